@@ -1,0 +1,391 @@
+"""Turn a stored Network into the igraph graph every analysis works on.
+
+Analysis asks questions about *people* and the ties between them, so the graph keeps one vertex
+per actor and collapses all relations between two actors into one undirected edge that remembers
+where it came from: the relation ids, the tie types, the evidence sentences and whether every
+statement of it is hedged. The edge `weight` is a multiplex strength,
+
+    weight = number of distinct tie types + number of independent documents stating the tie,
+
+so a pair who are both family and flatmates, each stated by two unrelated reports, weighs
+2 + 2 = 4, while a single hedged mention weighs 1 + 1 = 2. Documents are "independent" after
+folding scraped copies onto their original (`Document.duplicate_of`), so a wire story reprinted ten
+times counts once. Path-based measures that use weights read the edge attribute `distance` =
+1 / weight: a strong tie is a short hop.
+
+Commentators (analysts, officials and journalists quoted about a network) are never vertices:
+quoting someone about a cell does not make them part of it.
+
+Vertex attributes: id, name, type, aliases (all names, for look-ups), documents (where the
+entity is mentioned) and affiliations (member_of / leader_of ties to organisations, which stay
+available to cell reports even when organisations are not vertices).
+Edge attributes: relation_ids, types, relations (the kept `Relation` records, evidence filtered),
+evidence, documents (independent ids), weight, distance, hedged, date (earliest).
+Graph attributes: documents (id -> Document), options (how it was built), excluded (names of
+commentators, so a look-up can say why they are missing).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+
+import igraph as ig
+
+from linkchart.model import (
+    COMMENTATOR,
+    LEADER_OF,
+    MEMBER_OF,
+    ORGANIZATION,
+    PERSON,
+    RECRUITED_BY,
+    Document,
+    Entity,
+    Evidence,
+    Network,
+    Relation,
+)
+
+from .dates import earliest, on_or_before, parse_date, reported_date
+
+AFFILIATION_TYPES = frozenset({MEMBER_OF, LEADER_OF})
+
+#: A person can be named by vertex index, entity id, name or alias.
+PersonRef = int | str
+
+
+@dataclass(frozen=True)
+class Node:
+    """A vertex as reports show it."""
+
+    id: str
+    name: str
+    type: str = PERSON
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A member_of / leader_of tie from a person to an organisation."""
+
+    org_id: str
+    org_name: str
+    type: str
+    relation_id: str
+    date: str | None
+    hedged: bool
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass
+class Tie:
+    """One edge of the graph, read from `source`'s side, with the sentences that state it."""
+
+    source: Node
+    target: Node
+    types: list[str]
+    weight: float
+    hedged: bool
+    date: str | None
+    relation_ids: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+class NameLookupError(LookupError):
+    """A name given by a user does not pick out exactly one person."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownName(NameLookupError):
+    pass
+
+
+class AmbiguousName(NameLookupError):
+    pass
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _canonical_documents(documents: Sequence[Document]) -> dict[str, str]:
+    """Map each document id to the original it copies, following `duplicate_of` chains."""
+    parent = {d.id: d.duplicate_of for d in documents}
+    canonical: dict[str, str] = {}
+    for doc_id in parent:
+        seen = {doc_id}
+        root = doc_id
+        while (up := parent.get(root)) and up not in seen:
+            seen.add(up)
+            root = up
+        canonical[doc_id] = root
+    return canonical
+
+
+def _is_hedged(relation: Relation, evidence: Sequence[Evidence]) -> bool:
+    """A relation is hedged when it is flagged so or when every one of its statements is hedged."""
+    return relation.hedged or (bool(evidence) and all(e.hedged for e in evidence))
+
+
+def effective_date(relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool) -> str | None:
+    """The date a tie is known from: its stated date, else (optionally) its earliest report's date."""
+    stated = parse_date(relation.date)
+    if stated is not None or not use_documents:
+        return stated
+    return reported_date(relation.document_ids(), document_dates)
+
+
+def _filter_relation(
+    relation: Relation,
+    *,
+    include_hedged: bool,
+    as_of: str | None,
+    include_undated: bool,
+    document_dates: Mapping[str, str | None],
+    use_document_dates: bool,
+) -> Relation | None:
+    """The relation restricted to the statements an analysis may use, or None if nothing is left."""
+    evidence = list(relation.evidence)
+    if not include_hedged:
+        if relation.hedged:
+            return None
+        evidence = [e for e in evidence if not e.hedged]
+        if relation.evidence and not evidence:
+            return None
+    if as_of is not None:
+        date = effective_date(replace(relation, evidence=evidence), document_dates, use_document_dates)
+        if date is None and not include_undated:
+            return None
+        if date is not None and not on_or_before(date, as_of):
+            return None
+    return replace(relation, evidence=evidence, hedged=_is_hedged(relation, evidence))
+
+
+def _edge_attributes(relations: list[Relation], canonical: Mapping[str, str]) -> dict[str, object]:
+    evidence = sorted({e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end))
+    types = sorted({r.type for r in relations})
+    documents = sorted({canonical.get(e.document_id, e.document_id) for e in evidence})
+    weight = float(len(types) + len(documents))
+    return {
+        "relation_ids": [r.id for r in relations],
+        "types": types,
+        "relations": relations,
+        "evidence": evidence,
+        "documents": documents,
+        "weight": weight,
+        "distance": 1.0 / weight,
+        "hedged": all(r.hedged for r in relations),
+        "date": earliest(r.date for r in relations),
+    }
+
+
+def _affiliation(relation: Relation, org: Entity) -> Affiliation:
+    return Affiliation(
+        org_id=org.id,
+        org_name=org.name,
+        type=relation.type,
+        relation_id=relation.id,
+        date=parse_date(relation.date),
+        hedged=relation.hedged,
+        evidence=tuple(relation.evidence),
+    )
+
+
+def build_graph(
+    network: Network,
+    *,
+    include_hedged: bool = True,
+    actors_only: bool = True,
+    types: Collection[str] | None = None,
+    as_of: str | None = None,
+    include_undated: bool = False,
+    document_dates: bool = False,
+) -> ig.Graph:
+    """Build the undirected actor graph of `network` (see the module docstring for attributes).
+
+    include_hedged: keep statements that only suggest a tie ("reportedly", "is believed to").
+        When False, hedged sentences are dropped and a tie with nothing else is dropped.
+    actors_only: vertices are people only; when False, organisations are vertices too and
+        member_of / leader_of ties become edges.
+    types: relation types to keep as edges (default: all).
+    as_of: ISO date; keep only ties dated on or before it (compared at the coarser precision).
+        Undated ties are dropped unless `include_undated`; with `document_dates`, an undated tie
+        takes the date of the earliest document stating it (the latest it can have begun).
+    """
+    if as_of is not None and parse_date(as_of) is None:
+        raise ValueError(f"as_of is not an ISO date: {as_of!r}")
+    vertex_types = {PERSON} if actors_only else {PERSON, ORGANIZATION}
+    entities = {e.id: e for e in network.entities}
+    actors = [e for e in network.entities if e.type in vertex_types and e.role != COMMENTATOR]
+    index = {e.id: i for i, e in enumerate(actors)}
+    canonical = _canonical_documents(network.documents)
+    dates = {d.id: parse_date(d.date) for d in network.documents}
+
+    pairs: dict[tuple[int, int], list[Relation]] = {}
+    affiliations: list[list[Affiliation]] = [[] for _ in actors]
+    for number, original in enumerate(network.relations):
+        relation = _filter_relation(
+            original if original.id else replace(original, id=f"r{number}"),
+            include_hedged=include_hedged,
+            as_of=as_of,
+            include_undated=include_undated,
+            document_dates=dates,
+            use_document_dates=document_dates,
+        )
+        if relation is None:
+            continue
+        source, target = index.get(relation.source), index.get(relation.target)
+        org = entities.get(relation.target)
+        if (
+            relation.type in AFFILIATION_TYPES
+            and source is not None
+            and actors[source].type == PERSON
+            and org is not None
+            and org.type == ORGANIZATION
+            and org.role != COMMENTATOR
+        ):
+            affiliations[source].append(_affiliation(relation, org))
+        if source is None or target is None or source == target:
+            continue
+        if types is not None and relation.type not in types:
+            continue
+        pairs.setdefault((min(source, target), max(source, target)), []).append(relation)
+
+    graph = ig.Graph(n=len(actors), edges=list(pairs), directed=False)
+    graph.vs["id"] = [e.id for e in actors]
+    graph.vs["name"] = [e.name for e in actors]
+    graph.vs["type"] = [e.type for e in actors]
+    graph.vs["aliases"] = [e.alias_names() for e in actors]
+    graph.vs["documents"] = [list(e.documents) for e in actors]
+    graph.vs["affiliations"] = affiliations
+    attributes = [_edge_attributes(relations, canonical) for relations in pairs.values()]
+    for key in ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date"):
+        graph.es[key] = [a[key] for a in attributes]
+    graph["documents"] = {d.id: d for d in network.documents}
+    graph["options"] = {
+        "include_hedged": include_hedged,
+        "actors_only": actors_only,
+        "types": sorted(types) if types is not None else None,
+        "as_of": parse_date(as_of),
+        "include_undated": include_undated,
+        "document_dates": document_dates,
+    }
+    graph["excluded"] = {
+        alias.casefold(): e.name for e in network.entities if e.role == COMMENTATOR for alias in e.alias_names()
+    }
+    return graph
+
+
+def recruitment_graph(graph: ig.Graph) -> ig.Graph:
+    """Directed recruiter -> recruit graph from the recruited_by relations on `graph`'s edges.
+
+    `source recruited_by target` means target recruited source, so the arc runs target -> source.
+    Vertices (and their indices and attributes) are those of `graph`, so results map back
+    directly; people without recruitment ties are simply isolated.
+    """
+    arcs: dict[tuple[int, int], list[Relation]] = {}
+    ids = graph.vs["id"] if graph.vcount() else []
+    index = {v: i for i, v in enumerate(ids)}
+    for edge in graph.es:
+        for relation in edge["relations"]:
+            if relation.type == RECRUITED_BY:
+                arc = (index[relation.target], index[relation.source])
+                arcs.setdefault(arc, []).append(relation)
+    digraph = ig.Graph(n=graph.vcount(), edges=list(arcs), directed=True)
+    for key in graph.vs.attributes():
+        digraph.vs[key] = graph.vs[key]
+    for key, value in graph.attributes():
+        digraph[key] = value
+    canonical = _canonical_documents(list(graph["documents"].values()))
+    attributes = [_edge_attributes(relations, canonical) for relations in arcs.values()]
+    for key in ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date"):
+        digraph.es[key] = [a[key] for a in attributes]
+    return digraph
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def node(graph: ig.Graph, vertex: int) -> Node:
+    v = graph.vs[vertex]
+    return Node(id=v["id"], name=v["name"], type=v["type"])
+
+
+def nodes(graph: ig.Graph, vertices: Sequence[int]) -> list[Node]:
+    return [node(graph, v) for v in vertices]
+
+
+def tie(graph: ig.Graph, edge: int, source: int | None = None) -> Tie:
+    """Edge `edge` as a Tie, oriented so that `source` (if given) is the tie's source."""
+    e = graph.es[edge]
+    a, b = e.tuple
+    if source is not None and source == b:
+        a, b = b, a
+    return Tie(
+        source=node(graph, a),
+        target=node(graph, b),
+        types=list(e["types"]),
+        weight=e["weight"],
+        hedged=e["hedged"],
+        date=e["date"],
+        relation_ids=list(e["relation_ids"]),
+        evidence=list(e["evidence"]),
+    )
+
+
+def tie_between(graph: ig.Graph, a: int, b: int) -> Tie | None:
+    """The tie from a to b, or None when they are not directly tied."""
+    edge = graph.get_eid(a, b, directed=False, error=False)
+    return None if edge < 0 else tie(graph, edge, a)
+
+
+def people(graph: ig.Graph) -> list[int]:
+    """Vertex indices of persons (organisations are vertices only when actors_only=False)."""
+    return [v.index for v in graph.vs if v["type"] == PERSON]
+
+
+def resolve_person(graph: ig.Graph, ref: PersonRef) -> int:
+    """Vertex index for a vertex index, entity id, or a name / alias matched case-insensitively.
+
+    Raises UnknownName or AmbiguousName with a one-line message fit to show a user.
+    """
+    if isinstance(ref, int):
+        if 0 <= ref < graph.vcount():
+            return ref
+        raise UnknownName(f"no vertex {ref}")
+    text = " ".join(ref.split())
+    ids = graph.vs["id"] if graph.vcount() else []
+    if text in ids:
+        return ids.index(text)
+    wanted = text.casefold()
+    matches = [v.index for v in graph.vs if any(a.casefold() == wanted for a in v["aliases"])]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = "; ".join(f"{graph.vs[m]['name']} ({graph.vs[m]['id']})" for m in matches)
+        raise AmbiguousName(f"{ref!r} matches {len(matches)} people: {listed}; use the entity id")
+    excluded = graph["excluded"].get(wanted) if "excluded" in graph.attributes() else None
+    if excluded:
+        raise UnknownName(f"{ref!r} ({excluded}) is a commentator, not part of the network")
+    raise UnknownName(f"no one called {ref!r} in the network")
+
+
+def resolve_people(graph: ig.Graph, refs: Sequence[PersonRef]) -> list[int]:
+    return [resolve_person(graph, r) for r in refs]
+
+
+@contextmanager
+def igraph_rng(seed: int | None) -> Iterator[random.Random]:
+    """Run igraph's randomised routines (rewire, ...) on a private RNG seeded with `seed`.
+
+    igraph draws from Python's global `random` by default; swapping in a private generator makes
+    results reproducible without disturbing anyone else's use of `random`.
+    """
+    rng = random.Random(seed)
+    ig.set_random_number_generator(rng)
+    try:
+        yield rng
+    finally:
+        ig.set_random_number_generator(random)

@@ -1,0 +1,61 @@
+"""A small pronoun resolver: he/his/him to the nearest fitting person, only when unambiguous.
+
+Candidates are the people named earlier in the same sentence, else in the nearest earlier
+sentence of the paragraph that names anyone (or, for a paragraph's first sentence, the last
+sentence of the previous paragraph: web articles often run one sentence per paragraph).
+If that sentence names several people, the grammatical subject wins when there is exactly one;
+otherwise the pronoun stays unresolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
+from linkchart.model import PERSON
+
+_SUBJECT = {"nsubj", "nsubjpass"}
+
+
+def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token,
+                    unresolved: set[int]) -> str | None:
+    """The cluster key the pronoun refers to, or None."""
+    if pronoun.lower_ not in PRONOUNS:
+        return None
+    sentence = parsed.sentence_of(paragraph, pronoun)
+    same = [o for o in _people_in(parsed, sentence, unresolved)
+            if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)]
+    if same:
+        return _pick(parsed, same)
+    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+        p, _ = parsed.sentences[earlier]
+        if p != paragraph and not (p == paragraph - 1 and _is_first_sentence(parsed, sentence)):
+            return None
+        people = _people_in(parsed, earlier, unresolved)
+        if people:
+            return _pick(parsed, people)
+    return None
+
+
+def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int]) -> list[Occurrence]:
+    return [o for o in parsed.occurrences
+            if o.sentence == sentence and o.type == PERSON and o.cluster and o.id not in unresolved]
+
+
+def _is_first_sentence(parsed: ParsedDocument, sentence: int) -> bool:
+    p, _ = parsed.sentences[sentence]
+    return sentence == 0 or parsed.sentences[sentence - 1][0] != p
+
+
+def _inside_own_phrase(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:
+    """'his brother Brahim': Brahim is not what 'his' refers to."""
+    head = parsed.head(occ)
+    return head.head is pronoun.head or head is pronoun.head
+
+
+def _pick(parsed: ParsedDocument, people: list[Occurrence]) -> str | None:
+    clusters = {o.cluster for o in people}
+    if len(clusters) == 1:
+        return next(iter(clusters))
+    subjects = {o.cluster for o in people if parsed.head(o).dep_ in _SUBJECT}
+    return next(iter(subjects)) if len(subjects) == 1 else None

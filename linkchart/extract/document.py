@@ -1,0 +1,76 @@
+"""The parsed form of one document that every extraction step reads.
+
+A document is parsed paragraph by paragraph (one spaCy Doc each), so sentences never run across
+paragraphs and pronouns can be resolved "within the paragraph". Every name occurrence gets an
+integer id, and every sentence a document-wide index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.names import NameSpan
+
+PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+@dataclass
+class Occurrence:
+    id: int
+    paragraph: int
+    name: NameSpan
+    sentence: int
+    full_name: str | None = None
+    cluster: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.name.text
+
+    @property
+    def type(self) -> str:
+        return self.name.type
+
+
+@dataclass
+class ParsedDocument:
+    document_id: str
+    paragraphs: list[Doc]
+    offsets: list[int]  # character offset of each paragraph in Document.text
+    occurrences: list[Occurrence] = field(default_factory=list)
+    by_token: dict[tuple[int, int], Occurrence] = field(default_factory=dict)
+    sentence_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (para, sent.start) -> idx
+    sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
+
+    @classmethod
+    def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],
+              names: list[list[NameSpan]]) -> ParsedDocument:
+        parsed = cls(document_id, paragraphs, offsets)
+        for p, doc in enumerate(paragraphs):
+            for sent in doc.sents:
+                parsed.sentence_index[(p, sent.start)] = len(parsed.sentences)
+                parsed.sentences.append((p, sent))
+        for p, paragraph_names in enumerate(names):
+            doc = paragraphs[p]
+            for name in paragraph_names:
+                sent = doc[name.start].sent
+                occ = Occurrence(len(parsed.occurrences), p, name, parsed.sentence_index[(p, sent.start)])
+                parsed.occurrences.append(occ)
+                for i in range(name.start, name.end):
+                    parsed.by_token[(p, i)] = occ
+        return parsed
+
+    def occurrence_at(self, paragraph: int, token: Token) -> Occurrence | None:
+        return self.by_token.get((paragraph, token.i))
+
+    def sentence_of(self, paragraph: int, token: Token) -> int:
+        return self.sentence_index[(paragraph, token.sent.start)]
+
+    def char_span(self, paragraph: int, span: Span) -> tuple[int, int]:
+        base = self.offsets[paragraph]
+        return base + span.start_char, base + span.end_char
+
+    def head(self, occ: Occurrence) -> Token:
+        return occ.name.span(self.paragraphs[occ.paragraph]).root

@@ -1,0 +1,101 @@
+"""Family context: "the Abdeslam brothers", "Saleh's brother, Brahim".
+
+Reporting names siblings by given name once the family is in view. A lone given name therefore
+takes the surname of the nearest family named before it in the paragraph, or of the relative
+whose brother/sister it is said to be. A token counts as a given name only when the document
+uses it as one (first word of a full name, or the name of someone's brother).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from linkchart.extract.document import Occurrence, ParsedDocument
+from linkchart.extract.lexicon import Lexicon
+from linkchart.model import PERSON
+from linkchart.resolve.names import parts
+
+_BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
+
+
+@dataclass(frozen=True)
+class FamilyMention:
+    paragraph: int
+    sentence: int
+    token: Token  # the kin noun
+    surname: str
+    occurrence: Occurrence  # the surname as it stands in the text
+
+
+def family_mentions(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]:
+    """'the X brothers' / 'the X family': a surname modifying a plural kin noun."""
+    found = []
+    for occ in parsed.occurrences:
+        if occ.type != PERSON or len(occ.name.text.split()) != 1:
+            continue
+        doc = parsed.paragraphs[occ.paragraph]
+        head = parsed.head(occ)
+        noun = head.head
+        if head.dep_ == "compound" and noun.tag_ in {"NNS", "NN"} and (
+                lex.kinship.get(noun.lemma_.lower()) in _BLOOD and noun.tag_ == "NNS" or noun.lower_ == "family"):
+            if occ.name.start > 0 and doc[occ.name.start - 1].lower_ == "the":
+                found.append(FamilyMention(occ.paragraph, occ.sentence, noun, occ.text, occ))
+    return found
+
+
+def kin_nouns_of(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon) -> Token | None:
+    """The kin noun a name is apposed to or compounded with ('his brother Brahim')."""
+    head = parsed.head(occ)
+    candidates = [head.head] if head.dep_ in {"appos", "compound", "attr"} else []
+    candidates += [c for c in head.children if c.dep_ in {"compound", "appos"}]
+    for t in candidates:
+        if lex.kinship.get(t.lemma_.lower()) in _BLOOD and t.pos_ == "NOUN":
+            return t
+    return None
+
+
+def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]:
+    families = family_mentions(parsed, lex)
+    people = [o for o in parsed.occurrences if o.type == PERSON]
+    given_names = {parts(o.text)[0] for o in people if len(parts(o.text)) > 1}
+    given_names |= {o.text.lower() for o in people if kin_nouns_of(o, parsed, lex) is not None}
+    family_surnames = {f.surname for f in families}
+    for occ in people:
+        words = parts(occ.text)
+        if len(words) != 1 or words[0] not in given_names or occ.text in family_surnames:
+            continue
+        if any(f.occurrence is occ for f in families):
+            continue
+        surname = _possessor_surname(occ, parsed, lex, given_names) or _nearest_family(occ, families, parsed)
+        if surname and surname.lower() != words[0]:
+            occ.full_name = f"{occ.text} {surname}"
+    return families
+
+
+def _possessor_surname(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon, given_names: set[str]) -> str | None:
+    """'Abdeslam's brother Salah' -> Abdeslam (the possessor is itself a surname)."""
+    kin = kin_nouns_of(occ, parsed, lex)
+    if kin is None:
+        return None
+    doc = parsed.paragraphs[occ.paragraph]
+    i = kin.i - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i >= 1 and doc[i].tag_ == "POS":
+        owner = parsed.by_token.get((occ.paragraph, i - 1))
+        if owner is not None and owner.type == PERSON:
+            owner_parts = owner.name.text.split()
+            if len(owner_parts) > 1:
+                return owner_parts[-1]
+            if owner.full_name:
+                return owner.full_name.split()[-1]
+            return None if owner.text.lower() in given_names else owner.text
+    return None
+
+
+def _nearest_family(occ: Occurrence, families: list[FamilyMention], parsed: ParsedDocument) -> str | None:
+    before = [f for f in families if f.paragraph == occ.paragraph and f.sentence <= occ.sentence
+              and (f.sentence < occ.sentence or f.token.i < occ.name.start)]
+    return before[-1].surname if before else None

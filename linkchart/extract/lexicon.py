@@ -1,0 +1,73 @@
+"""Word lists the extractor needs, loaded from the data files in linkchart/lexicon.
+
+Lists hold language (kinship words, hedges, verbs of saying), never names of people or groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("linkchart.lexicon").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(row[0].lower() for row in _lines(name))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    kinship: dict[str, str]  # word -> subtype
+    person_triggers: dict[str, str]  # lemma -> relation type between two people
+    group_triggers: dict[str, str]  # lemma -> relation type from a person to a group
+    leader_words: frozenset[str]
+    dwelling_nouns: frozenset[str]
+    hedges: frozenset[str]
+    negations: frozenset[str]
+    speech_verbs: frozenset[str]
+    commentator_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
+    joint_actions: dict[str, str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Lexicon:
+    kinship = {row[0].lower(): row[1] for row in _lines("kinship.txt")}
+    triggers = _lines("triggers.txt")
+    person_triggers = {r[0]: r[1] for r in triggers if r[1] != "-"}
+    group_triggers = {r[0]: r[2] for r in triggers if r[2] != "-"}
+    commentators = _words("commentator_nouns.txt")
+    person_nouns = _words("person_nouns.txt") | set(kinship) | commentators | {
+        w for w, t in person_triggers.items() if t in {"associate", "co_resided"} and w.isalpha()
+    }
+    phrases = sorted((tuple(p[0].lower().split()) for p in _lines("alias_phrases.txt")), key=len, reverse=True)
+    return Lexicon(
+        kinship=kinship,
+        person_triggers=person_triggers,
+        group_triggers=group_triggers,
+        leader_words=_words("leader_nouns.txt"),
+        dwelling_nouns=_words("dwelling_nouns.txt"),
+        hedges=_words("hedges.txt"),
+        negations=_words("negations.txt"),
+        speech_verbs=_words("speech_verbs.txt"),
+        commentator_nouns=commentators,
+        group_nouns=_words("group_nouns.txt"),
+        person_nouns=frozenset(person_nouns),
+        alias_phrases=tuple(phrases),
+        joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
+    )

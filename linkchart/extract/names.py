@@ -1,0 +1,207 @@
+"""Find the names in a parsed document and decide what each one names.
+
+The statistical NER is a voter, not the judge: news about foreign networks is full of names it
+has never seen ("Sharia4Belgium" tagged DATE, "Belkaïd" tagged ORG). A name's type is decided
+by votes from every place it occurs in the document: the NER label, the syntactic slot
+(apposition to "preacher" → person; object of "founder of" → group), shared tokens with a
+person's full name, and the head noun of "the X network" → group. All occurrences of one string
+then get one type (label consistency).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from linkchart.extract.lexicon import Lexicon
+from linkchart.model import ORGANIZATION, PERSON, PLACE
+
+PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du",
+                       "la", "le", "ould", "abd", "abdel", "ul", "ud", "-"})
+_CALENDAR = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\.?$", re.IGNORECASE)
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class NameSpan:
+    start: int  # token index
+    end: int  # token index, exclusive
+    text: str
+    type: str = ""
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+    @property
+    def head_index(self) -> int:
+        return self.end - 1
+
+
+def _is_name_token(tok: Token) -> bool:
+    if not tok.text[:1].isupper() or _CALENDAR.match(tok.text) or tok.like_num:
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    # Unseen names come out as NOUN/X; accept them only where the NER saw a name too.
+    return (tok.ent_type_ in _NAME_LABELS and tok.pos_ in {"NOUN", "X", "ADJ"}
+            and not tok.is_sent_start and tok.ent_type_ != "NORP")
+
+
+def find_names(doc: Doc) -> list[NameSpan]:
+    """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi")."""
+    names: list[NameSpan] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _is_name_token(doc[i]):
+            i += 1
+            continue
+        start = _extend_back_over_particles(doc, i)
+        j = i + 1
+        while j < n:
+            if _is_name_token(doc[j]):
+                j += 1
+                continue
+            k = j
+            while k < n and k - j < 2 and (doc[k].lower_ in PARTICLES) and (doc[k].text.islower() or doc[k].text == "-"):
+                k += 1
+            if k > j and k < n and _is_name_token(doc[k]):
+                j = k + 1
+            else:
+                break
+        span = doc[start:j]
+        if _is_dateline(doc, start, j):
+            i = j
+            continue
+        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)):  # headlines
+            names.append(NameSpan(start, j, span.text))
+        i = j
+    return names
+
+
+def _extend_back_over_particles(doc: Doc, i: int) -> int:
+    """'al Qaeda', 'al-Shabab': a lower-case article belongs to the name it precedes."""
+    start = i
+    while start > 0 and (doc[start - 1].lower_ in PARTICLES - {"-", "the", "la", "le", "de", "da", "du"}
+                         or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES)):
+        if doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ != "PROPN":
+            break
+        start -= 1
+    return start
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """'BEIRUT —' opening a paragraph is a dateline, not an actor."""
+    return start == 0 and end < len(doc) and doc[end].text in {"—", "–", "-", ":"} and doc[start].text.isupper()
+
+
+class NameTyper:
+    """Votes on the type of every distinct name string in one document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def type_names(self, docs: list[Doc], names: list[list[NameSpan]]) -> list[list[NameSpan]]:
+        """Type the names of every paragraph of one document together (label consistency)."""
+        names = [self._attach_group_heads(doc, ns) for doc, ns in zip(docs, names, strict=True)]
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for doc, paragraph_names in zip(docs, names, strict=True):
+            for name in paragraph_names:
+                for label, weight in self._occurrence_votes(doc, name):
+                    votes[name.text][label] += weight
+        self._propagate_person_tokens([n for ns in names for n in ns], votes)
+        typed: list[list[NameSpan]] = []
+        for paragraph_names in names:
+            kept = []
+            for name in paragraph_names:
+                tally = votes[name.text]
+                if tally and tally.most_common(1)[0][1] > 0:
+                    name.type = tally.most_common(1)[0][0]
+                    kept.append(name)
+            typed.append(kept)
+        return typed
+
+    def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+        """'the Zerkani network' names a group: extend the name over its group noun."""
+        out = []
+        for name in names:
+            nxt = name.end
+            if (nxt < len(doc) and doc[nxt].lemma_.lower() in self.lex.group_nouns
+                    and doc[nxt].pos_ == "NOUN" and name.start > 0
+                    and doc[name.start - 1].lower_ == "the" and doc[name.end - 1].tag_ != "POS"):
+                out.append(NameSpan(name.start, nxt + 1, doc[name.start:nxt + 1].text, ORGANIZATION))
+            else:
+                out.append(name)
+        return out
+
+    def _occurrence_votes(self, doc: Doc, name: NameSpan) -> list[tuple[str, float]]:
+        if name.type == ORGANIZATION:
+            return [(ORGANIZATION, 5.0)]
+        span = name.span(doc)
+        head = span[-1]
+        votes: list[tuple[str, float]] = []
+        labels = Counter(t.ent_type_ for t in span if t.ent_type_)
+        if labels:
+            label = labels.most_common(1)[0][0]
+            if label == "PERSON":
+                votes.append((PERSON, 1.0))
+            elif label == "ORG":
+                votes.append((ORGANIZATION, 1.0))
+            elif label in _PLACE_LABELS:
+                votes.append((PLACE, 1.0))
+        slot = self._slot_vote(head)
+        if slot:
+            votes.append((slot, 2.0))
+        return votes
+
+    def _slot_vote(self, head: Token) -> str | None:
+        """The type the syntactic position of a name asks for, if any."""
+        lex = self.lex
+        dep = head.dep_
+        gov = head.head
+        if dep in {"appos", "attr"} or (dep == "compound" and gov.pos_ == "NOUN"):
+            lemma = gov.lemma_.lower()
+            if dep == "compound" and lemma in lex.leader_words | lex.group_triggers.keys():
+                return ORGANIZATION  # "al Qaeda leader", "ISIS returnee"
+            if lemma in lex.person_nouns and dep != "compound":
+                return PERSON
+            if lemma in lex.group_nouns:
+                return ORGANIZATION
+        for child in head.children:
+            if child.dep_ == "appos":
+                lemma = child.lemma_.lower()
+                if lemma in lex.person_nouns:
+                    return PERSON
+                if lemma in lex.group_nouns:
+                    return ORGANIZATION
+            if child.dep_ == "case" and any(c.lemma_.lower() in lex.kinship for c in gov.subtree):
+                return PERSON  # "Saleh's brother"
+        if dep == "pobj" and gov.lower_ in {"of", "for"}:
+            noun = gov.head
+            if noun.lemma_.lower() in lex.leader_words | {"member", "members", "membership"}:
+                return ORGANIZATION
+        if dep == "dobj" and gov.lemma_.lower() in {"join", "form", "found", "establish", "lead"}:
+            return ORGANIZATION
+        if dep in {"nsubj", "nsubjpass"} and any(
+                c.dep_ in {"dobj", "pobj"} and c.lower_ in {"himself", "herself"} for c in gov.subtree):
+            return PERSON
+        return None
+
+    def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Counter[str]]) -> None:
+        """A token of a person's full name names a person wherever it stands alone."""
+        person_tokens: set[str] = set()
+        for text, tally in votes.items():
+            words = text.split()
+            if len(words) > 1 and tally and tally.most_common(1)[0][0] == PERSON:
+                person_tokens.update(w for w in words if w.lower() not in PARTICLES and len(w) > 2)
+        for name in names:
+            words = name.text.split()
+            if name.type != ORGANIZATION and words and all(w in person_tokens for w in words):
+                votes[name.text][PERSON] += 1.5

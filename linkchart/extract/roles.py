@@ -1,0 +1,43 @@
+"""Who only talks about the network: quoted analysts, officials and journalists.
+
+A person is a commentator in a document when they speak (subject of a verb of saying, "according
+to" them) or are introduced by a commentator's job title, and the document ties them to no
+other person. Commentators keep ties to their own institution ("director of RUSI") but never
+enter the network.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from linkchart.extract.document import ParsedDocument
+from linkchart.extract.lexicon import Lexicon
+from linkchart.model import PERSON
+
+
+def speaking_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
+    """Clusters of people who speak or hold a commentator's title somewhere in the document."""
+    found: set[str] = set()
+    for occ in parsed.occurrences:
+        if occ.type == PERSON and occ.cluster and _is_commentator_slot(parsed.head(occ), lex):
+            found.add(occ.cluster)
+    for (p, i), cluster in pronoun_clusters.items():
+        if _is_speaker(parsed.paragraphs[p][i], lex):
+            found.add(cluster)
+    return found
+
+
+def _is_speaker(tok: Token, lex: Lexicon) -> bool:
+    head = tok.head
+    if tok.dep_ in {"nsubj"} and head.lemma_.lower() in lex.speech_verbs and head.pos_ == "VERB":
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _is_commentator_slot(tok: Token, lex: Lexicon) -> bool:
+    if _is_speaker(tok, lex):
+        return True
+    titles = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        titles.append(tok.head)
+    return any(t.lemma_.lower() in lex.commentator_nouns for t in titles)

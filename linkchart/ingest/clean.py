@@ -1,0 +1,136 @@
+"""Strip what is not reporting: captions and photo credits, bylines, share and paywall lines.
+
+Photographers and agencies named in credits must never become actors, so credits are
+recognised by their shape ("Name Surname / Agency", a trailing "Name/Agency" after a
+caption) rather than by a list of agencies. A caption is the line a credit belongs to, or a
+line printed twice in a row (image alt text followed by the visible caption).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3}"
+# "Yves Herman / Reuters", "REUTERS/Yves Herman", "Alexander Koerner/Getty Images", "AFP/Getty Images"
+_CREDIT = re.compile(rf"^(?:\(?(?:photo|photograph|image|picture)s?:?\s*(?:by\s+)?)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?\)?$")
+_TRAILING_CREDIT = re.compile(rf"(?<=[.!?”\"])\s+({_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?)\s*$")
+_LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[re.Pattern[str]]:
+    text = resources.files("linkchart.lexicon").joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    return [re.compile(line.strip(), re.IGNORECASE) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def is_credit(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 10 and bool(_CREDIT.match(line.strip()))
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    if len(stripped.split()) > 25:
+        return False
+    return any(p.search(stripped) for p in boilerplate_patterns())
+
+
+def is_menu_item(line: str) -> bool:
+    """Bullet lines without sentence punctuation are navigation or feature lists."""
+    return bool(_BULLET.match(line)) and not _SENTENCE_END.search(line) and len(line.split()) <= 15
+
+
+def clean_text(text: str) -> str:
+    """Reporting text only, one paragraph per line, in the original wording."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if is_credit(line):
+            keep[i] = False
+            prev = _previous_nonblank(lines, i)
+            if prev is not None and len(lines[prev].split()) <= 80:
+                keep[prev] = False  # the caption the credit belongs to
+                twin = _previous_nonblank(lines, prev)
+                if twin is not None and _is_copy(lines[twin], lines[prev]):
+                    keep[twin] = False
+        elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)):
+            keep[i] = False  # a caption with its credit on the same line
+        elif is_boilerplate(line) or is_menu_item(line) or _is_widget(line):
+            keep[i] = False
+        else:
+            nxt = _next_nonblank(lines, i)
+            if nxt is not None and _is_copy(line, lines[nxt]):
+                keep[i] = keep[nxt] = False  # alt text and caption printed twice
+    kept = [line if k else "" for line, k in zip(lines, keep, strict=True)]
+    paragraphs = [p for p in unwrap(kept) if p]
+    return "\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def _is_copy(first: str, second: str) -> bool:
+    """The same caption twice, or a cut-off copy of the line that follows."""
+    return first == second or (len(first.split()) >= 2 and second.startswith(first) and first != second
+                               and not _SENTENCE_END.search(first))
+
+
+def _is_widget(line: str) -> bool:
+    """One or two words with no punctuation: buttons, counters, tabs."""
+    return len(line.split()) <= 2 and not _SENTENCE_END.search(line)
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines (PDFs, e-mail style text) into one line per paragraph.
+
+    A block is hard-wrapped when most of its lines are of similar, moderate length; such a
+    block is joined with spaces, which keeps every sentence verbatim up to whitespace.
+    """
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    out: list[str] = []
+    for block in blocks:
+        if len(block) >= 3 and _looks_wrapped(block) and not any(_BULLET.match(b) for b in block):
+            out.append(_join_wrapped(block))
+        else:
+            out.extend(block)
+        out.append("")
+    return out
+
+
+def _looks_wrapped(block: list[str]) -> bool:
+    lengths = [len(b) for b in block[:-1]]
+    long_enough = sum(1 for n in lengths if 40 <= n <= 120)
+    return long_enough >= 0.8 * len(lengths) and not all(_SENTENCE_END.search(b) for b in block[:-1])
+
+
+def _join_wrapped(block: list[str]) -> str:
+    text = block[0]
+    for line in block[1:]:
+        if text.endswith("-") and line[:1].islower():
+            text = text[:-1] + line  # re-join a word hyphenated at a line break
+        else:
+            text += " " + line
+    return text
+
+
+def _previous_nonblank(lines: list[str], i: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if lines[j].strip():
+            return j
+    return None
+
+
+def _next_nonblank(lines: list[str], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 3)):
+        if lines[j].strip():
+            return j
+    return None

@@ -1,0 +1,91 @@
+"""Exact and near-duplicate detection.
+
+Two scrapes of one article differ only in boilerplate, so they share almost all of their word
+n-grams. A MinHash signature estimates that overlap (Jaccard) in constant space per document,
+and banding (LSH) finds candidate pairs without comparing every pair of documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+")
+_MERSENNE = (1 << 61) - 1
+_ROWS_PER_BAND = 4
+
+
+def normalised_words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def content_hash(text: str) -> str:
+    """Hash of the words only, so whitespace and punctuation changes do not hide a copy."""
+    return hashlib.sha256(" ".join(normalised_words(text)).encode("utf-8")).hexdigest()
+
+
+def _shingles(words: list[str], size: int) -> set[int]:
+    if len(words) < size:
+        return {_hash64(" ".join(words))}
+    return {_hash64(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)}
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _permutations(count: int) -> list[tuple[int, int]]:
+    params = []
+    for i in range(count):
+        digest = hashlib.sha256(f"linkchart-minhash-{i}".encode()).digest()
+        a, b = struct.unpack("<QQ", digest[:16])
+        params.append((a % (_MERSENNE - 1) + 1, b % _MERSENNE))
+    return params
+
+
+def minhash(text: str, *, shingle_words: int, permutations: int) -> tuple[int, ...]:
+    shingles = _shingles(normalised_words(text), shingle_words)
+    return tuple(
+        min((a * s + b) % _MERSENNE for s in shingles) for a, b in _permutations(permutations)
+    )
+
+
+def estimated_jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
+    if not sig_a or len(sig_a) != len(sig_b):
+        return 0.0
+    return sum(1 for x, y in zip(sig_a, sig_b, strict=True) if x == y) / len(sig_a)
+
+
+@dataclass
+class DuplicateIndex:
+    """Signatures of the documents already stored, banded for quick candidate lookup."""
+
+    threshold: float
+    signatures: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    bands: dict[tuple[int, tuple[int, ...]], list[str]] = field(default_factory=dict)
+
+    def add(self, doc_id: str, signature: tuple[int, ...]) -> None:
+        self.signatures[doc_id] = signature
+        for key in self._band_keys(signature):
+            self.bands.setdefault(key, []).append(doc_id)
+
+    def add_all(self, items: Iterable[tuple[str, tuple[int, ...]]]) -> None:
+        for doc_id, signature in items:
+            self.add(doc_id, signature)
+
+    def find_original(self, signature: tuple[int, ...]) -> tuple[str, float] | None:
+        """The most similar stored document above the threshold, if any."""
+        candidates = {d for key in self._band_keys(signature) for d in self.bands.get(key, [])}
+        scored = [(estimated_jaccard(signature, self.signatures[d]), d) for d in candidates]
+        scored = [(s, d) for s, d in scored if s >= self.threshold]
+        if not scored:
+            return None
+        best_score, best = max(scored, key=lambda pair: (pair[0], [-ord(c) for c in pair[1]]))
+        return best, best_score
+
+    @staticmethod
+    def _band_keys(signature: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+        return [(i, signature[i:i + _ROWS_PER_BAND]) for i in range(0, len(signature), _ROWS_PER_BAND)]

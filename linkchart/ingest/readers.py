@@ -1,0 +1,119 @@
+"""Turn a file on disk into raw text plus the metadata the file itself states.
+
+Every failure becomes an InputError naming the file and the problem, so one bad file in a
+folder never stops the batch.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from linkchart.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+
+@dataclass(frozen=True)
+class RawText:
+    path: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    is_markup_free: bool = True  # False for HTML/PDF, whose layout has already been removed
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Files to ingest, in a stable order; folders are walked, hidden files skipped."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def read_file(path: Path, *, max_bytes: int) -> RawText:
+    label = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(label, "no such file") from None
+    except OSError as err:
+        raise InputError(label, f"cannot read ({err.strerror or err})") from None
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(label, f"unsupported file type '{suffix or 'none'}' (use .txt, .md, .html or .pdf)")
+    if size == 0:
+        raise InputError(label, "empty file")
+    if size > max_bytes:
+        raise InputError(
+            label, f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.0f} MB; see --max-file-mb)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(label, f"cannot read ({err.strerror or err})") from None
+    if suffix in PDF_SUFFIXES:
+        return _read_pdf(label, data)
+    text = _decode(label, data)
+    if suffix in HTML_SUFFIXES:
+        return _read_html(label, text)
+    if not text.strip():
+        raise InputError(label, "no text (only whitespace)")
+    return RawText(path=label, text=text)
+
+
+def _decode(label: str, data: bytes) -> str:
+    if b"\x00" in data[:65536]:
+        raise InputError(label, "binary content, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(label, f"invalid UTF-8 at byte {err.start}") from None
+    sample = text[:65536]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    if sample and control / len(sample) > 0.01:
+        raise InputError(label, "binary content, not text")
+    return text
+
+
+def _read_html(label: str, html: str) -> RawText:
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(label, "no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta and meta.title else None
+    date = meta.date if meta and meta.date else None
+    return RawText(path=label, text=text, title=title, date=date, is_markup_free=False)
+
+
+def _read_pdf(label: str, data: bytes) -> RawText:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
+        raise InputError(label, f"broken PDF ({type(err).__name__}: {str(err)[:80]})") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise InputError(label, "PDF has no extractable text (scanned images?)")
+    title = str(info.title) if info and info.title else None
+    return RawText(path=label, text=text, title=title, is_markup_free=False)

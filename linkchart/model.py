@@ -1,0 +1,186 @@
+"""Typed records that every stage passes along.
+
+The data model is deliberately plain data (dataclasses), in the spirit of followthemoney: a
+relation is a first-class record that carries its own provenance (evidence sentences with
+document and character offsets), so every figure shown to a user can be traced back to text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Entity types.
+PERSON = "person"
+ORGANIZATION = "organization"
+PLACE = "place"
+DATE = "date"
+
+# Roles a person can play in the reporting. Only actors take part in the network.
+ACTOR = "actor"
+COMMENTATOR = "commentator"  # analysts, officials, journalists quoted about the network
+
+# Relation types. Directed ones read "source <type> target".
+FAMILY = "family"
+ASSOCIATE = "associate"
+CO_RESIDED = "co_resided"
+COMMUNICATED_WITH = "communicated_with"
+MEMBER_OF = "member_of"
+LEADER_OF = "leader_of"
+RECRUITED_BY = "recruited_by"
+RELATION_TYPES = (FAMILY, ASSOCIATE, CO_RESIDED, COMMUNICATED_WITH, MEMBER_OF, LEADER_OF, RECRUITED_BY)
+DIRECTED_TYPES = frozenset({MEMBER_OF, LEADER_OF, RECRUITED_BY})
+# Ties that make two people close in the sense of complex contagion.
+CLOSE_TYPES = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
+
+
+@dataclass
+class Document:
+    """One ingested report. `duplicate_of` points at the original when this is a copy."""
+
+    id: str
+    path: str
+    title: str
+    text: str
+    content_hash: str
+    date: str | None = None  # ISO date (or year) stated by the document itself
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim sentence that states a tie, with where it is."""
+
+    document_id: str
+    text: str
+    start: int
+    end: int
+    hedged: bool = False
+
+
+@dataclass
+class Mention:
+    """A span of a document that names something. Offsets index Document.text."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    sentence: int = 0  # index of the sentence within the document
+    role: str = ACTOR
+    local_id: str = ""  # the within-document cluster this mention was resolved into
+
+
+@dataclass
+class Alias:
+    """One surface form of an entity and how it came to be joined to it."""
+
+    name: str
+    kind: str = "surface"  # surface | explicit | variant | analyst
+    document_id: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[Alias] = field(default_factory=list)
+    role: str = ACTOR
+    documents: list[str] = field(default_factory=list)
+    mention_count: int = 0
+
+    def alias_names(self) -> list[str]:
+        return sorted({a.name for a in self.aliases} | {self.name})
+
+
+@dataclass
+class Relation:
+    """A tie between two entities, with the sentences that state it.
+
+    `confidence` grows with the number of independent documents stating the tie and
+    drops when every statement is hedged. `date` is the earliest date the evidence states.
+    """
+
+    source: str
+    target: str
+    type: str
+    evidence: list[Evidence] = field(default_factory=list)
+    subtype: str | None = None
+    hedged: bool = False
+    confidence: float = 0.5
+    date: str | None = None
+    id: str = ""
+
+    @property
+    def directed(self) -> bool:
+        return self.type in DIRECTED_TYPES
+
+    def document_ids(self) -> set[str]:
+        return {e.document_id for e in self.evidence}
+
+
+@dataclass(frozen=True)
+class MergeDecision:
+    """Why two names were joined (or kept apart). Analyst decisions survive rebuilds."""
+
+    entity_id: str
+    name_a: str
+    name_b: str
+    reason: str
+    score: float = 1.0
+    source: str = "auto"  # auto | analyst
+    document_id: str | None = None
+
+
+@dataclass
+class Network:
+    """What analysis works on: the resolved entities and the ties between them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    def entity(self, entity_id: str) -> Entity:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        raise KeyError(entity_id)
+
+
+@dataclass
+class LocalEntity:
+    """One entity as a single document knows it, before cross-document resolution."""
+
+    local_id: str
+    document_id: str
+    type: str
+    name: str  # the fullest name the document gives
+    names: set[str] = field(default_factory=set)  # every surface form resolved into it
+    explicit_aliases: set[str] = field(default_factory=set)  # names joined by an alias statement
+    role: str = ACTOR
+    mention_count: int = 0
+
+
+@dataclass
+class LocalRelation:
+    """A tie stated in one document, between two of its local entities."""
+
+    document_id: str
+    source: str  # local_id
+    target: str  # local_id
+    type: str
+    evidence: Evidence
+    subtype: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class DocumentExtraction:
+    """Everything extraction found in one document; the unit the store keeps per document."""
+
+    document_id: str
+    entities: list[LocalEntity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[LocalRelation] = field(default_factory=list)
+    merges: list[MergeDecision] = field(default_factory=list)

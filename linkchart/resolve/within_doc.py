@@ -1,0 +1,171 @@
+"""Which names in one document refer to the same person or group.
+
+Full names anchor clusters. A lone surname or given name joins the one full name it
+abbreviates; when it could abbreviate two (the Abdeslam brothers) it stays unresolved: a wrong
+merge of two brothers is worse than a missed one. Explicit alias statements join names
+outright. A spelling variant of a surname joins only when exactly one name is close to it and
+the two never stand side by side in one sentence (two names in one sentence are two people).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from linkchart.model import ORGANIZATION, PERSON, MergeDecision
+from linkchart.resolve.names import acronym_of, given, is_acronym, name_key, parts, similar_words, surname
+from linkchart.resolve.unionfind import UnionFind
+
+
+@dataclass
+class NameOccurrence:
+    id: int
+    text: str  # the surface form
+    type: str
+    sentence: int
+    full_name: str | None = None  # a fuller form inferred from context ("Brahim" -> "Brahim Abdeslam")
+
+    @property
+    def effective(self) -> str:
+        return self.full_name or self.text
+
+
+@dataclass
+class AliasStatement:
+    a: int  # occurrence ids
+    b: int
+    reason: str
+
+
+@dataclass
+class Clustering:
+    cluster_of: dict[int, str]  # occurrence id -> cluster key
+    unresolved: dict[int, str]  # occurrence id -> why it was left alone
+    decisions: list[MergeDecision]
+
+
+def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatement], *,
+                  variant_floor: float, document_id: str) -> Clustering:
+    uf: UnionFind[int] = UnionFind(o.id for o in occurrences)
+    decisions: list[MergeDecision] = []
+    by_id = {o.id: o for o in occurrences}
+
+    def join(a: int, b: int, reason: str, score: float = 1.0) -> None:
+        if uf.find(a) != uf.find(b) and uf.union(a, b):
+            decisions.append(MergeDecision("", by_id[a].effective, by_id[b].effective, reason, score,
+                                           document_id=document_id))
+
+    # Identical names are one entity within a document.
+    first_of: dict[tuple[str, str], int] = {}
+    for o in occurrences:
+        key = (o.type, name_key(o.effective))
+        if key in first_of:
+            uf.union(first_of[key], o.id)
+        else:
+            first_of[key] = o.id
+    _keep_sentence_neighbours_apart(uf, occurrences)
+    for st in aliases:
+        join(st.a, st.b, st.reason)
+    unresolved: dict[int, str] = {}
+    _resolve_people(occurrences, uf, join, unresolved, variant_floor)
+    _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
+    for oid in list(unresolved):
+        if len(uf.groups().get(uf.find(oid), [])) > 1 and any(
+                by_id[x].id not in unresolved for x in uf.groups()[uf.find(oid)]):
+            del unresolved[oid]  # an alias statement resolved it after all
+    keys = {root: f"{document_id}:{i}" for i, root in enumerate(sorted(uf.groups()))}
+    cluster_of = {o.id: keys[uf.find(o.id)] for o in occurrences}
+    return Clustering(cluster_of, unresolved, decisions)
+
+
+def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOccurrence]) -> None:
+    by_sentence: dict[int, list[NameOccurrence]] = defaultdict(list)
+    for o in occurrences:
+        if o.type == PERSON:
+            by_sentence[o.sentence].append(o)
+    for group in by_sentence.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if name_key(a.effective) != name_key(b.effective) and not _abbreviates(a.effective, b.effective):
+                    uf.keep_apart(a.id, b.id)
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    pa, pb = parts(a), parts(b)
+    short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+    return bool(short) and len(short) < len(long) and all(p in long for p in short)
+
+
+def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: ignore[no-untyped-def]
+    people = [o for o in occurrences if o.type == PERSON]
+    full = [o for o in people if len(parts(o.effective)) > 1]
+    # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if uf.find(a.id) == uf.find(b.id):
+                continue
+            if _same_full_name(a.effective, b.effective, floor):
+                join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
+            elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1:
+                join(a.id, b.id, "shorter form of the full name", 1.0)
+    roots = {uf.find(o.id): o for o in full}
+    for o in people:
+        ps = parts(o.effective)
+        if len(ps) != 1:
+            continue
+        word = ps[0]
+        exact = {r for r, f in roots.items() if word in (surname(f.effective), given(f.effective))
+                 or any(word == p for p in parts(f.effective))}
+        if uf.find(o.id) in roots and len(exact) <= 1:
+            continue
+        if len(exact) == 1:
+            join(next(iter(exact)), o.id, "part of the only full name it abbreviates")
+            continue
+        if len(exact) > 1:
+            names = sorted(roots[r].effective for r in exact)
+            unresolved[o.id] = f"'{o.text}' could be any of: {', '.join(names)}"
+            continue
+        close = {r for r, f in roots.items() if len(word) >= 5 and any(
+            similar_words(word, p, floor=floor) for p in parts(f.effective)[1:])}
+        close = {r for r in close if uf.can_union(r, o.id)}
+        if len(close) == 1:
+            join(next(iter(close)), o.id, "spelling variant of the surname, no other candidate", 0.8)
+        elif len(close) > 1:
+            unresolved[o.id] = f"'{o.text}' resembles several names"
+    _join_single_variants(people, uf, join, floor)
+
+
+def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
+    """Lone names with no full name that are spellings of each other (Amaroud/Ameroud)."""
+    singles = [o for o in people if len(parts(o.effective)) == 1]
+    for i, a in enumerate(singles):
+        for b in singles[i + 1:]:
+            wa, wb = parts(a.effective)[0], parts(b.effective)[0]
+            if wa != wb and len(wa) >= 5 and similar_words(wa, wb, floor=floor) and uf.can_union(a.id, b.id):
+                group_a = {parts(x.effective)[0] for x in people if uf.find(x.id) == uf.find(a.id)}
+                if wb not in group_a:
+                    join(a.id, b.id, "spelling variant of the surname, no other candidate", 0.8)
+
+
+def _same_full_name(a: str, b: str, floor: float) -> bool:
+    sa, sb, ga, gb = surname(a), surname(b), given(a), given(b)
+    if not (sa and sb and ga and gb):
+        return False
+    return similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor) and len(parts(a)) == len(parts(b))
+
+
+def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore[no-untyped-def]
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            if group_key(a.text) == group_key(b.text):
+                join(a.id, b.id, "same group name")
+            elif is_acronym(b.text) and acronym_of(a.text) == b.text or is_acronym(a.text) and acronym_of(b.text) == a.text:
+                join(a.id, b.id, "acronym of the group name")
+
+
+def group_key(text: str) -> str:
+    """'the Islamic State group' and 'Islamic State' share a key."""
+    words = parts(text)
+    while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement"}:
+        words = words[:-1]
+    return "".join(words)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up, then run the linters and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check linkchart tests bench
+.venv/bin/python -m pytest "$@"
