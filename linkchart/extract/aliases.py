@@ -39,7 +39,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                 i += 1
                 continue
             alias = _name_after(parsed, p, i + len(phrase))
-            if alias is not None and alias.type in {"person", "organization"}:
+            if alias is not None and alias.type in {"person", "organization", ""}:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
                 finding = _referent(parsed, p, anchor, alias, " ".join(phrase))

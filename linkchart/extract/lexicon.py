@@ -39,6 +39,8 @@ class Lexicon:
     person_nouns: frozenset[str]
     alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
     joint_actions: dict[str, str]
+    place_nouns: frozenset[str]
+    event_nouns: frozenset[str]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -70,4 +72,6 @@ def _load() -> Lexicon:
         person_nouns=frozenset(person_nouns),
         alias_phrases=tuple(phrases),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
+        place_nouns=_words("place_nouns.txt"),
+        event_nouns=_words("event_nouns.txt"),
     )

@@ -119,13 +119,12 @@ class NameTyper:
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
         typed: list[list[NameSpan]] = []
         for paragraph_names in names:
-            kept = []
             for name in paragraph_names:
                 tally = votes[name.text]
-                if tally and tally.most_common(1)[0][1] > 0:
-                    name.type = tally.most_common(1)[0][0]
-                    kept.append(name)
-            typed.append(kept)
+                ranked = tally.most_common(2)
+                if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                    name.type = ranked[0][0]
+            typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -156,6 +155,8 @@ class NameTyper:
                 votes.append((ORGANIZATION, 1.0))
             elif label in _PLACE_LABELS:
                 votes.append((PLACE, 1.0))
+        if head.dep_ == "amod":
+            return [(PLACE, 0.5)]  # "Franco-Belgian": an adjective, not an actor
         slot = self._slot_vote(head)
         if slot:
             votes.append((slot, 2.0))
@@ -166,8 +167,14 @@ class NameTyper:
         lex = self.lex
         dep = head.dep_
         gov = head.head
+        if dep == "compound" and gov.lower_ in lex.event_nouns:
+            return PLACE  # "the Verviers plot"
+        if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:
+            return PLACE  # "the city of Verviers"
         if dep in {"appos", "attr"} or (dep == "compound" and gov.pos_ == "NOUN"):
             lemma = gov.lemma_.lower()
+            if lemma in lex.place_nouns and dep == "appos":
+                return PLACE
             if dep == "compound" and lemma in lex.leader_words | lex.group_triggers.keys():
                 return ORGANIZATION  # "al Qaeda leader", "ISIS returnee"
             if lemma in lex.person_nouns and dep != "compound":
@@ -203,5 +210,7 @@ class NameTyper:
                 person_tokens.update(w for w in words if w.lower() not in PARTICLES and len(w) > 2)
         for name in names:
             words = name.text.split()
-            if name.type != ORGANIZATION and words and all(w in person_tokens for w in words):
+            if name.type == ORGANIZATION or not words:
+                continue
+            if all(w in person_tokens for w in words) or (len(words) > 1 and words[-1] in person_tokens):
                 votes[name.text][PERSON] += 1.5

@@ -73,6 +73,7 @@ class Extractor:
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         aliases = find_aliases(parsed, self.lex)
         _align_alias_types(aliases)
+        _propagate_person_parts(parsed)
         families = infer_full_names(parsed, self.lex)
         clustering = self._cluster(parsed, aliases, document.id)
         unresolved = set(clustering.unresolved)
@@ -172,8 +173,18 @@ def _paragraphs(text: str, max_chars: int) -> tuple[list[str], list[int]]:
 def _align_alias_types(aliases: list[AliasFinding]) -> None:
     """An alias names the same kind of thing as what it is an alias of."""
     for f in aliases:
-        if f.referent is not None and f.referent.type != f.alias.type:
+        if f.referent is not None and f.referent.type != f.alias.type and f.referent.type:
             f.alias.name.type = f.referent.type
+        elif f.referent is None and not f.alias.type:
+            f.alias.name.type = PERSON  # "a man known as X", "he was known as X"
+
+
+def _propagate_person_parts(parsed: ParsedDocument) -> None:
+    """An untyped name that is part of a person's full name is that person's name."""
+    tokens = {w for o in parsed.occurrences if o.type == PERSON and len(o.text.split()) > 1 for w in o.text.split()}
+    for occ in parsed.occurrences:
+        if not occ.type and all(w in tokens for w in occ.text.split()):
+            occ.name.type = PERSON
 
 
 def _unnamed_referent_statements(aliases: list[AliasFinding]) -> list[AliasStatement]:

@@ -63,9 +63,9 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
             uf.union(first_of[key], o.id)
         else:
             first_of[key] = o.id
-    _keep_sentence_neighbours_apart(uf, occurrences)
-    for st in aliases:
+    for st in aliases:  # stated aliases first: they outrank "two names in a sentence"
         join(st.a, st.b, st.reason)
+    _keep_sentence_neighbours_apart(uf, occurrences)
     unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)

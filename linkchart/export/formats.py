@@ -1,0 +1,136 @@
+"""Writers for the formats analysts open the network in (Gephi, spreadsheets, our scorer).
+
+Attribute values are written through the standard XML library, so text from documents is
+always escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from linkchart.model import Network
+
+
+def to_json(network: Network) -> str:
+    data = {
+        "documents": [{"id": d.id, "path": d.path, "title": d.title, "date": d.date,
+                       "duplicate_of": d.duplicate_of} for d in network.documents],
+        "entities": [{"id": e.id, "type": e.type, "name": e.name, "role": e.role,
+                      "aliases": e.alias_names(), "documents": e.documents, "mentions": e.mention_count}
+                     for e in network.entities],
+        "relations": [{"id": r.id, "source": r.source, "target": r.target, "type": r.type, "subtype": r.subtype,
+                       "directed": r.directed, "hedged": r.hedged, "confidence": r.confidence, "date": r.date,
+                       "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
+                                     "hedged": e.hedged} for e in r.evidence]}
+                      for r in network.relations],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _node_attrs(network: Network) -> dict[str, dict[str, str]]:
+    return {e.id: {"label": e.name, "type": e.type, "role": e.role, "aliases": "; ".join(e.alias_names()),
+                   "documents": str(len(e.documents))} for e in network.entities}
+
+
+def _edge_attrs(network: Network) -> list[tuple[str, str, dict[str, str]]]:
+    return [(r.source, r.target, {"type": r.type, "subtype": r.subtype or "", "hedged": str(r.hedged).lower(),
+                                  "confidence": str(r.confidence), "evidence_count": str(len(r.evidence)),
+                                  "evidence": " | ".join(e.text for e in r.evidence)})
+            for r in network.relations]
+
+
+_NODE_KEYS = ["label", "type", "role", "aliases", "documents"]
+_EDGE_KEYS = ["type", "subtype", "hedged", "confidence", "evidence_count", "evidence"]
+_TYPES = {"documents": ("int", "integer"), "evidence_count": ("int", "integer"), "confidence": ("double", "double"),
+          "hedged": ("boolean", "boolean")}
+
+
+def to_graphml(network: Network) -> str:
+    root = ET.Element("graphml", xmlns="http://graphml.graphdrawing.org/xmlns")
+    for scope, keys in (("node", _NODE_KEYS), ("edge", _EDGE_KEYS)):
+        for k in keys:
+            ET.SubElement(root, "key", {"id": f"{scope[0]}_{k}", "for": scope, "attr.name": k,
+                                        "attr.type": _TYPES.get(k, ("string", "string"))[0]})
+    graph = ET.SubElement(root, "graph", id="linkchart", edgedefault="undirected")
+    for nid, attrs in _node_attrs(network).items():
+        node = ET.SubElement(graph, "node", id=nid)
+        for k in _NODE_KEYS:
+            ET.SubElement(node, "data", key=f"n_{k}").text = attrs[k]
+    for i, (s, t, attrs) in enumerate(_edge_attrs(network)):
+        edge = ET.SubElement(graph, "edge", id=f"e{i}", source=s, target=t)
+        for k in _EDGE_KEYS:
+            ET.SubElement(edge, "data", key=f"e_{k}").text = attrs[k]
+    return _xml(root)
+
+
+def to_gexf(network: Network) -> str:
+    root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
+    graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="static")
+    for scope, keys in (("node", _NODE_KEYS[1:]), ("edge", _EDGE_KEYS)):
+        attributes = ET.SubElement(graph, "attributes", {"class": scope})
+        for i, k in enumerate(keys):
+            ET.SubElement(attributes, "attribute", id=str(i), title=k, type=_TYPES.get(k, ("string", "string"))[1])
+    nodes = ET.SubElement(graph, "nodes")
+    for nid, attrs in _node_attrs(network).items():
+        node = ET.SubElement(nodes, "node", id=nid, label=attrs["label"])
+        values = ET.SubElement(node, "attvalues")
+        for i, k in enumerate(_NODE_KEYS[1:]):
+            ET.SubElement(values, "attvalue", {"for": str(i), "value": attrs[k]})
+    edges = ET.SubElement(graph, "edges")
+    for i, (s, t, attrs) in enumerate(_edge_attrs(network)):
+        edge = ET.SubElement(edges, "edge", id=str(i), source=s, target=t, label=attrs["type"],
+                             weight=attrs["evidence_count"])
+        values = ET.SubElement(edge, "attvalues")
+        for j, k in enumerate(_EDGE_KEYS):
+            ET.SubElement(values, "attvalue", {"for": str(j), "value": attrs[k]})
+    return _xml(root)
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def to_csv(network: Network) -> dict[str, str]:
+    """Two tables: nodes and edges (one row per tie, evidence joined)."""
+    nodes, edges = io.StringIO(), io.StringIO()
+    nw = csv.writer(nodes)
+    nw.writerow(["id", *_NODE_KEYS])
+    for nid, attrs in _node_attrs(network).items():
+        nw.writerow([nid, *(attrs[k] for k in _NODE_KEYS)])
+    ew = csv.writer(edges)
+    ew.writerow(["source", "target", *_EDGE_KEYS])
+    for s, t, attrs in _edge_attrs(network):
+        ew.writerow([s, t, *(attrs[k] for k in _EDGE_KEYS)])
+    return {"nodes": nodes.getvalue(), "edges": edges.getvalue()}
+
+
+def _write_csv(network: Network, output: Path) -> list[Path]:
+    tables = to_csv(network)
+    stem = output.with_suffix("")
+    paths = [stem.parent / f"{stem.name}-{name}.csv" for name in tables]
+    for path, text in zip(paths, tables.values(), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def _writer(render: Callable[[Network], str]) -> Callable[[Network, Path], list[Path]]:
+    def write(network: Network, output: Path) -> list[Path]:
+        output.write_text(render(network), encoding="utf-8")
+        return [output]
+    return write
+
+
+FORMATS: dict[str, Callable[[Network, Path], list[Path]]] = {
+    "json": _writer(to_json), "graphml": _writer(to_graphml), "gexf": _writer(to_gexf), "csv": _write_csv,
+}
+
+
+def export_network(network: Network, fmt: str, output: Path) -> list[Path]:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    return FORMATS[fmt](network, output)

@@ -1,0 +1,252 @@
+"""One entity per real person across the corpus, every join explained.
+
+Documents are resolved one by one (within_doc); here their local entities meet. Joins need
+more than similar strings: the same full name; a name the text states as an alias; a lone
+surname that only one full name in the corpus carries; or a surname spelled differently that
+also shares company (the same other people in its documents). Different given names with the
+same surname stay apart. Analyst decisions (merge, keep apart, rename) are applied on top and
+survive every rebuild because they are stored by name, not by id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from linkchart.model import (
+    ACTOR,
+    COMMENTATOR,
+    DIRECTED_TYPES,
+    LEADER_OF,
+    MEMBER_OF,
+    ORGANIZATION,
+    PERSON,
+    Alias,
+    Entity,
+    Evidence,
+    LocalEntity,
+    LocalRelation,
+    MergeDecision,
+    Relation,
+)
+from linkchart.resolve.names import given, name_key, parts, similar_words, surname
+from linkchart.resolve.unionfind import UnionFind
+from linkchart.resolve.within_doc import group_key
+
+
+@dataclass(frozen=True)
+class AnalystDecision:
+    action: str  # merge | distinct | rename
+    name_a: str
+    name_b: str = ""
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    relations: list[Relation]
+    decisions: list[MergeDecision]
+
+
+def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
+                   analyst: list[AnalystDecision], *, variant_floor: float,
+                   hedged_factor: float = 0.5) -> Resolution:
+    by_id = {e.local_id: e for e in locals_}
+    uf: UnionFind[str] = UnionFind(by_id)
+    log: list[tuple[str, str, str, float, str]] = []  # (local a, local b, reason, score, source)
+
+    def join(a: str, b: str, reason: str, score: float = 1.0, source: str = "auto") -> None:
+        if uf.find(a) != uf.find(b) and uf.union(a, b):
+            log.append((a, b, reason, score, source))
+
+    keyed = _index_names(locals_)
+    for decision in analyst:
+        if decision.action == "distinct":
+            for a in keyed.get(name_key(decision.name_a), []):
+                for b in keyed.get(name_key(decision.name_b), []):
+                    uf.keep_apart(a, b)
+    for decision in analyst:
+        if decision.action == "merge":
+            for a in keyed.get(name_key(decision.name_a), []):
+                for b in keyed.get(name_key(decision.name_b), []):
+                    join(a, b, "analyst merge", 1.0, "analyst")
+    _join_same_names(locals_, join)
+    _join_aliases(locals_, keyed, join)
+    _join_people(locals_, uf, join, relations, variant_floor)
+    entities, entity_of = _build_entities(locals_, uf, analyst)
+    decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
+                 for a, b, reason, score, source in log]
+    return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions)
+
+
+def _index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
+    keyed: dict[str, list[str]] = defaultdict(list)
+    for e in locals_:
+        for n in e.names | {e.name}:
+            keyed[name_key(n)].append(e.local_id)
+    return keyed
+
+
+def _join_same_names(locals_, join) -> None:  # type: ignore[no-untyped-def]
+    first: dict[tuple[str, str], str] = {}
+    for e in locals_:
+        keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
+            name_key(n) for n in e.names if len(parts(n)) > 1}
+        for key in keys:
+            if not key:
+                continue
+            seen = first.setdefault((e.type, key), e.local_id)
+            if seen != e.local_id:
+                join(seen, e.local_id, "same name in both documents")
+
+
+def _join_aliases(locals_, keyed, join) -> None:  # type: ignore[no-untyped-def]
+    by_id = {e.local_id: e for e in locals_}
+    for e in locals_:
+        for alias in e.explicit_aliases:
+            for other in keyed.get(name_key(alias), []):
+                if other != e.local_id and by_id[other].type == e.type:
+                    join(e.local_id, other, f"'{alias}' stated as an alias")
+
+
+def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[no-untyped-def]
+    people = [e for e in locals_ if e.type == PERSON]
+    full = [e for e in people if len(parts(e.name)) > 1]
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if uf.find(a.local_id) == uf.find(b.local_id):
+                continue
+            sa, sb, ga, gb = surname(a.name), surname(b.name), given(a.name), given(b.name)
+            if sa and sb and ga and gb and similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor):
+                reason = "same name" if (sa, ga) == (sb, gb) else "spelling variant: same surname and given name class"
+                join(a.local_id, b.local_id, reason, 0.9)
+    company = _company(locals_, relations)
+    for lone in [e for e in people if len(parts(e.name)) == 1]:
+        word = parts(lone.name)[0]
+        roots = {uf.find(f.local_id) for f in full if word in (surname(f.name), given(f.name))}
+        if len(roots) == 1 and surname(next(f.name for f in full if uf.find(f.local_id) in roots)) == word:
+            join(next(iter(roots)), lone.local_id, "the only full name with this surname", 0.8)
+            continue
+        if roots:
+            continue
+        close = {uf.find(f.local_id) for f in full if len(word) >= 5 and surname(f.name)
+                 and similar_words(word, surname(f.name) or "", floor=floor)
+                 and len(company[lone.local_id] & company[f.local_id]) >= 2}
+        if len(close) == 1:
+            join(next(iter(close)), lone.local_id, "surname spelling variant sharing company in the reporting", 0.7)
+
+
+def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict[str, set[str]]:
+    """For each local entity, the name keys of the others in its document."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for e in locals_:
+        by_doc[e.document_id].add(name_key(e.name))
+    return defaultdict(set, {e.local_id: by_doc[e.document_id] - {name_key(e.name)} for e in locals_})
+
+
+def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: list[AnalystDecision]):  # type: ignore[no-untyped-def]
+    renames = {name_key(d.name_a): d.name_b for d in analyst if d.action == "rename"}
+    groups = uf.groups()
+    entities: list[Entity] = []
+    entity_of: dict[str, str] = {}
+    used: set[str] = set()
+    for members in sorted(groups.values(), key=lambda m: min(m)):
+        locs = [e for e in locals_ if e.local_id in set(members)]
+        etype = Counter(e.type for e in locs).most_common(1)[0][0]
+        name = _best_name(locs)
+        for e in locs:
+            for n in e.names:
+                if name_key(n) in renames:
+                    name = renames[name_key(n)]
+        eid = _unique_id(etype, name, used)
+        aliases = sorted({(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id)
+                          for e in locs for n in e.names})
+        surface = {n for n, _, _ in aliases}
+        aliases += sorted({(d, "derived", None) for n in surface for d in derived_forms(n, etype)} - {
+            (n, "derived", None) for n in surface}, key=lambda a: a[0])
+        roles = Counter(e.role for e in locs)
+        role = COMMENTATOR if roles[COMMENTATOR] and roles[COMMENTATOR] >= roles[ACTOR] else ACTOR
+        entities.append(Entity(eid, etype, name, [Alias(n, k, d) for n, k, d in aliases], role,
+                               sorted({e.document_id for e in locs}), sum(e.mention_count for e in locs)))
+        for e in locs:
+            entity_of[e.local_id] = eid
+    return entities, entity_of
+
+
+_LEGAL_SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "plc", "sa", "s.a."}
+
+
+def derived_forms(name: str, etype: str) -> set[str]:
+    """Short forms reporting uses for a full name: the surname with and without its
+    particle ('al-Zarqawi', 'Zarqawi'), or a company name without its legal suffix."""
+    words = name.split()
+    if etype == ORGANIZATION:
+        if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
+            return {" ".join(words[:-1])}
+        return set()
+    if etype != PERSON or len(words) < 2:
+        return set()
+    last = words[-1]
+    out = {last}
+    if "-" in last and last.split("-")[0].lower() in {"al", "el", "bin", "ben"}:
+        out.add(last.split("-", 1)[1])
+    if len(words) > 2 and words[-2].lower() in {"al", "el", "bin", "ben", "ibn", "van", "von", "de", "da", "abu"}:
+        out.add(f"{words[-2]} {last}")
+    return {o for o in out if len(o) > 2}
+
+
+def _best_name(locs: list[LocalEntity]) -> str:
+    votes: Counter[str] = Counter()
+    for e in locs:
+        votes[e.name] += e.mention_count
+    return max(votes, key=lambda n: (len(parts(n)) > 1, votes[n], len(n), n))
+
+
+def _unique_id(etype: str, name: str, used: set[str]) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "entity"
+    base = f"{etype[:3]}-{slug}"
+    eid, n = base, 2
+    while eid in used:
+        eid, n = f"{base}-{n}", n + 1
+    used.add(eid)
+    return eid
+
+
+def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, str],
+                     entities: list[Entity], hedged_factor: float) -> list[Relation]:
+    kinds = {e.id: e for e in entities}
+    grouped: dict[tuple[str, str, str], list[LocalRelation]] = defaultdict(list)
+    for r in local_relations:
+        s, t = entity_of.get(r.source), entity_of.get(r.target)
+        if not s or not t or s == t:
+            continue
+        if kinds[s].role == COMMENTATOR or kinds[t].role == COMMENTATOR:
+            # A commentator keeps only the tie to the institution they speak for.
+            if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t].type == ORGANIZATION):
+                continue
+        if r.type not in DIRECTED_TYPES:
+            s, t = sorted((s, t))
+        grouped[(s, t, r.type)].append(r)
+    relations = []
+    for (s, t, rtype), rows in sorted(grouped.items()):
+        evidence = list({(e.document_id, e.start): e for e in (r.evidence for r in rows)}.values())
+        per_doc: dict[str, bool] = {}
+        for e in evidence:
+            per_doc[e.document_id] = per_doc.get(e.document_id, True) and e.hedged
+        doubt = 1.0
+        for hedged in per_doc.values():
+            doubt *= 1 - (0.6 * hedged_factor if hedged else 0.6)
+        dates = sorted(r.date for r in rows if r.date)
+        subtypes = Counter(r.subtype for r in rows if r.subtype)
+        relations.append(Relation(
+            s, t, rtype, sorted(evidence, key=lambda e: (e.document_id, e.start)),
+            subtype=subtypes.most_common(1)[0][0] if subtypes else None,
+            hedged=all(per_doc.values()), confidence=round(1 - doubt, 3),
+            date=dates[0] if dates else None, id=f"{s}|{rtype}|{t}"))
+    return relations
+
+
+__all__ = ["AnalystDecision", "Evidence", "Resolution", "resolve_corpus"]
