@@ -8,15 +8,15 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from linkchart.errors import LinkchartError
 from linkchart.model import Entity, Network
 from linkchart.settings import DEFAULT_DB, Settings
 from linkchart.store import SQLiteStore, open_store
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
                          show_default=True, help="The case database (SQLite file).")
 
@@ -91,7 +91,8 @@ def entities(db: Path, etype: str | None, show_all: bool) -> None:
     """Table of entities: name, type, aliases, number of ties, documents."""
     network = _store(db).load_network()
     deg = _degree(network)
-    table = Table("name", "type", "role", "aliases", "ties", "documents")
+    table = Table("type", "role", "aliases", "ties", "documents")
+    table.columns.insert(0, Column("name", no_wrap=True))
     for e in sorted(network.entities, key=lambda e: (-deg.get(e.id, 0), e.name)):
         if (etype and e.type != etype) or (e.role != "actor" and not show_all):
             continue

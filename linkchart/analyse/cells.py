@@ -110,7 +110,9 @@ def _documents(graph: ig.Graph, edges: Iterable[int]) -> list[DocLink]:
     return sorted(links, key=lambda d: (-d.ties, d.document_id))
 
 
-def describe(graph: ig.Graph, members: Sequence[int], kind: str, label: str, key_ties: Sequence[int] = ()) -> Cell:
+def describe(
+    graph: ig.Graph, members: Sequence[int], kind: str, label: str, key_ties: Sequence[int] = ()
+) -> Cell:
     """A Cell for a set of vertices: members, internal ties, organisations and source documents."""
     inside = [e.index for e in graph.es.select(_within=list(members))] if members else []
     n = len(members)
@@ -173,4 +175,3 @@ def coresidence_cliques(graph: ig.Graph, *, min_size: int = 3) -> list[Cell]:
         key_ties = [graph.get_eid(a, b) for j, a in enumerate(clique) for b in clique[j + 1 :]]
         result.append(describe(graph, clique, "co-resident clique", f"clique {i}", key_ties))
     return result
-

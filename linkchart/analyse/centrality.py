@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import igraph as ig
 
 from .cells import communities
-from .graph import Node, Tie, node, nodes, people, tie
+from .graph import Node, Tie, node, nodes, other_end, people, tie
 
 #: Above this many vertices betweenness and closeness are estimated from sampled pivots.
 EXACT_MAX_NODES = 2500
@@ -105,7 +105,8 @@ def closeness_values(
     if n <= exact_max_nodes:
         within = graph.closeness(mode="all", weights=weights, normalized=True)
         return [
-            0.0 if r < 2 or math.isnan(c) else c * (r - 1) / (n - 1) for c, r in zip(within, sizes, strict=True)
+            0.0 if r < 2 or math.isnan(c) else c * (r - 1) / (n - 1)
+            for c, r in zip(within, sizes, strict=True)
         ]
     sources, factors = _pivots(graph, pivots, seed)
     totals = [0.0] * n
@@ -184,7 +185,9 @@ def betweenness_centrality(
     seed: int | None = 0,
 ) -> dict[str, float]:
     """Normalised betweenness keyed by entity id; estimated from pivots above `exact_max_nodes`."""
-    values = betweenness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed)
+    values = betweenness_values(
+        graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
+    )
     return _by_id(graph, values)
 
 
@@ -197,7 +200,9 @@ def closeness_centrality(
     seed: int | None = 0,
 ) -> dict[str, float]:
     """Wasserman–Faust closeness keyed by entity id; estimated from pivots above `exact_max_nodes`."""
-    values = closeness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed)
+    values = closeness_values(
+        graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
+    )
     return _by_id(graph, values)
 
 
@@ -267,7 +272,7 @@ class KeyActorsReport:
 def _ranks(values: Sequence[float]) -> list[int]:
     """Competition ranks, highest value first (1, 2, 2, 4)."""
     ordered = sorted(values, reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for position, value in enumerate(ordered, start=1):
         first.setdefault(value, position)
     return [first[v] for v in values]
@@ -288,7 +293,7 @@ def _broker_ties(
     """The actor's bridges and ties into other cells; failing those, their strongest ties."""
     held = []
     for edge in graph.incident(vertex):
-        other = graph.es[edge].target if graph.es[edge].source == vertex else graph.es[edge].source
+        other = other_end(graph, edge, vertex)
         other_cell = cells[other] if cells[other] != cells[vertex] else None
         held.append(BrokerTie(tie(graph, edge, vertex), edge in bridges, other_cell))
     telling = [t for t in held if t.bridge or t.other_cell is not None] or held
@@ -319,11 +324,14 @@ def key_actors(
     """
     if by not in (*MEASURES, "overall", "constraint"):
         raise ValueError(f"unknown measure {by!r}; use overall, constraint or one of {', '.join(MEASURES)}")
-    sampling = {"exact_max_nodes": exact_max_nodes, "pivots": pivots, "seed": seed}
     values = {
         "degree": degree_values(graph),
-        "betweenness": betweenness_values(graph, weighted=weighted, **sampling),
-        "closeness": closeness_values(graph, weighted=weighted, **sampling),
+        "betweenness": betweenness_values(
+            graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
+        ),
+        "closeness": closeness_values(
+            graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
+        ),
         "eigenvector": eigenvector_values(graph, weighted=weighted),
     }
     constraint = constraint_values(graph, weighted=weighted)
@@ -332,16 +340,20 @@ def key_actors(
     overall = {v: sum(ranks[m][v] for m in MEASURES) / len(MEASURES) for v in persons}
 
     def order(v: int) -> tuple[float, float, str]:
+        primary: float
         if by == "overall":
             primary = overall[v]
         elif by == "constraint":
-            primary = constraint[v] if constraint[v] is not None else math.inf
+            c = constraint[v]
+            primary = math.inf if c is None else c
         else:
             primary = -values[by][v]
         return primary, -values["betweenness"][v], graph.vs[v]["name"]
 
     ranked = sorted(persons, key=order)[:top]
-    cells = list(membership) if membership is not None else communities(graph, seed=seed, resolution=resolution)
+    cells = (
+        list(membership) if membership is not None else communities(graph, seed=seed, resolution=resolution)
+    )
     components = graph.connected_components().membership if graph.vcount() else []
     articulation = set(graph.articulation_points())
     bridges = set(graph.bridges())

@@ -29,7 +29,19 @@ import igraph as ig
 
 from linkchart.model import CLOSE_TYPES, LEADER_OF, MEMBER_OF, PERSON, RECRUITED_BY
 
-from .graph import Node, PersonRef, Tie, igraph_rng, node, nodes, people, recruitment_graph, resolve_people, tie
+from .graph import (
+    Node,
+    PersonRef,
+    Tie,
+    igraph_rng,
+    node,
+    nodes,
+    other_end,
+    people,
+    recruitment_graph,
+    resolve_people,
+    tie,
+)
 
 RADICALISING_AFFILIATIONS = frozenset({MEMBER_OF, LEADER_OF})
 
@@ -121,8 +133,12 @@ def _grow(digraph: ig.Graph, root: int, seen: set[int]) -> Recruit:
 
 
 def radicalised(graph: ig.Graph) -> list[int]:
-    """Default radicalised set: people with a member_of / leader_of tie to an organisation or any recruited_by tie."""
-    chosen = {v for v in people(graph) if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])}
+    """Default radicalised set: members or leaders of an organisation, and both sides of recruited_by ties."""
+    chosen = {
+        v
+        for v in people(graph)
+        if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])
+    }
     for edge in graph.es:
         if RECRUITED_BY in edge["types"]:
             chosen.update(edge.tuple)
@@ -133,15 +149,20 @@ def _is_close(types: Sequence[str]) -> bool:
     return not CLOSE_TYPES.isdisjoint(types)
 
 
-def exposure(graph: ig.Graph, members: Sequence[PersonRef] | None = None, *, min_ties: int = 1) -> list[Exposure]:
+def exposure(
+    graph: ig.Graph, members: Sequence[PersonRef] | None = None, *, min_ties: int = 1
+) -> list[Exposure]:
     """People outside `members` (default: `radicalised`) ranked by their close ties to members."""
     inside = set(radicalised(graph) if members is None else resolve_people(graph, members))
     result = []
     for v in people(graph):
         if v in inside:
             continue
-        ties = [tie(graph, e, v) for e in graph.incident(v) if _is_close(graph.es[e]["types"])]
-        ties = [t for t in ties if graph.vs.find(id=t.target.id).index in inside]
+        ties = [
+            tie(graph, e, v)
+            for e in graph.incident(v)
+            if other_end(graph, e, v) in inside and _is_close(graph.es[e]["types"])
+        ]
         if len(ties) >= min_ties:
             result.append(Exposure(node(graph, v), len(ties), sorted(ties, key=lambda t: t.target.name)))
     return sorted(result, key=lambda x: (-x.close_ties, x.person.name))
@@ -173,7 +194,9 @@ def _describe(threshold: int | float) -> str:
     return f"{threshold:.0%} of ties"
 
 
-def _spread(adjacency: list[list[int]], eligible: Sequence[bool], seeds: Sequence[int], threshold: int | float) -> list[list[int]]:
+def _spread(
+    adjacency: list[list[int]], eligible: Sequence[bool], seeds: Sequence[int], threshold: int | float
+) -> list[list[int]]:
     """Synchronous threshold dynamics; returns the vertices adopting in each round (round 0: seeds)."""
     if isinstance(threshold, int):
         need = [threshold] * len(adjacency)
@@ -241,11 +264,15 @@ def compare_rewired(
     seed: int | None = 0,
 ) -> RewiringComparison:
     """The same contagion on `trials` degree-preserving rewirings of the carrying ties."""
-    observed = threshold_contagion(graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed)
+    observed = threshold_contagion(
+        graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed
+    )
     start = resolve_people(graph, [s.id for s in observed.seeds])
     carrier = _contagion_graph(graph, close_ties_only)
     eligible = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []
-    reached, lengths, clustering = [], [], []
+    reached: list[int] = []
+    lengths: list[int] = []
+    clustering: list[float] = []
     with igraph_rng(seed):
         for _ in range(trials):
             rewired = carrier.copy()
@@ -255,19 +282,22 @@ def compare_rewired(
             reached.append(sum(len(r) for r in rounds))
             lengths.append(len(rounds) - 1)
             clustering.append(_transitivity(rewired))
-    mean_reached = sum(reached) / trials if trials else 0.0
-    observed_rounds = len(observed.rounds) - 1
+    mean_reached, mean_rounds = _mean(reached), _mean(lengths)
     return RewiringComparison(
         observed=observed,
         trials=trials,
         rewired_reached=reached,
         rewired_rounds=lengths,
         mean_reached=mean_reached,
-        mean_rounds=sum(lengths) / trials if trials else 0.0,
+        mean_rounds=mean_rounds,
         clustering=_transitivity(carrier),
-        rewired_clustering=sum(clustering) / trials if trials else 0.0,
-        verdict=_verdict(observed.reached, observed_rounds, mean_reached),
+        rewired_clustering=_mean(clustering),
+        verdict=_verdict(observed.reached, len(observed.rounds) - 1, mean_reached, mean_rounds),
     )
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def _transitivity(graph: ig.Graph) -> float:
@@ -275,9 +305,10 @@ def _transitivity(graph: ig.Graph) -> float:
     return 0.0 if math.isnan(value) else value
 
 
-def _verdict(reached: int, rounds: int, mean_reached: float) -> str:
+def _verdict(reached: int, rounds: int, mean_reached: float, mean_rounds: float) -> str:
+    figures = f"{reached} reached in {rounds} rounds; rewired: {mean_reached:.1f} in {mean_rounds:.1f}"
     if reached > mean_reached + 0.5:
-        return f"clustered ties help: {reached} reached in {rounds} rounds vs {mean_reached:.1f} on rewired networks"
+        return f"clustered ties help the spread ({figures})"
     if reached < mean_reached - 0.5:
-        return f"clustered ties hinder: {reached} reached vs {mean_reached:.1f} on rewired networks"
-    return f"no clear effect of clustering: {reached} reached vs {mean_reached:.1f} on rewired networks"
+        return f"clustered ties hinder the spread ({figures})"
+    return f"clustering makes no clear difference ({figures})"

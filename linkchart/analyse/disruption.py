@@ -127,7 +127,11 @@ def _sources(graph: ig.Graph, exact_max_nodes: int, samples: int, seed: int | No
 
 
 def distance_fragmentation(
-    graph: ig.Graph, *, exact_max_nodes: int = EXACT_MAX_NODES, samples: int = SAMPLE_PIVOTS, seed: int | None = 0
+    graph: ig.Graph,
+    *,
+    exact_max_nodes: int = EXACT_MAX_NODES,
+    samples: int = SAMPLE_PIVOTS,
+    seed: int | None = 0,
 ) -> float:
     """Borgatti's distance-weighted fragmentation DF (estimated from `samples` sources on big graphs)."""
     return 1.0 - _compactness(graph, _sources(graph, exact_max_nodes, samples, seed))
@@ -149,7 +153,11 @@ def _cohesion(graph: ig.Graph, sources: Sequence[int] | None) -> Cohesion:
 
 
 def cohesion(
-    graph: ig.Graph, *, exact_max_nodes: int = EXACT_MAX_NODES, samples: int = SAMPLE_PIVOTS, seed: int | None = 0
+    graph: ig.Graph,
+    *,
+    exact_max_nodes: int = EXACT_MAX_NODES,
+    samples: int = SAMPLE_PIVOTS,
+    seed: int | None = 0,
 ) -> Cohesion:
     """Size, components, F, DF and reach of the network as it stands."""
     return _cohesion(graph, _sources(graph, exact_max_nodes, samples, seed))
@@ -219,7 +227,11 @@ def disrupt(
 
 
 def _local_search(
-    candidates: Sequence[int], k: int, score: Callable[[list[int]], float], rng: random.Random, max_passes: int
+    candidates: Sequence[int],
+    k: int,
+    score: Callable[[list[int]], float],
+    rng: random.Random,
+    max_passes: int,
 ) -> tuple[list[int], float]:
     """Greedy start, then swap a member for an outsider whenever that raises the score."""
     order = list(candidates)
@@ -320,9 +332,12 @@ def kpp_pos(
     exact = graph.vcount() <= exact_max_nodes
     pool = _candidates(graph, k, exact, pool_size, seed)
     rng = random.Random(seed)
-    targets = list(range(graph.vcount())) if exact else sorted(_sample(range(graph.vcount()), reach_targets, rng))
+    targets = (
+        list(range(graph.vcount())) if exact else sorted(_sample(range(graph.vcount()), reach_targets, rng))
+    )
     rows = {
-        c: [_inverse(d) for d in row] for c, row in zip(pool, graph.distances(source=pool, target=targets), strict=True)
+        c: [_inverse(d) for d in row]
+        for c, row in zip(pool, graph.distances(source=pool, target=targets), strict=True)
     }
 
     def score(chosen: list[int]) -> float:

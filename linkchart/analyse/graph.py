@@ -129,7 +129,9 @@ def _is_hedged(relation: Relation, evidence: Sequence[Evidence]) -> bool:
     return relation.hedged or (bool(evidence) and all(e.hedged for e in evidence))
 
 
-def effective_date(relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool) -> str | None:
+def effective_date(
+    relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool
+) -> str | None:
     """The date a tie is known from: its stated date, else (optionally) its earliest report's date."""
     stated = parse_date(relation.date)
     if stated is not None or not use_documents:
@@ -164,7 +166,9 @@ def _filter_relation(
 
 
 def _edge_attributes(relations: list[Relation], canonical: Mapping[str, str]) -> dict[str, object]:
-    evidence = sorted({e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end))
+    evidence = sorted(
+        {e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end)
+    )
     types = sorted({r.type for r in relations})
     documents = sorted({canonical.get(e.document_id, e.document_id) for e in evidence})
     weight = float(len(types) + len(documents))
@@ -261,7 +265,17 @@ def build_graph(
     graph.vs["documents"] = [list(e.documents) for e in actors]
     graph.vs["affiliations"] = affiliations
     attributes = [_edge_attributes(relations, canonical) for relations in pairs.values()]
-    for key in ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date"):
+    for key in (
+        "relation_ids",
+        "types",
+        "relations",
+        "evidence",
+        "documents",
+        "weight",
+        "distance",
+        "hedged",
+        "date",
+    ):
         graph.es[key] = [a[key] for a in attributes]
     graph["documents"] = {d.id: d for d in network.documents}
     graph["options"] = {
@@ -273,7 +287,10 @@ def build_graph(
         "document_dates": document_dates,
     }
     graph["excluded"] = {
-        alias.casefold(): e.name for e in network.entities if e.role == COMMENTATOR for alias in e.alias_names()
+        alias.casefold(): e.name
+        for e in network.entities
+        if e.role == COMMENTATOR
+        for alias in e.alias_names()
     }
     return graph
 
@@ -300,7 +317,17 @@ def recruitment_graph(graph: ig.Graph) -> ig.Graph:
         digraph[key] = value
     canonical = _canonical_documents(list(graph["documents"].values()))
     attributes = [_edge_attributes(relations, canonical) for relations in arcs.values()]
-    for key in ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date"):
+    for key in (
+        "relation_ids",
+        "types",
+        "relations",
+        "evidence",
+        "documents",
+        "weight",
+        "distance",
+        "hedged",
+        "date",
+    ):
         digraph.es[key] = [a[key] for a in attributes]
     return digraph
 
@@ -333,6 +360,12 @@ def tie(graph: ig.Graph, edge: int, source: int | None = None) -> Tie:
         relation_ids=list(e["relation_ids"]),
         evidence=list(e["evidence"]),
     )
+
+
+def other_end(graph: ig.Graph, edge: int, vertex: int) -> int:
+    """The vertex at the far end of `edge` from `vertex`."""
+    source, target = graph.es[edge].tuple
+    return target if source == vertex else source
 
 
 def tie_between(graph: ig.Graph, a: int, b: int) -> Tie | None:

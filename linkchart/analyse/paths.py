@@ -72,7 +72,9 @@ def shortest_path(graph: ig.Graph, a: PersonRef, b: PersonRef, *, weighted: bool
     return paths[0] if paths else None
 
 
-def k_shortest_paths(graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False) -> list[Path]:
+def k_shortest_paths(
+    graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False
+) -> list[Path]:
     """Up to k shortest simple paths from a to b (Yen's algorithm), shortest first."""
     source, target = resolve_person(graph, a), resolve_person(graph, b)
     if source == target:
@@ -121,4 +123,6 @@ def common_associates(graph: ig.Graph, a: PersonRef, b: PersonRef) -> CommonAsso
         if to_a is not None and to_b is not None:
             associates.append(CommonAssociate(node(graph, c), to_a, to_b))
     associates.sort(key=lambda c: (-(c.tie_to_a.weight + c.tie_to_b.weight), c.person.name))
-    return CommonAssociates(a=node(graph, va), b=node(graph, vb), direct=tie_between(graph, va, vb), associates=associates)
+    return CommonAssociates(
+        a=node(graph, va), b=node(graph, vb), direct=tie_between(graph, va, vb), associates=associates
+    )

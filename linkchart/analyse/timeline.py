@@ -59,7 +59,9 @@ def _document_dates(graph: ig.Graph) -> dict[str, str | None]:
     return {doc_id: parse_date(doc.date) for doc_id, doc in documents.items()}
 
 
-def _dated(stated: str | None, documents: list[str], dates: Mapping[str, str | None], use_documents: bool) -> tuple[str | None, str]:
+def _dated(
+    stated: str | None, documents: list[str], dates: Mapping[str, str | None], use_documents: bool
+) -> tuple[str | None, str]:
     if (date := parse_date(stated)) is not None:
         return date, STATED
     if use_documents and (date := reported_date(documents, dates)) is not None:
@@ -67,7 +69,13 @@ def _dated(stated: str | None, documents: list[str], dates: Mapping[str, str | N
     return None, UNDATED
 
 
-def _tie_event(graph: ig.Graph, index: Mapping[str, int], relation: Relation, dates: Mapping[str, str | None], use_documents: bool) -> TimelineEvent:
+def _tie_event(
+    graph: ig.Graph,
+    index: Mapping[str, int],
+    relation: Relation,
+    dates: Mapping[str, str | None],
+    use_documents: bool,
+) -> TimelineEvent:
     documents = sorted(relation.document_ids())
     date, basis = _dated(relation.date, documents, dates, use_documents)
     return TimelineEvent(
@@ -84,7 +92,9 @@ def _tie_event(graph: ig.Graph, index: Mapping[str, int], relation: Relation, da
     )
 
 
-def _affiliation_event(graph: ig.Graph, vertex: int, a: Affiliation, dates: Mapping[str, str | None], use_documents: bool) -> TimelineEvent:
+def _affiliation_event(
+    graph: ig.Graph, vertex: int, a: Affiliation, dates: Mapping[str, str | None], use_documents: bool
+) -> TimelineEvent:
     documents = sorted({e.document_id for e in a.evidence})
     date, basis = _dated(a.date, documents, dates, use_documents)
     return TimelineEvent(
@@ -141,14 +151,24 @@ def timeline(
     edges = graph.es if vertex is None else graph.es[graph.incident(vertex)]
     events = [_tie_event(graph, index, r, dates, use_document_dates) for e in edges for r in e["relations"]]
     holders = range(graph.vcount()) if vertex is None else [vertex]
-    events += [_affiliation_event(graph, v, a, dates, use_document_dates) for v in holders for a in graph.vs[v]["affiliations"]]
+    events += [
+        _affiliation_event(graph, v, a, dates, use_document_dates)
+        for v in holders
+        for a in graph.vs[v]["affiliations"]
+    ]
     if vertex is not None and include_mentions:
         events += _mention_events(graph, vertex)
     if not include_undated:
         events = [e for e in events if e.date is not None]
     return sorted(
         events,
-        key=lambda e: (e.date is None, date_key(e.date) if e.date else (0, 0, 0), e.kind, e.subject.name, e.type),
+        key=lambda e: (
+            e.date is None,
+            date_key(e.date) if e.date else (0, 0, 0),
+            e.kind,
+            e.subject.name,
+            e.type,
+        ),
     )
 
 
@@ -171,6 +191,10 @@ def growth(graph: ig.Graph, *, use_document_dates: bool = True) -> Growth:
         so_far = [e for e, y in enumerate(years) if y is not None and y <= year]
         sub = graph.subgraph_edges(so_far, delete_vertices=True)
         sizes = sub.connected_components().sizes() if sub.vcount() else []
-        points.append(GrowthPoint(year, sub.vcount(), len(so_far), len(so_far) - previous, len(sizes), max(sizes, default=0)))
+        points.append(
+            GrowthPoint(
+                year, sub.vcount(), len(so_far), len(so_far) - previous, len(sizes), max(sizes, default=0)
+            )
+        )
         previous = len(so_far)
     return Growth(points=points, undated_ties=len(years) - len(dated))

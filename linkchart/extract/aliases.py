@@ -25,7 +25,7 @@ class AliasFinding:
     sentence: int
     referent: Occurrence | None = None
     pronoun: tuple[int, Token] | None = None  # (paragraph, token) to resolve by coreference
-    unnamed: tuple[int, str] | None = None  # (sentence, verb lemma): unnamed referents in one sentence
+    unnamed: tuple[int, int, str] | None = None  # (sentence, noun token, verb lemma) of an unnamed referent
 
 
 def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
@@ -68,7 +68,7 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
         return _name_before(parsed, p, first, alias, reason)
     verb = first
     for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.dep_ == "acl":  # "a man (previously) known as X", "Khalid, known as X"
@@ -77,9 +77,9 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
     if verb.lemma_.lower() in _OBJECT_VERBS:
         candidates = [c for c in verb.children if c.dep_ == "dobj"]
     if not candidates:
-        holder = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head is not verb else verb
+        holder = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i else verb
         candidates = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not candidates and holder is not verb:
+        if not candidates and holder.i != verb.i:
             candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not candidates:
         return _name_before(parsed, p, first, alias, reason)
@@ -94,7 +94,7 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     if tok.lower_ in PRONOUNS:
         return AliasFinding(alias, reason, alias.sentence, pronoun=(p, tok))
     if tok.pos_ == "NOUN":
-        return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, verb.lemma_.lower()))
+        return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None
 
 

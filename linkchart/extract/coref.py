@@ -50,7 +50,7 @@ def _is_first_sentence(parsed: ParsedDocument, sentence: int) -> bool:
 def _inside_own_phrase(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:
     """'his brother Brahim': Brahim is not what 'his' refers to."""
     head = parsed.head(occ)
-    return head.head is pronoun.head or head is pronoun.head
+    return head.head.i == pronoun.head.i or head.i == pronoun.head.i
 
 
 def _pick(parsed: ParsedDocument, people: list[Occurrence]) -> str | None:

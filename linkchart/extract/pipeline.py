@@ -188,18 +188,23 @@ def _propagate_person_parts(parsed: ParsedDocument) -> None:
 
 
 def _unnamed_referent_statements(aliases: list[AliasFinding]) -> list[AliasStatement]:
-    """'identified the man as A, but others identified him as B': A and B are one person."""
-    by_key: dict[tuple[int, str], list[AliasFinding]] = {}
+    """Two names said of one unnamed referent in one sentence are one person: 'a man known as A
+    turned out to be B'; 'identified the man as A, but others identified him as B'."""
+    groups: dict[tuple[int, ...], list[AliasFinding]] = {}
     for f in aliases:
         if f.unnamed is not None:
-            by_key.setdefault(f.unnamed, []).append(f)
+            sentence, token, verb = f.unnamed
+            groups.setdefault((sentence, token), []).append(f)
+            groups.setdefault((sentence, -1, hash(verb)), []).append(f)
         elif f.pronoun is not None:
-            by_key.setdefault((f.sentence, f.pronoun[1].head.lemma_.lower()), []).append(f)
+            groups.setdefault((f.sentence, -1, hash(f.pronoun[1].head.lemma_.lower())), []).append(f)
     out = []
-    for group in by_key.values():
+    for group in groups.values():
         if len(group) > 1 and any(g.unnamed is not None for g in group):
             for other in group[1:]:
-                out.append(AliasStatement(group[0].alias.id, other.alias.id, f"{group[0].reason}, said twice of one man"))
+                if other.alias.id != group[0].alias.id:
+                    out.append(AliasStatement(group[0].alias.id, other.alias.id,
+                                              f"{group[0].reason}, said of one unnamed person"))
     return out
 
 

@@ -111,8 +111,8 @@ class RelationFinder:
             if not subtype or t.pos_ != "NOUN":
                 continue
             for owner in (a.token, b.token):
-                if (owner.dep_ == "poss" and owner.head is t) or (
-                        owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head is t):
+                if (owner.dep_ == "poss" and owner.head.i == t.i) or (
+                        owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
                     return subtype
         return None
 
@@ -191,7 +191,7 @@ class RelationFinder:
             first = p.token
             while first.dep_ == "conj":
                 first = first.head
-            if first is not p.token or any(c.dep_ == "conj" for c in p.token.children):
+            if first.i != p.token.i or any(c.dep_ == "conj" for c in p.token.children):
                 groups.setdefault(first.i, []).append(p)
         for members in groups.values():
             if len({m.cluster for m in members}) < 2:
@@ -241,7 +241,7 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
 
 def _governing_predicate(token: Token) -> Token:
     head = token.head
-    while head.dep_ in {"prep", "pobj", "appos"} and head.head is not head:
+    while head.dep_ in {"prep", "pobj", "appos"} and head.head.i != head.i:
         head = head.head
     return head
 
@@ -251,14 +251,14 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
     for p in (a, b):
         tok = p.token
         if trigger.pos_ == "VERB":
-            if tok.dep_ == "nsubj" and tok.head is trigger:
+            if tok.dep_ == "nsubj" and tok.head.i == trigger.i:
                 return p
-            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head is trigger:
+            if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i == trigger.i:
                 return p
         elif trigger.lemma_.lower().startswith("recruit"):
-            if trigger.lemma_.lower() == "recruiter" and (tok.head is trigger or trigger.head is tok):
+            if trigger.lemma_.lower() == "recruiter" and (tok.head.i == trigger.i or trigger.head.i == tok.i):
                 return p
-            if tok.dep_ == "poss" and tok.head is trigger:
+            if tok.dep_ == "poss" and tok.head.i == trigger.i:
                 return p
     return None
 

@@ -7,6 +7,7 @@ folder never stops the batch.
 from __future__ import annotations
 
 import io
+import re
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,9 +70,29 @@ def read_file(path: Path, *, max_bytes: int) -> RawText:
     text = _decode(label, data)
     if suffix in HTML_SUFFIXES:
         return _read_html(label, text)
+    if suffix in {".md", ".markdown"}:
+        text = markdown_to_text(text)
     if not text.strip():
         raise InputError(label, "no text (only whitespace)")
     return RawText(path=label, text=text)
+
+
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?)")
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text of a Markdown file: images become their caption line, links their text."""
+    lines = []
+    for line in text.splitlines():
+        line = _MD_PREFIX.sub("", line)
+        line = _MD_IMAGE.sub(r"\n\1\n", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _decode(label: str, data: bytes) -> str:

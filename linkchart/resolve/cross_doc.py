@@ -63,6 +63,7 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
             log.append((a, b, reason, score, source))
 
     keyed = _index_names(locals_)
+    analyst = _latest_per_pair(analyst)
     for decision in analyst:
         if decision.action == "distinct":
             for a in keyed.get(name_key(decision.name_a), []):
@@ -80,6 +81,17 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
     return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions)
+
+
+def _latest_per_pair(decisions: list[AnalystDecision]) -> list[AnalystDecision]:
+    """A later merge/distinct decision on the same two names replaces the earlier one."""
+    latest: dict[tuple[str, frozenset[str]], AnalystDecision] = {}
+    for d in decisions:
+        kind = "rename" if d.action == "rename" else "pair"
+        key = (kind, frozenset({name_key(d.name_a)}) if kind == "rename" else frozenset({name_key(d.name_a), name_key(d.name_b)}))
+        latest.pop(key, None)
+        latest[key] = d
+    return list(latest.values())
 
 
 def _index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
