@@ -62,7 +62,6 @@ def _name_after(parsed: ParsedDocument, p: int, start: int) -> Occurrence | None
 
 
 def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, phrase: str) -> AliasFinding | None:
-    sentence = alias.sentence
     reason = f"alias statement '{phrase}'"
     if first.pos_ in {"NOUN", "PROPN", "X", "PUNCT", "ADV"} or phrase in {"aka", "a.k.a.", "alias"}:
         return _name_before(parsed, p, first, alias, reason)

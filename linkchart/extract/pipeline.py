@@ -33,8 +33,8 @@ from linkchart.model import (
     Evidence,
     LocalEntity,
     LocalRelation,
-    MergeDecision,
     Mention,
+    MergeDecision,
 )
 from linkchart.resolve.names import parts
 from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from linkchart.extract.document import ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import (
     ASSOCIATE,
@@ -21,7 +20,6 @@ from linkchart.model import (
     COMMUNICATED_WITH,
     FAMILY,
     LEADER_OF,
-    MEMBER_OF,
     ORGANIZATION,
     PERSON,
     RECRUITED_BY,

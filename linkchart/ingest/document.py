@@ -12,7 +12,7 @@ from linkchart.ingest.readers import RawText, read_file
 from linkchart.model import Document
 from linkchart.settings import Settings
 
-_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
 _DATE_PATTERNS = [
     (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}})\b"), ("month", "day", "year")),

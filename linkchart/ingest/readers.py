@@ -7,8 +7,8 @@ folder never stops the batch.
 from __future__ import annotations
 
 import io
-import re
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T", bound=Hashable)
 
 
-class UnionFind(Generic[T]):
+class UnionFind[T: Hashable]:
     def __init__(self, items: Iterable[T] = ()) -> None:
         self.parent: dict[T, T] = {}
         self.apart: set[frozenset[T]] = set()  # pairs of roots that must stay apart
