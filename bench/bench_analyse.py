@@ -19,14 +19,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from linkchart.analyse import build_graph, communities, key_actors, kpp_neg  # noqa: E402
 from linkchart.model import ASSOCIATE, PERSON, Entity, Evidence, Network, Relation  # noqa: E402
-
-T = TypeVar("T")
 
 
 def clustered_edges(nodes: int, edges: int, cell: int, inside: float, seed: int) -> list[tuple[int, int]]:
@@ -50,9 +47,7 @@ def network_of(nodes: int, edges: list[tuple[int, int]]) -> Network:
     evidence = [Evidence("bench", "A and B were associates.", 0, 25)]
     return Network(
         entities=[Entity(id=f"p{i}", type=PERSON, name=f"Person {i}") for i in range(nodes)],
-        relations=[
-            Relation(f"p{a}", f"p{b}", ASSOCIATE, evidence, id=f"r{i}") for i, (a, b) in enumerate(edges)
-        ],
+        relations=[Relation(f"p{a}", f"p{b}", ASSOCIATE, evidence, id=f"r{i}") for i, (a, b) in enumerate(edges)],
     )
 
 
@@ -60,7 +55,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
-def timed(label: str, step: Callable[[], T]) -> T:
+def timed[T](label: str, step: Callable[[], T]) -> T:
     start = time.perf_counter()
     result = step()
     print(f"{label:<34} {time.perf_counter() - start:8.1f} s   peak RSS {peak_mb():7.0f} MB", flush=True)

@@ -70,6 +70,8 @@ def communities(
     """Leiden community of each vertex (RB configuration model; resolution 1 is modularity).
 
     Higher `resolution` gives smaller, tighter cells. The same `seed` gives the same partition.
+    Communities are numbered from 0 by decreasing size (ties: lowest vertex first), so community
+    c is the one `cells` labels "cell c+1".
     """
     if graph.vcount() == 0:
         return []
@@ -81,7 +83,17 @@ def communities(
         n_iterations=n_iterations,
         seed=0 if seed is None else seed,
     )
-    return list(partition.membership)
+    return _canonical(partition.membership)
+
+
+def _canonical(membership: Sequence[int]) -> list[int]:
+    """Renumber communities 0, 1, ... by decreasing size, ties broken by their lowest vertex."""
+    groups: dict[int, list[int]] = {}
+    for v, c in enumerate(membership):
+        groups.setdefault(c, []).append(v)
+    order = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
+    number = {v: i for i, group in enumerate(order) for v in group}
+    return [number[v] for v in range(len(membership))]
 
 
 def _organisations(graph: ig.Graph, members: Sequence[int]) -> list[OrgLink]:
@@ -110,9 +122,7 @@ def _documents(graph: ig.Graph, edges: Iterable[int]) -> list[DocLink]:
     return sorted(links, key=lambda d: (-d.ties, d.document_id))
 
 
-def describe(
-    graph: ig.Graph, members: Sequence[int], kind: str, label: str, key_ties: Sequence[int] = ()
-) -> Cell:
+def describe(graph: ig.Graph, members: Sequence[int], kind: str, label: str, key_ties: Sequence[int] = ()) -> Cell:
     """A Cell for a set of vertices: members, internal ties, organisations and source documents."""
     inside = [e.index for e in graph.es.select(_within=list(members))] if members else []
     n = len(members)
@@ -136,12 +146,11 @@ def cells(
     weighted: bool = True,
     min_size: int = 2,
 ) -> list[Cell]:
-    """Leiden communities of at least `min_size` people, largest first."""
+    """Leiden communities of at least `min_size` people, largest first, labelled "cell 1", "cell 2", ..."""
     groups: dict[int, list[int]] = {}
     for v, c in enumerate(communities(graph, resolution=resolution, seed=seed, weighted=weighted)):
         groups.setdefault(c, []).append(v)
-    ordered = sorted((g for g in groups.values() if len(g) >= min_size), key=lambda g: (-len(g), g[0]))
-    return [describe(graph, g, "community", f"cell {i}") for i, g in enumerate(ordered, start=1)]
+    return [describe(graph, g, "community", f"cell {c + 1}") for c, g in sorted(groups.items()) if len(g) >= min_size]
 
 
 def core_numbers(graph: ig.Graph) -> dict[str, int]:

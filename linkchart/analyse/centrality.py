@@ -104,10 +104,7 @@ def closeness_values(
     sizes = _component_sizes(graph)
     if n <= exact_max_nodes:
         within = graph.closeness(mode="all", weights=weights, normalized=True)
-        return [
-            0.0 if r < 2 or math.isnan(c) else c * (r - 1) / (n - 1)
-            for c, r in zip(within, sizes, strict=True)
-        ]
+        return [0.0 if r < 2 or math.isnan(c) else c * (r - 1) / (n - 1) for c, r in zip(within, sizes, strict=True)]
     sources, factors = _pivots(graph, pivots, seed)
     totals = [0.0] * n
     for start in range(0, len(sources), _CHUNK):
@@ -185,9 +182,7 @@ def betweenness_centrality(
     seed: int | None = 0,
 ) -> dict[str, float]:
     """Normalised betweenness keyed by entity id; estimated from pivots above `exact_max_nodes`."""
-    values = betweenness_values(
-        graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
-    )
+    values = betweenness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed)
     return _by_id(graph, values)
 
 
@@ -200,9 +195,7 @@ def closeness_centrality(
     seed: int | None = 0,
 ) -> dict[str, float]:
     """Wasserman–Faust closeness keyed by entity id; estimated from pivots above `exact_max_nodes`."""
-    values = closeness_values(
-        graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
-    )
+    values = closeness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed)
     return _by_id(graph, values)
 
 
@@ -238,7 +231,7 @@ class BrokerTie:
 
     tie: Tie
     bridge: bool  # removing it disconnects the two people
-    other_cell: int | None  # the other person's cell when it differs from the actor's
+    other_cell: int | None  # the other person's cell number (as `cells` labels it) when it differs
 
 
 @dataclass
@@ -254,7 +247,7 @@ class ActorScore:
     ranks: dict[str, int]
     articulation_point: bool
     cuts_off: int  # people separated from the bulk of the actor's component if the actor is removed
-    cell: int
+    cell: int  # numbered like `cells` labels: cell 1 is the largest
     ties: list[BrokerTie] = field(default_factory=list)
 
 
@@ -287,14 +280,12 @@ def _cuts_off(graph: ig.Graph, vertex: int, membership: Sequence[int]) -> int:
     return len(component) - max(pieces)
 
 
-def _broker_ties(
-    graph: ig.Graph, vertex: int, bridges: set[int], cells: Sequence[int], max_ties: int
-) -> list[BrokerTie]:
+def _broker_ties(graph: ig.Graph, vertex: int, bridges: set[int], cells: Sequence[int], max_ties: int) -> list[BrokerTie]:
     """The actor's bridges and ties into other cells; failing those, their strongest ties."""
     held = []
     for edge in graph.incident(vertex):
         other = other_end(graph, edge, vertex)
-        other_cell = cells[other] if cells[other] != cells[vertex] else None
+        other_cell = cells[other] + 1 if cells[other] != cells[vertex] else None
         held.append(BrokerTie(tie(graph, edge, vertex), edge in bridges, other_cell))
     telling = [t for t in held if t.bridge or t.other_cell is not None] or held
     telling.sort(key=lambda t: (not t.bridge, t.other_cell is None, -t.tie.weight, t.tie.target.name))
@@ -321,17 +312,16 @@ def key_actors(
         or "constraint" (lowest first: the least constrained are the brokers).
     membership: cell of each vertex (e.g. from `cells.communities`); computed with Leiden
         (`seed`, `resolution`) when omitted. Ties into other cells are what make a broker.
+
+    Measures are computed on the whole graph (organisations too, if they are vertices); only
+    people are ranked. Above `exact_max_nodes` vertices betweenness and closeness are estimates.
     """
     if by not in (*MEASURES, "overall", "constraint"):
         raise ValueError(f"unknown measure {by!r}; use overall, constraint or one of {', '.join(MEASURES)}")
     values = {
         "degree": degree_values(graph),
-        "betweenness": betweenness_values(
-            graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
-        ),
-        "closeness": closeness_values(
-            graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed
-        ),
+        "betweenness": betweenness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed),
+        "closeness": closeness_values(graph, weighted=weighted, exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed),
         "eigenvector": eigenvector_values(graph, weighted=weighted),
     }
     constraint = constraint_values(graph, weighted=weighted)
@@ -351,9 +341,7 @@ def key_actors(
         return primary, -values["betweenness"][v], graph.vs[v]["name"]
 
     ranked = sorted(persons, key=order)[:top]
-    cells = (
-        list(membership) if membership is not None else communities(graph, seed=seed, resolution=resolution)
-    )
+    cells = list(membership) if membership is not None else communities(graph, seed=seed, resolution=resolution)
     components = graph.connected_components().membership if graph.vcount() else []
     articulation = set(graph.articulation_points())
     bridges = set(graph.bridges())
@@ -371,7 +359,7 @@ def key_actors(
             ranks={m: ranks[m][v] for m in MEASURES},
             articulation_point=v in articulation,
             cuts_off=_cuts_off(graph, v, components) if v in articulation else 0,
-            cell=cells[v],
+            cell=cells[v] + 1,
             ties=_broker_ties(graph, v, bridges, cells, max_ties),
         )
         for position, v in enumerate(ranked, start=1)

@@ -14,14 +14,17 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path as FilePath
 from typing import Any
 
 import click
 import igraph as ig
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
+from linkchart.errors import LinkchartError
 from linkchart.model import Evidence, Network
 
 from . import disruption
@@ -37,10 +40,16 @@ EVIDENCE_SHOWN = 2  # sentences printed per tie in tables; --json has them all
 
 
 def load_network(db_path: str) -> Network:
-    """The stored network (imported lazily so analysis does not depend on the store at import time)."""
+    """The stored network (the store is imported lazily: analysis does not need it otherwise)."""
     from linkchart.store import open_store
 
-    network: Network = open_store(db_path).load_network()
+    if not FilePath(db_path).exists():  # opening would silently create an empty database
+        raise FileNotFoundError(f"{db_path}: no such database (run 'linkchart build DIR --db {db_path}' first)")
+    store = open_store(db_path)
+    try:
+        network: Network = store.load_network()
+    finally:
+        store.close()
     return network
 
 
@@ -52,22 +61,16 @@ def _user_errors() -> Iterator[None]:
     """Turn look-up and option errors into one-line click errors instead of tracebacks."""
     try:
         yield
-    except NameLookupError as error:
+    except (NameLookupError, ValueError) as error:
         raise click.UsageError(str(error)) from error
-    except (ValueError, TypeError) as error:
-        raise click.UsageError(str(error)) from error
-    except (FileNotFoundError, ImportError) as error:
+    except (FileNotFoundError, ImportError, LinkchartError) as error:
         raise click.ClickException(f"cannot load the network: {error}") from error
 
 
-def _graph(options: dict[str, Any]) -> ig.Graph:
+def _graph(db: str, exclude_hedged: bool, as_of: str | None) -> ig.Graph:
+    """The actor graph; with --as-of, an undated tie counts from the date of its first report."""
     with _user_errors():
-        return build_graph(
-            load_network(options["db"]),
-            include_hedged=not options["exclude_hedged"],
-            as_of=options["as_of"],
-            document_dates=True,
-        )
+        return build_graph(load_network(db), include_hedged=not exclude_hedged, as_of=as_of, document_dates=True)
 
 
 def _plain(value: Any) -> Any:
@@ -87,7 +90,8 @@ def _emit(result: Any, as_json: bool, render: Callable[[Console], None]) -> None
     if as_json:
         click.echo(json.dumps(_plain(result), indent=2, ensure_ascii=False))
     else:
-        render(Console(highlight=False, soft_wrap=False))
+        # No markup: names, titles and evidence are text from the reports and may contain [brackets].
+        render(Console(highlight=False, markup=False, soft_wrap=False))
 
 
 def analysis_command(name: str, **settings: Any) -> Callable[[Callable[..., None]], click.Command]:
@@ -99,17 +103,13 @@ def analysis_command(name: str, **settings: Any) -> Callable[[Callable[..., None
     def wrap(function: Callable[..., None]) -> click.Command:
         @functools.wraps(function)
         def run(db: str, exclude_hedged: bool, as_of: str | None, as_json: bool, **kwargs: Any) -> None:
-            graph = _graph({"db": db, "exclude_hedged": exclude_hedged, "as_of": as_of})
+            graph = _graph(db, exclude_hedged, as_of)
             with _user_errors():
                 function(graph, as_json=as_json, **kwargs)
 
         run = click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")(run)
-        run = click.option(
-            "--as-of", default=None, metavar="DATE", help="Only ties dated (or reported) by this ISO date."
-        )(run)
-        run = click.option(
-            "--exclude-hedged", is_flag=True, help="Ignore statements that only suggest a tie."
-        )(run)
+        run = click.option("--as-of", default=None, metavar="DATE", help="Only ties dated (or reported) by this ISO date.")(run)
+        run = click.option("--exclude-hedged", is_flag=True, help="Ignore statements that only suggest a tie.")(run)
         run = click.option(
             "--db",
             default="linkchart.db",
@@ -143,11 +143,14 @@ class ThresholdType(click.ParamType):
 
 
 def _evidence(evidence: Sequence[Evidence], limit: int = EVIDENCE_SHOWN) -> str:
-    lines = [
-        f"“{e.text.strip()}” [{e.document_id}]{' (hedged)' if e.hedged else ''}" for e in evidence[:limit]
-    ]
-    if len(evidence) > limit:
-        lines.append(f"… and {len(evidence) - limit} more")
+    """Up to `limit` distinct sentences, quoted, with their document; the rest counted."""
+    unique: dict[tuple[str, str], Evidence] = {}
+    for e in evidence:
+        unique.setdefault((e.text.strip(), e.document_id), e)
+    distinct = list(unique.values())
+    lines = [f"“{e.text.strip()}” [{e.document_id}]{' (hedged)' if e.hedged else ''}" for e in distinct[:limit]]
+    if len(distinct) > limit:
+        lines.append(f"… and {len(distinct) - limit} more")
     return "\n".join(lines) or "(no evidence sentence)"
 
 
@@ -158,7 +161,7 @@ def _tie_label(t: Tie) -> str:
 def _table(title: str, *columns: str) -> Table:
     table = Table(title=title, show_lines=True, title_justify="left")
     for column in columns:
-        table.add_column(column)
+        table.add_column(column, min_width=40 if column == "evidence" else None)
     return table
 
 
@@ -180,22 +183,19 @@ def analyse() -> None:
 
 @analysis_command("key-actors")
 @click.option("--top", default=10, show_default=True, help="How many people to list.")
-@click.option(
-    "--by", type=click.Choice(["overall", *MEASURES, "constraint"]), default="overall", show_default=True
-)
+@click.option("--by", type=click.Choice(["overall", *MEASURES, "constraint"]), default="overall", show_default=True)
 @click.option("--seed", default=0, show_default=True, help="Seed for sampling and cell detection.")
 def key_actors_command(graph: ig.Graph, *, as_json: bool, top: int, by: str, seed: int) -> None:
     """Rank people by degree, betweenness, closeness and eigenvector centrality, with their brokering ties."""
     report = key_actors(graph, top=top, by=by, seed=seed)
 
     def render(console: Console) -> None:
-        note = f" (betweenness/closeness sampled from {report.pivots} pivots)" if report.sampled else ""
+        note = f"; betweenness/closeness sampled from {report.pivots} pivots" if report.sampled else ""
         columns = ("#", "person", "degree", *MEASURES[1:], "constraint", "cell", "cut point")
-        table = _table(
-            f"Key actors among {report.people} people, {report.ties} ties, by {by}{note}", *columns
-        )
+        title = f"Key actors among {report.people} people, {report.ties} ties, by {by} (rank in brackets{note})"
+        table = _table(title, *columns)
         for a in report.actors:
-            measures = [_number(getattr(a, m)) for m in (*MEASURES[1:], "constraint")]
+            measures = [f"{_number(getattr(a, m))} ({a.ranks[m]})" for m in MEASURES[1:]] + [_number(a.constraint)]
             cut = f"yes, cuts off {a.cuts_off}" if a.articulation_point else ""
             table.add_row(str(a.rank), a.person.name, str(a.degree), *measures, str(a.cell), cut)
         console.print(table)
@@ -218,9 +218,7 @@ def key_actors_command(graph: ig.Graph, *, as_json: bool, top: int, by: str, see
 def _render_cells(console: Console, title: str, found: Sequence[Cell]) -> None:
     table = _table(title, "cell", "members", "ties", "density", "organisations", "sources")
     for cell in found:
-        orgs = "\n".join(
-            f"{o.org.name} ({', '.join(o.types)}): {', '.join(o.members)}" for o in cell.organisations
-        )
+        orgs = "\n".join(f"{o.org.name} ({', '.join(o.types)}): {', '.join(o.members)}" for o in cell.organisations)
         docs = "\n".join(f"{d.title} ({d.date or 'undated'}): {d.ties} ties" for d in cell.documents[:5])
         table.add_row(
             cell.label,
@@ -234,15 +232,11 @@ def _render_cells(console: Console, title: str, found: Sequence[Cell]) -> None:
 
 
 @analysis_command("cells")
-@click.option(
-    "--resolution", default=1.0, show_default=True, help="Leiden resolution; higher gives smaller cells."
-)
+@click.option("--resolution", default=1.0, show_default=True, help="Leiden resolution; higher gives smaller cells.")
 @click.option("--seed", default=0, show_default=True)
 @click.option("--k", "k", type=int, default=None, help="k for the k-core (default: the innermost core).")
 @click.option("--min-clique", default=3, show_default=True, help="Smallest co-resident clique to list.")
-def cells_command(
-    graph: ig.Graph, *, as_json: bool, resolution: float, seed: int, k: int | None, min_clique: int
-) -> None:
+def cells_command(graph: ig.Graph, *, as_json: bool, resolution: float, seed: int, k: int | None, min_clique: int) -> None:
     """Leiden cells, k-cores and co-resident cliques, with their organisations and sources."""
     found = cells(graph, resolution=resolution, seed=seed)
     cores = k_cores(graph, k)
@@ -254,7 +248,7 @@ def cells_command(
         _render_cells(console, "Co-resident cliques", cliques)
         for clique in cliques:
             for t in clique.key_ties:
-                console.print(f"[bold]{clique.label}[/bold] {_tie_label(t)}\n  {_evidence(t.evidence)}")
+                console.print(f"{clique.label}: {_tie_label(t)}\n  {_evidence(t.evidence)}")
 
     _emit({"communities": found, "k_cores": cores, "cliques": cliques}, as_json, render)
 
@@ -289,14 +283,15 @@ def _render_disruption(console: Console, report: DisruptionReport, title: str) -
 
 @analysis_command("disrupt")
 @click.option("--remove", multiple=True, metavar="NAME", help="Person to remove (repeatable).")
+@click.option("--cut", nargs=2, multiple=True, metavar="A B", help="Tie to remove between two people (repeatable).")
+@click.option("--kpp-neg", type=int, default=None, metavar="K", help="Find the K people whose removal fragments most.")
+@click.option("--kpp-pos", type=int, default=None, metavar="K", help="Find the K people who reach most of the network.")
 @click.option(
-    "--cut", nargs=2, multiple=True, metavar="A B", help="Tie to remove between two people (repeatable)."
-)
-@click.option(
-    "--kpp-neg", type=int, default=None, metavar="K", help="Find the K people whose removal fragments most."
-)
-@click.option(
-    "--kpp-pos", type=int, default=None, metavar="K", help="Find the K people who reach most of the network."
+    "--measure",
+    type=click.Choice(disruption.KPP_NEG_MEASURES),
+    default="distance",
+    show_default=True,
+    help="What --kpp-neg maximises: distance-weighted fragmentation or component fragmentation.",
 )
 @click.option("--seed", default=0, show_default=True)
 def disrupt_command(
@@ -307,6 +302,7 @@ def disrupt_command(
     cut: tuple[tuple[str, str], ...],
     kpp_neg: int | None,
     kpp_pos: int | None,
+    measure: str,
     seed: int,
 ) -> None:
     """Remove people or ties and measure the damage, or search for key player sets."""
@@ -315,7 +311,7 @@ def disrupt_command(
         raise click.UsageError("give --remove/--cut, or --kpp-neg K, or --kpp-pos K")
     result: DisruptionReport | KeyPlayers
     if kpp_neg is not None:
-        result = disruption.kpp_neg(graph, kpp_neg, seed=seed)
+        result = disruption.kpp_neg(graph, kpp_neg, measure=measure, seed=seed)
     elif kpp_pos is not None:
         result = disruption.kpp_pos(graph, kpp_pos, seed=seed)
     else:
@@ -323,12 +319,10 @@ def disrupt_command(
 
     def render(console: Console) -> None:
         if isinstance(result, DisruptionReport):
-            _render_disruption(
-                console, result, f"Removing {_names(result.removed_people) if remove else 'ties'}"
-            )
+            _render_disruption(console, result, f"Removing {_names(result.removed_people) if remove else 'ties'}")
             return
         method = f"{result.method}, {result.candidates} candidates"
-        console.print(f"[bold]{result.kind}[/bold] ({method}): {_names(result.people)}")
+        console.print(Text(f"{result.kind} ({method}): {_names(result.people)}", style="bold"))
         for note in result.notes:
             console.print(f"  {note}")
         if result.disruption is not None:
@@ -377,7 +371,7 @@ def ego_command(graph: ig.Graph, *, as_json: bool, name: str, hops: int) -> None
 
     def render(console: Console) -> None:
         table = _table(
-            f"{ego.centre.name}: {len(ego.members) - 1} people within {hops} hops, {ego.ties} ties",
+            f"{ego.centre.name}: {len(ego.members) - 1} people within {hops} hop{'s' if hops != 1 else ''}, {ego.ties} ties",
             "hops",
             "person",
             "via",
@@ -425,28 +419,18 @@ def common_command(graph: ig.Graph, *, as_json: bool, a: str, b: str) -> None:
 
 @analysis_command("timeline")
 @click.argument("name", required=False)
-@click.option(
-    "--undated/--no-undated", default=True, show_default=True, help="List undated events at the end."
-)
+@click.option("--undated/--no-undated", default=True, show_default=True, help="List undated events at the end.")
 def timeline_command(graph: ig.Graph, *, as_json: bool, name: str | None, undated: bool) -> None:
     """Dated ties, memberships (and, for one person, reports naming them), oldest first."""
     events = timeline(graph, name, include_undated=undated)
 
     def render(console: Console) -> None:
-        title = (
-            f"Timeline of {graph.vs[resolve_person(graph, name)]['name']}"
-            if name
-            else "Timeline of the network"
-        )
+        title = f"Timeline of {graph.vs[resolve_person(graph, name)]['name']}" if name else "Timeline of the network"
         table = _table(title, "date", "event", "evidence")
         for e in events:
             when = f"{e.date} ({e.basis})" if e.date else "undated"
-            what = f"{e.subject.name} {e.type.replace('_', ' ')}" + (
-                f" {e.other.name}" if e.other else f" in {', '.join(e.documents)}"
-            )
-            table.add_row(
-                when, what + (" (hedged)" if e.hedged else ""), _evidence(e.evidence) if e.evidence else ""
-            )
+            what = f"{e.subject.name} {e.type}" + (f" {e.other.name}" if e.other else f" in {', '.join(e.documents)}")
+            table.add_row(when, what + (" (hedged)" if e.hedged else ""), _evidence(e.evidence) if e.evidence else "")
         console.print(table)
 
     _emit(events, as_json, render)
@@ -477,9 +461,10 @@ def growth_command(graph: ig.Graph, *, as_json: bool) -> None:
 def _tree(branch: Tree, recruit: Recruit) -> None:
     for r in recruit.recruits:
         via = r.recruited_by
-        child = branch.add(
-            f"[bold]{r.person.name}[/bold]" + (f"  {_evidence(via.evidence, 1)}" if via else "")
-        )
+        label = Text(r.person.name, style="bold")
+        if via is not None:
+            label.append(f"  {_evidence(via.evidence, 1)}")
+        child = branch.add(label)
         _tree(child, r)
 
 
@@ -498,7 +483,7 @@ def recruitment_command(graph: ig.Graph, *, as_json: bool, radicalised: tuple[st
 
     def render(console: Console) -> None:
         for root in trees:
-            tree = Tree(f"[bold]{root.person.name}[/bold] (recruited {root.size() - 1})")
+            tree = Tree(Text(f"{root.person.name} (recruited {root.size() - 1})", style="bold"))
             _tree(tree, root)
             console.print(tree)
         if not trees:
@@ -546,9 +531,7 @@ def contagion_command(
     all_ties: bool,
 ) -> None:
     """Centola–Macy threshold contagion from seed people, compared with rewired networks."""
-    result = compare_rewired(
-        graph, list(seeds), threshold=threshold, trials=trials, seed=random_seed, close_ties_only=not all_ties
-    )
+    result = compare_rewired(graph, list(seeds), threshold=threshold, trials=trials, seed=random_seed, close_ties_only=not all_ties)
 
     def render(console: Console) -> None:
         run = result.observed

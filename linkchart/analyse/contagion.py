@@ -134,11 +134,7 @@ def _grow(digraph: ig.Graph, root: int, seen: set[int]) -> Recruit:
 
 def radicalised(graph: ig.Graph) -> list[int]:
     """Default radicalised set: members or leaders of an organisation, and both sides of recruited_by ties."""
-    chosen = {
-        v
-        for v in people(graph)
-        if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])
-    }
+    chosen = {v for v in people(graph) if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])}
     for edge in graph.es:
         if RECRUITED_BY in edge["types"]:
             chosen.update(edge.tuple)
@@ -149,20 +145,14 @@ def _is_close(types: Sequence[str]) -> bool:
     return not CLOSE_TYPES.isdisjoint(types)
 
 
-def exposure(
-    graph: ig.Graph, members: Sequence[PersonRef] | None = None, *, min_ties: int = 1
-) -> list[Exposure]:
+def exposure(graph: ig.Graph, members: Sequence[PersonRef] | None = None, *, min_ties: int = 1) -> list[Exposure]:
     """People outside `members` (default: `radicalised`) ranked by their close ties to members."""
     inside = set(radicalised(graph) if members is None else resolve_people(graph, members))
     result = []
     for v in people(graph):
         if v in inside:
             continue
-        ties = [
-            tie(graph, e, v)
-            for e in graph.incident(v)
-            if other_end(graph, e, v) in inside and _is_close(graph.es[e]["types"])
-        ]
+        ties = [tie(graph, e, v) for e in graph.incident(v) if other_end(graph, e, v) in inside and _is_close(graph.es[e]["types"])]
         if len(ties) >= min_ties:
             result.append(Exposure(node(graph, v), len(ties), sorted(ties, key=lambda t: t.target.name)))
     return sorted(result, key=lambda x: (-x.close_ties, x.person.name))
@@ -175,9 +165,7 @@ def _contagion_graph(graph: ig.Graph, close_ties_only: bool) -> ig.Graph:
     """Bare graph on the same vertex indices with only the ties that can carry the contagion."""
     is_person = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []
     kept = [
-        e.tuple
-        for e in graph.es
-        if is_person[e.source] and is_person[e.target] and (not close_ties_only or _is_close(e["types"]))
+        e.tuple for e in graph.es if is_person[e.source] and is_person[e.target] and (not close_ties_only or _is_close(e["types"]))
     ]
     return ig.Graph(n=graph.vcount(), edges=kept, directed=False)
 
@@ -194,9 +182,7 @@ def _describe(threshold: int | float) -> str:
     return f"{threshold:.0%} of ties"
 
 
-def _spread(
-    adjacency: list[list[int]], eligible: Sequence[bool], seeds: Sequence[int], threshold: int | float
-) -> list[list[int]]:
+def _spread(adjacency: list[list[int]], eligible: Sequence[bool], seeds: Sequence[int], threshold: int | float) -> list[list[int]]:
     """Synchronous threshold dynamics; returns the vertices adopting in each round (round 0: seeds)."""
     if isinstance(threshold, int):
         need = [threshold] * len(adjacency)
@@ -264,9 +250,7 @@ def compare_rewired(
     seed: int | None = 0,
 ) -> RewiringComparison:
     """The same contagion on `trials` degree-preserving rewirings of the carrying ties."""
-    observed = threshold_contagion(
-        graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed
-    )
+    observed = threshold_contagion(graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed)
     start = resolve_people(graph, [s.id for s in observed.seeds])
     carrier = _contagion_graph(graph, close_ties_only)
     eligible = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []

@@ -9,8 +9,9 @@ Measures (Borgatti 2006, "Identifying sets of key players in a social network"):
   for a network that passes on money, weapons and instructions hand to hand;
 - reach = 1 - DF, the average distance-weighted reach of a person to everyone else.
 
-Key player sets: KPP-Neg finds the k people whose removal maximises DF; KPP-Pos the k people who
-together reach the most of the network (distance-weighted reach of the set, members counting 1).
+Key player sets: KPP-Neg finds the k people whose removal maximises DF (or, on request, F);
+KPP-Pos the k people who together reach the most of the network (distance-weighted reach of
+the set, members counting 1).
 Both run Borgatti's greedy start followed by swap improvement, with a seeded random order so
 ties are broken reproducibly.
 
@@ -44,6 +45,8 @@ KPP_POOL_SIZE = 30
 KPP_DISTANCE_SAMPLES = 16
 #: Target people reach is measured to during an approximate KPP-Pos search.
 KPP_REACH_TARGETS = 2000
+#: What KPP-Neg can maximise: distance-weighted fragmentation DF, or component fragmentation F.
+KPP_NEG_MEASURES = ("distance", "fragmentation")
 #: Rounds of swap improvement after the greedy start.
 MAX_PASSES = 3
 
@@ -75,10 +78,11 @@ class DisruptionReport:
 class KeyPlayers:
     kind: str  # KPP-Neg | KPP-Pos
     people: list[Node]
-    score: float  # DF after removal (KPP-Neg) or distance-weighted reach of the set (KPP-Pos)
-    baseline: float  # DF before removal (KPP-Neg); 0 (KPP-Pos)
+    score: float  # DF (or F) after removal (KPP-Neg) or distance-weighted reach of the set (KPP-Pos)
+    baseline: float  # DF (or F) before removal (KPP-Neg); 0 (KPP-Pos)
     method: str  # exact | approximate
     candidates: int
+    measure: str  # distance | fragmentation (KPP-Neg); reach (KPP-Pos)
     disruption: DisruptionReport | None = None
     reached_in_one: int = 0  # KPP-Pos: people one step from the set
     reached_in_two: int = 0  # KPP-Pos: people two steps from the set
@@ -208,10 +212,11 @@ def disrupt(
     after_graph.delete_edges(edges)
     after_graph.delete_vertices(removed)
 
+    gone = set(removed)
     sources = _sources(graph, exact_max_nodes, samples, seed)
-    if sources is not None:
-        sources = [s for s in sources if s not in set(removed)]
-    kept = [v for v in range(graph.vcount()) if v not in set(removed)]
+    if sources is not None:  # the same people before and after, so the figures compare
+        sources = [s for s in sources if s not in gone]
+    kept = [v for v in range(graph.vcount()) if v not in gone]
     main_before = set(_largest_component(before_graph))
     main_after = {kept[v] for v in _largest_component(after_graph)}
     return DisruptionReport(
@@ -219,7 +224,7 @@ def disrupt(
         removed_ties=[tie(graph, e) for e in edges],
         before=_cohesion(before_graph, sources),
         after=_cohesion(after_graph, None if sources is None else _shift(sources, removed)),
-        cut_off=nodes(graph, sorted(main_before - main_after - set(removed))),
+        cut_off=nodes(graph, sorted(main_before - main_after - gone)),
     )
 
 
@@ -285,36 +290,55 @@ def kpp_neg(
     graph: ig.Graph,
     k: int,
     *,
+    measure: str = "distance",
     seed: int | None = 0,
     exact_max_nodes: int = KPP_EXACT_MAX_NODES,
     pool_size: int = KPP_POOL_SIZE,
     distance_samples: int = KPP_DISTANCE_SAMPLES,
     max_passes: int = MAX_PASSES,
 ) -> KeyPlayers:
-    """The k people whose removal most fragments the network (maximum distance-weighted fragmentation)."""
+    """The k people whose removal most fragments the network.
+
+    measure: "distance" (default) maximises the distance-weighted fragmentation DF, rewarding both
+    splitting the network and lengthening the paths that remain; "fragmentation" maximises F,
+    which counts only the pairs cut apart (and is exact and cheap at any size). They can disagree:
+    on a barbell — two cliques joined through one bridge person — F removes the bridge person,
+    while DF removes the clique member holding the bridge, which splits the network almost as
+    evenly and leaves the bridge person dangling two steps from their side.
+    """
+    if measure not in KPP_NEG_MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; use {' or '.join(KPP_NEG_MEASURES)}")
     exact = graph.vcount() <= exact_max_nodes
     pool = _candidates(graph, k, exact, pool_size, seed)
     rng = random.Random(seed)
     bare = _bare(graph)
     outside = sorted(set(range(graph.vcount())) - set(pool))
-    sources = None if exact else _sample(outside, distance_samples, rng)
+    sampled = not exact and measure == "distance"
+    sources = _sample(outside, distance_samples, rng) if sampled else None
 
     def score(chosen: list[int]) -> float:
         residual = bare.copy()
         residual.delete_vertices(chosen)
+        if measure == "fragmentation":
+            return fragmentation(residual)
         return 1.0 - _compactness(residual, None if sources is None else _shift(sources, chosen))
 
-    chosen, value = _local_search(pool, k, score, rng, max_passes)
+    chosen, _ = _local_search(pool, k, score, rng, max_passes)
     report = disrupt(graph, remove=chosen, seed=seed)
+    field_name = "fragmentation" if measure == "fragmentation" else "distance_fragmentation"
+    notes = [f"candidates: the {len(pool)} people of highest betweenness and degree"] if not exact else []
+    if sampled:
+        notes.append(f"DF during the search estimated from {len(sources or [])} source people")
     return KeyPlayers(
         kind="KPP-Neg",
         people=nodes(graph, chosen),
-        score=report.after.distance_fragmentation if exact else value,
-        baseline=report.before.distance_fragmentation,
+        score=getattr(report.after, field_name),
+        baseline=getattr(report.before, field_name),
         method="exact" if exact else "approximate",
         candidates=len(pool),
+        measure=measure,
         disruption=report,
-        notes=[] if exact else [f"DF during the search estimated from {len(sources or [])} source people"],
+        notes=notes,
     )
 
 
@@ -332,13 +356,8 @@ def kpp_pos(
     exact = graph.vcount() <= exact_max_nodes
     pool = _candidates(graph, k, exact, pool_size, seed)
     rng = random.Random(seed)
-    targets = (
-        list(range(graph.vcount())) if exact else sorted(_sample(range(graph.vcount()), reach_targets, rng))
-    )
-    rows = {
-        c: [_inverse(d) for d in row]
-        for c, row in zip(pool, graph.distances(source=pool, target=targets), strict=True)
-    }
+    targets = list(range(graph.vcount())) if exact else sorted(_sample(range(graph.vcount()), reach_targets, rng))
+    rows = {c: [_inverse(d) for d in row] for c, row in zip(pool, graph.distances(source=pool, target=targets), strict=True)}
 
     def score(chosen: list[int]) -> float:
         return sum(max(column) for column in zip(*(rows[c] for c in chosen), strict=True)) / len(targets)
@@ -352,7 +371,8 @@ def kpp_pos(
         baseline=0.0,
         method="exact" if exact else "approximate",
         candidates=len(pool),
+        measure="reach",
         reached_in_one=sum(1 for d in nearest if d == 1),
         reached_in_two=sum(1 for d in nearest if d == 2),
-        notes=[] if exact else [f"reach during the search measured to {len(targets)} sampled people"],
+        notes=[] if exact else [f"{len(pool)} candidates; reach during the search measured to {len(targets)} people"],
     )

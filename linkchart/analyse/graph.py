@@ -129,9 +129,7 @@ def _is_hedged(relation: Relation, evidence: Sequence[Evidence]) -> bool:
     return relation.hedged or (bool(evidence) and all(e.hedged for e in evidence))
 
 
-def effective_date(
-    relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool
-) -> str | None:
+def effective_date(relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool) -> str | None:
     """The date a tie is known from: its stated date, else (optionally) its earliest report's date."""
     stated = parse_date(relation.date)
     if stated is not None or not use_documents:
@@ -148,27 +146,32 @@ def _filter_relation(
     document_dates: Mapping[str, str | None],
     use_document_dates: bool,
 ) -> Relation | None:
-    """The relation restricted to the statements an analysis may use, or None if nothing is left."""
-    evidence = list(relation.evidence)
+    """The relation restricted to the statements an analysis may use, or None if nothing is left.
+
+    The original record is returned untouched when nothing is filtered out (the common case),
+    so big networks are not copied relation by relation.
+    """
+    evidence = relation.evidence
     if not include_hedged:
         if relation.hedged:
             return None
         evidence = [e for e in evidence if not e.hedged]
         if relation.evidence and not evidence:
             return None
+    hedged = _is_hedged(relation, evidence)
+    if len(evidence) != len(relation.evidence) or hedged != relation.hedged:
+        relation = replace(relation, evidence=list(evidence), hedged=hedged)
     if as_of is not None:
-        date = effective_date(replace(relation, evidence=evidence), document_dates, use_document_dates)
+        date = effective_date(relation, document_dates, use_document_dates)
         if date is None and not include_undated:
             return None
         if date is not None and not on_or_before(date, as_of):
             return None
-    return replace(relation, evidence=evidence, hedged=_is_hedged(relation, evidence))
+    return relation
 
 
 def _edge_attributes(relations: list[Relation], canonical: Mapping[str, str]) -> dict[str, object]:
-    evidence = sorted(
-        {e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end)
-    )
+    evidence = sorted({e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end))
     types = sorted({r.type for r in relations})
     documents = sorted({canonical.get(e.document_id, e.document_id) for e in evidence})
     weight = float(len(types) + len(documents))
@@ -183,6 +186,18 @@ def _edge_attributes(relations: list[Relation], canonical: Mapping[str, str]) ->
         "hedged": all(r.hedged for r in relations),
         "date": earliest(r.date for r in relations),
     }
+
+
+EDGE_ATTRIBUTES = ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date")
+
+
+def _graph_of(n: int, groups: Mapping[tuple[int, int], list[Relation]], canonical: Mapping[str, str], *, directed: bool) -> ig.Graph:
+    """A graph with one edge per group of relations, carrying the shared edge attributes."""
+    graph = ig.Graph(n=n, edges=list(groups), directed=directed)
+    attributes = [_edge_attributes(relations, canonical) for relations in groups.values()]
+    for key in EDGE_ATTRIBUTES:
+        graph.es[key] = [a[key] for a in attributes]
+    return graph
 
 
 def _affiliation(relation: Relation, org: Entity) -> Affiliation:
@@ -257,26 +272,13 @@ def build_graph(
             continue
         pairs.setdefault((min(source, target), max(source, target)), []).append(relation)
 
-    graph = ig.Graph(n=len(actors), edges=list(pairs), directed=False)
+    graph = _graph_of(len(actors), pairs, canonical, directed=False)
     graph.vs["id"] = [e.id for e in actors]
     graph.vs["name"] = [e.name for e in actors]
     graph.vs["type"] = [e.type for e in actors]
     graph.vs["aliases"] = [e.alias_names() for e in actors]
     graph.vs["documents"] = [list(e.documents) for e in actors]
     graph.vs["affiliations"] = affiliations
-    attributes = [_edge_attributes(relations, canonical) for relations in pairs.values()]
-    for key in (
-        "relation_ids",
-        "types",
-        "relations",
-        "evidence",
-        "documents",
-        "weight",
-        "distance",
-        "hedged",
-        "date",
-    ):
-        graph.es[key] = [a[key] for a in attributes]
     graph["documents"] = {d.id: d for d in network.documents}
     graph["options"] = {
         "include_hedged": include_hedged,
@@ -286,12 +288,7 @@ def build_graph(
         "include_undated": include_undated,
         "document_dates": document_dates,
     }
-    graph["excluded"] = {
-        alias.casefold(): e.name
-        for e in network.entities
-        if e.role == COMMENTATOR
-        for alias in e.alias_names()
-    }
+    graph["excluded"] = {alias.casefold(): e.name for e in network.entities if e.role == COMMENTATOR for alias in e.alias_names()}
     return graph
 
 
@@ -310,25 +307,12 @@ def recruitment_graph(graph: ig.Graph) -> ig.Graph:
             if relation.type == RECRUITED_BY:
                 arc = (index[relation.target], index[relation.source])
                 arcs.setdefault(arc, []).append(relation)
-    digraph = ig.Graph(n=graph.vcount(), edges=list(arcs), directed=True)
+    canonical = _canonical_documents(list(graph["documents"].values()))
+    digraph = _graph_of(graph.vcount(), arcs, canonical, directed=True)
     for key in graph.vs.attributes():
         digraph.vs[key] = graph.vs[key]
-    for key, value in graph.attributes():
-        digraph[key] = value
-    canonical = _canonical_documents(list(graph["documents"].values()))
-    attributes = [_edge_attributes(relations, canonical) for relations in arcs.values()]
-    for key in (
-        "relation_ids",
-        "types",
-        "relations",
-        "evidence",
-        "documents",
-        "weight",
-        "distance",
-        "hedged",
-        "date",
-    ):
-        digraph.es[key] = [a[key] for a in attributes]
+    for key in graph.attributes():
+        digraph[key] = graph[key]
     return digraph
 
 

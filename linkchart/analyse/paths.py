@@ -8,6 +8,7 @@ costs 1 / weight.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import igraph as ig
@@ -72,15 +73,15 @@ def shortest_path(graph: ig.Graph, a: PersonRef, b: PersonRef, *, weighted: bool
     return paths[0] if paths else None
 
 
-def k_shortest_paths(
-    graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False
-) -> list[Path]:
+def k_shortest_paths(graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False) -> list[Path]:
     """Up to k shortest simple paths from a to b (Yen's algorithm), shortest first."""
     source, target = resolve_person(graph, a), resolve_person(graph, b)
     if source == target:
         return [_path(graph, [source])]
     weights = "distance" if weighted and graph.ecount() else None
-    found = graph.get_k_shortest_paths(source, target, k=k, weights=weights, mode="all", output="vpath")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # igraph warns when b is unreachable: no paths
+        found = graph.get_k_shortest_paths(source, target, k=k, weights=weights, mode="all", output="vpath")
     return [_path(graph, list(p)) for p in found if p]
 
 
@@ -123,6 +124,4 @@ def common_associates(graph: ig.Graph, a: PersonRef, b: PersonRef) -> CommonAsso
         if to_a is not None and to_b is not None:
             associates.append(CommonAssociate(node(graph, c), to_a, to_b))
     associates.sort(key=lambda c: (-(c.tie_to_a.weight + c.tie_to_b.weight), c.person.name))
-    return CommonAssociates(
-        a=node(graph, va), b=node(graph, vb), direct=tie_between(graph, va, vb), associates=associates
-    )
+    return CommonAssociates(a=node(graph, va), b=node(graph, vb), direct=tie_between(graph, va, vb), associates=associates)

@@ -59,9 +59,7 @@ def _document_dates(graph: ig.Graph) -> dict[str, str | None]:
     return {doc_id: parse_date(doc.date) for doc_id, doc in documents.items()}
 
 
-def _dated(
-    stated: str | None, documents: list[str], dates: Mapping[str, str | None], use_documents: bool
-) -> tuple[str | None, str]:
+def _dated(stated: str | None, documents: list[str], dates: Mapping[str, str | None], use_documents: bool) -> tuple[str | None, str]:
     if (date := parse_date(stated)) is not None:
         return date, STATED
     if use_documents and (date := reported_date(documents, dates)) is not None:
@@ -151,11 +149,7 @@ def timeline(
     edges = graph.es if vertex is None else graph.es[graph.incident(vertex)]
     events = [_tie_event(graph, index, r, dates, use_document_dates) for e in edges for r in e["relations"]]
     holders = range(graph.vcount()) if vertex is None else [vertex]
-    events += [
-        _affiliation_event(graph, v, a, dates, use_document_dates)
-        for v in holders
-        for a in graph.vs[v]["affiliations"]
-    ]
+    events += [_affiliation_event(graph, v, a, dates, use_document_dates) for v in holders for a in graph.vs[v]["affiliations"]]
     if vertex is not None and include_mentions:
         events += _mention_events(graph, vertex)
     if not include_undated:
@@ -191,10 +185,6 @@ def growth(graph: ig.Graph, *, use_document_dates: bool = True) -> Growth:
         so_far = [e for e, y in enumerate(years) if y is not None and y <= year]
         sub = graph.subgraph_edges(so_far, delete_vertices=True)
         sizes = sub.connected_components().sizes() if sub.vcount() else []
-        points.append(
-            GrowthPoint(
-                year, sub.vcount(), len(so_far), len(so_far) - previous, len(sizes), max(sizes, default=0)
-            )
-        )
+        points.append(GrowthPoint(year, sub.vcount(), len(so_far), len(so_far) - previous, len(sizes), max(sizes, default=0)))
         previous = len(so_far)
     return Growth(points=points, undated_ties=len(years) - len(dated))

@@ -1,0 +1,120 @@
+"""Recruitment trees, exposure to radicalised people, and threshold contagion against rewired networks."""
+
+from __future__ import annotations
+
+import pytest
+from analyse_helpers import network, org, pairs_network, rel
+
+from linkchart.analyse import (
+    build_graph,
+    compare_rewired,
+    exposure,
+    radicalised,
+    recruitment_trees,
+    threshold_contagion,
+)
+from linkchart.model import ASSOCIATE, CO_RESIDED, COMMUNICATED_WITH, FAMILY, MEMBER_OF, RECRUITED_BY
+
+# Seeds a, b; c needs both, d needs b and c, f needs c and d, e needs d and f.
+CASCADE = [("a", "b"), ("a", "c"), ("b", "c"), ("b", "d"), ("c", "d"), ("d", "e"), ("c", "f"), ("d", "f"), ("e", "f")]
+
+
+def shape(tree):
+    return (tree.person.name, [shape(r) for r in tree.recruits])
+
+
+def rounds(result):
+    return [[p.name for p in r] for r in result.rounds]
+
+
+def test_recruitment_trees_from_recruited_by_ties():
+    ties = [
+        rel("b", "a", RECRUITED_BY, text="A recruited B at the mosque."),
+        rel("c", "a", RECRUITED_BY),
+        rel("d", "b", RECRUITED_BY),
+        rel("y", "x", RECRUITED_BY),
+        rel("a", "x"),  # an ordinary tie plays no part
+    ]
+    trees = recruitment_trees(build_graph(network(ties)))
+    assert [shape(t) for t in trees] == [("A", [("B", [("D", [])]), ("C", [])]), ("X", [("Y", [])])]
+    b = trees[0].recruits[0]
+    assert (b.recruited_by.source.name, b.recruited_by.target.name) == ("A", "B")
+    assert b.recruited_by.evidence[0].text == "A recruited B at the mosque."
+    assert trees[0].size() == 4
+
+
+def test_a_recruitment_cycle_is_entered_at_its_busiest_recruiter():
+    ties = [rel("p", "q", RECRUITED_BY), rel("q", "p", RECRUITED_BY), rel("r", "q", RECRUITED_BY)]
+    trees = recruitment_trees(build_graph(network(ties)))
+    assert [shape(t) for t in trees] == [("Q", [("P", []), ("R", [])])]
+
+
+def test_exposure_counts_close_ties_to_radicalised_people():
+    group = org("Group")
+    ties = [
+        rel("m1", "group", MEMBER_OF),
+        rel("m2", "group", MEMBER_OF),
+        rel("s", "m1", FAMILY),
+        rel("s", "m2", ASSOCIATE),
+        rel("t", "m1", CO_RESIDED),
+        rel("t", "m2", COMMUNICATED_WITH),  # not a close tie
+        rel("u", "s"),
+    ]
+    graph = build_graph(network(ties, entities=[group]))
+    assert sorted(graph.vs[v]["name"] for v in radicalised(graph)) == ["M1", "M2"]
+    exposed = exposure(graph)
+    assert [(x.person.name, x.close_ties) for x in exposed] == [("S", 2), ("T", 1)]
+    assert [t.target.name for t in exposed[0].ties] == ["M1", "M2"]
+    assert exposed[0].ties[0].evidence
+    chosen = exposure(graph, ["S"])
+    assert [(x.person.name, x.close_ties) for x in chosen] == [("M1", 1), ("M2", 1), ("U", 1)]
+
+
+def test_recruited_by_ties_mark_both_sides_radicalised():
+    graph = build_graph(network([rel("b", "a", RECRUITED_BY), rel("c", "b")]))
+    assert sorted(graph.vs[v]["name"] for v in radicalised(graph)) == ["A", "B"]
+
+
+def test_threshold_contagion_rounds_by_hand():
+    graph = build_graph(pairs_network(CASCADE))
+    two = threshold_contagion(graph, ["A", "B"], threshold=2)
+    assert rounds(two) == [["A", "B"], ["C"], ["D"], ["F"], ["E"]]
+    assert two.reached == 6 and two.share == 1.0 and two.threshold == "2 ties"
+    half = threshold_contagion(graph, ["A", "B"], threshold=0.5)
+    assert rounds(half) == [["A", "B"], ["C"], ["D"], ["E", "F"]] and half.threshold == "50% of ties"
+    simple = threshold_contagion(graph, ["A", "B"], threshold=1)
+    assert rounds(simple) == [["A", "B"], ["C", "D"], ["E", "F"]]
+    stalled = threshold_contagion(graph, ["A"], threshold=2)
+    assert rounds(stalled) == [["A"]] and stalled.reached == 1
+
+
+def test_only_close_ties_carry_contagion_unless_asked():
+    ties = [rel("a", "b"), rel("a", "c", COMMUNICATED_WITH), rel("b", "c")]
+    graph = build_graph(network(ties))
+    assert threshold_contagion(graph, ["A", "B"]).reached == 2
+    assert threshold_contagion(graph, ["A", "B"], close_ties_only=False).reached == 3
+
+
+def test_thresholds_are_validated_and_random_seeds_are_reproducible():
+    graph = build_graph(pairs_network(CASCADE))
+    for bad, error in ((0, ValueError), (1.5, ValueError), (True, TypeError), ("2", TypeError)):
+        with pytest.raises(error):
+            threshold_contagion(graph, ["A"], threshold=bad)
+    drawn = threshold_contagion(graph, 2, seed=5)
+    assert len(drawn.seeds) == 2 and drawn.seeds == threshold_contagion(graph, 2, seed=5).seeds
+
+
+def ring_lattice(n=30):
+    """Everyone tied to the two nearest people on each side: highly clustered."""
+    return pairs_network([(f"v{i}", f"v{(i + step) % n}") for i in range(n) for step in (1, 2)])
+
+
+def test_clustered_ties_help_complex_contagion_against_rewired_networks():
+    graph = build_graph(ring_lattice())
+    result = compare_rewired(graph, ["v0", "v1"], threshold=2, trials=10, seed=3)
+    assert result.observed.reached == 30
+    assert result.mean_reached < 30 and result.clustering == pytest.approx(0.5)
+    assert result.rewired_clustering < result.clustering
+    assert result.verdict.startswith("clustered ties help")
+    again = compare_rewired(graph, ["v0", "v1"], threshold=2, trials=10, seed=3)
+    assert again.rewired_reached == result.rewired_reached and again.rewired_rounds == result.rewired_rounds
