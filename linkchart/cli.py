@@ -163,14 +163,12 @@ def why(name: str, db: Path) -> None:
     store = _store(db)
     entity = _one_entity(store, name)
     console.print(f"[bold]{entity.name}[/bold] ({entity.id}) holds: {', '.join(entity.alias_names())}", markup=True)
-    docs = {e.document_id for e in store.local_entities() if entity.id}
     for d in store.merge_decisions(entity.id):
         console.print(f"• {d.name_a} + {d.name_b}: {d.reason} (score {d.score:.2f}, {d.source})", markup=False)
     names = {n.casefold() for n in entity.alias_names()}
     for m in store.local_merges():
-        if m.document_id in docs and m.name_a.casefold() in names | {""} or m.name_b.casefold() in names:
-            if m.name_a.casefold() in names or m.name_b.casefold() in names:
-                console.print(f"• in {m.document_id}: {m.name_a} + {m.name_b or '—'}: {m.reason}", markup=False)
+        if m.document_id in entity.documents and (m.name_a.casefold() in names or m.name_b.casefold() in names):
+            console.print(f"• in {m.document_id}: {m.name_a} + {m.name_b or '—'}: {m.reason}", markup=False)
 
 
 def _decide(db: Path, action: str, a: str, b: str) -> None:

@@ -32,7 +32,7 @@ from linkchart.model import (
     MergeDecision,
     Relation,
 )
-from linkchart.resolve.names import given, name_key, parts, similar_words, surname
+from linkchart.resolve.names import given, name_key, parts, same_name_class, similar_words, surname
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
 
@@ -131,9 +131,9 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
         for b in full[i + 1:]:
             if uf.find(a.local_id) == uf.find(b.local_id):
                 continue
-            sa, sb, ga, gb = surname(a.name), surname(b.name), given(a.name), given(b.name)
-            if sa and sb and ga and gb and similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor):
-                reason = "same name" if (sa, ga) == (sb, gb) else "spelling variant: same surname and given name class"
+            if same_name_class(a.name, b.name, floor=floor):
+                same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
+                reason = "same name" if same else "spelling variant: same surname and given name class"
                 join(a.local_id, b.local_id, reason, 0.9)
     company = _company(locals_, relations)
     for lone in [e for e in people if len(parts(e.name)) == 1]:

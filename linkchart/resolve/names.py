@@ -90,3 +90,11 @@ def is_acronym(text: str) -> bool:
 def acronym_of(long_name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", anyascii(long_name)) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
+
+
+def same_name_class(a: str, b: str, *, floor: float) -> bool:
+    """Full names whose surnames and given names are spellings of each other (Salah/Saleh X)."""
+    sa, sb, ga, gb = surname(a), surname(b), given(a), given(b)
+    if not (sa and sb and ga and gb):
+        return False
+    return similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor)

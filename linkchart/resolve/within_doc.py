@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
-from linkchart.resolve.names import acronym_of, given, is_acronym, name_key, parts, similar_words, surname
+from linkchart.resolve.names import acronym_of, given, is_acronym, name_key, parts, same_name_class, similar_words, surname
 from linkchart.resolve.unionfind import UnionFind
 
 
@@ -148,10 +148,7 @@ def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-u
 
 
 def _same_full_name(a: str, b: str, floor: float) -> bool:
-    sa, sb, ga, gb = surname(a), surname(b), given(a), given(b)
-    if not (sa and sb and ga and gb):
-        return False
-    return similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor) and len(parts(a)) == len(parts(b))
+    return same_name_class(a, b, floor=floor) and len(parts(a)) == len(parts(b))
 
 
 def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore[no-untyped-def]
