@@ -14,7 +14,9 @@ from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.resolve.names import acronym_of, is_acronym
 
-_SKIP_BEFORE_NAME = {"“", "\"", "'", "‘", "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later"}
+_SKIP_BEFORE_NAME = {"“", "\"", "'", "‘", "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
+                     "his", "her", "their", "its"}
+_RELATIVE = {"who", "that", "which", "whom"}
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
 
 
@@ -38,7 +40,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
             if phrase is None:
                 i += 1
                 continue
-            alias = _name_after(parsed, p, i + len(phrase))
+            alias = _name_after(parsed, p, i + len(phrase), lex.alias_nouns)
             if alias is not None and alias.type in {"person", "organization", ""}:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
@@ -47,18 +49,98 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                     found.append(finding)
             i += len(phrase)
         found.extend(_parenthetical_acronyms(parsed, p))
-    return found
+        found.extend(_alias_noun_statements(parsed, p, lex))
+        found.extend(_separated_as_statements(parsed, p, lex))
+        found.extend(_apposed_nicknames(parsed, p))
+    return _dedupe(found)
 
 
-def _name_after(parsed: ParsedDocument, p: int, start: int) -> Occurrence | None:
+def _dedupe(found: list[AliasFinding]) -> list[AliasFinding]:
+    seen: set[int] = set()
+    out = []
+    for f in found:
+        if f.alias.id not in seen:
+            seen.add(f.alias.id)
+            out.append(f)
+    return out
+
+
+def _name_after(parsed: ParsedDocument, p: int, start: int, alias_nouns: frozenset[str] = frozenset()) -> Occurrence | None:
     doc = parsed.paragraphs[p]
     for j in range(start, min(start + 5, len(doc))):
         occ = parsed.by_token.get((p, j))
         if occ is not None:
             return occ
-        if doc[j].lower_ not in _SKIP_BEFORE_NAME:
+        if doc[j].lower_ not in _SKIP_BEFORE_NAME and doc[j].lemma_.lower() not in alias_nouns:
             return None
     return None
+
+
+def _alias_noun_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
+    """'his kunya, Abu Hafs', 'earned him the nickname "The Doctor"', 'Kasmi's alias X':
+    the name after an alias noun belongs to the noun's owner."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.alias_nouns or (p, noun.i) in parsed.by_token:
+            continue
+        alias = _name_after(parsed, p, noun.i + 1)
+        if alias is None or alias.type not in {"person", "organization", ""}:
+            continue
+        reason = f"named by '{noun.text}'"
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        verb = noun.head
+        if owner is None and noun.dep_ in {"dobj", "attr"}:
+            owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
+                (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "went by the kunya X", "travelled under the name X"
+            owner = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if owner is None:
+            continue
+        finding = _from_token(parsed, p, _antecedent(owner), alias, reason, verb)
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
+    """'known to other fighters as X': an alias verb and its 'as' split by other words."""
+    doc = parsed.paragraphs[p]
+    verbs = {phrase[-2] for phrase in lex.alias_phrases if len(phrase) >= 2 and phrase[-1] == "as"}
+    out = []
+    for tok in doc:
+        head = tok.head
+        if tok.lower_ != "as" or head.i >= tok.i - 1 or head.lower_ not in verbs:
+            continue
+        alias = _name_after(parsed, p, tok.i + 1, lex.alias_nouns)
+        if alias is None or alias.type not in {"person", "organization", ""}:
+            continue
+        finding = _referent(parsed, p, head, alias, f"alias statement '{head.text} ... as'")
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+def _apposed_nicknames(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'Zaouri, "The Doctor", who left for Syria': a quoted name set beside a name."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in [o for o in parsed.occurrences if o.paragraph == p]:
+        q = occ.name.start - 1
+        if q < 2 or doc[q].text not in {"“", "\"", "‘", "'"} or doc[q - 1].text != ",":
+            continue
+        before = parsed.by_token.get((p, q - 2))
+        if before is not None and before.id != occ.id and before.type in {"person", ""}:
+            out.append(AliasFinding(occ, "quoted nickname beside the name", occ.sentence, referent=before))
+    return out
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for: 'Kasmi, who went by ...' -> Kasmi."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, phrase: str) -> AliasFinding | None:
@@ -82,7 +164,7 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
             candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not candidates:
         return _name_before(parsed, p, first, alias, reason)
-    return _from_token(parsed, p, candidates[0], alias, reason, verb)
+    return _from_token(parsed, p, _antecedent(candidates[0]), alias, reason, verb)
 
 
 def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, reason: str,
@@ -92,6 +174,9 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
         return AliasFinding(alias, reason, alias.sentence, referent=occ)
     if tok.lower_ in PRONOUNS:
         return AliasFinding(alias, reason, alias.sentence, pronoun=(p, tok))
+    named = parsed.by_token.get((p, tok.head.i)) if tok.dep_ == "appos" else None
+    if named is not None and named is not alias:  # "Zaouri, a student known as X"
+        return AliasFinding(alias, reason, alias.sentence, referent=named)
     if tok.pos_ == "NOUN":
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None

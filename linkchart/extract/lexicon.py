@@ -38,8 +38,10 @@ class Lexicon:
     group_nouns: frozenset[str]
     person_nouns: frozenset[str]
     alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
+    alias_nouns: frozenset[str]
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
     event_nouns: frozenset[str]
 
     @classmethod
@@ -71,7 +73,9 @@ def _load() -> Lexicon:
         group_nouns=_words("group_nouns.txt"),
         person_nouns=frozenset(person_nouns),
         alias_phrases=tuple(phrases),
+        alias_nouns=_words("alias_nouns.txt"),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),
+        locative_prepositions=_words("locative_prepositions.txt"),
         event_nouns=_words("event_nouns.txt"),
     )

@@ -20,7 +20,9 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 
 PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du",
-                       "la", "le", "ould", "abd", "abdel", "ul", "ud", "-"})
+                       "la", "le", "des", "ould", "abd", "abdel", "ul", "ud", "-"})
+# Inside an organisation's name as the NER sees it: "Institute for Security Studies".
+_ORG_CONNECTORS = frozenset({"for", "of", "and", "on", "&"})
 _CALENDAR = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -54,8 +56,46 @@ def _is_name_token(tok: Token) -> bool:
             and not tok.is_sent_start and tok.ent_type_ != "NORP")
 
 
-def find_names(doc: Doc) -> list[NameSpan]:
-    """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi")."""
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset()) -> list[NameSpan]:
+    """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
+    nicknames where the text presents them as names (after a cue word such as "nickname", or in
+    apposition to a name: 'Zaouri, "The Doctor", ...')."""
+    names = _name_runs(doc)
+    quoted = _quoted_nicknames(doc, names, nickname_cues)
+    inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
+    return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> list[NameSpan]:
+    ends = {nm.end for nm in names}
+    out: list[NameSpan] = []
+    for q, tok in enumerate(doc):
+        close = _QUOTES.get(tok.text)
+        if close is None or q == 0:
+            continue
+        end = next((k for k in range(q + 1, min(q + 7, len(doc))) if doc[k].text == close), None)
+        if end is None or end == q + 1:
+            continue
+        inner = doc[q + 1:end]
+        words = [t for t in inner if t.is_alpha]
+        if not words or len(words) != len(inner) or not words[-1].text[:1].isupper():
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words):
+            continue
+        before = doc[q - 1]
+        apposed = before.text == "," and q - 1 in ends
+        if not (apposed or before.lower_ in cues or before.lemma_.lower() in cues):
+            continue
+        if any(nm.start < q + 1 < nm.end or nm.start < end < nm.end for nm in names):
+            continue  # a name runs across the quote marks
+        out.append(NameSpan(q + 1, end, inner.text))
+    return out
+
+
+def _name_runs(doc: Doc) -> list[NameSpan]:
     names: list[NameSpan] = []
     i = 0
     n = len(doc)
@@ -69,6 +109,9 @@ def find_names(doc: Doc) -> list[NameSpan]:
             if _is_name_token(doc[j]):
                 j += 1
                 continue
+            if _bridges_number(doc, j):
+                j += 2  # "Nour 4 Charleroi", "Sharia 4 Belgium"
+                continue
             k = j
             while k < n and k - j < 2 and (doc[k].lower_ in PARTICLES) and (doc[k].text.islower() or doc[k].text == "-"):
                 k += 1
@@ -76,6 +119,7 @@ def find_names(doc: Doc) -> list[NameSpan]:
                 j = k + 1
             else:
                 break
+        j = _extend_glued(doc, j)
         span = doc[start:j]
         if _is_dateline(doc, start, j):
             i = j
@@ -83,7 +127,49 @@ def find_names(doc: Doc) -> list[NameSpan]:
         if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)):  # headlines
             names.append(NameSpan(start, j, span.text))
         i = j
-    return names
+    return _join_org_entities(doc, names)
+
+
+def _bridges_number(doc: Doc, j: int) -> bool:
+    return (j + 1 < len(doc) and doc[j].is_digit and len(doc[j].text) <= 2
+            and doc[j - 1].whitespace_ != "" and _is_name_token(doc[j + 1]))
+
+
+def _extend_glued(doc: Doc, j: int) -> int:
+    """A hyphenated place or name written as one word: "Montignies-sur-Sambre"."""
+    k = j
+    while k + 1 < len(doc) and doc[k - 1].whitespace_ == "" and doc[k].text == "-" and doc[k].whitespace_ == "":
+        m = k + 1
+        while m < len(doc) and doc[m - 1].whitespace_ == "" and doc[m].is_alpha and doc[m].is_lower and m - k < 3:
+            m += 1
+            if m < len(doc) and doc[m].text == "-" and doc[m - 1].whitespace_ == "" and doc[m].whitespace_ == "":
+                m += 1
+        if m < len(doc) and doc[m - 1].whitespace_ == "" and _is_name_token(doc[m]):
+            k = m + 1
+        else:
+            break
+    return k
+
+
+def _join_org_entities(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """Runs split by a connector inside one organisation name the NER recognised whole
+    ("the Scheldt Institute for Security Studies") become one name."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        words = doc[start:ent.end]
+        inner = [t for t in words if not t.is_punct]
+        if len(inner) < 3 or not any(t.lower_ in _ORG_CONNECTORS for t in inner[1:-1]):
+            continue
+        if not all(t.lower_ in _ORG_CONNECTORS or t.text[:1].isupper() for t in inner):
+            continue
+        inside = [nm for nm in names if nm.start >= start and nm.end <= ent.end]
+        if len(inside) < 2:
+            continue
+        names = [nm for nm in names if nm not in inside]
+        names.append(NameSpan(start, ent.end, words.text, ORGANIZATION))
+    return sorted(names, key=lambda nm: nm.start)
 
 
 def _extend_back_over_particles(doc: Doc, i: int) -> int:
@@ -157,6 +243,8 @@ class NameTyper:
                 votes.append((PLACE, 1.0))
         if head.dep_ == "amod":
             return [(PLACE, 0.5)]  # "Franco-Belgian": an adjective, not an actor
+        if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
+            votes.append((PLACE, 1.5))  # "a store in Gilly": people are seldom 'in' anything
         slot = self._slot_vote(head)
         if slot:
             votes.append((slot, 2.0))
@@ -167,8 +255,8 @@ class NameTyper:
         lex = self.lex
         dep = head.dep_
         gov = head.head
-        if dep == "compound" and gov.lower_ in lex.event_nouns:
-            return PLACE  # "the Verviers plot"
+        if dep == "compound" and (gov.lower_ in lex.event_nouns or gov.lemma_.lower() in lex.place_nouns | lex.dwelling_nouns):
+            return PLACE  # "the Verviers plot", "Jamioulx prison", "the Moulins district"
         if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:
             return PLACE  # "the city of Verviers"
         if dep in {"appos", "attr"} or (dep == "compound" and gov.pos_ == "NOUN"):

@@ -58,6 +58,7 @@ class Extractor:
         self.lex = Lexicon.load()
         self.typer = NameTyper(self.lex)
         self.relations = RelationFinder(self.lex)
+        self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
         for document in documents:
@@ -69,7 +70,7 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
-        names = self.typer.type_names(docs, [find_names(d) for d in docs])
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues) for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         aliases = find_aliases(parsed, self.lex)
         _align_alias_types(aliases)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from anyascii import anyascii
 
@@ -24,6 +25,7 @@ from linkchart.model import (
     MEMBER_OF,
     ORGANIZATION,
     PERSON,
+    PLACE,
     Alias,
     Entity,
     Evidence,
@@ -53,7 +55,8 @@ class Resolution:
 
 def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                    analyst: list[AnalystDecision], *, variant_floor: float,
-                   hedged_factor: float = 0.5) -> Resolution:
+                   hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = ()) -> Resolution:
+    locals_ = settle_types(locals_, place_mentions)
     by_id = {e.local_id: e for e in locals_}
     uf: UnionFind[str] = UnionFind(by_id)
     log: list[tuple[str, str, str, float, str]] = []  # (local a, local b, reason, score, source)
@@ -81,6 +84,31 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
     return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions)
+
+
+def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:
+    """One name, one kind across the corpus: a document whose syntax misled the typer
+    ("founded the group X, as well as Youssef Drici") is outvoted by the documents where the
+    same name is clearly a person, a group or a place. A clear majority of documents is needed
+    (two to one); otherwise each document keeps its own reading. Names settled as places leave
+    the network of actors."""
+    docs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for e in locals_:
+        docs[name_key(e.name)][e.type].add(e.document_id)
+    for document_id, text in place_mentions:
+        if name_key(text) in docs:
+            docs[name_key(text)][PLACE].add(document_id)
+    settled = []
+    for e in locals_:
+        ranked = sorted(((len(d), t) for t, d in docs[name_key(e.name)].items()), reverse=True)
+        top_weight, top = ranked[0]
+        others = sum(w for w, _ in ranked[1:])
+        if top != e.type and top_weight >= 2 * others:
+            if top == PLACE:
+                continue
+            e = replace(e, type=top)
+        settled.append(e)
+    return settled
 
 
 def _latest_per_pair(decisions: list[AnalystDecision]) -> list[AnalystDecision]:
@@ -235,6 +263,8 @@ def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, 
         s, t = entity_of.get(r.source), entity_of.get(r.target)
         if not s or not t or s == t:
             continue
+        if (r.type in {LEADER_OF, MEMBER_OF}) != (kinds[s].type == PERSON and kinds[t].type == ORGANIZATION):
+            continue  # the corpus settled one end's type differently from the document
         if kinds[s].role == COMMENTATOR or kinds[t].role == COMMENTATOR:
             # A commentator keeps only the tie to the institution they speak for.
             if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t].type == ORGANIZATION):

@@ -73,11 +73,36 @@ def phonetic(word: str) -> str:
     return jellyfish.metaphone(word) if word else ""
 
 
+_TRANSLITERATION = (("ou", "u"), ("w", "u"), ("ch", "sh"), ("ph", "f"), ("dj", "j"), ("q", "k"), ("c", "k"),
+                    ("y", "i"), ("ee", "i"), ("oo", "u"))
+_GLUED_PARTICLES = ("ben", "bin", "ibn", "abu", "abou", "abd", "el", "al", "ould")
+
+
+@lru_cache(maxsize=65536)
+def transliteration_key(word: str) -> str:
+    """One spelling for the ways French and English transcribe the same Arabic sounds:
+    Anouar/Anwar, Kasmi/Qasmi, Chakib/Shakib. Vowels stay, so Hassan and Hussein differ."""
+    for old, new in _TRANSLITERATION:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _glued_particle(a: str, b: str) -> bool:
+    """'benhadj' is 'Ben Hadj' written as one word."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(short) >= 4 and any(long == p + short for p in _GLUED_PARTICLES)
+
+
 def similar_words(a: str, b: str, *, floor: float) -> bool:
-    """Spelling variants of one word: same initial, and same sound or very close spelling."""
+    """Spelling variants of one word: one transliteration, or the same initial and the same
+    sound or very close spelling."""
     if a == b:
         return True
-    if not a or not b or a[0] != b[0]:
+    if not a or not b:
+        return False
+    if transliteration_key(a) == transliteration_key(b) or _glued_particle(a, b):
+        return True
+    if a[0] != b[0]:
         return False
     score = JaroWinkler.similarity(a, b)
     return (phonetic(a) == phonetic(b) and score >= floor - 0.1) or score >= floor + 0.05

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
-from linkchart.resolve.names import acronym_of, given, is_acronym, name_key, parts, same_name_class, similar_words, surname
+from linkchart.resolve.names import acronym_of, is_acronym, name_key, parts, same_name_class, similar_words
 from linkchart.resolve.unionfind import UnionFind
 
 
@@ -83,11 +83,22 @@ def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOc
     for o in occurrences:
         if o.type == PERSON:
             by_sentence[o.sentence].append(o)
+    full_names = [parts(o.effective) for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1]
     for group in by_sentence.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if name_key(a.effective) != name_key(b.effective) and not _abbreviates(a.effective, b.effective):
-                    uf.keep_apart(a.id, b.id)
+                if name_key(a.effective) == name_key(b.effective) or _abbreviates(a.effective, b.effective):
+                    continue
+                if _parts_of_one_name(a.effective, b.effective, full_names):
+                    continue  # "Mekhloufi, whose first name is recorded as Noureddine"
+                uf.keep_apart(a.id, b.id)
+
+
+def _parts_of_one_name(a: str, b: str, full_names: list[list[str]]) -> bool:
+    pa, pb = parts(a), parts(b)
+    if len(pa) != 1 or len(pb) != 1:
+        return False
+    return any(pa[0] in f and pb[0] in f and pa[0] != pb[0] for f in full_names)
 
 
 def _abbreviates(a: str, b: str) -> bool:
@@ -108,25 +119,26 @@ def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: 
                 join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
             elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1:
                 join(a.id, b.id, "shorter form of the full name", 1.0)
-    roots = {uf.find(o.id): o for o in full}
+    roots: dict[int, list[NameOccurrence]] = defaultdict(list)
+    for f in full:  # a cluster may hold several full names: "Youssef Drici, alias Abou Moussa"
+        roots[uf.find(f.id)].append(f)
     for o in people:
         ps = parts(o.effective)
         if len(ps) != 1:
             continue
         word = ps[0]
-        exact = {r for r, f in roots.items() if word in (surname(f.effective), given(f.effective))
-                 or any(word == p for p in parts(f.effective))}
+        exact = {r for r, fs in roots.items() if any(word in parts(f.effective) for f in fs)}
         if uf.find(o.id) in roots and len(exact) <= 1:
             continue
         if len(exact) == 1:
             join(next(iter(exact)), o.id, "part of the only full name it abbreviates")
             continue
         if len(exact) > 1:
-            names = sorted(roots[r].effective for r in exact)
+            names = sorted(roots[r][0].effective for r in exact)
             unresolved[o.id] = f"'{o.text}' could be any of: {', '.join(names)}"
             continue
-        close = {r for r, f in roots.items() if len(word) >= 5 and any(
-            similar_words(word, p, floor=floor) for p in parts(f.effective)[1:])}
+        close = {r for r, fs in roots.items() if len(word) >= 5 and any(
+            similar_words(word, p, floor=floor) for f in fs for p in parts(f.effective)[1:])}
         close = {r for r in close if uf.can_union(r, o.id)}
         if len(close) == 1:
             join(next(iter(close)), o.id, "spelling variant of the surname, no other candidate", 0.8)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from linkchart.errors import LinkchartError
 from linkchart.model import (
+    PLACE,
     Alias,
     Document,
     DocumentExtraction,
@@ -111,6 +112,11 @@ class SQLiteStore:
         rows = self.db.execute("SELECT * FROM local_entities ORDER BY rowid")
         return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
                             set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
+
+    def place_mentions(self) -> list[tuple[str, str]]:
+        """(document id, name) of every name a document read as a place."""
+        rows = self.db.execute("SELECT DISTINCT document_id, text FROM mentions WHERE type = ?", (PLACE,))
+        return [(r["document_id"], r["text"]) for r in rows]
 
     def local_relations(self) -> list[LocalRelation]:
         rows = self.db.execute("SELECT * FROM local_relations ORDER BY id")
