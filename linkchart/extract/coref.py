@@ -18,28 +18,29 @@ _SUBJECT = {"nsubj", "nsubjpass"}
 
 
 def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token,
-                    unresolved: set[int]) -> str | None:
-    """The cluster key the pronoun refers to, or None."""
+                    unresolved: set[int], exclude: str | None = None, max_back: int = 3) -> str | None:
+    """The cluster key the pronoun refers to, or None. `exclude` is a cluster the pronoun
+    cannot be: in "Also known as Abu Iyadh, he ...", 'he' is whoever bears the alias."""
     if pronoun.lower_ not in PRONOUNS:
         return None
     sentence = parsed.sentence_of(paragraph, pronoun)
-    same = [o for o in _people_in(parsed, sentence, unresolved)
+    same = [o for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)]
     if same:
         return _pick(parsed, same)
-    for earlier in range(sentence - 1, max(-1, sentence - 4), -1):
+    for earlier in range(sentence - 1, max(-1, sentence - 1 - max_back), -1):
         p, _ = parsed.sentences[earlier]
         if p != paragraph and not (p == paragraph - 1 and _is_first_sentence(parsed, sentence)):
             return None
-        people = _people_in(parsed, earlier, unresolved)
+        people = _people_in(parsed, earlier, unresolved, exclude)
         if people:
             return _pick(parsed, people)
     return None
 
 
-def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int]) -> list[Occurrence]:
-    return [o for o in parsed.occurrences
-            if o.sentence == sentence and o.type == PERSON and o.cluster and o.id not in unresolved]
+def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:
+    return [o for o in parsed.occurrences if o.sentence == sentence and o.type == PERSON and o.cluster
+            and o.id not in unresolved and o.cluster != exclude]
 
 
 def _is_first_sentence(parsed: ParsedDocument, sentence: int) -> bool:

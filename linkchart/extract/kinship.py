@@ -60,7 +60,8 @@ def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention
     families = family_mentions(parsed, lex)
     people = [o for o in parsed.occurrences if o.type == PERSON]
     given_names = {parts(o.text)[0] for o in people if len(parts(o.text)) > 1}
-    given_names |= {o.text.lower() for o in people if kin_nouns_of(o, parsed, lex) is not None}
+    given_names |= {o.text.lower() for o in people  # "his brother Salah", not "the Abdeslam brothers"
+                    if (kin := kin_nouns_of(o, parsed, lex)) is not None and kin.tag_ != "NNS"}
     family_surnames = {f.surname for f in families}
     for occ in people:
         words = parts(occ.text)

@@ -109,6 +109,9 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             if _is_name_token(doc[j]):
                 j += 1
                 continue
+            if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
+                j += 1  # "Abderamane A.", "Murat K.": the press abbreviates surnames
+                continue
             if _bridges_number(doc, j):
                 j += 2  # "Nour 4 Charleroi", "Sharia 4 Belgium"
                 continue
@@ -128,6 +131,10 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             names.append(NameSpan(start, j, span.text))
         i = j
     return _join_org_entities(doc, names)
+
+
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _bridges_number(doc: Doc, j: int) -> bool:
@@ -203,6 +210,7 @@ class NameTyper:
                 for label, weight in self._occurrence_votes(doc, name):
                     votes[name.text][label] += weight
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
+        self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
         for paragraph_names in names:
             for name in paragraph_names:
@@ -241,8 +249,8 @@ class NameTyper:
                 votes.append((ORGANIZATION, 1.0))
             elif label in _PLACE_LABELS:
                 votes.append((PLACE, 1.0))
-        if head.dep_ == "amod":
-            return [(PLACE, 0.5)]  # "Franco-Belgian": an adjective, not an actor
+        if head.dep_ == "amod" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+            return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 1.5))  # "a store in Gilly": people are seldom 'in' anything
         slot = self._slot_vote(head)
@@ -270,6 +278,12 @@ class NameTyper:
             if lemma in lex.group_nouns:
                 return ORGANIZATION
         for child in head.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < head.i and (
+                    child.lower_ in lex.person_nouns or child.lemma_.lower() in lex.person_nouns):
+                return PERSON  # "the accused Kocabey", "the witness Hollweg"
+            if child.dep_ == "relcl" and any(c.lower_ in {"who", "whom", "whose"} for c in child.subtree
+                                              if c.i < child.i):
+                return PERSON  # "Kocabey, who had cooked": 'who' is said of people
             if child.dep_ == "appos":
                 lemma = child.lemma_.lower()
                 if lemma in lex.person_nouns:
@@ -288,6 +302,21 @@ class NameTyper:
                 c.dep_ in {"dobj", "pobj"} and c.lower_ in {"himself", "herself"} for c in gov.subtree):
             return PERSON
         return None
+
+    def _propagate_through_coordination(self, docs: list[Doc], names: list[list[NameSpan]],
+                                        votes: dict[str, Counter[str]]) -> None:
+        """Coordinated names are of one kind: 'al-Hamdani, Kocabey and Albers shared a flat'."""
+        leaning = {text: tally.most_common(1)[0][0] for text, tally in votes.items() if tally}
+        for doc, paragraph_names in zip(docs, names, strict=True):
+            by_head = {nm.head_index: nm for nm in paragraph_names}
+            for name in paragraph_names:
+                head = doc[name.head_index]
+                partners = [by_head.get(c.i) for c in head.children if c.dep_ == "conj"]
+                if head.dep_ == "conj":
+                    partners.append(by_head.get(head.head.i))
+                for partner in partners:
+                    if partner is not None and leaning.get(partner.text) == PERSON and partner.text != name.text:
+                        votes[name.text][PERSON] += 1.0
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Counter[str]]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""

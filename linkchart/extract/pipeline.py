@@ -111,13 +111,19 @@ class Extractor:
     def _join_pronoun_aliases(self, parsed: ParsedDocument, aliases: list[AliasFinding],
                               pronouns: dict[tuple[int, int], str]) -> list[MergeDecision]:
         decisions = []
+        shared = Counter(f.pronoun[1].i for f in aliases if f.pronoun is not None)
         for f in aliases:
             if f.pronoun is None:
                 continue
             p, tok = f.pronoun
             target = pronouns.get((p, tok.i))
-            if target is None or f.alias.cluster == target:
-                continue
+            if target is None or target == f.alias.cluster:
+                if shared[tok.i] > 1:
+                    continue  # "Now known to be A, he was previously known as B": A and B, said of one man
+                target = resolve_pronoun(parsed, p, tok, set(), exclude=f.alias.cluster, max_back=1)
+                if target is None:
+                    continue
+                pronouns[(p, tok.i)] = target
             old = f.alias.cluster
             for occ in parsed.occurrences:
                 if occ.cluster == old:

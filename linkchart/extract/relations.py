@@ -77,6 +77,8 @@ class RelationFinder:
         if any((t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB") or t.lower_ == "according"
                for t in inner):
             return None
+        if _crosses_clause(path):
+            return None
         if self._negated(inner):
             return None
         hedged = self._hedged(inner or path)
@@ -120,6 +122,8 @@ class RelationFinder:
             lemma = t.lemma_.lower()
             kind = self.lex.person_triggers.get(lemma)
             if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
+                if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c in inner for c in t.children):
+                    continue  # a person is not what someone 'founded' or 'led': a misparse
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
                 continue
@@ -224,6 +228,31 @@ class RelationFinder:
                 if t.lemma_.lower() in {"car", "vehicle", "together"}:
                     return ASSOCIATE, t.lemma_.lower()
         return None
+
+
+_CLAUSE_LINKS = {"advcl", "conj", "ccomp", "parataxis"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _crosses_clause(path: list[Token]) -> bool:
+    """Does the path leave one clause for another that has its own subject? In 'Drici answered
+    to Kasmi, while Benhadj shared a roof with Mekhloufi' the sharing is Benhadj's, not Drici's.
+    A clause without a subject of its own ('after meeting X in prison, Y ...') shares the
+    subject of the clause it hangs on, so crossing into it is fine. A relative clause is about
+    the name it hangs on and may be entered only from that name (or its apposition)."""
+    ends = {path[0].i, path[-1].i}
+    for x, y in zip(path, path[1:], strict=False):
+        child, head = (x, y) if x.head.i == y.i else (y, x)
+        if child.dep_ in _CLAUSE_LINKS and child.pos_ in {"VERB", "AUX"} and head.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ in _SUBJECTS for c in child.children):
+                return True
+        if child.dep_ == "relcl":
+            anchor = head
+            while anchor.dep_ == "appos" and anchor.i not in ends:
+                anchor = anchor.head
+            if anchor.i not in ends:
+                return True
+    return False
 
 
 def dependency_path(a: Token, b: Token) -> list[Token] | None:

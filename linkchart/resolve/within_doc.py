@@ -128,7 +128,13 @@ def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: 
             continue
         word = ps[0]
         exact = {r for r, fs in roots.items() if any(word in parts(f.effective) for f in fs)}
-        if uf.find(o.id) in roots and len(exact) <= 1:
+        own = uf.find(o.id)
+        if own in roots:
+            # Already joined by an alias statement ("'Bouzid' turned out to be Belkaïd"); the
+            # one full name it abbreviates ("Samir Bouzid") is then the same person too.
+            others = exact - {own}
+            if own not in exact and len(others) == 1 and uf.can_union(own, next(iter(others))):
+                join(next(iter(others)), o.id, "part of the only full name it abbreviates")
             continue
         if len(exact) == 1:
             join(next(iter(exact)), o.id, "part of the only full name it abbreviates")
