@@ -80,6 +80,7 @@ class Extractor:
         unresolved = set(clustering.unresolved)
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
+        pronouns.update(_unnamed_referents(aliases))
         ties = self._ties(parsed, pronouns, unresolved, families)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
@@ -192,6 +193,16 @@ def _propagate_person_parts(parsed: ParsedDocument) -> None:
     for occ in parsed.occurrences:
         if not occ.type and all(w in tokens for w in occ.text.split()):
             occ.name.type = PERSON
+
+
+def _unnamed_referents(aliases: list[AliasFinding]) -> dict[tuple[int, int], str]:
+    """'a man previously known as X' stands for X wherever the sentence uses it: 'Also in the
+    car were Abdeslam and a man previously known as X'."""
+    out = {}
+    for f in aliases:
+        if f.unnamed is not None and f.alias.cluster:
+            out[(f.alias.paragraph, f.unnamed[1])] = f.alias.cluster
+    return out
 
 
 def _unnamed_referent_statements(aliases: list[AliasFinding]) -> list[AliasStatement]:

@@ -195,18 +195,18 @@ class RelationFinder:
                 first = first.head
             if first.i != p.token.i or any(c.dep_ == "conj" for c in p.token.children):
                 groups.setdefault(first.i, []).append(p)
-        for members in groups.values():
-            if len({m.cluster for m in members}) < 2:
-                continue
-            predicate = _governing_predicate(members[0].token)
-            found = self._joint_kind(predicate)
-            if found is None:
-                continue
-            kind, subtype = found
+        for first_i, members in groups.items():
+            predicate = _governing_predicate(sentence.doc[first_i])
             span = sentence
             if previous_subject is not None and any(c.lower_ == "also" for c in predicate.children):
                 members = [previous_subject, *members]  # "Also in the car were A and B"
                 span = _join_spans(previous_subject.token.sent, sentence)
+            if len({m.cluster for m in members}) < 2:
+                continue
+            found = self._joint_kind(predicate)
+            if found is None:
+                continue
+            kind, subtype = found
             hedged = self._hedged([predicate])
             if self._negated([predicate]):
                 continue
