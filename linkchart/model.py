@@ -18,6 +18,7 @@ DATE = "date"
 # Roles a person can play in the reporting. Only actors take part in the network.
 ACTOR = "actor"
 COMMENTATOR = "commentator"  # analysts, officials, journalists quoted about the network
+SOURCE = "source"  # news outlets and agencies the reporting cites: never part of the network
 
 # Relation types. Directed ones read "source <type> target".
 FAMILY = "family"

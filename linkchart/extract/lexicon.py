@@ -39,6 +39,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
     alias_nouns: frozenset[str]
+    source_verbs: frozenset[str]
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -74,6 +75,7 @@ def _load() -> Lexicon:
         person_nouns=frozenset(person_nouns),
         alias_phrases=tuple(phrases),
         alias_nouns=_words("alias_nouns.txt"),
+        source_verbs=_words("source_verbs.txt"),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),
         locative_prepositions=_words("locative_prepositions.txt"),

@@ -20,7 +20,7 @@ from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
 from linkchart.extract.relations import Participant, RelationFinder, Tie
-from linkchart.extract.roles import speaking_clusters
+from linkchart.extract.roles import source_clusters, speaking_clusters
 from linkchart.ingest.document import find_date
 from linkchart.model import (
     ACTOR,
@@ -28,6 +28,7 @@ from linkchart.model import (
     FAMILY,
     ORGANIZATION,
     PERSON,
+    SOURCE,
     Document,
     DocumentExtraction,
     Evidence,
@@ -85,7 +86,9 @@ class Extractor:
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
         commentators = {c for c in speakers if c not in tied_people}
-        return _assemble(document, parsed, ties, commentators, unresolved, decisions, clustering.unresolved)
+        sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
+        return _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,
+                         clustering.unresolved)
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str):  # type: ignore[no-untyped-def]
         occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
@@ -240,7 +243,11 @@ def _family_group_ties(parsed: ParsedDocument, families: list[FamilyMention]) ->
     return ties
 
 
-def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], commentators: set[str],
+def _roles(commentators: set[str], sources: set[str]) -> dict[str, str]:
+    return {**{c: COMMENTATOR for c in commentators}, **{c: SOURCE for c in sources}}
+
+
+def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles: dict[str, str],
               unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str]) -> DocumentExtraction:
     out = DocumentExtraction(document.id)
     clusters: dict[str, list[Occurrence]] = {}
@@ -248,7 +255,7 @@ def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], comme
         start, end = parsed.char_span(occ.paragraph, occ.name.span(parsed.paragraphs[occ.paragraph]))
         keep = occ.cluster is not None and occ.id not in unresolved and occ.type in {PERSON, ORGANIZATION}
         local = occ.cluster if keep and occ.cluster else ""
-        role = COMMENTATOR if local in commentators else ACTOR
+        role = roles.get(local, ACTOR)
         out.mentions.append(Mention(document.id, start, end, occ.text, occ.type, occ.sentence, role, local))
         if keep and occ.cluster:
             clusters.setdefault(occ.cluster, []).append(occ)
@@ -258,7 +265,7 @@ def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], comme
         best = max(names, key=lambda n: (len(parts(n)), len(n)))
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
-                                        COMMENTATOR if key in commentators else ACTOR, len(occs)))
+                                        roles.get(key, ACTOR), len(occs)))
     known = set(clusters)
     for tie in ties:
         if tie.source not in known or tie.target not in known:

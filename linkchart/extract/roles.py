@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.model import PERSON
+from linkchart.model import ORGANIZATION, PERSON
 
 
 def speaking_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
@@ -41,3 +41,23 @@ def _is_commentator_slot(tok: Token, lex: Lexicon) -> bool:
     if tok.dep_ == "appos":
         titles.append(tok.head)
     return any(t.lemma_.lower() in lex.commentator_nouns for t in titles)
+
+
+def source_clusters(parsed: ParsedDocument, lex: Lexicon) -> set[str]:
+    """Organisations the document cites as where its information comes from: 'seen by The
+    Channel Post', 'Reuters reported', 'told Le Soir'."""
+    found: set[str] = set()
+    for occ in parsed.occurrences:
+        if occ.type == ORGANIZATION and occ.cluster and _is_source_slot(parsed.head(occ), lex):
+            found.add(occ.cluster)
+    return found
+
+
+def _is_source_slot(tok: Token, lex: Lexicon) -> bool:
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_.lower() in lex.source_verbs:
+        return True
+    verb = head.lemma_.lower()
+    if verb == "tell":
+        return tok.dep_ in {"dative", "dobj", "iobj"}
+    return tok.dep_ == "nsubj" and verb in lex.source_verbs and verb != "see" and head.pos_ == "VERB"

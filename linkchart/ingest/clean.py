@@ -18,6 +18,8 @@ _CREDIT = re.compile(rf"^(?:\(?(?:photo|photograph|image|picture)s?:?\s*(?:by\s+
 _TRAILING_CREDIT = re.compile(rf"(?<=[.!?”\"])\s+({_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?)\s*$")
 _LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+")
+_SEPARATOR = re.compile(r"\s[—–|·›»]\s")
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Z][\w .&-]{1,30}\)\s*[-—–]\s*")
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
 
 
@@ -68,7 +70,7 @@ def clean_text(text: str) -> str:
             nxt = _next_nonblank(lines, i)
             if nxt is not None and _is_copy(line, lines[nxt]):
                 keep[i] = keep[nxt] = False  # alt text and caption printed twice
-    kept = [line if k else "" for line, k in zip(lines, keep, strict=True)]
+    kept = [strip_wire_dateline(line) if k else "" for line, k in zip(lines, keep, strict=True)]
     paragraphs = [p for p in unwrap(kept) if p]
     return "\n".join(paragraphs) + "\n" if paragraphs else ""
 
@@ -80,8 +82,17 @@ def _is_copy(first: str, second: str) -> bool:
 
 
 def _is_widget(line: str) -> bool:
-    """One or two words with no punctuation: buttons, counters, tabs."""
-    return len(line.split()) <= 2 and not _SENTENCE_END.search(line)
+    """One or two words with no punctuation: buttons, counters, tabs; or a short masthead
+    or section line split by a separator ("Lille Weekly — Our neighbourhoods")."""
+    if _SENTENCE_END.search(line):
+        return False
+    return len(line.split()) <= 2 or (len(line.split()) <= 6 and bool(_SEPARATOR.search(line)))
+
+
+def strip_wire_dateline(line: str) -> str:
+    """'PARIS, June 17 (Reuters) - A Paris court ...': the agency in a wire dateline is the
+    publisher, not an actor; the rest of the line is the reporting."""
+    return _WIRE_DATELINE.sub("", line, count=1)
 
 
 def unwrap(lines: list[str]) -> list[str]:

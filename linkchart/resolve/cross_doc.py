@@ -26,6 +26,7 @@ from linkchart.model import (
     ORGANIZATION,
     PERSON,
     PLACE,
+    SOURCE,
     Alias,
     Entity,
     Evidence,
@@ -56,7 +57,7 @@ class Resolution:
 def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                    analyst: list[AnalystDecision], *, variant_floor: float,
                    hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = ()) -> Resolution:
-    locals_ = settle_types(locals_, place_mentions)
+    locals_ = _without_sources(settle_types(locals_, place_mentions))
     by_id = {e.local_id: e for e in locals_}
     uf: UnionFind[str] = UnionFind(by_id)
     log: list[tuple[str, str, str, float, str]] = []  # (local a, local b, reason, score, source)
@@ -109,6 +110,18 @@ def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str,
             e = replace(e, type=top)
         settled.append(e)
     return settled
+
+
+def _without_sources(locals_: list[LocalEntity]) -> list[LocalEntity]:
+    """News outlets and agencies ('seen by The Channel Post') are where reporting comes from,
+    not members of the network: an organisation that every document treating it as an actor
+    also cites as a source is dropped, with its mentions kept in the store."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for e in locals_:
+        if e.type == ORGANIZATION:
+            roles[group_key(e.name)].add(e.role)
+    sources = {key for key, seen in roles.items() if SOURCE in seen}
+    return [e for e in locals_ if not (e.type == ORGANIZATION and group_key(e.name) in sources)]
 
 
 def _latest_per_pair(decisions: list[AnalystDecision]) -> list[AnalystDecision]:
