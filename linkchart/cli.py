@@ -236,3 +236,37 @@ _register_optional()
 
 def main() -> None:
     cli()
+
+
+@cli.command()
+@db_option
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Hand annotation in the scorer's gold format.")
+@click.option("--corpus", type=click.Path(path_type=Path), required=True,
+              help="The folder of documents that was built (for the evidence check).")
+@click.option("--scorer", type=click.Path(dir_okay=False, path_type=Path),
+              help="Path to score_graph.py (default: $LINKCHART_SCORER or found near the gold file).")
+@click.option("--min", "minimums", multiple=True, metavar="NAME=VALUE",
+              help="Fail (exit 1) when a summary figure is below VALUE (forbidden_ties: above).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scorer's whole report as JSON.")
+def evaluate(db: Path, gold: Path, corpus: Path, scorer: Path | None, minimums: tuple[str, ...],
+             as_json: bool) -> None:
+    """Score the network in --db against a gold annotation with the shared scorer."""
+    import json as jsonlib
+
+    from linkchart import evaluate as ev
+
+    bounds = ev.parse_minimums(minimums)
+    module = ev.load_scorer(ev.find_scorer(scorer, gold.parent, Path.cwd()))
+    report = ev.evaluate(_store(db).load_network(), gold, corpus, module)
+    if as_json:
+        click.echo(jsonlib.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        table = Table("figure", "value")
+        for key, value in report["summary"].items():
+            table.add_row(key, str(value))
+        console.print(table)
+        console.print("summary " + " ".join(f"{k}={v}" for k, v in report["summary"].items()))
+    missing = ev.shortfalls(report["summary"], bounds)
+    if missing:
+        raise LinkchartError("below target: " + "; ".join(missing))

@@ -145,8 +145,11 @@ class RelationFinder:
 
     def _group_tie(self, person: Participant, inner: list[Token]) -> str | None:
         lex = self.lex
-        for t in inner:
+        for k, t in enumerate(inner):
             if t.lemma_.lower() in lex.leader_words:
+                person_side = inner[k - 1] if k else person.token
+                if t.pos_ == "VERB" and person_side.head.i == t.i and person_side.dep_ in {"dobj", "attr", "oprd"}:
+                    continue  # the person is what was founded: a misparse of a list
                 return LEADER_OF
         for t in inner:
             if t.lemma_.lower() in lex.group_nouns and any(

@@ -1,0 +1,103 @@
+"""Extraction quality, measured the way the project is judged: `linkchart evaluate` runs the
+shared scorer on the built network. Seed targets are those of the extraction issue; the two
+fictional corpora (news reports, and inquiry-report prose with translated names) guard
+against tuning to one writer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EVAL, REPO, SEED
+
+from linkchart.build import build
+from linkchart.cli import cli
+from linkchart.settings import Settings
+from linkchart.store import open_store
+
+SCORER = EVAL / "score_graph.py"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, extractor):  # type: ignore[no-untyped-def]
+    """Build each corpus once: name -> (db, corpus folder, gold file)."""
+    corpora = {
+        "seed": (SEED, EVAL / "gold" / "seed.json"),
+        "demo": (REPO / "examples" / "demo", REPO / "examples" / "gold" / "demo.json"),
+        "inquiry": (REPO / "examples" / "inquiry", REPO / "examples" / "gold" / "inquiry.json"),
+    }
+    out = {}
+    for name, (folder, gold) in corpora.items():
+        db = tmp_path_factory.mktemp(name) / f"{name}.db"
+        store = open_store(db)
+        build([folder], store, Settings(db=db), extractor=extractor)
+        store.close()
+        out[name] = (db, folder, gold)
+    return out
+
+
+def _evaluate(built, name: str, *extra: str):  # type: ignore[no-untyped-def]
+    db, folder, gold = built[name]
+    return CliRunner().invoke(cli, ["evaluate", "--db", str(db), "--gold", str(gold), "--corpus", str(folder),
+                                    "--scorer", str(SCORER), *extra])
+
+
+def _report(built, name: str) -> dict:  # type: ignore[no-untyped-def]
+    result = _evaluate(built, name, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_seed_meets_the_extraction_targets(built) -> None:  # type: ignore[no-untyped-def]
+    report = _report(built, "seed")
+    s = report["summary"]
+    assert s["person_f1"] >= 0.92
+    assert s["org_recall"] >= 0.9
+    assert s["alias_recall"] >= 0.85
+    assert s["tie_pp_f1"] >= 0.8 and s["tie_pp_precision"] >= 0.85
+    assert s["tie_po_f1"] >= 0.7
+    assert report["ties"]["person-person"]["type_accuracy"] >= 0.85
+    assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
+    assert report["merges"] == [] and report["not_actors_present"] == []
+
+
+def test_demo_corpus_meets_the_foundation_target(built) -> None:  # type: ignore[no-untyped-def]
+    report = _report(built, "demo")
+    s = report["summary"]
+    assert s["person_f1"] >= 0.9
+    assert s["alias_recall"] >= 0.85  # kunya, quoted nickname, Kasmi/Qasmi, Ben Hadj/Benhadj
+    assert s["tie_pp_f1"] >= 0.8
+    assert s["forbidden_ties"] == 0  # quoted analysts, a denied meeting, "no evidence that the two ever spoke"
+    assert s["duplicates_found"] == "1/1"
+    assert report["not_actors_present"] == []  # photographers, agencies, the papers themselves
+    assert report["merges"] == []  # the two Youssefs and the Lahlali brothers stay apart
+
+
+def test_inquiry_corpus_keeps_ties_precise(built) -> None:  # type: ignore[no-untyped-def]
+    report = _report(built, "inquiry")
+    s = report["summary"]
+    assert s["tie_pp_precision"] >= 0.9 and s["tie_pp_f1"] >= 0.8
+    assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
+    assert report["merges"] == []
+    assert s["person_f1"] >= 0.45  # translated-name variants are the open gap (see README)
+
+
+def test_evaluate_fails_below_a_minimum_and_prints_the_summary(built) -> None:  # type: ignore[no-untyped-def]
+    ok = _evaluate(built, "demo", "--min", "person_f1=0.5")
+    assert ok.exit_code == 0 and "summary person_f1=" in ok.output
+    failing = _evaluate(built, "demo", "--min", "person_f1=1.01")
+    assert failing.exit_code == 1 and "below target: person_f1=" in failing.output
+    bad = _evaluate(built, "demo", "--min", "person_f1")
+    assert bad.exit_code == 1 and "expected NAME=NUMBER" in bad.output
+
+
+def test_evaluate_reports_a_missing_scorer_in_one_line(built, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db, folder, _ = built["demo"]
+    gold = tmp_path / "gold.json"
+    gold.write_text("{}")
+    monkeypatch.delenv("LINKCHART_SCORER", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", "--db", str(db), "--gold", str(gold), "--corpus", str(folder)])
+    assert result.exit_code == 1 and "cannot find score_graph.py" in result.output
