@@ -195,6 +195,17 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return start == 0 and end < len(doc) and doc[end].text in {"—", "–", "-", ":"} and doc[start].text.isupper()
 
 
+class Tally(dict[str, float]):
+    """Weighted votes per label."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+    def most_common(self, n: int | None = None) -> list[tuple[str, float]]:
+        ranked = sorted(self.items(), key=lambda kv: -kv[1])
+        return ranked if n is None else ranked[:n]
+
+
 class NameTyper:
     """Votes on the type of every distinct name string in one document."""
 
@@ -204,7 +215,7 @@ class NameTyper:
     def type_names(self, docs: list[Doc], names: list[list[NameSpan]]) -> list[list[NameSpan]]:
         """Type the names of every paragraph of one document together (label consistency)."""
         names = [self._attach_group_heads(doc, ns) for doc, ns in zip(docs, names, strict=True)]
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        votes: dict[str, Tally] = defaultdict(Tally)
         for doc, paragraph_names in zip(docs, names, strict=True):
             for name in paragraph_names:
                 for label, weight in self._occurrence_votes(doc, name):
@@ -304,7 +315,7 @@ class NameTyper:
         return None
 
     def _propagate_through_coordination(self, docs: list[Doc], names: list[list[NameSpan]],
-                                        votes: dict[str, Counter[str]]) -> None:
+                                        votes: dict[str, Tally]) -> None:
         """Coordinated names are of one kind: 'al-Hamdani, Kocabey and Albers shared a flat'."""
         leaning = {text: tally.most_common(1)[0][0] for text, tally in votes.items() if tally}
         for doc, paragraph_names in zip(docs, names, strict=True):
@@ -318,7 +329,7 @@ class NameTyper:
                     if partner is not None and leaning.get(partner.text) == PERSON and partner.text != name.text:
                         votes[name.text][PERSON] += 1.0
 
-    def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Counter[str]]) -> None:
+    def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
         person_tokens: set[str] = set()
         for text, tally in votes.items():

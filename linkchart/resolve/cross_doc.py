@@ -215,8 +215,8 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
                 if name_key(n) in renames:
                     name = renames[name_key(n)]
         eid = _unique_id(etype, name, used)
-        aliases = sorted({(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id)
-                          for e in locs for n in e.names})
+        aliases: list[tuple[str, str, str | None]] = sorted(
+            {(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id) for e in locs for n in e.names})
         surface = {n for n, _, _ in aliases}
         aliases += sorted({(d, "derived", None) for n in surface for d in derived_forms(n, etype)} - {
             (n, "derived", None) for n in surface}, key=lambda a: a[0])

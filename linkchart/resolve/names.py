@@ -45,7 +45,8 @@ def _strip_glued_article(word: str) -> str:
     return word
 
 
-def parts(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _parts(text: str) -> tuple[str, ...]:
     """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
@@ -55,7 +56,12 @@ def parts(text: str) -> list[str]:
         w = "".join(x for x in w.split("-") if x not in PARTICLES) or w.replace("-", "")
         if w and w not in PARTICLES:
             out.append(w)
-    return out
+    return tuple(out)
+
+
+def parts(text: str) -> list[str]:
+    """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
+    return list(_parts(text))
 
 
 def surname(text: str) -> str | None:

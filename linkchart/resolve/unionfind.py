@@ -11,7 +11,7 @@ T = TypeVar("T", bound=Hashable)
 class UnionFind[T: Hashable]:
     def __init__(self, items: Iterable[T] = ()) -> None:
         self.parent: dict[T, T] = {}
-        self.apart: set[frozenset[T]] = set()  # pairs of roots that must stay apart
+        self.apart: set[frozenset[T]] = set()  # pairs of items whose sets must stay apart
         for item in items:
             self.add(item)
 
@@ -28,15 +28,20 @@ class UnionFind[T: Hashable]:
         return root
 
     def keep_apart(self, a: T, b: T) -> None:
-        self.apart.add(frozenset((self.find(a), self.find(b))))
+        self.apart.add(frozenset((a, b)))
 
     def can_union(self, a: T, b: T) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+        if ra == rb or not self.apart:
             return True
-        members_a = {x for x in self.parent if self.find(x) == ra}
-        members_b = {x for x in self.parent if self.find(x) == rb}
-        return not any(len(pair) == 2 and (pair & members_a) and (pair & members_b) for pair in self.apart)
+        for pair in self.apart:
+            if len(pair) != 2:
+                continue
+            x, y = tuple(pair)
+            rx, ry = self.find(x), self.find(y)
+            if {rx, ry} == {ra, rb}:
+                return False
+        return True
 
     def union(self, a: T, b: T) -> bool:
         """Join the sets of a and b unless a keep-apart constraint forbids it."""
