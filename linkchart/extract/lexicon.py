@@ -7,21 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from linkchart.lexicon import rows, words
 
 
 def _lines(name: str) -> list[list[str]]:
-    text = resources.files("linkchart.lexicon").joinpath(name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return [list(row) for row in rows(name)]
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(row[0].lower() for row in _lines(name))
+    return words(name)
 
 
 @dataclass(frozen=True)
@@ -40,6 +35,7 @@ class Lexicon:
     alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
     alias_nouns: frozenset[str]
     source_verbs: frozenset[str]
+    titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -76,6 +72,7 @@ def _load() -> Lexicon:
         alias_phrases=tuple(phrases),
         alias_nouns=_words("alias_nouns.txt"),
         source_verbs=_words("source_verbs.txt"),
+        titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),
         locative_prepositions=_words("locative_prepositions.txt"),

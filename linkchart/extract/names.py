@@ -59,11 +59,13 @@ def _is_name_token(tok: Token) -> bool:
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
-def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset()) -> list[NameSpan]:
+def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
+               titles: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
-    names = _name_runs(doc)
+    names = [_without_title(doc, nm, titles) for nm in _name_runs(doc)]
+    names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
@@ -131,6 +133,17 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             names.append(NameSpan(start, j, span.text))
         i = j
     return _join_org_entities(doc, names)
+
+
+def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str]) -> NameSpan:
+    """'Dr. Volker Assmann', 'Witness Hollweg': the title is not part of the name, but says
+    the name is a person's."""
+    start = name.start
+    while start < name.end - 1 and doc[start].lower_.rstrip(".") in titles:
+        start += 1
+    if start == name.start:
+        return name
+    return NameSpan(start, name.end, doc[start:name.end].text, PERSON)
 
 
 def _is_initial(tok: Token) -> bool:
@@ -246,8 +259,8 @@ class NameTyper:
         return out
 
     def _occurrence_votes(self, doc: Doc, name: NameSpan) -> list[tuple[str, float]]:
-        if name.type == ORGANIZATION:
-            return [(ORGANIZATION, 5.0)]
+        if name.type in {ORGANIZATION, PERSON}:
+            return [(name.type, 5.0)]  # set by the name's own shape: "the X network", "Dr. X"
         span = name.span(doc)
         head = span[-1]
         votes: list[tuple[str, float]] = []

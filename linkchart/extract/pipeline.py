@@ -71,7 +71,7 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
-        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues) for d in docs])
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles) for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         aliases = find_aliases(parsed, self.lex)
         _align_alias_types(aliases)

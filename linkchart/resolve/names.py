@@ -15,10 +15,11 @@ import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
+from linkchart.lexicon import words
+
 PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "van", "von", "de", "der", "da", "du", "la", "le",
                        "ould", "ul", "ud", "the"})
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "shaykh", "imam", "mullah", "emir", "prof",
-                     "professor", "judge", "general", "gen", "colonel", "col", "sir"})
+_TITLES = words("titles.txt")
 
 
 @lru_cache(maxsize=65536)
@@ -79,18 +80,23 @@ def phonetic(word: str) -> str:
     return jellyfish.metaphone(word) if word else ""
 
 
-_TRANSLITERATION = (("ou", "u"), ("w", "u"), ("ch", "sh"), ("ph", "f"), ("dj", "j"), ("q", "k"), ("c", "k"),
+_TRANSLITERATION = (("ou", "u"), ("w", "u"), ("ph", "f"), ("dj", "j"), ("q", "k"), ("c", "k"),
                     ("y", "i"), ("ee", "i"), ("oo", "u"))
 _GLUED_PARTICLES = ("ben", "bin", "ibn", "abu", "abou", "abd", "el", "al", "ould")
 
 
 @lru_cache(maxsize=65536)
-def transliteration_key(word: str) -> str:
-    """One spelling for the ways French and English transcribe the same Arabic sounds:
-    Anouar/Anwar, Kasmi/Qasmi, Chakib/Shakib. Vowels stay, so Hassan and Hussein differ."""
-    for old, new in _TRANSLITERATION:
-        word = word.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", word)
+def transliteration_keys(word: str) -> frozenset[str]:
+    """Spellings for the ways French, English and German transcribe the same Arabic sounds:
+    Anouar/Anwar, Kasmi/Qasmi, Chakib/Shakib (French ch), Chalid/Khalid (German ch).
+    Vowels stay, so Hassan and Hussein differ."""
+    keys = set()
+    for ch in ("sh", "kh"):
+        w = word.replace("ch", ch)
+        for old, new in _TRANSLITERATION:
+            w = w.replace(old, new)
+        keys.add(re.sub(r"(.)\1+", r"\1", w))
+    return frozenset(keys)
 
 
 def _glued_particle(a: str, b: str) -> bool:
@@ -106,7 +112,7 @@ def similar_words(a: str, b: str, *, floor: float) -> bool:
         return True
     if not a or not b:
         return False
-    if transliteration_key(a) == transliteration_key(b) or _glued_particle(a, b):
+    if transliteration_keys(a) & transliteration_keys(b) or _glued_particle(a, b):
         return True
     if a[0] != b[0]:
         return False
@@ -128,4 +134,8 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     sa, sb, ga, gb = surname(a), surname(b), given(a), given(b)
     if not (sa and sb and ga and gb):
         return False
-    return similar_words(sa, sb, floor=floor) and similar_words(ga, gb, floor=floor)
+    if not similar_words(sa, sb, floor=floor):
+        return False
+    # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
+    return similar_words(ga, gb, floor=floor) or similar_words(
+        "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
