@@ -35,7 +35,16 @@ from linkchart.model import (
     MergeDecision,
     Relation,
 )
-from linkchart.resolve.names import given, name_key, parts, same_name_class, similar_words, surname
+from linkchart.resolve.names import (
+    abbreviated_surname,
+    given,
+    initial_matches,
+    name_key,
+    parts,
+    same_name_class,
+    similar_words,
+    surname,
+)
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
 
@@ -176,6 +185,10 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
                 same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
                 reason = "same name" if same else "spelling variant: same surname and given name class"
                 join(a.local_id, b.local_id, reason, 0.9)
+    for short in [e for e in full if abbreviated_surname(e.name)]:
+        matches = {uf.find(f.local_id) for f in full if initial_matches(short.name, f.name, floor)}
+        if len(matches) == 1:
+            join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
     for lone in [e for e in people if len(parts(e.name)) == 1]:
         word = parts(lone.name)[0]

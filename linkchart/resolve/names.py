@@ -139,3 +139,17 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
     return similar_words(ga, gb, floor=floor) or similar_words(
         "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
+
+
+def abbreviated_surname(name: str) -> bool:
+    """'Abderamane A.', 'Murat K.': courts and some papers print only the surname's initial."""
+    p = parts(name)
+    return len(p) > 1 and len(p[-1]) == 1
+
+
+def initial_matches(short: str, full: str, floor: float) -> bool:
+    """Could 'Murat K.' be 'Murat Kocabey': a full surname with that initial, same given name class."""
+    ps, pf = parts(short), parts(full)
+    if abbreviated_surname(full) or len(pf) < 2 or not abbreviated_surname(short):
+        return False
+    return pf[-1].startswith(ps[-1]) and similar_words("".join(ps[:-1]), "".join(pf[:-1]), floor=floor)

@@ -13,7 +13,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
-from linkchart.resolve.names import acronym_of, is_acronym, name_key, parts, same_name_class, similar_words
+from linkchart.resolve.names import (
+    abbreviated_surname,
+    acronym_of,
+    initial_matches,
+    is_acronym,
+    name_key,
+    parts,
+    same_name_class,
+    similar_words,
+)
 from linkchart.resolve.unionfind import UnionFind
 
 
@@ -119,6 +128,10 @@ def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: 
                 join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
             elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1:
                 join(a.id, b.id, "shorter form of the full name", 1.0)
+    for short in [o for o in full if abbreviated_surname(o.effective)]:
+        matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
+        if len(matches) == 1 and uf.can_union(short.id, next(iter(matches))):
+            join(next(iter(matches)), short.id, "surname abbreviated to its initial", 0.9)
     roots: dict[int, list[NameOccurrence]] = defaultdict(list)
     for f in full:  # a cluster may hold several full names: "Youssef Drici, alias Abou Moussa"
         roots[uf.find(f.id)].append(f)
