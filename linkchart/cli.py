@@ -223,20 +223,6 @@ def search(query: str, db: Path) -> None:
         console.print(f"{doc.path}: {snippet}", markup=False)
 
 
-def _register_optional() -> None:
-    try:
-        from linkchart.analyse.cli import analyse
-    except ImportError:
-        return
-    cli.add_command(analyse)
-
-
-_register_optional()
-
-
-def main() -> None:
-    cli()
-
 
 @cli.command()
 @db_option
@@ -270,3 +256,17 @@ def evaluate(db: Path, gold: Path, corpus: Path, scorer: Path | None, minimums: 
     missing = ev.shortfalls(report["summary"], bounds)
     if missing:
         raise LinkchartError("below target: " + "; ".join(missing))
+
+
+def _register_analysis() -> None:
+    """The `analyse` group lives with the analysis package, one module per question."""
+    from linkchart.analyse.cli import analyse
+
+    cli.add_command(analyse)
+
+
+_register_analysis()
+
+
+def main() -> None:
+    cli()

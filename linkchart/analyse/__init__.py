@@ -9,77 +9,67 @@ Build the graph once, then ask::
 
 Everything is computed with python-igraph and leidenalg; anything random takes `seed=`.
 People can be named by entity id, name or alias (case-insensitive) wherever a person is expected.
+Every tie handed back carries the sentences that state it.
 """
 
+from .actors import ActorScore, BrokerTie, KeyActorsReport, key_actors
 from .cells import Cell, cells, communities, core_numbers, coresidence_cliques, k_cores
 from .centrality import (
     EXACT_MAX_NODES,
     SAMPLE_PIVOTS,
     Brokers,
-    KeyActorsReport,
+    Sampling,
     betweenness_centrality,
     brokers,
     closeness_centrality,
     degree_centrality,
     eigenvector_centrality,
-    key_actors,
 )
-from .contagion import (
-    ContagionResult,
-    Exposure,
-    Recruit,
-    RewiringComparison,
-    compare_rewired,
-    exposure,
-    radicalised,
-    recruitment_trees,
-    threshold_contagion,
-)
+from .contagion import Adoption, ContagionResult, RewiringComparison, compare_rewired, threshold_contagion
 from .disruption import (
-    KPP_EXACT_MAX_NODES,
     Cohesion,
     DisruptionReport,
-    KeyPlayers,
     cohesion,
     disrupt,
     distance_fragmentation,
     distance_weighted_reach,
     fragmentation,
-    kpp_neg,
-    kpp_pos,
 )
-from .graph import (
-    AmbiguousName,
-    NameLookupError,
-    Node,
-    Tie,
-    UnknownName,
-    build_graph,
-    recruitment_graph,
-    resolve_person,
-)
+from .graph import build_graph, recruitment_graph
+from .keyplayers import KPP_EXACT_MAX_NODES, KeyPlayers, KeyPlayerSearch, kpp_neg, kpp_pos
 from .paths import Path, common_associates, ego_graph, ego_network, k_shortest_paths, shortest_path
+from .records import AmbiguousName, NameLookupError, Node, Tie, UnknownName, resolve_person
+from .recruitment import Exposure, Recruit, exposure, radicalised, recruitment_trees
+from .textdates import Dated, DateMention, Dating, find_dates
 from .timeline import Growth, TimelineEvent, growth, network_as_of, timeline
 
 __all__ = [
     "EXACT_MAX_NODES",
     "KPP_EXACT_MAX_NODES",
     "SAMPLE_PIVOTS",
+    "ActorScore",
+    "Adoption",
     "AmbiguousName",
+    "BrokerTie",
     "Brokers",
     "Cell",
     "Cohesion",
     "ContagionResult",
+    "DateMention",
+    "Dated",
+    "Dating",
     "DisruptionReport",
     "Exposure",
     "Growth",
     "KeyActorsReport",
+    "KeyPlayerSearch",
     "KeyPlayers",
     "NameLookupError",
     "Node",
     "Path",
     "Recruit",
     "RewiringComparison",
+    "Sampling",
     "Tie",
     "TimelineEvent",
     "UnknownName",
@@ -102,6 +92,7 @@ __all__ = [
     "ego_network",
     "eigenvector_centrality",
     "exposure",
+    "find_dates",
     "fragmentation",
     "growth",
     "k_cores",

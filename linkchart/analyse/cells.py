@@ -10,21 +10,23 @@ Three views answer different questions:
   the classic operational cell.
 
 Every cell is described the same way: its members, which organisations they belong to or lead
-(member_of / leader_of ties to organisation entities) and which documents its ties come from,
-so an analyst can see both what the cell is and how well sourced it is.
+(member_of / leader_of ties to organisation entities), which documents its ties come from, and
+the ties that leave it — who ties it to the rest of the network, with the sentences that say so —
+so an analyst can see what the cell is, how well sourced it is and how it connects.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 import igraph as ig
 import leidenalg
 
 from linkchart.model import CO_RESIDED, ORGANIZATION, Evidence
 
-from .graph import Node, Tie, nodes, tie
+from .records import Node, Tie, nodes, tie
 
 
 @dataclass
@@ -56,22 +58,24 @@ class Cell:
     density: float
     organisations: list[OrgLink] = field(default_factory=list)
     documents: list[DocLink] = field(default_factory=list)
-    key_ties: list[Tie] = field(default_factory=list)
+    key_ties: list[Tie] = field(default_factory=list)  # the ties that define it (a clique's co-residence)
+    outside_ties: list[Tie] = field(default_factory=list)  # from members to people outside, strongest first
 
 
-def communities(
-    graph: ig.Graph,
-    *,
-    resolution: float = 1.0,
-    seed: int | None = 0,
-    weighted: bool = True,
-    n_iterations: int = 2,
-) -> list[int]:
+class LeidenOptions(TypedDict, total=False):
+    """How Leiden is run: higher `resolution` gives smaller, tighter cells; `weighted` uses tie strength."""
+
+    resolution: float
+    seed: int | None
+    weighted: bool
+
+
+def communities(graph: ig.Graph, *, resolution: float = 1.0, seed: int | None = 0, weighted: bool = True) -> list[int]:
     """Leiden community of each vertex (RB configuration model; resolution 1 is modularity).
 
-    Higher `resolution` gives smaller, tighter cells. The same `seed` gives the same partition.
-    Communities are numbered from 0 by decreasing size (ties: lowest vertex first), so community
-    c is the one `cells` labels "cell c+1".
+    The same `seed` gives the same partition, so a report can be reproduced. Communities are
+    numbered from 0 by decreasing size (ties: lowest vertex first), so community c is the one
+    `cells` labels "cell c+1".
     """
     if graph.vcount() == 0:
         return []
@@ -80,14 +84,15 @@ def communities(
         leidenalg.RBConfigurationVertexPartition,
         weights="weight" if weighted and graph.ecount() else None,
         resolution_parameter=resolution,
-        n_iterations=n_iterations,
+        n_iterations=2,
         seed=0 if seed is None else seed,
     )
     return _canonical(partition.membership)
 
 
 def _canonical(membership: Sequence[int]) -> list[int]:
-    """Renumber communities 0, 1, ... by decreasing size, ties broken by their lowest vertex."""
+    """Renumber communities 0, 1, ... by decreasing size (ties: lowest vertex), so that "cell 1" is
+    always the largest and labels do not depend on leidenalg's internal numbering."""
     groups: dict[int, list[int]] = {}
     for v, c in enumerate(membership):
         groups.setdefault(c, []).append(v)
@@ -122,8 +127,14 @@ def _documents(graph: ig.Graph, edges: Iterable[int]) -> list[DocLink]:
     return sorted(links, key=lambda d: (-d.ties, d.document_id))
 
 
+def _outside_ties(graph: ig.Graph, members: Sequence[int]) -> list[Tie]:
+    inside = set(members)
+    leaving = [(e, v) for v in members for e in graph.incident(v) if not inside.issuperset(graph.es[e].tuple)]
+    return sorted((tie(graph, e, v) for e, v in leaving), key=lambda t: (-t.weight, t.source.name, t.target.name))
+
+
 def describe(graph: ig.Graph, members: Sequence[int], kind: str, label: str, key_ties: Sequence[int] = ()) -> Cell:
-    """A Cell for a set of vertices: members, internal ties, organisations and source documents."""
+    """A Cell for a set of vertices: members, internal ties, organisations, sources and ties out."""
     inside = [e.index for e in graph.es.select(_within=list(members))] if members else []
     n = len(members)
     return Cell(
@@ -135,20 +146,14 @@ def describe(graph: ig.Graph, members: Sequence[int], kind: str, label: str, key
         organisations=_organisations(graph, members),
         documents=_documents(graph, inside),
         key_ties=[tie(graph, e) for e in key_ties],
+        outside_ties=_outside_ties(graph, members),
     )
 
 
-def cells(
-    graph: ig.Graph,
-    *,
-    resolution: float = 1.0,
-    seed: int | None = 0,
-    weighted: bool = True,
-    min_size: int = 2,
-) -> list[Cell]:
+def cells(graph: ig.Graph, *, min_size: int = 2, **leiden: Unpack[LeidenOptions]) -> list[Cell]:
     """Leiden communities of at least `min_size` people, largest first, labelled "cell 1", "cell 2", ..."""
     groups: dict[int, list[int]] = {}
-    for v, c in enumerate(communities(graph, resolution=resolution, seed=seed, weighted=weighted)):
+    for v, c in enumerate(communities(graph, **leiden)):
         groups.setdefault(c, []).append(v)
     return [describe(graph, g, "community", f"cell {c + 1}") for c, g in sorted(groups.items()) if len(g) >= min_size]
 

@@ -1,21 +1,22 @@
-"""Recruitment and contagion: who brought whom in, who is exposed, how radicalisation can spread.
+"""Complex contagion: how radicalisation can spread along close ties, and why clustering matters.
 
-Joining a violent group is rarely a decision taken alone; it travels along close ties — brothers,
-childhood friends, flatmates — and typically needs *several* such ties to already-committed people
-(Sageman; Centola & Macy 2007, "Complex contagions and the weakness of long ties"). Hence:
+Centola & Macy (2007, "Complex contagions and the weakness of long ties") showed that a behaviour
+needing reinforcement from *several* contacts spreads through clustered networks — where a
+person's friends know each other — and stalls on the long random ties that carry news and
+disease fastest. Joining a violent group looks like such a behaviour, which is why it travels
+through families and flat-shares rather than through lone actors.
 
-- recruitment trees from recruited_by ties (source recruited_by target: target is the recruiter);
-- exposure: for each person, how many close ties (family, associate, co_resided) they have to
-  people already radicalised — by default everyone with a member_of / leader_of tie to an
-  organisation or a recruited_by tie, either side;
-- a Centola–Macy threshold model: a person adopts once the number (int threshold) or share
-  (float threshold in (0, 1]) of their ties to adopters reaches the threshold, with at least one
-  adopter among them; rounds are synchronous so the result depends only on seeds and threshold;
-- the same run on degree-preserving rewirings (igraph `rewire`, seeded): rewiring keeps everyone's
-  number of ties but destroys clustering, so comparing the two shows whether this network's
-  clustered ties speed a complex contagion up (Centola–Macy's prediction) or slow it down.
+- The model: a person adopts once the number (int threshold) or share (float threshold in
+  (0, 1]) of their ties to adopters reaches the threshold, with at least one adopter among them.
+  Rounds are synchronous, so the result depends only on the seeds and the threshold. Each adopter
+  is reported with the round they were reached in and the ties to earlier adopters that tipped
+  them, with their evidence.
+- The comparison: the same run on degree-preserving rewirings (igraph `rewire`, seeded), which
+  keep everyone's number of ties but destroy clustering; if the observed network carries the
+  contagion further or faster, its clustered ties are doing the work.
 
-By default only close ties carry contagion (`close_ties_only`), following `model.CLOSE_TYPES`.
+By default only close ties carry contagion (`model.CLOSE_TYPES`), as Centola and Macy's
+argument concerns strong, reinforcing ties.
 """
 
 from __future__ import annotations
@@ -23,46 +24,23 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import igraph as ig
 
-from linkchart.model import CLOSE_TYPES, LEADER_OF, MEMBER_OF, PERSON, RECRUITED_BY
+from linkchart.model import PERSON
 
-from .graph import (
-    Node,
-    PersonRef,
-    Tie,
-    igraph_rng,
-    node,
-    nodes,
-    other_end,
-    people,
-    recruitment_graph,
-    resolve_people,
-    tie,
-)
-
-RADICALISING_AFFILIATIONS = frozenset({MEMBER_OF, LEADER_OF})
+from .records import Node, PersonRef, Tie, igraph_rng, node, nodes, people, resolve_people, tie
+from .recruitment import is_close
 
 
 @dataclass
-class Recruit:
-    """A person in a recruitment tree, with the tie saying who recruited them."""
+class Adoption:
+    """Someone reached by the contagion, when, and through which ties."""
 
     person: Node
-    recruited_by: Tie | None
-    recruits: list[Recruit] = field(default_factory=list)
-
-    def size(self) -> int:
-        return 1 + sum(r.size() for r in self.recruits)
-
-
-@dataclass
-class Exposure:
-    person: Node
-    close_ties: int
-    ties: list[Tie]
+    round: int  # 0 for seeds
+    via: list[Tie]  # ties to people who had adopted in earlier rounds
 
 
 @dataclass
@@ -70,6 +48,7 @@ class ContagionResult:
     seeds: list[Node]
     threshold: str
     rounds: list[list[Node]]  # rounds[0] are the seeds
+    adoptions: list[Adoption]  # in the order reached
     reached: int
     population: int
     share: float
@@ -88,85 +67,10 @@ class RewiringComparison:
     verdict: str
 
 
-# --------------------------------------------------------------------------- recruitment
-
-
-def recruitment_trees(graph: ig.Graph) -> list[Recruit]:
-    """Recruiter -> recruit trees, largest first; `graph` is the actor graph or its recruitment graph.
-
-    Roots are people nobody is recorded as recruiting. A cycle (usually an extraction error) is
-    entered at its most prolific recruiter and each person appears once.
-    """
-    digraph = graph if graph.is_directed() else recruitment_graph(graph)
-    involved = [v for v in range(digraph.vcount()) if digraph.degree(v) > 0]
-    seen: set[int] = set()
-    trees = []
-    names = digraph.vs["name"] if digraph.vcount() else []
-    roots = sorted((v for v in involved if digraph.indegree(v) == 0), key=lambda v: names[v])
-    while True:
-        for root in roots:
-            trees.append(_grow(digraph, root, seen))
-        left = [v for v in involved if v not in seen]
-        if not left:
-            break
-        roots = [max(left, key=lambda v: (digraph.outdegree(v), names[v]))]
-    return sorted(trees, key=lambda t: (-t.size(), t.person.name))
-
-
-def _grow(digraph: ig.Graph, root: int, seen: set[int]) -> Recruit:
-    top = Recruit(node(digraph, root), None)
-    seen.add(root)
-    queue = [(root, top)]
-    while queue:
-        v, holder = queue.pop(0)
-        for edge in digraph.incident(v, mode="out"):
-            child = digraph.es[edge].target
-            if child not in seen:
-                seen.add(child)
-                recruit = Recruit(node(digraph, child), tie(digraph, edge, v))
-                holder.recruits.append(recruit)
-                queue.append((child, recruit))
-    return top
-
-
-# --------------------------------------------------------------------------- exposure
-
-
-def radicalised(graph: ig.Graph) -> list[int]:
-    """Default radicalised set: members or leaders of an organisation, and both sides of recruited_by ties."""
-    chosen = {v for v in people(graph) if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])}
-    for edge in graph.es:
-        if RECRUITED_BY in edge["types"]:
-            chosen.update(edge.tuple)
-    return sorted(v for v in chosen if graph.vs[v]["type"] == PERSON)
-
-
-def _is_close(types: Sequence[str]) -> bool:
-    return not CLOSE_TYPES.isdisjoint(types)
-
-
-def exposure(graph: ig.Graph, members: Sequence[PersonRef] | None = None, *, min_ties: int = 1) -> list[Exposure]:
-    """People outside `members` (default: `radicalised`) ranked by their close ties to members."""
-    inside = set(radicalised(graph) if members is None else resolve_people(graph, members))
-    result = []
-    for v in people(graph):
-        if v in inside:
-            continue
-        ties = [tie(graph, e, v) for e in graph.incident(v) if other_end(graph, e, v) in inside and _is_close(graph.es[e]["types"])]
-        if len(ties) >= min_ties:
-            result.append(Exposure(node(graph, v), len(ties), sorted(ties, key=lambda t: t.target.name)))
-    return sorted(result, key=lambda x: (-x.close_ties, x.person.name))
-
-
-# --------------------------------------------------------------------------- threshold contagion
-
-
-def _contagion_graph(graph: ig.Graph, close_ties_only: bool) -> ig.Graph:
+def _carrier(graph: ig.Graph, close_ties_only: bool) -> ig.Graph:
     """Bare graph on the same vertex indices with only the ties that can carry the contagion."""
     is_person = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []
-    kept = [
-        e.tuple for e in graph.es if is_person[e.source] and is_person[e.target] and (not close_ties_only or _is_close(e["types"]))
-    ]
+    kept = [e.tuple for e in graph.es if is_person[e.source] and is_person[e.target] and (not close_ties_only or is_close(e["types"]))]
     return ig.Graph(n=graph.vcount(), edges=kept, directed=False)
 
 
@@ -205,23 +109,15 @@ def _spread(adjacency: list[list[int]], eligible: Sequence[bool], seeds: Sequenc
     return rounds
 
 
-def _pick_seeds(graph: ig.Graph, seeds: Sequence[PersonRef] | int, rng: random.Random) -> list[int]:
-    if isinstance(seeds, int):
-        return sorted(rng.sample(people(graph), seeds))
-    return sorted(set(resolve_people(graph, seeds)))
-
-
-def _result(graph: ig.Graph, rounds: list[list[int]], threshold: int | float) -> ContagionResult:
-    population = len(people(graph))
-    reached = sum(len(r) for r in rounds)
-    return ContagionResult(
-        seeds=nodes(graph, rounds[0]),
-        threshold=_describe(threshold),
-        rounds=[nodes(graph, r) for r in rounds],
-        reached=reached,
-        population=population,
-        share=reached / population if population else 0.0,
-    )
+def _adoptions(graph: ig.Graph, carrier: ig.Graph, rounds: list[list[int]]) -> list[Adoption]:
+    reached_in = {v: r for r, vertices in enumerate(rounds) for v in vertices}
+    adoptions = []
+    for r, vertices in enumerate(rounds):
+        for v in vertices:
+            earlier = [u for u in carrier.neighbors(v) if reached_in.get(u, r) < r]
+            via = [tie(graph, graph.get_eid(v, u), v) for u in sorted(earlier, key=lambda u: graph.vs[u]["name"])]
+            adoptions.append(Adoption(node(graph, v), r, via))
+    return adoptions
 
 
 def threshold_contagion(
@@ -233,11 +129,25 @@ def threshold_contagion(
     seed: int | None = None,
 ) -> ContagionResult:
     """Run a Centola–Macy threshold contagion from `seeds` (people, or a number to draw with `seed`)."""
-    _describe(threshold)
-    start = _pick_seeds(graph, seeds, random.Random(seed))
-    carrier = _contagion_graph(graph, close_ties_only)
+    label = _describe(threshold)
+    if isinstance(seeds, int):
+        start = sorted(random.Random(seed).sample(people(graph), seeds))
+    else:
+        start = sorted(set(resolve_people(graph, seeds)))
+    carrier = _carrier(graph, close_ties_only)
     eligible = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []
-    return _result(graph, _spread(carrier.get_adjlist(), eligible, start, threshold), threshold)
+    rounds = _spread(carrier.get_adjlist(), eligible, start, threshold)
+    population = len(people(graph))
+    reached = sum(len(r) for r in rounds)
+    return ContagionResult(
+        seeds=nodes(graph, rounds[0]),
+        threshold=label,
+        rounds=[nodes(graph, r) for r in rounds],
+        adoptions=_adoptions(graph, carrier, rounds),
+        reached=reached,
+        population=population,
+        share=reached / population if population else 0.0,
+    )
 
 
 def compare_rewired(
@@ -252,7 +162,7 @@ def compare_rewired(
     """The same contagion on `trials` degree-preserving rewirings of the carrying ties."""
     observed = threshold_contagion(graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed)
     start = resolve_people(graph, [s.id for s in observed.seeds])
-    carrier = _contagion_graph(graph, close_ties_only)
+    carrier = _carrier(graph, close_ties_only)
     eligible = [t == PERSON for t in graph.vs["type"]] if graph.vcount() else []
     reached: list[int] = []
     lengths: list[int] = []
@@ -286,13 +196,18 @@ def _mean(values: Sequence[float]) -> float:
 
 def _transitivity(graph: ig.Graph) -> float:
     value = graph.transitivity_undirected()
-    return 0.0 if math.isnan(value) else value
+    return 0.0 if math.isnan(value) else float(value)
 
 
 def _verdict(reached: int, rounds: int, mean_reached: float, mean_rounds: float) -> str:
-    figures = f"{reached} reached in {rounds} rounds; rewired: {mean_reached:.1f} in {mean_rounds:.1f}"
+    """Reach first (how far it spreads), then speed (rounds to get there) when reach is the same."""
+    figures = f"{reached} reached in {rounds} rounds; rewired: {mean_reached:.1f} in {mean_rounds:.1f} on average"
     if reached > mean_reached + 0.5:
-        return f"clustered ties help the spread ({figures})"
+        return f"clustered ties carry the spread further ({figures})"
     if reached < mean_reached - 0.5:
-        return f"clustered ties hinder the spread ({figures})"
+        return f"random ties carry the spread further ({figures})"
+    if rounds < mean_rounds - 0.5:
+        return f"clustered ties spread it as far, faster ({figures})"
+    if rounds > mean_rounds + 0.5:
+        return f"random ties spread it as far, faster ({figures})"
     return f"clustering makes no clear difference ({figures})"

@@ -11,7 +11,8 @@ contains ('2014' < '2014-01' < '2014-01-05'), which is where an analyst expects 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from datetime import date, timedelta
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -56,12 +57,84 @@ def on_or_before(value: str, limit: str) -> bool:
     return a[:width] <= b[:width]
 
 
+def surely_before(value: str | None, other: str | None) -> bool:
+    """Whether `value` is before `other` however the coarser one is read ('2014' is not surely before '2014-05')."""
+    a, b = parse_date(value), parse_date(other)
+    if a is None or b is None:
+        return False
+    width = min(len(a), len(b))
+    return a[:width] < b[:width]
+
+
 def earliest(values: Iterable[str | None]) -> str | None:
     """The earliest usable date among `values` (coarse dates win ties with the finer ones they contain)."""
     normal = [d for d in (parse_date(v) for v in values) if d is not None]
     return min(normal, key=date_key) if normal else None
 
 
-def reported_date(document_ids: Iterable[str], document_dates: Mapping[str, str | None]) -> str | None:
-    """The earliest date of the documents that state something: the latest it can have happened."""
-    return earliest(document_dates.get(d) for d in document_ids)
+def parts(value: str) -> tuple[int, int | None, int | None]:
+    """Year, month and day of a normalised date; the parts it does not state are None."""
+    numbers = [int(p) for p in value.split("-")]
+    return numbers[0], numbers[1] if len(numbers) > 1 else None, numbers[2] if len(numbers) > 2 else None
+
+
+def iso(year: int, month: int | None = None, day: int | None = None) -> str:
+    """The partial ISO string for the parts given (a day without a month is dropped)."""
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+#: What a relative expression can count in, finest last; weeks count as seven days.
+UNITS = ("year", "month", "week", "day")
+
+
+def shift(value: str, unit: str, count: int) -> str | None:
+    """`value` moved by `count` units, or None when `value` is too coarse to say where that lands.
+
+    "Two weeks later" than March 2015 could be in March or April, so a shift needs the anchor to
+    state the unit it counts in (a day for days and weeks, a month for months); the result is as
+    precise as the unit, never more: two years after 13 November 2015 is '2017', not '2017-11-13'.
+    """
+    year, month, day = parts(value)
+    if unit == "year":
+        return iso(year + count)
+    if unit == "month":
+        if month is None:
+            return None
+        total = year * 12 + (month - 1) + count
+        return iso(total // 12, total % 12 + 1)
+    if day is None or month is None:
+        return None
+    moved = _date(year, month, day) + timedelta(days=count * (7 if unit == "week" else 1))
+    return iso(moved.year, moved.month, moved.day)
+
+
+def truncate(value: str, unit: str) -> str | None:
+    """`value` at the precision of `unit` ('that year' of 2015-11-13 is '2015'); None if it lacks it."""
+    year, month, day = parts(value)
+    if unit == "year":
+        return iso(year)
+    if unit == "month":
+        return None if month is None else iso(year, month)
+    return None if month is None or day is None else iso(year, month, day)
+
+
+def _date(year: int, month: int, day: int) -> date:
+    """A calendar date, with a day past the month's end (parse_date allows '2015-02-31') moved back to it."""
+    while True:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def weekday_on_or_before(value: str, weekday: int, *, strictly: bool = False) -> str | None:
+    """The last `weekday` (0 = Monday) on or before the day `value`; None unless `value` is a day."""
+    year, month, day = parts(value)
+    if month is None or day is None:
+        return None
+    anchor = _date(year, month, day)
+    back = (anchor.weekday() - weekday) % 7 or (7 if strictly else 0)
+    found = anchor - timedelta(days=back)
+    return iso(found.year, found.month, found.day)

@@ -20,17 +20,17 @@ Vertex attributes: id, name, type, aliases (all names, for look-ups), documents 
 entity is mentioned) and affiliations (member_of / leader_of ties to organisations, which stay
 available to cell reports even when organisations are not vertices).
 Edge attributes: relation_ids, types, relations (the kept `Relation` records, evidence filtered),
-evidence, documents (independent ids), weight, distance, hedged, date (earliest).
-Graph attributes: documents (id -> Document), options (how it was built), excluded (names of
-commentators, so a look-up can say why they are missing).
+evidence, documents (independent ids), weight, distance, hedged, date (the earliest date the
+sentences give, see `textdates`).
+Graph attributes: documents (id -> Document), canonical (document id -> the original it copies),
+dating (the `textdates.Dating` that reads dates in those documents), options (how it was built),
+excluded (names of commentators, so a look-up can say why they are missing).
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import igraph as ig
 
@@ -48,63 +48,28 @@ from linkchart.model import (
     Relation,
 )
 
-from .dates import earliest, on_or_before, parse_date, reported_date
+from .dates import earliest, on_or_before, parse_date
+from .textdates import Dating
 
 AFFILIATION_TYPES = frozenset({MEMBER_OF, LEADER_OF})
-
-#: A person can be named by vertex index, entity id, name or alias.
-PersonRef = int | str
-
-
-@dataclass(frozen=True)
-class Node:
-    """A vertex as reports show it."""
-
-    id: str
-    name: str
-    type: str = PERSON
 
 
 @dataclass(frozen=True)
 class Affiliation:
-    """A member_of / leader_of tie from a person to an organisation."""
+    """A member_of / leader_of tie from a person to an organisation.
+
+    Kept on the person rather than as an edge, so cells can say which groups their members belong
+    to while the network itself stays a network of people.
+    """
 
     org_id: str
     org_name: str
     type: str
     relation_id: str
     date: str | None
+    basis: str
     hedged: bool
     evidence: tuple[Evidence, ...] = ()
-
-
-@dataclass
-class Tie:
-    """One edge of the graph, read from `source`'s side, with the sentences that state it."""
-
-    source: Node
-    target: Node
-    types: list[str]
-    weight: float
-    hedged: bool
-    date: str | None
-    relation_ids: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-class NameLookupError(LookupError):
-    """A name given by a user does not pick out exactly one person."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
-
-
-class UnknownName(NameLookupError):
-    pass
-
-
-class AmbiguousName(NameLookupError):
-    pass
 
 
 # --------------------------------------------------------------------------- building
@@ -129,21 +94,13 @@ def _is_hedged(relation: Relation, evidence: Sequence[Evidence]) -> bool:
     return relation.hedged or (bool(evidence) and all(e.hedged for e in evidence))
 
 
-def effective_date(relation: Relation, document_dates: Mapping[str, str | None], use_documents: bool) -> str | None:
-    """The date a tie is known from: its stated date, else (optionally) its earliest report's date."""
-    stated = parse_date(relation.date)
-    if stated is not None or not use_documents:
-        return stated
-    return reported_date(relation.document_ids(), document_dates)
-
-
 def _filter_relation(
     relation: Relation,
+    dating: Dating,
     *,
     include_hedged: bool,
     as_of: str | None,
     include_undated: bool,
-    document_dates: Mapping[str, str | None],
     use_document_dates: bool,
 ) -> Relation | None:
     """The relation restricted to the statements an analysis may use, or None if nothing is left.
@@ -162,7 +119,7 @@ def _filter_relation(
     if len(evidence) != len(relation.evidence) or hedged != relation.hedged:
         relation = replace(relation, evidence=list(evidence), hedged=hedged)
     if as_of is not None:
-        date = effective_date(relation, document_dates, use_document_dates)
+        date = dating.relation_date(relation, use_documents=use_document_dates).date
         if date is None and not include_undated:
             return None
         if date is not None and not on_or_before(date, as_of):
@@ -170,43 +127,52 @@ def _filter_relation(
     return relation
 
 
-def _edge_attributes(relations: list[Relation], canonical: Mapping[str, str]) -> dict[str, object]:
-    evidence = sorted({e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end))
-    types = sorted({r.type for r in relations})
-    documents = sorted({canonical.get(e.document_id, e.document_id) for e in evidence})
-    weight = float(len(types) + len(documents))
-    return {
-        "relation_ids": [r.id for r in relations],
-        "types": types,
-        "relations": relations,
-        "evidence": evidence,
-        "documents": documents,
-        "weight": weight,
-        "distance": 1.0 / weight,
-        "hedged": all(r.hedged for r in relations),
-        "date": earliest(r.date for r in relations),
-    }
-
-
 EDGE_ATTRIBUTES = ("relation_ids", "types", "relations", "evidence", "documents", "weight", "distance", "hedged", "date")
 
 
-def _graph_of(n: int, groups: Mapping[tuple[int, int], list[Relation]], canonical: Mapping[str, str], *, directed: bool) -> ig.Graph:
-    """A graph with one edge per group of relations, carrying the shared edge attributes."""
+def _graph_of(
+    n: int,
+    groups: Mapping[tuple[int, int], list[Relation]],
+    canonical: Mapping[str, str],
+    dating: Dating,
+    *,
+    directed: bool,
+) -> ig.Graph:
+    """A graph with one edge per group of relations, weighted by types and independent documents."""
+    columns: dict[str, list[object]] = {key: [] for key in EDGE_ATTRIBUTES}
+    for relations in groups.values():
+        evidence = sorted({e for r in relations for e in r.evidence}, key=lambda e: (e.document_id, e.start, e.end))
+        types = sorted({r.type for r in relations})
+        documents = sorted({canonical.get(e.document_id, e.document_id) for e in evidence})
+        weight = float(len(types) + len(documents))
+        values = (
+            [r.id for r in relations],
+            types,
+            relations,
+            evidence,
+            documents,
+            weight,
+            1.0 / weight,
+            all(r.hedged for r in relations),
+            earliest(dating.relation_date(r).date for r in relations),
+        )
+        for key, value in zip(EDGE_ATTRIBUTES, values, strict=True):
+            columns[key].append(value)
     graph = ig.Graph(n=n, edges=list(groups), directed=directed)
-    attributes = [_edge_attributes(relations, canonical) for relations in groups.values()]
-    for key in EDGE_ATTRIBUTES:
-        graph.es[key] = [a[key] for a in attributes]
+    for key, column in columns.items():
+        graph.es[key] = column
     return graph
 
 
-def _affiliation(relation: Relation, org: Entity) -> Affiliation:
+def _affiliation(relation: Relation, org: Entity, dating: Dating) -> Affiliation:
+    dated = dating.relation_date(relation)
     return Affiliation(
         org_id=org.id,
         org_name=org.name,
         type=relation.type,
         relation_id=relation.id,
-        date=parse_date(relation.date),
+        date=dated.date,
+        basis=dated.basis,
         hedged=relation.hedged,
         evidence=tuple(relation.evidence),
     )
@@ -229,9 +195,10 @@ def build_graph(
     actors_only: vertices are people only; when False, organisations are vertices too and
         member_of / leader_of ties become edges.
     types: relation types to keep as edges (default: all).
-    as_of: ISO date; keep only ties dated on or before it (compared at the coarser precision).
-        Undated ties are dropped unless `include_undated`; with `document_dates`, an undated tie
-        takes the date of the earliest document stating it (the latest it can have begun).
+    as_of: ISO date; keep only ties dated on or before it (compared at the coarser precision),
+        dated from their sentences (see `textdates`). Undated ties are dropped unless
+        `include_undated`; with `document_dates`, an undated tie takes the date of the earliest
+        document stating it (the latest it can have begun).
     """
     if as_of is not None and parse_date(as_of) is None:
         raise ValueError(f"as_of is not an ISO date: {as_of!r}")
@@ -240,17 +207,17 @@ def build_graph(
     actors = [e for e in network.entities if e.type in vertex_types and e.role != COMMENTATOR]
     index = {e.id: i for i, e in enumerate(actors)}
     canonical = _canonical_documents(network.documents)
-    dates = {d.id: parse_date(d.date) for d in network.documents}
+    dating = Dating({d.id: d for d in network.documents})
 
     pairs: dict[tuple[int, int], list[Relation]] = {}
     affiliations: list[list[Affiliation]] = [[] for _ in actors]
     for number, original in enumerate(network.relations):
         relation = _filter_relation(
             original if original.id else replace(original, id=f"r{number}"),
+            dating,
             include_hedged=include_hedged,
             as_of=as_of,
             include_undated=include_undated,
-            document_dates=dates,
             use_document_dates=document_dates,
         )
         if relation is None:
@@ -265,14 +232,14 @@ def build_graph(
             and org.type == ORGANIZATION
             and org.role != COMMENTATOR
         ):
-            affiliations[source].append(_affiliation(relation, org))
+            affiliations[source].append(_affiliation(relation, org, dating))
         if source is None or target is None or source == target:
             continue
         if types is not None and relation.type not in types:
             continue
         pairs.setdefault((min(source, target), max(source, target)), []).append(relation)
 
-    graph = _graph_of(len(actors), pairs, canonical, directed=False)
+    graph = _graph_of(len(actors), pairs, canonical, dating, directed=False)
     graph.vs["id"] = [e.id for e in actors]
     graph.vs["name"] = [e.name for e in actors]
     graph.vs["type"] = [e.type for e in actors]
@@ -280,6 +247,8 @@ def build_graph(
     graph.vs["documents"] = [list(e.documents) for e in actors]
     graph.vs["affiliations"] = affiliations
     graph["documents"] = {d.id: d for d in network.documents}
+    graph["canonical"] = canonical
+    graph["dating"] = dating
     graph["options"] = {
         "include_hedged": include_hedged,
         "actors_only": actors_only,
@@ -290,6 +259,14 @@ def build_graph(
     }
     graph["excluded"] = {alias.casefold(): e.name for e in network.entities if e.role == COMMENTATOR for alias in e.alias_names()}
     return graph
+
+
+def graph_dating(graph: ig.Graph) -> Dating:
+    """The graph's Dating (a fresh one over its documents for graphs not made by `build_graph`)."""
+    if "dating" not in graph.attributes():
+        graph["dating"] = Dating(graph["documents"] if "documents" in graph.attributes() else {})
+    found: Dating = graph["dating"]
+    return found
 
 
 def recruitment_graph(graph: ig.Graph) -> ig.Graph:
@@ -307,102 +284,10 @@ def recruitment_graph(graph: ig.Graph) -> ig.Graph:
             if relation.type == RECRUITED_BY:
                 arc = (index[relation.target], index[relation.source])
                 arcs.setdefault(arc, []).append(relation)
-    canonical = _canonical_documents(list(graph["documents"].values()))
-    digraph = _graph_of(graph.vcount(), arcs, canonical, directed=True)
+    canonical = graph["canonical"] if "canonical" in graph.attributes() else {}
+    digraph = _graph_of(graph.vcount(), arcs, canonical, graph_dating(graph), directed=True)
     for key in graph.vs.attributes():
         digraph.vs[key] = graph.vs[key]
     for key in graph.attributes():
         digraph[key] = graph[key]
     return digraph
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def node(graph: ig.Graph, vertex: int) -> Node:
-    v = graph.vs[vertex]
-    return Node(id=v["id"], name=v["name"], type=v["type"])
-
-
-def nodes(graph: ig.Graph, vertices: Sequence[int]) -> list[Node]:
-    return [node(graph, v) for v in vertices]
-
-
-def tie(graph: ig.Graph, edge: int, source: int | None = None) -> Tie:
-    """Edge `edge` as a Tie, oriented so that `source` (if given) is the tie's source."""
-    e = graph.es[edge]
-    a, b = e.tuple
-    if source is not None and source == b:
-        a, b = b, a
-    return Tie(
-        source=node(graph, a),
-        target=node(graph, b),
-        types=list(e["types"]),
-        weight=e["weight"],
-        hedged=e["hedged"],
-        date=e["date"],
-        relation_ids=list(e["relation_ids"]),
-        evidence=list(e["evidence"]),
-    )
-
-
-def other_end(graph: ig.Graph, edge: int, vertex: int) -> int:
-    """The vertex at the far end of `edge` from `vertex`."""
-    source, target = graph.es[edge].tuple
-    return target if source == vertex else source
-
-
-def tie_between(graph: ig.Graph, a: int, b: int) -> Tie | None:
-    """The tie from a to b, or None when they are not directly tied."""
-    edge = graph.get_eid(a, b, directed=False, error=False)
-    return None if edge < 0 else tie(graph, edge, a)
-
-
-def people(graph: ig.Graph) -> list[int]:
-    """Vertex indices of persons (organisations are vertices only when actors_only=False)."""
-    return [v.index for v in graph.vs if v["type"] == PERSON]
-
-
-def resolve_person(graph: ig.Graph, ref: PersonRef) -> int:
-    """Vertex index for a vertex index, entity id, or a name / alias matched case-insensitively.
-
-    Raises UnknownName or AmbiguousName with a one-line message fit to show a user.
-    """
-    if isinstance(ref, int):
-        if 0 <= ref < graph.vcount():
-            return ref
-        raise UnknownName(f"no vertex {ref}")
-    text = " ".join(ref.split())
-    ids = graph.vs["id"] if graph.vcount() else []
-    if text in ids:
-        return ids.index(text)
-    wanted = text.casefold()
-    matches = [v.index for v in graph.vs if any(a.casefold() == wanted for a in v["aliases"])]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        listed = "; ".join(f"{graph.vs[m]['name']} ({graph.vs[m]['id']})" for m in matches)
-        raise AmbiguousName(f"{ref!r} matches {len(matches)} people: {listed}; use the entity id")
-    excluded = graph["excluded"].get(wanted) if "excluded" in graph.attributes() else None
-    if excluded:
-        raise UnknownName(f"{ref!r} ({excluded}) is a commentator, not part of the network")
-    raise UnknownName(f"no one called {ref!r} in the network")
-
-
-def resolve_people(graph: ig.Graph, refs: Sequence[PersonRef]) -> list[int]:
-    return [resolve_person(graph, r) for r in refs]
-
-
-@contextmanager
-def igraph_rng(seed: int | None) -> Iterator[random.Random]:
-    """Run igraph's randomised routines (rewire, ...) on a private RNG seeded with `seed`.
-
-    igraph draws from Python's global `random` by default; swapping in a private generator makes
-    results reproducible without disturbing anyone else's use of `random`.
-    """
-    rng = random.Random(seed)
-    ig.set_random_number_generator(rng)
-    try:
-        yield rng
-    finally:
-        ig.set_random_number_generator(random)

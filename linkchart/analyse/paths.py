@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import igraph as ig
 
-from .graph import Node, PersonRef, Tie, node, resolve_person, tie, tie_between
+from .records import Node, PersonRef, Tie, node, resolve_person, tie, tie_between
 
 
 @dataclass
@@ -74,7 +74,8 @@ def shortest_path(graph: ig.Graph, a: PersonRef, b: PersonRef, *, weighted: bool
 
 
 def k_shortest_paths(graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False) -> list[Path]:
-    """Up to k shortest simple paths from a to b (Yen's algorithm), shortest first."""
+    """Up to k shortest simple paths from a to b (Yen's algorithm), shortest first: the shortest
+    chain may rest on one hedged or thinly sourced hop while a firmer one is barely longer."""
     source, target = resolve_person(graph, a), resolve_person(graph, b)
     if source == target:
         return [_path(graph, [source])]

@@ -97,3 +97,12 @@ def test_min_size_drops_singletons():
     found = cells(build_graph(net))
     assert [member_names(c) for c in found] == [["A", "B"]]
     assert len(cells(build_graph(net), min_size=1)) == 2
+
+
+def test_each_cell_lists_the_ties_that_leave_it_with_their_evidence():
+    ties = [rel(a, b) for a, b in TRIANGLES if (a, b) != ("c", "d")]
+    ties.append(rel("c", "d", FAMILY, text="C is the brother of D."))
+    found = cells(build_graph(network(ties)))
+    assert [[(t.source.name, t.target.name) for t in c.outside_ties] for c in found] == [[("C", "D")], [("D", "C")]]
+    assert found[0].outside_ties[0].evidence[0].text == "C is the brother of D."
+    assert coresidence_cliques(build_graph(network(ties))) == []

@@ -19,7 +19,7 @@ from linkchart.analyse import (
     eigenvector_centrality,
     key_actors,
 )
-from linkchart.analyse.centrality import EXACT_MAX_NODES, constraint_values
+from linkchart.analyse.centrality import EXACT_MAX_NODES, Sampling, constraint_values
 from linkchart.model import CO_RESIDED, FAMILY
 
 TOLERANCE = 1e-9
@@ -132,17 +132,17 @@ def test_weighted_measures_use_multiplex_strength():
 def test_sampled_estimates_switch_on_above_the_limit_and_are_seeded(krebs):
     graph, reference = krebs
     # With at least as many pivots as people, sampling degenerates to the exact computation.
-    assert_close(betweenness_centrality(graph, exact_max_nodes=10, pivots=100), nx.betweenness_centrality(reference))
-    assert_close(closeness_centrality(graph, exact_max_nodes=10, pivots=100), nx.closeness_centrality(reference))
-    first = betweenness_centrality(graph, exact_max_nodes=10, pivots=20, seed=7)
-    assert first == betweenness_centrality(graph, exact_max_nodes=10, pivots=20, seed=7)
-    assert first != betweenness_centrality(graph, exact_max_nodes=10, pivots=20, seed=8)
+    assert_close(betweenness_centrality(graph, sampling=Sampling(10, 100)), nx.betweenness_centrality(reference))
+    assert_close(closeness_centrality(graph, sampling=Sampling(10, 100)), nx.closeness_centrality(reference))
+    first = betweenness_centrality(graph, sampling=Sampling(10, 20, seed=7))
+    assert first == betweenness_centrality(graph, sampling=Sampling(10, 20, seed=7))
+    assert first != betweenness_centrality(graph, sampling=Sampling(10, 20, seed=8))
     assert max(first, key=first.get) == slug("Mohamed Atta")
     exact = nx.betweenness_centrality(reference)
     assert max(abs(first[k] - exact[k]) for k in exact) < 0.2
-    estimate = closeness_centrality(graph, exact_max_nodes=10, pivots=20, seed=7)
+    estimate = closeness_centrality(graph, sampling=Sampling(10, 20, seed=7))
     assert max(estimate, key=estimate.get) == slug("Mohamed Atta")
-    report = key_actors(graph, top=1, exact_max_nodes=10, pivots=20)
+    report = key_actors(graph, top=1, sampling=Sampling(10, 20))
     assert report.sampled and report.pivots == 20
     assert EXACT_MAX_NODES >= 1000
 
@@ -195,3 +195,31 @@ def test_path_graph_centralities_by_hand():
     assert betweenness["b"] == pytest.approx(2 / 3) and betweenness["a"] == 0.0
     assert closeness_centrality(graph)["a"] == pytest.approx(3 / (1 + 2 + 3))
     assert degree_centrality(graph)["b"] == pytest.approx(2 / 3)
+
+
+def test_each_key_actor_lists_the_ties_that_make_them_central():
+    graph = build_graph(pairs_network(TWO_TRIANGLES))
+    c = next(a for a in key_actors(graph, top=6).actors if a.person.name == "C")
+    # The bridge c - d carries every path between the triangles: 3 x 3 = 9 pairs; a - c carries a's
+    # paths to d, e, f and to c itself: 4.
+    first, *rest = c.ties
+    assert (first.tie.target.name, first.bridge, first.paths) == ("D", True, 9)
+    assert first.why == ["bridge", f"into cell {first.other_cell}", "9 shortest paths"]
+    assert first.tie.evidence[0].text == "c and d were linked (associate)."
+    assert sorted((t.tie.target.name, t.paths) for t in rest) == [("A", 4), ("B", 4)]
+    assert all(not t.bridge and t.other_cell is None for t in rest)
+    assert len(key_actors(graph, top=1, max_ties=1).actors[0].ties) == 1
+
+
+def test_multiplex_strength_reroutes_weighted_paths():
+    # A square a - b - c - d - a. The a - b - c side is family and co-residence, stated twice; the
+    # other side is one associate mention each. Unweighted, b and d share the a - c pair; weighted,
+    # the strong side is shorter and b holds it alone.
+    strong = [rel(x, y, t, doc=["d1", "d2"]) for x, y in (("a", "b"), ("b", "c")) for t in (FAMILY, CO_RESIDED)]
+    graph = build_graph(network([*strong, rel("c", "d"), rel("d", "a")]))
+    plain = betweenness_centrality(graph)
+    assert plain["b"] == pytest.approx(plain["d"])
+    weighted = betweenness_centrality(graph, weighted=True)
+    assert weighted["b"] == pytest.approx(1 / 3) and weighted["d"] == 0.0  # the a - c pair of 3
+    report = key_actors(graph, top=1, by="betweenness", weighted=True)
+    assert report.weighted and report.actors[0].person.name == "B"

@@ -9,6 +9,7 @@ from analyse_helpers import commentator, document, network, org, person, rel
 from click.testing import CliRunner
 
 from linkchart.analyse import cli
+from linkchart.analyse.cli import base
 from linkchart.model import CO_RESIDED, FAMILY, MEMBER_OF, RECRUITED_BY
 
 BROTHERS = "Salah Abdeslam is the brother of Brahim Abdeslam."
@@ -52,7 +53,7 @@ def run(monkeypatch):
         opened.append(db_path)
         return brussels()
 
-    monkeypatch.setattr(cli, "load_network", fake_load)
+    monkeypatch.setattr(base, "load_network", fake_load)
     runner = CliRunner()
 
     def invoke(*args):
@@ -209,7 +210,92 @@ def test_a_missing_store_is_a_clean_error_and_is_not_created(tmp_path):
     ],
 )
 def test_an_empty_network_gives_answers_not_tracebacks(monkeypatch, args):
-    monkeypatch.setattr(cli, "load_network", lambda db_path: network([]))
+    monkeypatch.setattr(base, "load_network", lambda db_path: network([]))
     result = CliRunner().invoke(cli.analyse, args)
     assert result.exit_code in (0, 2), repr(result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+WITH_EVIDENCE = [
+    ["key-actors"],
+    ["cells"],
+    ["path", "Chakib Akrouh", "Najim Laachraoui"],
+    ["ego", "Najim Laachraoui", "--hops", "2"],
+    ["common", "Abdelhamid Abaaoud", "Najim Laachraoui"],
+    ["timeline"],
+    ["timeline", "Najim Laachraoui"],
+    ["recruitment"],
+    ["contagion", "--seed", "Salah Abdeslam", "--seed", "Mohamed Abrini", "--trials", "2", "--all-ties"],
+]
+
+
+@pytest.mark.parametrize("args", WITH_EVIDENCE, ids=lambda args: " ".join(args[:2]))
+def test_exclude_hedged_drops_hedged_sentences_in_every_subcommand(run, args):
+    assert RECRUITED in ok(run(*args, "--json"))
+    strict = ok(run(*args, "--json", "--exclude-hedged"))
+    json.loads(strict)
+    assert RECRUITED not in strict
+
+
+@pytest.mark.parametrize(
+    ("args", "ties"),
+    [
+        (["disrupt", "--remove", "Chakib Akrouh"], lambda r: r["before"]["ties"]),
+        (["disrupt", "--kpp-neg", "1"], lambda r: r["disruption"]["before"]["ties"]),
+        (["growth"], lambda r: r["points"][-1]["ties"]),
+    ],
+    ids=["disrupt --remove", "disrupt --kpp-neg", "growth"],
+)
+def test_exclude_hedged_changes_the_figures_in_every_subcommand(run, args, ties):
+    # The only hedged tie is Laachraoui's recruitment: without it there is one tie fewer.
+    loose, strict = as_json(run(*args, "--json")), as_json(run(*args, "--json", "--exclude-hedged"))
+    assert ties(strict) < ties(loose)
+
+
+def test_key_actors_weighted_and_their_ties(run):
+    report = as_json(run("key-actors", "--json", "--weighted", "--top", "1"))
+    assert report["weighted"] is True
+    top = report["actors"][0]
+    assert top["ties"] and all(t["why"] for t in top["ties"])
+    assert "Ties that make them central" in ok(run("key-actors", "--ties", "2"))
+
+
+def test_contagion_can_draw_its_seeds_and_shows_who_tipped_whom(run):
+    drawn = as_json(run("contagion", "--draw", "2", "--random-seed", "4", "--trials", "2", "--json"))
+    assert len(drawn["observed"]["seeds"]) == 2
+    assert drawn == as_json(run("contagion", "--draw", "2", "--random-seed", "4", "--trials", "2", "--json"))
+    result = as_json(run("contagion", "--seed", "Salah Abdeslam", "--seed", "Mohamed Abrini", "--trials", "2", "--json"))
+    laachraoui = result["observed"]["adoptions"][2]
+    assert laachraoui["person"]["name"] == "Najim Laachraoui" and laachraoui["round"] == 1
+    assert {t["target"]["name"] for t in laachraoui["via"]} == {"Salah Abdeslam", "Mohamed Abrini"}
+    assert all(t["evidence"][0]["text"] == SAFE_HOUSE for t in laachraoui["via"])
+    assert "tipped by" in ok(run("contagion", "--seed", "Salah Abdeslam", "--trials", "2"))
+    neither = run("contagion")
+    assert neither.exit_code == 2 and "--draw" in neither.output
+
+
+def test_key_player_search_reports_its_swaps(run):
+    neg = as_json(run("disrupt", "--kpp-neg", "2", "--json"))
+    assert neg["passes"] >= 1 and len(neg["greedy"]) == 2 and neg["search_score"] >= neg["greedy_score"]
+    assert "greedy start" in ok(run("disrupt", "--kpp-neg", "2"))
+
+
+def test_cells_show_who_ties_them_together(run):
+    text = ok(run("cells"))
+    assert "who ties them to the rest of the network" in text
+    data = as_json(run("cells", "--json"))
+    leaving = [t for c in data["communities"] for t in c["outside_ties"]]
+    assert leaving and all(t["evidence"] for t in leaving)
+
+
+def test_timeline_shows_how_a_relative_date_was_read(monkeypatch):
+    text = "In 2012, Zerkani met Bouyabarem in Molenbeek. The following year, Bouyabarem left for Somalia with Ali."
+    doc = document("d1", "2016-03-22")
+    doc.text = text
+    sentence = "The following year, Bouyabarem left for Somalia with Ali."
+    tie = rel("youssef-bouyabarem", "ali-bouyabarem", FAMILY, text=sentence)
+    tie.evidence = [tie.evidence[0].__class__("d1", sentence, text.index(sentence), len(text))]
+    people = [person("Youssef Bouyabarem"), person("Ali Bouyabarem")]
+    monkeypatch.setattr(base, "load_network", lambda db_path: network([tie], entities=people, documents=[doc]))
+    result = CliRunner().invoke(cli.analyse, ["timeline"], env={"COLUMNS": "250"})
+    assert "2013 (relative from 2012)" in ok(result) and "“The following year”" in result.output

@@ -115,6 +115,44 @@ def test_clustered_ties_help_complex_contagion_against_rewired_networks():
     assert result.observed.reached == 30
     assert result.mean_reached < 30 and result.clustering == pytest.approx(0.5)
     assert result.rewired_clustering < result.clustering
-    assert result.verdict.startswith("clustered ties help")
+    assert result.verdict.startswith("clustered ties carry the spread further")
     again = compare_rewired(graph, ["v0", "v1"], threshold=2, trials=10, seed=3)
     assert again.rewired_reached == result.rewired_reached and again.rewired_rounds == result.rewired_rounds
+
+
+def test_each_adopter_is_reported_with_the_ties_that_tipped_them():
+    ties = [rel(a, b, text=f"{a.upper()} and {b.upper()} were friends.") for a, b in CASCADE]
+    graph = build_graph(network(ties))
+    result = threshold_contagion(graph, ["A", "B"], threshold=2)
+    reached = {a.person.name: a for a in result.adoptions}
+    assert [a.person.name for a in result.adoptions] == ["A", "B", "C", "D", "F", "E"]
+    assert reached["A"].round == 0 and reached["A"].via == []
+    # d is reached in round 2 through b (a seed) and c (round 1); e in round 4 through d and f.
+    assert (reached["D"].round, [t.target.name for t in reached["D"].via]) == (2, ["B", "C"])
+    assert [t.target.name for t in reached["E"].via] == ["D", "F"]
+    assert reached["E"].via[0].evidence[0].text == "D and E were friends."
+
+
+def test_exposure_counts_every_radicalised_persons_close_ties_by_type_and_time():
+    group = org("Group")
+    ties = [
+        rel("old", "group", MEMBER_OF, date="2012"),
+        rel("new", "group", MEMBER_OF, date="2014"),
+        rel("late", "group", MEMBER_OF),  # undated
+        rel("new", "old", FAMILY),
+        rel("new", "late", CO_RESIDED),
+        rel("new", "outsider", ASSOCIATE),
+        rel("outsider", "old", ASSOCIATE),
+        rel("outsider", "late", COMMUNICATED_WITH),  # not close
+    ]
+    rows = {x.person.name: x for x in exposure(build_graph(network(ties, entities=[group])))}
+    new = rows["New"]
+    assert new.radicalised and new.since == "2014" and new.close_ties == 2
+    assert new.by_type == {CO_RESIDED: 1, FAMILY: 1}
+    assert new.earlier == 1  # Old joined in 2012, before New; Late's date is unknown
+    assert rows["Old"].earlier == 0 and rows["Late"].earlier is None
+    outsider = rows["Outsider"]
+    assert not outsider.radicalised and outsider.close_ties == 2 and outsider.earlier is None
+    assert [t.target.name for t in outsider.ties] == ["New", "Old"]
+    assert "Outsider" in {x.person.name for x in exposure(build_graph(network(ties, entities=[group])), include_members=False)}
+    assert "New" not in {x.person.name for x in exposure(build_graph(network(ties, entities=[group])), include_members=False)}

@@ -17,7 +17,9 @@ from linkchart.analyse import (
     kpp_neg,
     kpp_pos,
 )
-from linkchart.analyse.graph import igraph_rng
+from linkchart.analyse.centrality import Sampling
+from linkchart.analyse.keyplayers import KeyPlayerSearch
+from linkchart.analyse.records import igraph_rng
 
 PATH = [("a", "b"), ("b", "c"), ("c", "d")]
 
@@ -68,9 +70,9 @@ def test_distance_fragmentation_matches_networkx_on_krebs():
     n = reference.number_of_nodes()
     total = sum(1 / d for _, row in nx.all_pairs_shortest_path_length(reference) for d in row.values() if d)
     assert distance_fragmentation(graph) == pytest.approx(1 - total / (n * (n - 1)), abs=1e-12)
-    estimate = distance_fragmentation(graph, exact_max_nodes=10, samples=30, seed=3)
+    estimate = distance_fragmentation(graph, sampling=Sampling(exact_max_nodes=10, pivots=30, seed=3))
     assert estimate == pytest.approx(1 - total / (n * (n - 1)), abs=0.05)
-    assert cohesion(graph, exact_max_nodes=10, samples=30).sampled
+    assert cohesion(graph, sampling=Sampling(exact_max_nodes=10, pivots=30)).sampled
 
 
 def test_kpp_neg_on_a_barbell_picks_the_bridge():
@@ -82,7 +84,7 @@ def test_kpp_neg_on_a_barbell_picks_the_bridge():
     assert found.baseline < found.score
     assert found.disruption is not None and found.disruption.after.components == 2
     # The approximate search (candidate pool, sampled distances) finds it too.
-    approximate = kpp_neg(graph, 1, exact_max_nodes=0, pool_size=4, distance_samples=5)
+    approximate = kpp_neg(graph, 1, search=KeyPlayerSearch(exact_max_nodes=0, pool_size=4, samples=5))
     assert [p.name for p in approximate.people] == ["Bridge"] and approximate.method == "approximate"
 
 
@@ -103,9 +105,9 @@ def test_kpp_neg_measures_disagree_on_the_classic_barbell():
 
 def test_kpp_neg_with_approximation_on_a_larger_graph():
     graph = build_graph(barbell(20, attachments=2))
-    found = kpp_neg(graph, 1, exact_max_nodes=10)
+    found = kpp_neg(graph, 1, search=KeyPlayerSearch(exact_max_nodes=10))
     assert [p.name for p in found.people] == ["Bridge"] and found.method == "approximate"
-    fragmenting = kpp_neg(graph, 1, exact_max_nodes=10, measure="fragmentation")
+    fragmenting = kpp_neg(graph, 1, search=KeyPlayerSearch(exact_max_nodes=10), measure="fragmentation")
     assert [p.name for p in fragmenting.people] == ["Bridge"]
 
 
@@ -119,7 +121,7 @@ def test_kpp_pos_picks_the_hubs():
     assert sorted(p.name for p in two.people) == ["H1", "H2"]
     assert two.score == pytest.approx(1.0) and (two.reached_in_one, two.reached_in_two) == (9, 0)
     assert distance_weighted_reach(graph, ["H1", "H2"]) == pytest.approx(1.0)
-    approximate = kpp_pos(graph, 2, exact_max_nodes=0, reach_targets=11)
+    approximate = kpp_pos(graph, 2, search=KeyPlayerSearch(exact_max_nodes=0, reach_targets=11))
     assert sorted(p.name for p in approximate.people) == ["H1", "H2"]
 
 
@@ -129,11 +131,75 @@ def test_key_player_searches_are_seeded_and_validate_k():
     with igraph_rng(1):
         skeleton = ig.Graph.Barabasi(600, 2)
     graph = build_graph(network([(f"p{a}", f"p{b}") for a, b in skeleton.get_edgelist()]))
-    first = kpp_neg(graph, 3, seed=11)
+    first = kpp_neg(graph, 3, search=KeyPlayerSearch(seed=11))
     assert first.method == "approximate" and len({p.id for p in first.people}) == 3
-    assert [p.id for p in kpp_neg(graph, 3, seed=11).people] == [p.id for p in first.people]
-    assert kpp_pos(graph, 3, seed=11).method == "approximate"
+    assert [p.id for p in kpp_neg(graph, 3, search=KeyPlayerSearch(seed=11)).people] == [p.id for p in first.people]
+    assert kpp_pos(graph, 3, search=KeyPlayerSearch(seed=11)).method == "approximate"
     with pytest.raises(ValueError, match="k must be"):
         kpp_neg(graph, 0)
     with pytest.raises(ValueError, match="k must be"):
         kpp_pos(build_graph(pairs_network(PATH)), 5)
+
+
+CHAIN = list(zip("abcdef", "bcdefg", strict=True))  # a - b - c - d - e - f - g
+
+
+def best_pair(graph, score):
+    import itertools
+
+    return max(score(list(pair)) for pair in itertools.combinations(range(graph.vcount()), 2))
+
+
+@pytest.mark.parametrize(
+    ("measure", "greedy_score", "best"),
+    [
+        # Greedy removes the middle d first: two chains of 3, then b leaves {a}, {c}, {e, f, g}: F = 1 - 6/20.
+        # The best pair is a third of the way in from each end, {b, e} (or {c, e}, {c, f}): F = 1 - 4/20.
+        ("fragmentation", 1 - 6 / 20, 1 - 4 / 20),
+        # DF: {d, b} leaves {a}, {c}, e-f-g (1/d sums to 5 over 20 ordered pairs); {b, e} leaves 4.
+        ("distance", 1 - 5 / 20, 1 - 4 / 20),
+    ],
+)
+def test_kpp_neg_swaps_out_of_the_greedy_trap(measure, greedy_score, best):
+    graph = build_graph(pairs_network(CHAIN))
+    greedy_only = kpp_neg(graph, 2, measure=measure, search=KeyPlayerSearch(max_passes=0))
+    assert "D" in [p.name for p in greedy_only.people] and greedy_only.swaps == 0
+    assert greedy_only.score == pytest.approx(greedy_score)
+
+    found = kpp_neg(graph, 2, measure=measure)
+    assert "D" in [p.name for p in found.greedy] and found.greedy_score == pytest.approx(greedy_score)
+    assert found.swaps >= 1 and "D" not in [p.name for p in found.people]
+    assert found.score == pytest.approx(best)
+    # It is the best any pair can do.
+    structure = graph.copy()
+
+    def score(pair):
+        residual = structure.copy()
+        residual.delete_vertices(pair)
+        return fragmentation(residual) if measure == "fragmentation" else distance_fragmentation(residual)
+
+    assert best_pair(graph, score) == pytest.approx(best)
+
+
+def test_kpp_pos_swaps_out_of_the_greedy_trap():
+    graph = build_graph(pairs_network(CHAIN))
+    found = kpp_pos(graph, 2)
+    # Greedy: d first (reach (1 + 2 + 2/2 + 2/3) / 7), then b: a, c, e at 1, f 1/2, g 1/3 -> 5.83 / 7.
+    assert "D" in [p.name for p in found.greedy] and found.greedy_score == pytest.approx((5 + 1 / 2 + 1 / 3) / 7)
+    # {b, e} or {c, f} reach everyone but one person two steps away: 6.5 / 7.
+    assert found.swaps >= 1 and found.score == pytest.approx(6.5 / 7)
+    assert (found.reached_in_one, found.reached_in_two) == (4, 1)
+    assert best_pair(graph, lambda pair: distance_weighted_reach(graph, pair)) == pytest.approx(6.5 / 7)
+
+
+def test_swaps_never_make_the_set_worse():
+    import igraph as ig
+
+    with igraph_rng(5):
+        skeleton = ig.Graph.Erdos_Renyi(40, m=60)
+    graph = build_graph(network([(f"p{a}", f"p{b}") for a, b in skeleton.get_edgelist()]))
+    for k in (2, 3, 4):
+        neg = kpp_neg(graph, k, measure="fragmentation")
+        assert neg.search_score >= neg.greedy_score and neg.passes >= 1
+        pos = kpp_pos(graph, k)
+        assert pos.search_score >= pos.greedy_score

@@ -7,7 +7,7 @@ from analyse_helpers import commentator, document, network, org, person, rel
 
 from linkchart.analyse import AmbiguousName, UnknownName, build_graph, recruitment_graph, resolve_person
 from linkchart.analyse.dates import date_key, earliest, on_or_before, parse_date, year_of
-from linkchart.analyse.graph import tie_between
+from linkchart.analyse.records import tie_between
 from linkchart.model import ASSOCIATE, CO_RESIDED, FAMILY, LEADER_OF, MEMBER_OF, RECRUITED_BY
 
 

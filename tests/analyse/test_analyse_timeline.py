@@ -6,7 +6,8 @@ import pytest
 from analyse_helpers import document, network, org, person, rel
 
 from linkchart.analyse import build_graph, growth, network_as_of
-from linkchart.analyse.timeline import REPORTED, STATED, UNDATED, timeline
+from linkchart.analyse.textdates import REPORTED, STATED, UNDATED
+from linkchart.analyse.timeline import timeline
 from linkchart.model import FAMILY, MEMBER_OF
 
 
@@ -71,10 +72,10 @@ def test_network_as_of_a_date(dated):
 
 def test_growth_per_year(dated):
     result = growth(build_graph(dated))
-    assert [(p.year, p.people, p.ties, p.new_ties, p.components, p.largest_component) for p in result.points] == [
-        (2013, 2, 1, 1, 1, 2),
-        (2014, 5, 3, 2, 2, 3),
-        (2015, 6, 4, 1, 2, 4),
+    assert [(p.year, p.people, p.new_people, p.ties, p.new_ties, p.components, p.largest_component) for p in result.points] == [
+        (2013, 2, 2, 1, 1, 1, 2),
+        (2014, 5, 3, 3, 2, 2, 3),
+        (2015, 6, 1, 4, 1, 2, 4),
     ]
     assert result.undated_ties == 1
     without_reports = growth(build_graph(dated), use_document_dates=False)

@@ -1,0 +1,150 @@
+"""What every `linkchart analyse` subcommand shares: loading, options, errors, JSON and tables.
+
+Every subcommand loads the stored network, builds the actor graph with the shared options
+(`--db`, `--exclude-hedged`, `--as-of`) and prints rich tables with the evidence sentences behind
+each tie, or the full result as JSON with `--json`, so that a table can always be checked against
+the sentences and a script gets everything the table summarises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path as FilePath
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from linkchart.errors import LinkchartError
+from linkchart.model import Evidence, Network
+
+from ..graph import build_graph
+from ..records import NameLookupError, Tie
+
+EVIDENCE_SHOWN = 2  # sentences printed per tie in tables; --json has them all
+
+
+def load_network(db_path: str) -> Network:
+    """The stored network (the store is imported lazily: analysis does not need it otherwise)."""
+    from linkchart.store import open_store
+
+    if not FilePath(db_path).exists():  # opening would silently create an empty database
+        raise FileNotFoundError(f"{db_path}: no such database (run 'linkchart build DIR --db {db_path}' first)")
+    store = open_store(db_path)
+    try:
+        network: Network = store.load_network()
+    finally:
+        store.close()
+    return network
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn look-up and option errors into one-line click errors instead of tracebacks."""
+    try:
+        yield
+    except (NameLookupError, ValueError) as error:
+        raise click.UsageError(str(error)) from error
+    except (FileNotFoundError, ImportError, LinkchartError) as error:
+        raise click.ClickException(f"cannot load the network: {error}") from error
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready copy: dataclasses to dicts, NaN/inf to null."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def emit(result: Any, as_json: bool, render: Callable[[Console], None]) -> None:
+    if as_json:
+        click.echo(json.dumps(plain(result), indent=2, ensure_ascii=False))
+    else:
+        # No markup: names, titles and evidence are text from the reports and may contain [brackets].
+        render(Console(highlight=False, markup=False, soft_wrap=False))
+
+
+@click.group("analyse")
+def analyse() -> None:
+    """Analyse the stored network: key actors, cells, disruption, paths, time, recruitment."""
+
+
+def analysis_command(name: str, **settings: Any) -> Callable[[Callable[..., None]], click.Command]:
+    """A subcommand with the shared --db / --exclude-hedged / --as-of / --json options.
+
+    The wrapped function receives the built graph first and an `as_json` keyword. With --as-of,
+    an undated tie counts from the date of its first report: it existed by then.
+    """
+
+    def wrap(function: Callable[..., None]) -> click.Command:
+        @functools.wraps(function)
+        def run(db: str, exclude_hedged: bool, as_of: str | None, as_json: bool, **kwargs: Any) -> None:
+            with user_errors():
+                network = load_network(db)
+                graph = build_graph(network, include_hedged=not exclude_hedged, as_of=as_of, document_dates=True)
+                function(graph, as_json=as_json, **kwargs)
+
+        options = [
+            click.option("--db", default="linkchart.db", show_default=True, type=click.Path(dir_okay=False), help="Store to read."),
+            click.option("--exclude-hedged", is_flag=True, help="Ignore statements that only suggest a tie."),
+            click.option("--as-of", default=None, metavar="DATE", help="Only ties dated (or reported) by this ISO date."),
+            click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON."),
+        ]
+        return analyse.command(name, **settings)(functools.reduce(lambda f, option: option(f), reversed(options), run))
+
+    return wrap
+
+
+SEED = click.option("--seed", default=0, show_default=True, help="Random seed, for reproducible results.")
+WEIGHTED = click.option("--weighted", is_flag=True, help="Use tie strength (distinct tie types + independent documents).")
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def evidence_text(evidence: Sequence[Evidence], limit: int = EVIDENCE_SHOWN) -> str:
+    """Up to `limit` distinct sentences, quoted, with their document; the rest counted."""
+    unique: dict[tuple[str, str], Evidence] = {}
+    for e in evidence:
+        unique.setdefault((e.text.strip(), e.document_id), e)
+    distinct = list(unique.values())
+    lines = [f"“{e.text.strip()}” [{e.document_id}]{' (hedged)' if e.hedged else ''}" for e in distinct[:limit]]
+    if len(distinct) > limit:
+        lines.append(f"… and {len(distinct) - limit} more")
+    return "\n".join(lines) or "(no evidence sentence)"
+
+
+def tie_label(t: Tie) -> str:
+    return f"{t.source.name} — {t.target.name} ({', '.join(t.types)}{'; hedged' if t.hedged else ''})"
+
+
+def tie_lines(t: Tie, limit: int = EVIDENCE_SHOWN) -> str:
+    """A tie and its evidence, for a line of text outside a table."""
+    return f"{tie_label(t)}\n  {evidence_text(t.evidence, limit)}"
+
+
+def table(title: str, *columns: str) -> Table:
+    made = Table(title=title, show_lines=True, title_justify="left")
+    for column in columns:
+        made.add_column(column, min_width=40 if column == "evidence" else None)
+    return made
+
+
+def number(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def names(people: Sequence[Any]) -> str:
+    return ", ".join(p.name for p in people) or "–"
