@@ -92,3 +92,26 @@ def test_analyst_decisions_survive_rebuild(tmp_path: Path, extractor) -> None:  
     assert result.exit_code == 0, result.output
     apart = [e for e in open_store(db).load_network().entities if "Reda Kriket" in e.alias_names()]
     assert len(apart) == 1 and "Youssef Bouyabarem" not in apart[0].alias_names()
+
+
+def test_split_undoes_a_join_made_inside_one_document(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Karim Zarouali, also known as Abu Dujana, ran the safe house in Verviers. "
+        "Zarouali met Samir Ouali there in 2014.\n")
+    db = tmp_path / "case.db"
+    store = open_store(db)
+    build([folder], store, Settings(db=db), extractor=extractor)
+    joined = [e for e in store.load_network().entities if "Abu Dujana" in e.alias_names()]
+    assert len(joined) == 1 and "Karim Zarouali" in joined[0].alias_names()
+    result = CliRunner().invoke(cli, ["split", "Karim Zarouali", "Abu Dujana", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    entities = open_store(db).load_network().entities
+    karim = [e for e in entities if "Karim Zarouali" in e.alias_names()]
+    dujana = [e for e in entities if "Abu Dujana" in e.alias_names()]
+    assert len(karim) == 1 and len(dujana) == 1 and karim[0].id != dujana[0].id
+    # The decision is kept when the folder is built again.
+    build([folder], open_store(db), Settings(db=db), extractor=extractor)
+    entities = open_store(db).load_network().entities
+    assert not any({"Karim Zarouali", "Abu Dujana"} <= set(e.alias_names()) for e in entities)

@@ -67,6 +67,8 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                    analyst: list[AnalystDecision], *, variant_floor: float,
                    hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = ()) -> Resolution:
     locals_ = _without_sources(settle_types(locals_, place_mentions))
+    analyst = _latest_per_pair(analyst)
+    locals_ = _split_locals(locals_, [d for d in analyst if d.action == "distinct"])
     by_id = {e.local_id: e for e in locals_}
     uf: UnionFind[str] = UnionFind(by_id)
     log: list[tuple[str, str, str, float, str]] = []  # (local a, local b, reason, score, source)
@@ -76,7 +78,6 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
             log.append((a, b, reason, score, source))
 
     keyed = _index_names(locals_)
-    analyst = _latest_per_pair(analyst)
     for decision in analyst:
         if decision.action == "distinct":
             for a in keyed.get(name_key(decision.name_a), []):
@@ -119,6 +120,26 @@ def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str,
             e = replace(e, type=top)
         settled.append(e)
     return settled
+
+
+def _split_locals(locals_: list[LocalEntity], distinct: list[AnalystDecision]) -> list[LocalEntity]:
+    """'Not the same person' also undoes a join made inside one document: the names of the
+    second person move to an entity of their own (ties the document stated stay with the
+    first, since the text gave them to the joined entity)."""
+    out = list(locals_)
+    for decision in distinct:
+        key_a, key_b = name_key(decision.name_a), name_key(decision.name_b)
+        for k, e in enumerate(out):
+            keys = {name_key(n): n for n in e.names}
+            if key_a not in keys or key_b not in keys or key_a == key_b:
+                continue
+            moved = {n for n in e.names if name_key(n) == key_b or (
+                len(parts(n)) == 1 and parts(n)[0] in parts(decision.name_b) and parts(n)[0] not in parts(decision.name_a))}
+            out[k] = replace(e, names=e.names - moved, explicit_aliases=e.explicit_aliases - moved,
+                             name=e.name if e.name not in moved else keys[key_a])
+            out.append(LocalEntity(f"{e.local_id}|{key_b}", e.document_id, e.type, keys[key_b], moved,
+                                   e.explicit_aliases & moved, e.role, 1))
+    return out
 
 
 def _without_sources(locals_: list[LocalEntity]) -> list[LocalEntity]:
