@@ -77,3 +77,29 @@ def test_corpus_vote_settles_a_name_misread_in_one_document() -> None:
 def test_wire_dateline_agency_and_masthead_are_cleaned() -> None:
     text = clean_text("Harbour Weekly — Our city\nLIEGE, May 2 (Agence Nord) - Two men were charged on Friday.\n")
     assert text == "Two men were charged on Friday.\n"
+
+
+def test_the_two_men_tie_the_pair_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+        "Karim Haddad grew up in Molenbeek with Samir Ouali. The two men later shared a flat in Brussels.\n")
+    assert ("Karim Haddad", "co_resided", "Samir Ouali") in _ties(result)
+
+
+def test_negation_higher_up_gives_no_tie_but_no_doubt_does(extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Yassine Rami and Nabil Dahmani were seen in Brussels. There is no evidence that the two ever met.",
+                 "There is no evidence that Yassine Rami met Nabil Dahmani.",
+                 "Yassine Rami denied ever meeting Nabil Dahmani."):
+        assert _ties(_extract(extractor, text + "\n")) == set(), text
+    result = _extract(extractor, "The court has no doubt that Yassine Rami met Nabil Dahmani in Molenbeek.\n")
+    assert ("Nabil Dahmani", "communicated_with", "Yassine Rami") in _ties(result)
+
+
+def test_group_spellings_and_bracketed_names_join(extractor) -> None:  # type: ignore[no-untyped-def]
+    a = LocalEntity("a:0", "a", "organization", "al-Qaeda", {"al-Qaeda"}, mention_count=1)
+    b = LocalEntity("b:0", "b", "organization", "al Qaida", {"al Qaida"}, mention_count=1)
+    c = LocalEntity("c:0", "c", "organization", "Sharia4Belgium", {"Sharia4Belgium"}, mention_count=1)
+    d = LocalEntity("d:0", "d", "organization", "Sharia4Holland", {"Sharia4Holland"}, mention_count=1)
+    groups = resolve_corpus([a, b, c, d], [], [], variant_floor=0.85).entities
+    assert len(groups) == 3
+    result = _extract(extractor, "Omar Belhadi joined the Islamic State (Daesh) in 2014.\n")
+    assert {"Islamic State", "Daesh"} <= _entity(result, "Islamic State").names

@@ -201,7 +201,10 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
         end = occ.name.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             inner = parsed.by_token.get((p, end + 1))
-            if inner is not None and is_acronym(inner.text) and (
-                    acronym_of(occ.text) == inner.text or occ.type == "organization"):
+            if inner is None or inner.id == occ.id:
+                continue
+            if is_acronym(inner.text) and (acronym_of(occ.text) == inner.text or occ.type == "organization"):
                 out.append(AliasFinding(inner, "acronym in brackets", occ.sentence, referent=occ))
+            elif occ.type == "organization" and inner.type in {"organization", ""}:
+                out.append(AliasFinding(inner, "other name in brackets", occ.sentence, referent=occ))
     return out

@@ -60,3 +60,35 @@ def _pick(parsed: ParsedDocument, people: list[Occurrence]) -> str | None:
         return next(iter(clusters))
     subjects = {o.cluster for o in people if parsed.head(o).dep_ in _SUBJECT}
     return next(iter(subjects)) if len(subjects) == 1 else None
+
+
+def plural_referent(tok: Token, nouns: frozenset[str]) -> bool:
+    """'the two men', 'the brothers', 'the pair', 'the two', 'both' used as a noun phrase."""
+    if tok.lower_ == "both" and tok.dep_ in _SUBJECT:
+        return True
+    if tok.lower_ == "two" and tok.dep_ in _SUBJECT and any(c.lower_ == "the" for c in tok.children):
+        return True
+    return (tok.tag_ == "NNS" and tok.lemma_.lower() in nouns and any(c.lower_ == "the" for c in tok.children)
+            and tok.dep_ in _SUBJECT)
+
+
+def resolve_pair(parsed: ParsedDocument, paragraph: int, tok: Token, unresolved: set[int]) -> tuple[str, str] | None:
+    """The two people a plural referent stands for: the nearest earlier sentence of the
+    paragraph (or this sentence, before it) that names exactly two people."""
+    sentence = parsed.sentence_of(paragraph, tok)
+    before = {o.cluster for o in _people_in(parsed, sentence, unresolved, None)
+              if o.paragraph == paragraph and o.name.end <= tok.i and o.cluster}
+    if len(before) == 2:
+        a, b = sorted(before)
+        return a, b
+    for earlier in range(sentence - 1, max(-1, sentence - 3), -1):
+        p, _ = parsed.sentences[earlier]
+        if p != paragraph:
+            return None
+        clusters = {o.cluster for o in _people_in(parsed, earlier, unresolved, None) if o.cluster}
+        if len(clusters) == 2:
+            a, b = sorted(clusters)
+            return a, b
+        if clusters:
+            return None
+    return None

@@ -35,6 +35,8 @@ class Lexicon:
     alias_phrases: tuple[tuple[str, ...], ...]  # tokenised, longest first
     alias_nouns: frozenset[str]
     source_verbs: frozenset[str]
+    plural_referents: frozenset[str]
+    doubt_nouns: frozenset[str]
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
@@ -72,6 +74,8 @@ def _load() -> Lexicon:
         alias_phrases=tuple(phrases),
         alias_nouns=_words("alias_nouns.txt"),
         source_verbs=_words("source_verbs.txt"),
+        plural_referents=_words("plural_referents.txt"),
+        doubt_nouns=_words("doubt_nouns.txt"),
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
-from linkchart.extract.coref import resolve_pronoun
+from linkchart.extract.coref import plural_referent, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
@@ -149,10 +149,27 @@ class Extractor:
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))
+            ties.extend(self._pair_ties(parsed, p, sent, unresolved))
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
         return ties
+
+    def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int]) -> list[Tie]:
+        out = []
+        for tok in sent:
+            if not plural_referent(tok, self.lex.plural_referents):
+                continue
+            pair = resolve_pair(parsed, p, tok, unresolved)
+            if pair is None:
+                continue
+            earlier = [s for q, s in parsed.sentences if q == p and s.end <= sent.start
+                       and {o.cluster for o in parsed.occurrences if o.paragraph == p
+                            and s.start <= o.name.start < s.end} >= set(pair)]
+            tie = self.relations.pair_tie(p, sent, tok, pair, earlier[-1] if earlier else sent)
+            if tie is not None:
+                out.append(tie)
+        return out
 
     def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],
                       unresolved: set[int]) -> list[Participant]:

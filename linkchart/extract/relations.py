@@ -79,7 +79,7 @@ class RelationFinder:
             return None
         if _crosses_clause(path):
             return None
-        if self._negated(inner):
+        if self._negated(inner) or self._negated_context(_lowest_common_ancestor(path)):
             return None
         hedged = self._hedged(inner or path)
         if b.type == ORGANIZATION:
@@ -165,10 +165,21 @@ class RelationFinder:
 
     def _negated(self, tokens: list[Token]) -> bool:
         for t in tokens:
-            if t.lemma_.lower() in {"deny"}:
-                return True
+            if t.lemma_.lower() in self.lex.negations and t.pos_ == "VERB":
+                return True  # "denied knowing"
             if any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children):
                 return True
+        return False
+
+    def _negated_context(self, token: Token) -> bool:
+        """A tie stated under a negation higher up: 'there is no evidence that the two ever
+        met', 'police do not believe that A knew B'."""
+        for x in [token, *token.ancestors]:
+            if self._negated([x]):
+                return True
+            if x.lemma_.lower() not in self.lex.doubt_nouns and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+                return True  # "no evidence that ...", but not "no doubt that ..."
         return False
 
     def _hedged(self, tokens: list[Token]) -> bool:
@@ -211,13 +222,29 @@ class RelationFinder:
                 continue
             kind, subtype = found
             hedged = self._hedged([predicate])
-            if self._negated([predicate]):
+            if self._negated_context(predicate):
                 continue
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     if a.cluster != b.cluster:
                         ties.append(Tie(a.cluster, b.cluster, kind, subtype, hedged, paragraph, span))
         return ties
+
+    def pair_tie(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
+                 antecedent: Span) -> Tie | None:
+        """'The two men met in prison': the predicate of a plural referent ties the pair."""
+        predicate = referent.head
+        found = self._joint_kind(predicate)
+        if found is None:
+            kind = self.lex.person_triggers.get(predicate.lemma_.lower())
+            found = (kind, predicate.lemma_.lower()) if kind and predicate.pos_ == "VERB" else None
+        if found is None or self._negated_context(predicate):
+            return None
+        kind, subtype = found
+        if kind == RECRUITED_BY:
+            kind = ASSOCIATE  # who recruited whom is not said
+        return Tie(pair[0], pair[1], kind, subtype, self._hedged([predicate]), paragraph,
+                   _join_spans(antecedent, sentence))
 
     def _joint_kind(self, predicate: Token) -> tuple[str, str] | None:
         lemma = predicate.lemma_.lower()
@@ -267,6 +294,10 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _lowest_common_ancestor(path: list[Token]) -> Token:
+    return min(path, key=lambda t: len(list(t.ancestors)))
 
 
 def _governing_predicate(token: Token) -> Token:

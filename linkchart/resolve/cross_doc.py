@@ -39,6 +39,7 @@ from linkchart.resolve.names import (
     abbreviated_surname,
     given,
     initial_matches,
+    is_acronym,
     name_key,
     parts,
     same_name_class,
@@ -89,6 +90,7 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                 for b in keyed.get(name_key(decision.name_b), []):
                     join(a, b, "analyst merge", 1.0, "analyst")
     _join_same_names(locals_, join)
+    _join_group_variants(locals_, join, variant_floor)
     _join_aliases(locals_, keyed, join)
     _join_people(locals_, uf, join, relations, variant_floor)
     entities, entity_of = _build_entities(locals_, uf, analyst)
@@ -184,6 +186,24 @@ def _join_same_names(locals_, join) -> None:  # type: ignore[no-untyped-def]
             seen = first.setdefault((e.type, key), e.local_id)
             if seen != e.local_id:
                 join(seen, e.local_id, "same name in both documents")
+
+
+def _join_group_variants(locals_: list[LocalEntity], join, floor: float) -> None:  # type: ignore[no-untyped-def]
+    """Transliterated group names: al-Qaeda / al Qaida / Al-Qa'ida. Only long single-word cores
+    are compared (short or multi-word names differ by a letter for a reason: IS / ISI)."""
+    first: dict[str, str] = {}
+    for e in locals_:
+        if e.type != ORGANIZATION:
+            continue
+        for n in e.names:
+            key = group_key(n)
+            if len(parts(n)) == 1 and len(key) >= 5 and not is_acronym(n):
+                first.setdefault(key, e.local_id)
+    keys = sorted(first)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[0] == b[0] and similar_words(a, b, floor=floor + 0.03):
+                join(first[a], first[b], f"spelling variant of the group name ({a} / {b})", 0.8)
 
 
 def _join_aliases(locals_, keyed, join) -> None:  # type: ignore[no-untyped-def]
