@@ -84,7 +84,7 @@ def build(paths: list[Path], store: SQLiteStore, settings: Settings, *, extracto
 def resolve(store: SQLiteStore, settings: Settings) -> Resolution:
     """Recompute the network from stored extractions and analyst decisions, and store it."""
     resolution = resolve_corpus(store.local_entities(), store.local_relations(), store.analyst_decisions(),
-                                place_mentions=store.place_mentions(),
+                                place_mentions=store.place_mentions(), events=store.local_events(),
                                 variant_floor=settings.variant_similarity,
                                 hedged_factor=settings.hedged_confidence_factor)
     store.replace_network(resolution)

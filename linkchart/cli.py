@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 
 from linkchart.errors import LinkchartError
-from linkchart.model import Entity, Network
+from linkchart.model import Entity, Evidence, Network
 from linkchart.settings import DEFAULT_DB, Settings
 from linkchart.store import SQLiteStore, open_store
 
@@ -130,9 +130,21 @@ def show(name: str, db: Path) -> None:
         arrow = f"{names[r.source]} —{r.type}→ {names[r.target]}" if r.directed else f"{r.type} {other}"
         flag = " (hedged)" if r.hedged else ""
         console.print(f"\n• {arrow}{flag}  confidence {r.confidence:.2f}" + (f", {r.date}" if r.date else ""))
-        for e in r.evidence:
-            console.print(f"    “{e.text}”\n      — {paths.get(e.document_id, e.document_id)} [{e.start}:{e.end}]",
-                          markup=False)
+        _print_evidence(r.evidence, paths)
+    for ev in network.events:
+        if entity.id not in ev.participants:
+            continue
+        others = [names[p] for p in ev.participants if p != entity.id and p in names]
+        flag = " (hedged)" if ev.hedged else ""
+        console.print(f"\n◆ {ev.type}: {ev.label}{flag}" + (f", {ev.date}" if ev.date else "")
+                      + (f"  with {', '.join(others)}" if others else ""), markup=False)
+        _print_evidence(ev.evidence, paths)
+
+
+def _print_evidence(evidence: list[Evidence], paths: dict[str, str]) -> None:
+    for e in evidence:
+        console.print(f"    “{e.text}”\n      — {paths.get(e.document_id, e.document_id)} [{e.start}:{e.end}]",
+                      markup=False)
 
 
 @cli.command()
@@ -142,7 +154,7 @@ def show(name: str, db: Path) -> None:
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--actors-only", is_flag=True, help="Leave out quoted commentators (they are never tied to the network).")
 def export(db: Path, fmt: str, output: Path, actors_only: bool) -> None:
-    """Write the network as JSON, GraphML, GEXF (Gephi) or CSV nodes/edges."""
+    """Write the network as JSON, GraphML, GEXF (Gephi) or CSV nodes/edges/events."""
     from linkchart.export import export_network
 
     network = _store(db).load_network()
@@ -150,7 +162,7 @@ def export(db: Path, fmt: str, output: Path, actors_only: bool) -> None:
         keep = {e.id for e in network.entities if e.role == "actor"}
         network = Network([e for e in network.entities if e.id in keep],
                           [r for r in network.relations if r.source in keep and r.target in keep],
-                          network.documents)
+                          network.documents, network.events)
     for path in export_network(network, fmt, output):
         console.print(f"wrote {path}")
 

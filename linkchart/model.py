@@ -30,6 +30,10 @@ LEADER_OF = "leader_of"
 RECRUITED_BY = "recruited_by"
 RELATION_TYPES = (FAMILY, ASSOCIATE, CO_RESIDED, COMMUNICATED_WITH, MEMBER_OF, LEADER_OF, RECRUITED_BY)
 DIRECTED_TYPES = frozenset({MEMBER_OF, LEADER_OF, RECRUITED_BY})
+# Event types: things people did rather than ties between them.
+TRAVEL = "travel"
+ATTACK = "attack"
+EVENT_TYPES = (TRAVEL, ATTACK)
 # Ties that make two people close in the sense of complex contagion.
 CLOSE_TYPES = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
 
@@ -135,12 +139,28 @@ class MergeDecision:
 
 
 @dataclass
+class Event:
+    """Something people did, with the sentences that say so: travel to a place, taking part in
+    an attack. Participants are entity ids; `label` is how the text names it."""
+
+    id: str
+    type: str
+    label: str
+    participants: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+    place: str | None = None
+    date: str | None = None
+    hedged: bool = False
+
+
+@dataclass
 class Network:
     """What analysis works on: the resolved entities and the ties between them."""
 
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def entity(self, entity_id: str) -> Entity:
         for e in self.entities:
@@ -177,6 +197,19 @@ class LocalRelation:
 
 
 @dataclass
+class LocalEvent:
+    """An event as one document states it; participants are local ids."""
+
+    document_id: str
+    type: str
+    label: str
+    participants: list[str]
+    evidence: Evidence
+    place: str | None = None
+    date: str | None = None
+
+
+@dataclass
 class DocumentExtraction:
     """Everything extraction found in one document; the unit the store keeps per document."""
 
@@ -185,3 +218,4 @@ class DocumentExtraction:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[LocalRelation] = field(default_factory=list)
     merges: list[MergeDecision] = field(default_factory=list)
+    events: list[LocalEvent] = field(default_factory=list)

@@ -115,3 +115,22 @@ def test_split_undoes_a_join_made_inside_one_document(tmp_path: Path, extractor)
     build([folder], open_store(db), Settings(db=db), extractor=extractor)
     entities = open_store(db).load_network().entities
     assert not any({"Karim Zarouali", "Abu Dujana"} <= set(e.alias_names()) for e in entities)
+
+
+def test_events_reach_show_and_every_export(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Karim Haddad travelled to Syria in 2014. Samir Ouali met Karim Haddad in Molenbeek.\n")
+    (folder / "b.txt").write_text("In 2014 Karim Haddad travelled to Syria, his family said. He later returned.\n")
+    db = tmp_path / "case.db"
+    build([folder], open_store(db), Settings(db=db), extractor=extractor)
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["show", "Karim Haddad", "--db", str(db)])
+    assert shown.exit_code == 0 and "travel: travel to Syria" in shown.output
+    out = tmp_path / "graph.json"
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "json", "--output", str(out)]).exit_code == 0
+    events = json.loads(out.read_text())["events"]
+    trip = [e for e in events if e["label"] == "travel to Syria"]
+    assert len(trip) == 1 and len(trip[0]["evidence"]) == 2  # one trip, reported by both documents
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "--output", str(tmp_path / "g.csv")]).exit_code == 0
+    assert "travel to Syria" in (tmp_path / "g-events.csv").read_text()

@@ -103,3 +103,23 @@ def test_group_spellings_and_bracketed_names_join(extractor) -> None:  # type: i
     assert len(groups) == 3
     result = _extract(extractor, "Omar Belhadi joined the Islamic State (Daesh) in 2014.\n")
     assert {"Islamic State", "Daesh"} <= _entity(result, "Islamic State").names
+
+
+def _events(result):  # type: ignore[no-untyped-def]
+    names = {e.local_id: e.name for e in result.entities}
+    return {(ev.type, ev.label, tuple(sorted(names[p] for p in ev.participants)), ev.date) for ev in result.events}
+
+
+def test_travel_and_attacks_are_events_with_their_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+        "Karim Haddad travelled to Syria in 2014 with Samir Ouali. Nabil Dahmani and Yassine Rami took part in "
+        "the 2016 Brussels attacks. Omar Tahri, who blew himself up at the airport, was jailed in 2010.\n")
+    events = _events(result)
+    assert ("travel", "travel to Syria", ("Karim Haddad", "Samir Ouali"), "2014") in events
+    assert ("attack", "2016 Brussels attacks", ("Nabil Dahmani", "Yassine Rami"), "2016") in events
+    # The year of the jailing is not the date of the bombing.
+    assert ("attack", "suicide bombing at the airport", ("Omar Tahri",), None) in events
+
+
+def test_denied_travel_is_no_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _extract(extractor, "Karim Haddad never travelled to Syria.\n").events == []

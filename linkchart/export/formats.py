@@ -28,6 +28,11 @@ def to_json(network: Network) -> str:
                        "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
                                      "hedged": e.hedged} for e in r.evidence]}
                       for r in network.relations],
+        "events": [{"id": ev.id, "type": ev.type, "label": ev.label, "place": ev.place, "date": ev.date,
+                    "hedged": ev.hedged, "participants": ev.participants,
+                    "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
+                                  "hedged": e.hedged} for e in ev.evidence]}
+                   for ev in network.events],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -97,8 +102,9 @@ def _xml(root: ET.Element) -> str:
 
 
 def to_csv(network: Network) -> dict[str, str]:
-    """Two tables: nodes and edges (one row per tie, evidence joined)."""
-    nodes, edges = io.StringIO(), io.StringIO()
+    """Three tables: nodes, edges (one row per tie, evidence joined) and events (one row per
+    participant, so a spreadsheet can filter by person)."""
+    nodes, edges, events = io.StringIO(), io.StringIO(), io.StringIO()
     nw = csv.writer(nodes)
     nw.writerow(["id", *_NODE_KEYS])
     for nid, attrs in _node_attrs(network).items():
@@ -107,7 +113,13 @@ def to_csv(network: Network) -> dict[str, str]:
     ew.writerow(["source", "target", *_EDGE_KEYS])
     for s, t, attrs in _edge_attrs(network):
         ew.writerow([s, t, *(attrs[k] for k in _EDGE_KEYS)])
-    return {"nodes": nodes.getvalue(), "edges": edges.getvalue()}
+    vw = csv.writer(events)
+    vw.writerow(["event", "type", "label", "place", "date", "hedged", "participant", "evidence"])
+    for ev in network.events:
+        for person in ev.participants:
+            vw.writerow([ev.id, ev.type, ev.label, ev.place or "", ev.date or "", str(ev.hedged).lower(), person,
+                         " | ".join(e.text for e in ev.evidence)])
+    return {"nodes": nodes.getvalue(), "edges": edges.getvalue(), "events": events.getvalue()}
 
 
 def _write_csv(network: Network, output: Path) -> list[Path]:

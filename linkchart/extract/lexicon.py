@@ -37,6 +37,8 @@ class Lexicon:
     source_verbs: frozenset[str]
     plural_referents: frozenset[str]
     doubt_nouns: frozenset[str]
+    event_verbs: dict[str, str]  # lemma -> event type
+    attack_nouns: frozenset[str]
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
@@ -76,6 +78,8 @@ def _load() -> Lexicon:
         source_verbs=_words("source_verbs.txt"),
         plural_referents=_words("plural_referents.txt"),
         doubt_nouns=_words("doubt_nouns.txt"),
+        event_verbs={r[0]: r[1] for r in _lines("event_verbs.txt")},
+        attack_nouns=_words("attack_nouns.txt"),
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),

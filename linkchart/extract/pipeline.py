@@ -16,6 +16,7 @@ from typing import Any
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.coref import plural_referent, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
+from linkchart.extract.events import EventFinder, FoundEvent
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
@@ -28,11 +29,13 @@ from linkchart.model import (
     FAMILY,
     ORGANIZATION,
     PERSON,
+    PLACE,
     SOURCE,
     Document,
     DocumentExtraction,
     Evidence,
     LocalEntity,
+    LocalEvent,
     LocalRelation,
     Mention,
     MergeDecision,
@@ -59,6 +62,7 @@ class Extractor:
         self.lex = Lexicon.load()
         self.typer = NameTyper(self.lex)
         self.relations = RelationFinder(self.lex)
+        self.events = EventFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
@@ -82,13 +86,15 @@ class Extractor:
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(_unnamed_referents(aliases))
-        ties = self._ties(parsed, pronouns, unresolved, families)
+        ties, events = self._ties(parsed, pronouns, unresolved, families)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
-        return _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,
-                         clustering.unresolved)
+        out = _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,
+                        clustering.unresolved)
+        out.events = _local_events(document, parsed, events, {e.local_id for e in out.entities})
+        return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str):  # type: ignore[no-untyped-def]
         occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
@@ -141,11 +147,15 @@ class Extractor:
         return decisions
 
     def _ties(self, parsed: ParsedDocument, pronouns: dict[tuple[int, int], str], unresolved: set[int],
-              families: list[FamilyMention]) -> list[Tie]:
+              families: list[FamilyMention]) -> tuple[list[Tie], list[FoundEvent]]:
         ties: list[Tie] = []
+        events: list[FoundEvent] = []
+        places = {(o.paragraph, i) for o in parsed.occurrences if o.type in {PLACE, ""}
+                  for i in range(o.name.start, o.name.end)}
         previous_subject: Participant | None = None
         for s, (p, sent) in enumerate(parsed.sentences):
             people = self._participants(parsed, p, sent, pronouns, unresolved)
+            events.extend(self.events.sentence_events(p, sent, people, {i for q, i in places if q == p}))
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))
@@ -153,7 +163,7 @@ class Extractor:
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
-        return ties
+        return ties, events
 
     def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int]) -> list[Tie]:
         out = []
@@ -297,6 +307,20 @@ def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles
     for oid, why in why_unresolved.items():
         out.merges.append(MergeDecision("", parsed.occurrences[oid].text, "", f"left unresolved: {why}", 0.0,
                                         document_id=document.id))
+    return out
+
+
+def _local_events(document: Document, parsed: ParsedDocument, events: list[FoundEvent],
+                  known: set[str]) -> list[LocalEvent]:
+    out = []
+    for ev in events:
+        participants = [c for c in ev.participants if c in known]
+        if not participants:
+            continue
+        start, end = parsed.char_span(ev.paragraph, ev.span)
+        text = document.text[start:end]
+        out.append(LocalEvent(document.id, ev.type, ev.label, participants,
+                              Evidence(document.id, text, start, end, ev.hedged), ev.place, _date_of(ev.clause)))
     return out
 
 

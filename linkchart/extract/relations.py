@@ -79,9 +79,9 @@ class RelationFinder:
             return None
         if _crosses_clause(path):
             return None
-        if self._negated(inner) or self._negated_context(_lowest_common_ancestor(path)):
+        if self._negated(inner) or self.negated_context(_lowest_common_ancestor(path)):
             return None
-        hedged = self._hedged(inner or path)
+        hedged = self.hedged(inner or path)
         if b.type == ORGANIZATION:
             kind = self._group_tie(a, inner)
             return Tie(a.cluster, b.cluster, kind, None, hedged, paragraph, sentence) if kind else None
@@ -171,7 +171,7 @@ class RelationFinder:
                 return True
         return False
 
-    def _negated_context(self, token: Token) -> bool:
+    def negated_context(self, token: Token) -> bool:
         """A tie stated under a negation higher up: 'there is no evidence that the two ever
         met', 'police do not believe that A knew B'."""
         for x in [token, *token.ancestors]:
@@ -182,7 +182,7 @@ class RelationFinder:
                 return True  # "no evidence that ...", but not "no doubt that ..."
         return False
 
-    def _hedged(self, tokens: list[Token]) -> bool:
+    def hedged(self, tokens: list[Token]) -> bool:
         seen: set[int] = set()
         for t in tokens:
             chain = [t, *t.ancestors]
@@ -221,8 +221,8 @@ class RelationFinder:
             if found is None:
                 continue
             kind, subtype = found
-            hedged = self._hedged([predicate])
-            if self._negated_context(predicate):
+            hedged = self.hedged([predicate])
+            if self.negated_context(predicate):
                 continue
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
@@ -238,12 +238,12 @@ class RelationFinder:
         if found is None:
             kind = self.lex.person_triggers.get(predicate.lemma_.lower())
             found = (kind, predicate.lemma_.lower()) if kind and predicate.pos_ == "VERB" else None
-        if found is None or self._negated_context(predicate):
+        if found is None or self.negated_context(predicate):
             return None
         kind, subtype = found
         if kind == RECRUITED_BY:
             kind = ASSOCIATE  # who recruited whom is not said
-        return Tie(pair[0], pair[1], kind, subtype, self._hedged([predicate]), paragraph,
+        return Tie(pair[0], pair[1], kind, subtype, self.hedged([predicate]), paragraph,
                    _join_spans(antecedent, sentence))
 
     def _joint_kind(self, predicate: Token) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 
@@ -29,12 +29,15 @@ from linkchart.model import (
     SOURCE,
     Alias,
     Entity,
+    Event,
     Evidence,
     LocalEntity,
+    LocalEvent,
     LocalRelation,
     MergeDecision,
     Relation,
 )
+from linkchart.resolve.events import resolve_events
 from linkchart.resolve.names import (
     abbreviated_surname,
     given,
@@ -62,11 +65,13 @@ class Resolution:
     entities: list[Entity]
     relations: list[Relation]
     decisions: list[MergeDecision]
+    events: list[Event] = field(default_factory=list)
 
 
 def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                    analyst: list[AnalystDecision], *, variant_floor: float,
-                   hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = ()) -> Resolution:
+                   hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = (),
+                   events: Iterable[LocalEvent] = ()) -> Resolution:
     locals_ = _without_sources(settle_types(locals_, place_mentions))
     analyst = _latest_per_pair(analyst)
     locals_ = _split_locals(locals_, [d for d in analyst if d.action == "distinct"])
@@ -96,7 +101,8 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     entities, entity_of = _build_entities(locals_, uf, analyst)
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
-    return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions)
+    return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions,
+                      resolve_events(events, entity_of, {e.id: e for e in entities}))
 
 
 def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:

@@ -48,6 +48,19 @@ CREATE TABLE IF NOT EXISTS local_relations (
     end INTEGER NOT NULL,
     hedged INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS local_events (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    type TEXT NOT NULL,
+    label TEXT NOT NULL,
+    place TEXT,
+    date TEXT,
+    participants TEXT NOT NULL,       -- JSON list of local ids
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    hedged INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS local_merges (
     id INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -95,6 +108,16 @@ CREATE TABLE IF NOT EXISTS evidence (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     hedged INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    label TEXT NOT NULL,
+    place TEXT,
+    date TEXT,
+    hedged INTEGER NOT NULL,
+    participants TEXT NOT NULL,       -- JSON list of entity ids
+    evidence TEXT NOT NULL            -- JSON list of {document, text, start, end, hedged}
 );
 CREATE TABLE IF NOT EXISTS merge_decisions (
     entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,

@@ -20,8 +20,10 @@ from linkchart.model import (
     Document,
     DocumentExtraction,
     Entity,
+    Event,
     Evidence,
     LocalEntity,
+    LocalEvent,
     LocalRelation,
     MergeDecision,
     Network,
@@ -91,6 +93,11 @@ class SQLiteStore:
                 [(r.document_id, r.source, r.target, r.type, r.subtype, r.date, r.evidence.text,
                   r.evidence.start, r.evidence.end, int(r.evidence.hedged)) for r in extraction.relations])
             db.executemany(
+                "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end,"
+                " hedged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.document_id, e.type, e.label, e.place, e.date, json.dumps(e.participants), e.evidence.text,
+                  e.evidence.start, e.evidence.end, int(e.evidence.hedged)) for e in extraction.events])
+            db.executemany(
                 "INSERT INTO local_merges (document_id, name_a, name_b, reason, score) VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, m.name_a, m.name_b, m.reason, m.score) for m in extraction.merges])
 
@@ -124,6 +131,12 @@ class SQLiteStore:
                               Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
                               r["subtype"], r["date"]) for r in rows]
 
+    def local_events(self) -> list[LocalEvent]:
+        rows = self.db.execute("SELECT * FROM local_events ORDER BY id")
+        return [LocalEvent(r["document_id"], r["type"], r["label"], json.loads(r["participants"]),
+                           Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
+                           r["place"], r["date"]) for r in rows]
+
     def local_merges(self) -> list[MergeDecision]:
         rows = self.db.execute("SELECT * FROM local_merges ORDER BY id")
         return [MergeDecision("", r["name_a"], r["name_b"], r["reason"], r["score"], "auto", r["document_id"])
@@ -142,7 +155,7 @@ class SQLiteStore:
     # The resolved network --------------------------------------------------------------
     def replace_network(self, resolution: Resolution) -> None:
         with self.transaction() as db:
-            for table in ("evidence", "relations", "merge_decisions", "aliases", "names_fts", "entities"):
+            for table in ("evidence", "relations", "events", "merge_decisions", "aliases", "names_fts", "entities"):
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
                            [(e.id, e.type, e.name, e.role, json.dumps(e.documents), e.mention_count)
@@ -157,6 +170,9 @@ class SQLiteStore:
             db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
                            [(r.id, e.document_id, e.text, e.start, e.end, int(e.hedged))
                             for r in resolution.relations for e in r.evidence])
+            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(e.id, e.type, e.label, e.place, e.date, int(e.hedged), json.dumps(e.participants),
+                             json.dumps([_evidence_row(x) for x in e.evidence])) for e in resolution.events])
             db.executemany("INSERT INTO merge_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
@@ -175,7 +191,11 @@ class SQLiteStore:
         relations = [Relation(r["source"], r["target"], r["type"], evidence.get(r["id"], []), r["subtype"],
                               bool(r["hedged"]), r["confidence"], r["date"], r["id"])
                      for r in self.db.execute("SELECT * FROM relations ORDER BY rowid")]
-        return Network(entities, relations, self.documents())
+        events = [Event(r["id"], r["type"], r["label"], json.loads(r["participants"]),
+                        [Evidence(x["document"], x["text"], x["start"], x["end"], x["hedged"])
+                         for x in json.loads(r["evidence"])], r["place"], r["date"], bool(r["hedged"]))
+                  for r in self.db.execute("SELECT * FROM events ORDER BY rowid")]
+        return Network(entities, relations, self.documents(), events)
 
     def merge_decisions(self, entity_id: str) -> list[MergeDecision]:
         rows = self.db.execute("SELECT * FROM merge_decisions WHERE entity_id = ? ORDER BY rowid", (entity_id,))
@@ -196,6 +216,10 @@ class SQLiteStore:
             return []
         ids = {r["entity_id"] for r in rows}
         return [e for e in network.entities if e.id in ids]
+
+
+def _evidence_row(e: Evidence) -> dict[str, object]:
+    return {"document": e.document_id, "text": e.text, "start": e.start, "end": e.end, "hedged": e.hedged}
 
 
 def _fts_query(text: str) -> str:
