@@ -123,3 +123,25 @@ def test_travel_and_attacks_are_events_with_their_people(extractor) -> None:  # 
 
 def test_denied_travel_is_no_event(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _extract(extractor, "Karim Haddad never travelled to Syria.\n").events == []
+
+
+def test_calling_oneself_a_name_is_an_alias_not_a_phone_call(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+        "Jonas Albrecht converted in 2002 and thereafter called himself Abu Yahya al-Almani. "
+        "Albrecht met Tarek Hamdani in 2003.\n")
+    assert "Abu Yahya al-Almani" in _entity(result, "Jonas Albrecht").names
+    assert all(r.type != "communicated_with" or "call" not in (r.subtype or "") for r in result.relations)
+
+
+def test_short_kunya_and_lone_surname_join_across_documents() -> None:
+    full = LocalEntity("a:0", "a", "person", "Jonas Albrecht", {"Jonas Albrecht", "Abu Yahya al-Almani"}, mention_count=2)
+    short = LocalEntity("b:0", "b", "person", "Abu Yahya", {"Abu Yahya"}, mention_count=1)
+    # A document that gives the surname only beside another kunya.
+    kunya_doc = LocalEntity("c:0", "c", "person", "Abu Yahya al-Almani", {"Abu Yahya al-Almani", "Albrecht"},
+                            mention_count=1)
+    other = LocalEntity("d:0", "d", "person", "Abu Yahya al-Masri", {"Abu Yahya al-Masri"}, mention_count=1)
+    entities = resolve_corpus([full, short, kunya_doc], [], [], variant_floor=0.85).entities
+    assert len(entities) == 1
+    # With two longer kunyas starting "Abu Yahya", the short one is not guessed.
+    entities = resolve_corpus([full, short, other], [], [], variant_floor=0.85).entities
+    assert len(entities) == 3

@@ -52,6 +52,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_alias_noun_statements(parsed, p, lex))
         found.extend(_separated_as_statements(parsed, p, lex))
         found.extend(_apposed_nicknames(parsed, p))
+        found.extend(_self_naming(parsed, p))
     return _dedupe(found)
 
 
@@ -133,6 +134,28 @@ def _apposed_nicknames(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
         before = parsed.by_token.get((p, q - 2))
         if before is not None and before.id != occ.id and before.type in {"person", ""}:
             out.append(AliasFinding(occ, "quoted nickname beside the name", occ.sentence, referent=before))
+    return out
+
+
+def _self_naming(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'X ... called himself Abu Ibrahim', 'she named herself Umm Y'."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for tok in doc:
+        verb = tok.head
+        if tok.lower_ not in {"himself", "herself"} or verb.lemma_.lower() not in _OBJECT_VERBS:
+            continue
+        alias = _name_after(parsed, p, tok.i + 1)
+        if alias is None or alias.type not in {"person", ""}:
+            continue
+        holder = verb
+        while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in holder.children) and holder.dep_ == "conj":
+            holder = holder.head  # "converted to Islam and thereafter called himself ..."
+        subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            finding = _from_token(parsed, p, _antecedent(subject), alias, f"called {tok.text} by that name", verb)
+            if finding is not None:
+                out.append(finding)
     return out
 
 

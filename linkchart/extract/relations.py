@@ -127,6 +127,9 @@ class RelationFinder:
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
                 continue
+            if lemma == "call" and any(c.dep_ in {"oprd", "attr", "xcomp", "ccomp"} or c.lower_ in {"himself", "herself"}
+                                       for c in t.children):
+                continue  # naming ("called himself X", "police call him X"), not a phone call
             if lemma in {"share", "live", "stay", "rent"} and not any(
                     c.lemma_.lower() in self.lex.dwelling_nouns for c in t.subtree):
                 kind = ASSOCIATE

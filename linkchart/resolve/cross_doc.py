@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 
+from linkchart.lexicon import words
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -237,10 +238,12 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
         if len(matches) == 1:
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
-    for lone in [e for e in people if len(parts(e.name)) == 1]:
-        word = parts(lone.name)[0]
-        roots = {uf.find(f.local_id) for f in full if word in (surname(f.name), given(f.name))}
-        if len(roots) == 1 and surname(next(f.name for f in full if uf.find(f.local_id) in roots)) == word:
+    full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
+    _join_short_kunyas(full_names, uf, join)
+    for lone, word in _lone_words(people):
+        holders = [(f, n) for f, n in full_names if word in (surname(n), given(n)) and f.local_id != lone.local_id]
+        roots = {uf.find(f.local_id) for f, _ in holders}
+        if len(roots) == 1 and any(surname(n) == word for _, n in holders):
             join(next(iter(roots)), lone.local_id, "the only full name with this surname", 0.8)
             continue
         if roots:
@@ -250,6 +253,31 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
                  and len(company[lone.local_id] & company[f.local_id]) >= 2}
         if len(close) == 1:
             join(next(iter(close)), lone.local_id, "surname spelling variant sharing company in the reporting", 0.7)
+
+
+_KUNYA_WORDS = words("kunya_words.txt")
+
+
+def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join) -> None:  # type: ignore[no-untyped-def]
+    """'Abu Ibrahim' for 'Abu Ibrahim al-Almani', when no other kunya in the corpus starts so."""
+    for short, name in full_names:
+        p = parts(name)
+        if p[0] not in _KUNYA_WORDS:
+            continue
+        longer = {uf.find(f.local_id) for f, n in full_names if len(parts(n)) > len(p) and parts(n)[:len(p)] == p}
+        longer.discard(uf.find(short.local_id))
+        if len(longer) == 1:
+            join(next(iter(longer)), short.local_id, f"'{name}' is the start of one longer kunya", 0.8)
+
+
+def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
+    """Single names a document could not attach to a full name of its own: a lone 'Albers', or
+    the 'Benmoussa' of a document that otherwise only gives his kunya."""
+    out = []
+    for e in people:
+        own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
+        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own]
+    return out
 
 
 def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict[str, set[str]]:
