@@ -145,3 +145,13 @@ def test_short_kunya_and_lone_surname_join_across_documents() -> None:
     # With two longer kunyas starting "Abu Yahya", the short one is not guessed.
     entities = resolve_corpus([full, short, other], [], [], variant_floor=0.85).entities
     assert len(entities) == 3
+
+
+def test_the_network_stands_for_the_network_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+        "Police say the Haddad network recruited in Molenbeek. The file lists Samir Ouali and Nabil Dahmani as "
+        "members of the network. Omar Tahri was a member of the extended Franco-Belgian network.\n")
+    ties = _ties(result)
+    assert ("Samir Ouali", "member_of", "Haddad network") in ties
+    assert ("Nabil Dahmani", "member_of", "Haddad network") in ties
+    assert not any(a == "Omar Tahri" for a, _, _ in ties)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
-from linkchart.model import PERSON
+from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT = {"nsubj", "nsubjpass"}
 
@@ -92,3 +92,31 @@ def resolve_pair(parsed: ParsedDocument, paragraph: int, tok: Token, unresolved:
         if clusters:
             return None
     return None
+
+
+def resolve_group_mentions(parsed: ParsedDocument, group_nouns: frozenset[str]) -> dict[tuple[int, int], str]:
+    """'the network', 'the group', 'the cell' after a group was named with that head noun
+    ('the Kasmi network') stand for it: the nearest such name earlier in the document."""
+    named: list[tuple[int, int, str, str]] = []  # (paragraph, token, head lemma, cluster)
+    for o in parsed.occurrences:
+        if o.type == ORGANIZATION and o.cluster:
+            head = parsed.head(o)
+            named.append((o.paragraph, head.i, head.lemma_.lower(), o.cluster))
+    out: dict[tuple[int, int], str] = {}
+    for p, doc in enumerate(parsed.paragraphs):
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if (tok.pos_ != "NOUN" or lemma not in group_nouns or (p, tok.i) in parsed.by_token
+                    or not any(c.lower_ == "the" for c in tok.children) or tok.tag_ == "NNS"
+                    or any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < tok.i for c in tok.children)):
+                continue  # "the extended Franco-Belgian network" is a wider thing than the one named
+            earlier = [n for n in named if n[2] == lemma and (n[0], n[1]) < (p, tok.i)]
+            if earlier and len({n[3] for n in earlier}) == 1 or earlier and _nearest_is_clear(earlier):
+                out[(p, tok.i)] = earlier[-1][3]
+    return out
+
+
+def _nearest_is_clear(earlier: list[tuple[int, int, str, str]]) -> bool:
+    """Several groups with that head noun: only the one named in the same paragraph counts."""
+    last_paragraph = earlier[-1][0]
+    return len({n[3] for n in earlier if n[0] == last_paragraph}) == 1

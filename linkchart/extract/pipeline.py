@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
-from linkchart.extract.coref import plural_referent, resolve_pair, resolve_pronoun
+from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
 from linkchart.extract.kinship import FamilyMention, infer_full_names
@@ -153,8 +153,9 @@ class Extractor:
         places = {(o.paragraph, i) for o in parsed.occurrences if o.type in {PLACE, ""}
                   for i in range(o.name.start, o.name.end)}
         previous_subject: Participant | None = None
+        groups = resolve_group_mentions(parsed, self.lex.group_nouns)
         for s, (p, sent) in enumerate(parsed.sentences):
-            people = self._participants(parsed, p, sent, pronouns, unresolved)
+            people = self._participants(parsed, p, sent, pronouns, unresolved, groups)
             events.extend(self.events.sentence_events(p, sent, people, {i for q, i in places if q == p}))
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
@@ -182,7 +183,7 @@ class Extractor:
         return out
 
     def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],
-                      unresolved: set[int]) -> list[Participant]:
+                      unresolved: set[int], groups: dict[tuple[int, int], str]) -> list[Participant]:
         out: list[Participant] = []
         seen: set[int] = set()
         for tok in sent:
@@ -193,6 +194,8 @@ class Extractor:
                     out.append(Participant(occ.cluster, occ.type, parsed.head(occ)))
             elif (p, tok.i) in pronouns:
                 out.append(Participant(pronouns[(p, tok.i)], PERSON, tok))
+            elif (p, tok.i) in groups:
+                out.append(Participant(groups[(p, tok.i)], ORGANIZATION, tok))
         return out
 
 
