@@ -68,7 +68,7 @@ def test_demo_corpus_meets_the_foundation_target(built) -> None:  # type: ignore
     s = report["summary"]
     assert s["person_f1"] >= 0.9
     assert s["alias_recall"] >= 0.85  # kunya, quoted nickname, Kasmi/Qasmi, Ben Hadj/Benhadj
-    assert s["tie_pp_f1"] >= 0.8
+    assert s["tie_pp_f1"] >= 0.8 and s["tie_po_f1"] >= 0.85  # "members of the network" after "the Kasmi network"
     assert s["forbidden_ties"] == 0  # quoted analysts, a denied meeting, "no evidence that the two ever spoke"
     assert s["duplicates_found"] == "1/1"
     assert report["not_actors_present"] == []  # photographers, agencies, the papers themselves
@@ -81,7 +81,7 @@ def test_inquiry_corpus_keeps_ties_precise(built) -> None:  # type: ignore[no-un
     assert s["tie_pp_precision"] >= 0.9 and s["tie_pp_f1"] >= 0.8
     assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
     assert report["merges"] == []
-    assert s["person_f1"] >= 0.45  # translated-name variants are the open gap (see README)
+    assert s["person_f1"] >= 0.6  # committee members and a false-passport name are the open gap (see README)
 
 
 def test_evaluate_fails_below_a_minimum_and_prints_the_summary(built) -> None:  # type: ignore[no-untyped-def]
