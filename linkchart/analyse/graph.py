@@ -247,6 +247,7 @@ def build_graph(
     graph.vs["documents"] = [list(e.documents) for e in actors]
     graph.vs["affiliations"] = affiliations
     graph["documents"] = {d.id: d for d in network.documents}
+    graph["events"] = [ev for ev in network.events if include_hedged or not ev.hedged]
     graph["canonical"] = canonical
     graph["dating"] = dating
     graph["options"] = {

@@ -27,7 +27,7 @@ from linkchart.model import ORGANIZATION, Evidence, Network
 from .dates import date_key, earliest, year_of
 from .graph import Affiliation, build_graph, graph_dating
 from .records import Node, PersonRef, node, resolve_person
-from .textdates import REPORTED, UNDATED, Dated, Dating
+from .textdates import REPORTED, STATED, UNDATED, Dated, Dating
 
 # A sentence ends at . ! or ? followed by space, or at a line break.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+|\n+")
@@ -47,6 +47,7 @@ class TimelineEvent:
     documents: list[str] = field(default_factory=list)
     expression: str | None = None  # the words that date it ("The following year")
     anchor: str | None = None  # the date a relative expression was counted from
+    label: str | None = None  # for travel and attacks: how the text names it ("travel to Syria")
 
 
 @dataclass
@@ -123,6 +124,27 @@ def _mention_events(graph: ig.Graph, vertex: int, dating: Dating) -> Iterator[Ti
         )
 
 
+def _reported_events(graph: ig.Graph, vertices: Sequence[int], dating: Dating, use_documents: bool) -> Iterator[TimelineEvent]:
+    """Travel and attacks extraction found ('travelled to Syria in 2014'), one row per person."""
+    index = {v_id: i for i, v_id in enumerate(graph.vs["id"])}
+    wanted = set(vertices)
+    for ev in graph["events"] if "events" in graph.attributes() else []:
+        dated = Dated(ev.date, STATED) if ev.date else _first_date(dating, ev.evidence)
+        dated = _with_report_date(dated, dating, ev.evidence, use_documents)
+        for person in ev.participants:
+            if person in index and index[person] in wanted:
+                row = _event(dated, "event", ev.type, node(graph, index[person]), None, ev.evidence, hedged=ev.hedged)
+                row.label = ev.label
+                yield row
+
+
+def _first_date(dating: Dating, evidence: Sequence[Evidence]) -> Dated:
+    for e in evidence:
+        for mention in dating.in_evidence(e):
+            return Dated(mention.date, mention.kind, mention)
+    return Dated(None, UNDATED)
+
+
 def _own_names(graph: ig.Graph, vertex: int) -> list[str]:
     """The person's names that no one else in the network goes by (at least four letters)."""
     owners: dict[str, set[int]] = {}
@@ -179,6 +201,8 @@ def timeline(
     events = list(_tie_events(graph, edges, dating, use_document_dates))
     holders = range(graph.vcount()) if vertex is None else [vertex]
     events += [_affiliation_event(graph, v, a, dating, use_document_dates) for v in holders for a in graph.vs[v]["affiliations"]]
+    if include_events:
+        events += _reported_events(graph, holders, dating, use_document_dates)
     if vertex is not None and include_events:
         known = {(e.document_id, e.start) for event in events for e in event.evidence}
         events += _sentence_events(graph, vertex, dating, known)

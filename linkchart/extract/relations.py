@@ -94,6 +94,9 @@ class RelationFinder:
         kind, trigger = found
         if kind == RECRUITED_BY:
             recruiter = _recruiter(trigger, a, b)
+            if recruiter is None and any(c.dep_ in {"nsubj", "agent"} and c.i not in (a.token.i, b.token.i)
+                                         for c in trigger.children):
+                return None  # both were recruited by someone else: co-recruits, not a stated tie
             if recruiter is None:
                 kind = ASSOCIATE
             else:
@@ -317,6 +320,9 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
         if trigger.pos_ == "VERB":
             if tok.dep_ == "nsubj" and tok.head.i == trigger.i:
                 return p
+            if trigger.dep_ == "relcl" and trigger.head.i == tok.i and any(
+                    c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in trigger.children):
+                return p  # "Benmoussa, who had recruited X"
             if tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i == trigger.i:
                 return p
         elif trigger.lemma_.lower().startswith("recruit"):

@@ -85,3 +85,17 @@ def test_growth_per_year(dated):
 def test_growth_of_an_undated_network_is_empty():
     result = growth(build_graph(network([("a", "b")])))
     assert result.points == [] and result.undated_ties == 1
+
+
+def test_reported_travel_and_attacks_join_the_timeline() -> None:
+    from linkchart.analyse.graph import build_graph
+    from linkchart.analyse.timeline import timeline
+    from linkchart.model import Document, Entity, Event, Evidence, Network
+
+    doc = Document("d1", "d1.txt", "t", "Karim Haddad travelled to Syria in 2014.", "h", "2016-03-01")
+    karim = Entity("per-karim", "person", "Karim Haddad", [], documents=["d1"])
+    trip = Event("evt-1", "travel", "travel to Syria", ["per-karim"],
+                 [Evidence("d1", doc.text, 0, len(doc.text))], "Syria", "2014")
+    graph = build_graph(Network([karim], [], [doc], [trip]))
+    rows = [r for r in timeline(graph, "Karim Haddad") if r.label == "travel to Syria"]
+    assert len(rows) == 1 and rows[0].date == "2014" and rows[0].type == "travel"

@@ -21,6 +21,8 @@ def _when(event: TimelineEvent) -> str:
 
 
 def _what(event: TimelineEvent) -> str:
+    if event.kind == "event" and event.label:
+        return f"{event.subject.name}: {event.label}" + (" (hedged)" if event.hedged else "")
     if event.kind == "event":
         return f"{event.subject.name} named in a dated sentence"
     other = f" {event.other.name}" if event.other else f" in {', '.join(event.documents)}"
