@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from linkchart.lexicon import words
+
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3}"
 # "Yves Herman / Reuters", "REUTERS/Yves Herman", "Alexander Koerner/Getty Images", "AFP/Getty Images"
 _CREDIT = re.compile(rf"^(?:\(?(?:photo|photograph|image|picture)s?:?\s*(?:by\s+)?)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?\)?$")
@@ -20,6 +22,10 @@ _LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+")
 _SEPARATOR = re.compile(r"\s[—–|·›»]\s")
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Z][\w .&-]{1,30}\)\s*[-—–]\s*")
+_HEADING_MARKUP = re.compile(r"^[#=\s]+|[=\s]+$|\[edit\]", re.IGNORECASE)
+# "Surname, Given (2014)." / "(3 October 2014)." at the head of a numbered or bulleted line.
+_CITATION = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^|[•*-])?\s*[^.!?]{0,80}\((?:[^()]*\b)?\d{4}[a-z]?\)\.")
+_CITATION_MARKS = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s.*(?:\bpp?\.\s*\d|\bISBN\b|\bRetrieved\b|\bIbid\b|\bop\. cit\b)")
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
 
 
@@ -70,9 +76,39 @@ def clean_text(text: str) -> str:
             nxt = _next_nonblank(lines, i)
             if nxt is not None and _is_copy(line, lines[nxt]):
                 keep[i] = keep[nxt] = False  # alt text and caption printed twice
+    _drop_reference_sections(lines, keep)
     kept = [strip_wire_dateline(line) if k else "" for line, k in zip(lines, keep, strict=True)]
     paragraphs = [p for p in unwrap(kept) if p]
     return "\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def is_citation(line: str) -> bool:
+    """'5. van Hoorn, Pieter (3 October 2014). "De broers uit Feijenoord". Rotterdams Avondblad.'"""
+    return bool(_CITATION.search(line)) or bool(_CITATION_MARKS.search(line))
+
+
+def _drop_reference_sections(lines: list[str], keep: list[bool]) -> None:
+    """From a 'References' / 'See also' / 'External links' heading on, drop the list of sources
+    and links, up to the next line of prose. Citation-shaped lines are dropped anywhere."""
+    headings = _reference_headings()
+    inside = False
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        bare = _HEADING_MARKUP.sub("", line).strip().lower().rstrip(":")
+        if bare in headings:
+            inside, keep[i] = True, False
+            continue
+        prose = len(line.split()) >= 15 and bool(_SENTENCE_END.search(line)) and not is_citation(line)
+        if inside and prose:
+            inside = False
+        if inside or is_citation(line):
+            keep[i] = False
+
+
+@lru_cache(maxsize=1)
+def _reference_headings() -> frozenset[str]:
+    return words("reference_headings.txt")
 
 
 def _is_copy(first: str, second: str) -> bool:
