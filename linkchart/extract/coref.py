@@ -25,7 +25,8 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token,
         return None
     sentence = parsed.sentence_of(paragraph, pronoun)
     same = [o for o in _people_in(parsed, sentence, unresolved, exclude)
-            if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)]
+            if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
+            and not _is_own_subject(parsed, o, pronoun)]
     if same:
         return _pick(parsed, same)
     for earlier in range(sentence - 1, max(-1, sentence - 1 - max_back), -1):
@@ -41,6 +42,20 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token,
 def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:
     return [o for o in parsed.occurrences if o.sentence == sentence and o.type == PERSON and o.cluster
             and o.id not in unresolved and o.cluster != exclude]
+
+
+def _is_own_subject(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:
+    """'Ouardani recruited him': an object 'him' is never the subject of its own verb (that
+    would be 'himself'), nor of the verbs the subject is shared with ('... and gave him')."""
+    if pronoun.lower_ not in {"him", "her"}:
+        return False
+    verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+    verbs = {verb.i}
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        verbs.add(verb.i)
+    head = parsed.head(occ)
+    return head.dep_ in _SUBJECT and head.head.i in verbs
 
 
 def _is_first_sentence(parsed: ParsedDocument, sentence: int) -> bool:

@@ -40,6 +40,7 @@ class Lexicon:
     event_verbs: dict[str, str]  # lemma -> event type
     attack_nouns: frozenset[str]
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
+    honorifics: frozenset[str]  # every title and honorific: a name made only of these is no name
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
@@ -81,6 +82,7 @@ def _load() -> Lexicon:
         event_verbs={r[0]: r[1] for r in _lines("event_verbs.txt")},
         attack_nouns=_words("attack_nouns.txt"),
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
+        honorifics=_words("titles.txt"),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),
         locative_prepositions=_words("locative_prepositions.txt"),

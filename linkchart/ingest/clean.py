@@ -22,6 +22,7 @@ _LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+")
 _SEPARATOR = re.compile(r"\s[—–|·›»]\s")
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Z][\w .&-]{1,30}\)\s*[-—–]\s*")
+_FIELD = re.compile(r"^[A-Z][\w ()/'-]{0,30}:\s+\S")
 _HEADING_MARKUP = re.compile(r"^[#=\s]+|[=\s]+$|\[edit\]", re.IGNORECASE)
 # "Surname, Given (2014)." / "(3 October 2014)." at the head of a numbered or bulleted line.
 _CITATION = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^|[•*-])?\s*[^.!?]{0,80}\((?:[^()]*\b)?\d{4}[a-z]?\)\.")
@@ -154,6 +155,8 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def _looks_wrapped(block: list[str]) -> bool:
+    if sum(1 for b in block if _FIELD.match(b)) >= len(block) / 2:
+        return False  # "Also known as: ...", "Founder: ...": an infobox, one field per line
     lengths = [len(b) for b in block[:-1]]
     long_enough = sum(1 for n in lengths if 40 <= n <= 120)
     return long_enough >= 0.8 * len(lengths) and not all(_SENTENCE_END.search(b) for b in block[:-1])

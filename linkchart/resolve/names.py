@@ -95,6 +95,7 @@ def transliteration_keys(word: str) -> frozenset[str]:
         w = word.replace("ch", ch)
         for old, new in _TRANSLITERATION:
             w = w.replace(old, new)
+        w = re.sub(r"(?<=[^aeiou])e$", "", w)  # French final e: Soufiane/Sufyan, Amine/Amin
         keys.add(re.sub(r"(.)\1+", r"\1", w))
     return frozenset(keys)
 
@@ -152,4 +153,7 @@ def initial_matches(short: str, full: str, floor: float) -> bool:
     ps, pf = parts(short), parts(full)
     if abbreviated_surname(full) or len(pf) < 2 or not abbreviated_surname(short):
         return False
-    return pf[-1].startswith(ps[-1]) and similar_words("".join(ps[:-1]), "".join(pf[:-1]), floor=floor)
+    raw = fold(full).split()  # "Hamza E." for "Hamza El Ghazouani": the particle's initial counts
+    surnames = {pf[-1], *(w for w in raw[1:] if w not in _TITLES)}
+    return any(w.startswith(ps[-1]) for w in surnames) and similar_words(
+        "".join(ps[:-1]), "".join(pf[:-1]), floor=floor)
