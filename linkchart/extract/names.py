@@ -147,6 +147,23 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str]) -> NameSpan
     return NameSpan(start, name.end, doc[start:name.end].text, PERSON)
 
 
+def _used_as_word(head: Token) -> bool:
+    """'Franco-Belgian' (an adjective), 'an Algerian who ...': a word, not the name of one actor."""
+    return head.dep_ == "amod" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
+
+
+def _ner_label(span: Span) -> str | None:
+    labels = Counter(t.ent_type_ for t in span if t.ent_type_)
+    if not labels:
+        return None
+    label = labels.most_common(1)[0][0]
+    if label == "PERSON":
+        return PERSON
+    if label == "ORG":
+        return ORGANIZATION
+    return PLACE if label in _PLACE_LABELS else None
+
+
 def _is_initial(tok: Token) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
@@ -230,10 +247,16 @@ class NameTyper:
         """Type the names of every paragraph of one document together (label consistency)."""
         names = [self._attach_group_heads(doc, ns) for doc, ns in zip(docs, names, strict=True)]
         votes: dict[str, Tally] = defaultdict(Tally)
+        # The NER labels one string the same way wherever it stands, so its repeated verdicts are
+        # not independent evidence: n occurrences weigh sqrt(n), while each syntactic slot counts.
+        counts = Counter(name.text for ns in names for name in ns)
         for doc, paragraph_names in zip(docs, names, strict=True):
             for name in paragraph_names:
                 for label, weight in self._occurrence_votes(doc, name):
                     votes[name.text][label] += weight
+                ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))
+                if ner:
+                    votes[name.text][ner] += counts[name.text] ** -0.5
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
@@ -265,16 +288,7 @@ class NameTyper:
         span = name.span(doc)
         head = span[-1]
         votes: list[tuple[str, float]] = []
-        labels = Counter(t.ent_type_ for t in span if t.ent_type_)
-        if labels:
-            label = labels.most_common(1)[0][0]
-            if label == "PERSON":
-                votes.append((PERSON, 1.0))
-            elif label == "ORG":
-                votes.append((ORGANIZATION, 1.0))
-            elif label in _PLACE_LABELS:
-                votes.append((PLACE, 1.0))
-        if head.dep_ == "amod" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 1.5))  # "a store in Gilly": people are seldom 'in' anything

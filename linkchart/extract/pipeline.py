@@ -17,6 +17,7 @@ from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
+from linkchart.extract.infobox import infobox_aliases, infobox_ties, type_field_values
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
@@ -57,7 +58,7 @@ def load_model() -> Any:
 
 # Wiki footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]") split off,
 # so that the name is a token of its own; the text itself is untouched.
-_MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\d{1,3}\b|edit\b)', r"(?<=\w)[.,;:](?=\[(?:\d{1,3}|edit)\b)")
+_MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w)[.,;:](?=\[\^?(?:\d{1,3}|edit)\b)")
 
 
 def adapt_tokenizer(nlp: Any) -> Any:
@@ -91,7 +92,8 @@ class Extractor:
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles, self.lex.honorifics) for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
-        aliases = find_aliases(parsed, self.lex)
+        type_field_values(parsed, self.lex, document.title)
+        aliases = find_aliases(parsed, self.lex) + infobox_aliases(parsed, self.lex, document.title)
         _align_alias_types(aliases)
         _propagate_person_parts(parsed)
         families = infer_full_names(parsed, self.lex)
@@ -101,6 +103,7 @@ class Extractor:
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(_unnamed_referents(aliases))
         ties, events = self._ties(parsed, pronouns, unresolved, families)
+        ties += infobox_ties(parsed, self.lex, document.title)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
         commentators = {c for c in speakers if c not in tied_people}

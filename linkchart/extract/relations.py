@@ -154,8 +154,8 @@ class RelationFinder:
         for k, t in enumerate(inner):
             if t.lemma_.lower() in lex.leader_words:
                 person_side = inner[k - 1] if k else person.token
-                if t.pos_ == "VERB" and person_side.head.i == t.i and person_side.dep_ in {"dobj", "attr", "oprd"}:
-                    continue  # the person is what was founded: a misparse of a list
+                if t.pos_ == "VERB" and not _does(person_side, t):
+                    continue  # the person is not who leads: "sentenced him ... for leading", "founded ..., as well as X"
                 return LEADER_OF
         for t in inner:
             if t.lemma_.lower() in lex.group_nouns and any(
@@ -300,6 +300,14 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _does(person_side: Token, verb: Token) -> bool:
+    """Is the path's person the doer of `verb`: its subject, its 'by' agent, or the noun a
+    participle or relative clause of it describes ('Zerkani, who led ...', 'the man leading')?"""
+    if person_side.head.i == verb.i and person_side.dep_ in {"nsubj", "agent"}:
+        return True
+    return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
 
 
 def _lowest_common_ancestor(path: list[Token]) -> Token:

@@ -27,6 +27,8 @@ _HEADING_MARKUP = re.compile(r"^[#=\s]+|[=\s]+$|\[edit\]", re.IGNORECASE)
 # "Surname, Given (2014)." / "(3 October 2014)." at the head of a numbered or bulleted line.
 _CITATION = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^|[•*-])?\s*[^.!?]{0,80}\((?:[^()]*\b)?\d{4}[a-z]?\)\.")
 _CITATION_MARKS = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s.*(?:\bpp?\.\s*\d|\bISBN\b|\bRetrieved\b|\bIbid\b|\bop\. cit\b)")
+_CITATION_QUOTED = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*[\"“][^\"”]{3,}[\"”].*\b\d{4}\b")
+_CITATION_DOCKET = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*\b\d{1,4}/\d{4}\b")
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
 
 
@@ -58,6 +60,7 @@ def clean_text(text: str) -> str:
     """Reporting text only, one paragraph per line, in the original wording."""
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     keep = [True] * len(lines)
+    first = next((i for i, line in enumerate(lines) if line), -1)
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -71,8 +74,8 @@ def clean_text(text: str) -> str:
                     keep[twin] = False
         elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)):
             keep[i] = False  # a caption with its credit on the same line
-        elif is_boilerplate(line) or is_menu_item(line) or _is_widget(line):
-            keep[i] = False
+        elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and i != first):
+            keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
             if nxt is not None and _is_copy(line, lines[nxt]):
@@ -84,8 +87,11 @@ def clean_text(text: str) -> str:
 
 
 def is_citation(line: str) -> bool:
-    """'5. van Hoorn, Pieter (3 October 2014). "De broers uit Feijenoord". Rotterdams Avondblad.'"""
-    return bool(_CITATION.search(line)) or bool(_CITATION_MARKS.search(line))
+    """'5. van Hoorn, Pieter (3 October 2014). "De broers uit Feijenoord". Rotterdams Avondblad.',
+    '4. "Veinte años para el cerebro". EFE. 12 June 2015.', '3. Audiencia Nacional. Sentencia 9/2016.'"""
+    if _CITATION.search(line) or _CITATION_MARKS.search(line):
+        return True
+    return len(line.split()) <= 25 and bool(_CITATION_QUOTED.search(line) or _CITATION_DOCKET.search(line))
 
 
 def _drop_reference_sections(lines: list[str], keep: list[bool]) -> None:
@@ -123,7 +129,8 @@ def _is_widget(line: str) -> bool:
     or section line split by a separator ("Lille Weekly — Our neighbourhoods")."""
     if _SENTENCE_END.search(line):
         return False
-    return len(line.split()) <= 2 or (len(line.split()) <= 6 and bool(_SEPARATOR.search(line)))
+    return (len(line.split()) <= 2 or (len(line.split()) <= 6 and bool(_SEPARATOR.search(line)))
+            or len(_SEPARATOR.findall(line)) >= 3)  # "Home | Random article | Donate | Log in"
 
 
 def strip_wire_dateline(line: str) -> str:

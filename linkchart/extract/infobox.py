@@ -1,0 +1,116 @@
+"""Fact boxes: 'Also known as: X; Y', 'Founder: X', 'Relatives: Y (son)'.
+
+Wiki pages and profiles state aliases, leaders, members and relatives of the page's subject as
+fields, one per line, not as sentences. A field counts when its name is in
+lexicon/infobox_fields.txt and the page's subject (the name its title gives) is named in the
+document; the field line itself is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linkchart.extract.aliases import AliasFinding
+from linkchart.extract.document import Occurrence, ParsedDocument
+from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.relations import Tie
+from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
+from linkchart.resolve.names import name_key
+
+_FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*:\s+\S")
+
+
+def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
+    """The first occurrence of the name the title gives ('Jund al-Mizan', 'Mohammed Qaddouri')."""
+    key = name_key(title)
+    if not key:
+        return None
+    for occ in parsed.occurrences:
+        if occ.type in {PERSON, ORGANIZATION} and name_key(occ.text) == key:
+            return occ
+    return None
+
+
+def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
+    """(paragraph, kind, index of the first value token) for every known field line."""
+    out = []
+    for p, doc in enumerate(parsed.paragraphs):
+        match = _FIELD.match(doc.text)
+        if not match:
+            continue
+        key = match.group(1).strip().lower()
+        kind = lex.infobox_fields.get(key)
+        colon = next((t.i for t in doc if t.text == ":"), None)
+        if kind and colon is not None:
+            out.append((p, kind, colon + 1))
+    return out
+
+
+def _values(parsed: ParsedDocument, p: int, start: int) -> list[Occurrence]:
+    return [o for o in parsed.occurrences if o.paragraph == p and o.name.start >= start]
+
+
+def type_field_values(parsed: ParsedDocument, lex: Lexicon, title: str) -> None:
+    """A field says what its values are: aliases are names of the subject's kind, relatives are
+    people, a person's 'Organisation' is a group, a group's 'Founder' a person."""
+    subject = page_subject(parsed, title)
+    if subject is None:
+        return
+    other = ORGANIZATION if subject.type == PERSON else PERSON
+    wanted = {"alias": subject.type, "family": PERSON, "leader": other, "member": other}
+    typed: dict[str, str] = {}
+    for p, kind, start in _fields(parsed, lex):
+        for value in _values(parsed, p, start):
+            if value.id != subject.id:
+                typed[name_key(value.text)] = wanted[kind]
+    for occ in parsed.occurrences:  # one name, one kind in a document
+        if occ.id != subject.id and name_key(occ.text) in typed:
+            occ.name.type = typed[name_key(occ.text)]
+
+
+def infobox_aliases(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[AliasFinding]:
+    subject = page_subject(parsed, title)
+    if subject is None:
+        return []
+    out = []
+    for p, kind, start in _fields(parsed, lex):
+        if kind != "alias":
+            continue
+        for value in _values(parsed, p, start):
+            if value.id != subject.id and value.type in {subject.type, ""}:
+                out.append(AliasFinding(value, "field 'also known as'", value.sentence, referent=subject))
+    return out
+
+
+def infobox_ties(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[Tie]:
+    subject = page_subject(parsed, title)
+    if subject is None or not subject.cluster:
+        return []
+    ties = []
+    for p, kind, start in _fields(parsed, lex):
+        line = parsed.paragraphs[p][:]
+        for value in _values(parsed, p, start):
+            if not value.cluster or value.cluster == subject.cluster:
+                continue
+            tie = _field_tie(kind, subject, value, line, lex)
+            if tie is not None:
+                ties.append(Tie(*tie, hedged=False, paragraph=p, span=line))
+    return ties
+
+
+def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line, lex: Lexicon):  # type: ignore[no-untyped-def]
+    """(source, target, type, subtype) for one value of a field, or None."""
+    after = [t for t in line if t.i >= value.name.end]
+    said = {t.lemma_.lower() for t in after[:8]}  # "(founder; emir 2009–2013)", "(son)"
+    assert subject.cluster and value.cluster
+    if kind == "leader" and subject.type == ORGANIZATION and value.type == PERSON:
+        return value.cluster, subject.cluster, LEADER_OF, None
+    if kind == "member" and subject.type == ORGANIZATION and value.type == PERSON:
+        return value.cluster, subject.cluster, MEMBER_OF, None
+    if kind == "member" and subject.type == PERSON and value.type == ORGANIZATION:
+        leads = bool(said & lex.leader_words)
+        return subject.cluster, value.cluster, LEADER_OF if leads else MEMBER_OF, None
+    if kind == "family" and subject.type == PERSON and value.type == PERSON:
+        subtype = next((lex.kinship[w] for w in said if w in lex.kinship), None)
+        return subject.cluster, value.cluster, FAMILY, subtype
+    return None
