@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from linkchart.extract.aliases import AliasFinding
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
@@ -92,13 +94,15 @@ def infobox_ties(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[Tie]:
         for value in _values(parsed, p, start):
             if not value.cluster or value.cluster == subject.cluster:
                 continue
-            tie = _field_tie(kind, subject, value, line, lex)
-            if tie is not None:
-                ties.append(Tie(*tie, hedged=False, paragraph=p, span=line))
+            found = _field_tie(kind, subject, value, line, lex)
+            if found is not None:
+                source, target, rtype, subtype = found
+                ties.append(Tie(source, target, rtype, subtype, False, p, line))
     return ties
 
 
-def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line, lex: Lexicon):  # type: ignore[no-untyped-def]
+def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line: Span,
+               lex: Lexicon) -> tuple[str, str, str, str | None] | None:
     """(source, target, type, subtype) for one value of a field, or None."""
     after = [t for t in line if t.i >= value.name.end]
     said = {t.lemma_.lower() for t in after[:8]}  # "(founder; emir 2009–2013)", "(son)"

@@ -74,7 +74,7 @@ def clean_text(text: str) -> str:
                     keep[twin] = False
         elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)):
             keep[i] = False  # a caption with its credit on the same line
-        elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and i != first):
+        elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))):
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
