@@ -144,6 +144,9 @@ class Extractor:
                 continue
             p, tok = f.pronoun
             target = pronouns.get((p, tok.i))
+            if target == f.alias.cluster and not (f.alias.paragraph == p and f.alias.name.end <= tok.i
+                                                   and f.alias.sentence == parsed.sentence_of(p, tok)):
+                continue  # already one person: "gave him the name X" said of the man named before
             if target is None or target == f.alias.cluster:
                 if shared[tok.i] > 1:
                     continue  # "Now known to be A, he was previously known as B": A and B, said of one man
