@@ -95,8 +95,9 @@ def _alias_noun_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list
             owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
                 (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
-            verb = verb.head  # "went by the kunya X", "travelled under the name X"
-            owner = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
+            owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) or next(
+                (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if owner is None:
             continue
         finding = _from_token(parsed, p, _antecedent(owner), alias, reason, verb)
