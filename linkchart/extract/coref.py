@@ -17,31 +17,44 @@ from linkchart.model import ORGANIZATION, PERSON
 _SUBJECT = {"nsubj", "nsubjpass"}
 
 
-def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token,
-                    unresolved: set[int], exclude: str | None = None, max_back: int = 3) -> str | None:
+def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unresolved: set[int],
+                    exclude: str | None = None, max_back: int = 3,
+                    resolved: dict[tuple[int, int], str] | None = None) -> str | None:
     """The cluster key the pronoun refers to, or None. `exclude` is a cluster the pronoun
-    cannot be: in "Also known as Abu Iyadh, he ...", 'he' is whoever bears the alias."""
+    cannot be: in "Also known as Abu Iyadh, he ...", 'he' is whoever bears the alias.
+    `resolved` holds the pronouns resolved so far: "He joined X, run by Y. He remained ..."
+    continues with the earlier 'he', the subject, not with Y."""
     if pronoun.lower_ not in PRONOUNS:
         return None
     sentence = parsed.sentence_of(paragraph, pronoun)
-    same = [o for o in _people_in(parsed, sentence, unresolved, exclude)
+    same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
     if same:
-        return _pick(parsed, same)
+        return _pick(same)
     for earlier in range(sentence - 1, max(-1, sentence - 1 - max_back), -1):
-        p, _ = parsed.sentences[earlier]
+        p, span = parsed.sentences[earlier]
         if p != paragraph and not (p == paragraph - 1 and _is_first_sentence(parsed, sentence)):
             return None
-        people = _people_in(parsed, earlier, unresolved, exclude)
+        people = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, earlier, unresolved, exclude)]
+        people += [(c, span.doc[i].dep_ in _SUBJECT) for (q, i), c in (resolved or {}).items()
+                   if q == p and span.start <= i < span.end and c != exclude]
         if people:
-            return _pick(parsed, people)
+            return _pick(people)
     return None
 
 
 def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:
     return [o for o in parsed.occurrences if o.sentence == sentence and o.type == PERSON and o.cluster
-            and o.id not in unresolved and o.cluster != exclude]
+            and o.id not in unresolved and o.cluster != exclude and not _speaker_label(parsed, o)]
+
+
+def _speaker_label(parsed: ParsedDocument, occ: Occurrence) -> bool:
+    """'Witness Hollweg: "..."': the speaker of a transcript line is not who 'he' in it means."""
+    doc = parsed.paragraphs[occ.paragraph]
+    end = occ.name.end
+    return end < len(doc) and doc[end].text == ":" and all(not t.is_alpha or t.text[:1].isupper()
+                                                           for t in doc[:occ.name.start])
 
 
 def _is_own_subject(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:
@@ -69,11 +82,12 @@ def _inside_own_phrase(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) 
     return head.head.i == pronoun.head.i or head.i == pronoun.head.i
 
 
-def _pick(parsed: ParsedDocument, people: list[Occurrence]) -> str | None:
-    clusters = {o.cluster for o in people}
+def _pick(people: list[tuple[str | None, bool]]) -> str | None:
+    """One candidate, or the one grammatical subject among several; else nobody."""
+    clusters = {c for c, _ in people}
     if len(clusters) == 1:
         return next(iter(clusters))
-    subjects = {o.cluster for o in people if parsed.head(o).dep_ in _SUBJECT}
+    subjects = {c for c, is_subject in people if is_subject}
     return next(iter(subjects)) if len(subjects) == 1 else None
 
 

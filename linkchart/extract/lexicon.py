@@ -39,6 +39,7 @@ class Lexicon:
     doubt_nouns: frozenset[str]
     event_verbs: dict[str, str]  # lemma -> event type
     attack_nouns: frozenset[str]
+    organisation_words: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     honorifics: frozenset[str]  # every title and honorific: a name made only of these is no name
@@ -82,6 +83,7 @@ def _load() -> Lexicon:
         doubt_nouns=_words("doubt_nouns.txt"),
         event_verbs={r[0]: r[1] for r in _lines("event_verbs.txt")},
         attack_nouns=_words("attack_nouns.txt"),
+        organisation_words=_words("organisation_words.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
         honorifics=_words("titles.txt"),

@@ -20,9 +20,9 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 
 PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du",
-                       "la", "le", "des", "ould", "abd", "abdel", "ul", "ud", "-"})
+                       "la", "le", "des", "del", "ould", "abd", "abdel", "ul", "ud", "-"})
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".
-_ORG_CONNECTORS = frozenset({"for", "of", "and", "on", "&"})
+_ORG_CONNECTORS = frozenset({"for", "of", "and", "on", "&", "voor", "pour", "für", "de", "del", "des", "du", "della"})
 _CALENDAR = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -288,6 +288,8 @@ class NameTyper:
         span = name.span(doc)
         head = span[-1]
         votes: list[tuple[str, float]] = []
+        if any(t.lower_ in self.lex.organisation_words for t in span):
+            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra"
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:

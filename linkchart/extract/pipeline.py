@@ -130,7 +130,7 @@ class Extractor:
         for p, doc in enumerate(parsed.paragraphs):
             for tok in doc:
                 if tok.lower_ in PRONOUNS:
-                    cluster = resolve_pronoun(parsed, p, tok, unresolved)
+                    cluster = resolve_pronoun(parsed, p, tok, unresolved, resolved=out)
                     if cluster:
                         out[(p, tok.i)] = cluster
         return out

@@ -359,6 +359,8 @@ def _unique_id(etype: str, name: str, used: set[str]) -> str:
 def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, str],
                      entities: list[Entity], hedged_factor: float) -> list[Relation]:
     kinds = {e.id: e for e in entities}
+    network_groups = {entity_of.get(r.target) for r in local_relations if r.type in {LEADER_OF, MEMBER_OF}
+                      and (source := entity_of.get(r.source)) and kinds[source].role != COMMENTATOR}
     grouped: dict[tuple[str, str, str], list[LocalRelation]] = defaultdict(list)
     for r in local_relations:
         s, t = entity_of.get(r.source), entity_of.get(r.target)
@@ -367,8 +369,9 @@ def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, 
         if (r.type in {LEADER_OF, MEMBER_OF}) != (kinds[s].type == PERSON and kinds[t].type == ORGANIZATION):
             continue  # the corpus settled one end's type differently from the document
         if kinds[s].role == COMMENTATOR or kinds[t].role == COMMENTATOR:
-            # A commentator keeps only the tie to the institution they speak for.
-            if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t].type == ORGANIZATION):
+            # A commentator keeps only the tie to the institution they speak for, never one to
+            # a group of the network ("we had been aware of him as a facilitator for X").
+            if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t].type == ORGANIZATION) or t in network_groups:
                 continue
         if r.type not in DIRECTED_TYPES:
             s, t = sorted((s, t))
