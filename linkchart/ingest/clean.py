@@ -17,7 +17,8 @@ from linkchart.lexicon import words
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3}"
 # "Yves Herman / Reuters", "REUTERS/Yves Herman", "Alexander Koerner/Getty Images", "AFP/Getty Images"
 _CREDIT = re.compile(rf"^(?:\(?(?:photo|photograph|image|picture)s?:?\s*(?:by\s+)?)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?\)?$")
-_TRAILING_CREDIT = re.compile(rf"(?<=[.!?”\"])\s+({_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?)\s*$")
+_TRAILING_CREDIT = re.compile(
+    rf"(?<=[.!?”\"])\s+((?:(?i:photo|photograph|picture|image|credit)s?\s*:\s*)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?)\s*$")
 _LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+")
 _SEPARATOR = re.compile(r"\s[—–|·›»]\s")
@@ -52,8 +53,14 @@ def is_boilerplate(line: str) -> bool:
 
 
 def is_menu_item(line: str) -> bool:
-    """Bullet lines without sentence punctuation are navigation or feature lists."""
-    return bool(_BULLET.match(line)) and not _SENTENCE_END.search(line) and len(line.split()) <= 15
+    """Bullet lines of a few title-case words are navigation ("- World", "- Contact us"); a list
+    item that says something ("- Daan Verkerk (born 1994) – convicted in Rotterdam in 2016",
+    "2. Tarek H., born 17.02.1978 in Mosul,") is reporting."""
+    if not _BULLET.match(line) or _SENTENCE_END.search(line) or line.rstrip().endswith((",", ";")):
+        return False
+    words = _BULLET.sub("", line).split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) <= 15 and lower <= 1 and not any(ch.isdigit() for ch in line)
 
 
 def clean_text(text: str) -> str:

@@ -233,12 +233,12 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
                 same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
                 reason = "same name" if same else "spelling variant: same surname and given name class"
                 join(a.local_id, b.local_id, reason, 0.9)
+    full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
     for short in [e for e in full if abbreviated_surname(e.name)]:
-        matches = {uf.find(f.local_id) for f in full if initial_matches(short.name, f.name, floor)}
+        matches = {uf.find(f.local_id) for f, n in full_names if initial_matches(short.name, n, floor)}
         if len(matches) == 1:
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
-    full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
     _join_short_kunyas(full_names, uf, join)
     for lone, word in _lone_words(people):
         holders = [(f, n) for f, n in full_names if word in (surname(n), given(n)) and f.local_id != lone.local_id]
