@@ -155,3 +155,11 @@ def test_the_network_stands_for_the_network_named_before(extractor) -> None:  # 
     assert ("Samir Ouali", "member_of", "Haddad network") in ties
     assert ("Nabil Dahmani", "member_of", "Haddad network") in ties
     assert not any(a == "Omar Tahri" for a, _, _ in ties)
+
+
+def test_a_false_passport_name_belongs_to_its_holder(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+        "Christian Albers travelled on his own passport; a second passport bearing his photograph, issued in "
+        "the name of Jan Kruse, was found in the flat. In Jan 2005 he met Omar Tahri.\n")
+    assert "Jan Kruse" in _entity(result, "Christian Albers").names
+    assert all("Jan" not in e.names for e in result.entities)  # the month is not a person

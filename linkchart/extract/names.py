@@ -47,7 +47,7 @@ class NameSpan:
 
 
 def _is_name_token(tok: Token) -> bool:
-    if not tok.text[:1].isupper() or _CALENDAR.match(tok.text) or tok.like_num:
+    if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
         return False
     if tok.pos_ == "PROPN":
         return True
@@ -57,6 +57,16 @@ def _is_name_token(tok: Token) -> bool:
 
 
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _is_date_word(tok: Token) -> bool:
+    """'March', 'Mon', but 'Jan' in 'Jan Kruse' is a given name: a short form counts as a date
+    only next to a number or with its full stop."""
+    if len(tok.text) > 4 or tok.text.endswith("."):
+        return True
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
 
 
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
