@@ -159,6 +159,8 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str]) -> NameSpan
 
 def _used_as_word(head: Token) -> bool:
     """'Franco-Belgian' (an adjective), 'an Algerian who ...': a word, not the name of one actor."""
+    if head.tag_ == "NNPS" and (head.ent_type_ == "NORP" or not any(c.dep_ == "det" for c in head.children)):
+        return True  # "Belgians", "Frenchmen": a people, not a group with members
     return head.dep_ == "amod" or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children)
 
 
