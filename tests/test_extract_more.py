@@ -163,3 +163,16 @@ def test_a_false_passport_name_belongs_to_its_holder(extractor) -> None:  # type
         "the name of Jan Kruse, was found in the flat. In Jan 2005 he met Omar Tahri.\n")
     assert "Jan Kruse" in _entity(result, "Christian Albers").names
     assert all("Jan" not in e.names for e in result.entities)  # the month is not a person
+
+
+def test_list_items_under_a_membership_sentence_are_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The following people were convicted of membership of Jund al-Qadr:\n"
+            "- Karim Haddad (born 1980) – sentenced to 12 years in 2015\n"
+            "- Samir Ouali (born 1984) – sentenced to 9 years in 2016\n"
+            "Nabil Dahmani was never charged.\n")
+    result = _extract(extractor, text)
+    ties = _ties(result)
+    assert ("Karim Haddad", "member_of", "Jund al-Qadr") in ties and ("Samir Ouali", "member_of", "Jund al-Qadr") in ties
+    assert not any(a == "Nabil Dahmani" for a, _, _ in ties)
+    evidence = next(r.evidence.text for r in result.relations if r.type == "member_of")
+    assert evidence.startswith("The following people were convicted of membership")

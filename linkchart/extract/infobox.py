@@ -1,4 +1,5 @@
-"""Fact boxes: 'Also known as: X; Y', 'Founder: X', 'Relatives: Y (son)'.
+"""Fact boxes ('Also known as: X; Y', 'Founder: X', 'Relatives: Y (son)') and lists under an
+introducing sentence ('The following were convicted of membership of X:' then one per line).
 
 Wiki pages and profiles state aliases, leaders, members and relatives of the page's subject as
 fields, one per line, not as sentences. A field counts when its name is in
@@ -118,3 +119,58 @@ def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line: Span,
         subtype = next((lex.kinship[w] for w in said if w in lex.kinship), None)
         return subject.cluster, value.cluster, FAMILY, subtype
     return None
+
+
+_ITEM = re.compile(r"^\s*(?:[-•*▪●◦]|\d+[.)])\s+")
+
+
+def type_list_items(parsed: ParsedDocument, lex: Lexicon) -> None:
+    """Under 'convicted of membership of X:' each item starts with a person's name."""
+    for first, _intro in _items_under_introductions(parsed, lex, need_cluster=False):
+        if not first.type:
+            first.name.type = PERSON
+
+
+def _items_under_introductions(parsed: ParsedDocument, lex: Lexicon, *, need_cluster: bool):  # type: ignore[no-untyped-def]
+    intro = None
+    for p, doc in enumerate(parsed.paragraphs):
+        if not _ITEM.match(doc.text):
+            intro = _introduction(parsed, p, lex, need_cluster)
+            continue
+        if intro is None:
+            continue
+        first = min((o for o in parsed.occurrences if o.paragraph == p and o.type in {PERSON, ""}
+                     and (o.cluster or not need_cluster)), key=lambda o: o.name.start, default=None)
+        if first is not None and first.name.start <= 2:  # the item must begin with the name
+            yield first, intro
+
+
+def list_item_ties(parsed: ParsedDocument, lex: Lexicon) -> list[Tie]:
+    """'The following people were convicted of membership of Jund al-Mizan:' followed by one
+    person per list item: each is a member (or leader) of the one group the sentence names.
+    The evidence runs from the introducing sentence to the item."""
+    ties: list[Tie] = []
+    for first, (q, sentence, group, kind) in _items_under_introductions(parsed, lex, need_cluster=True):
+        if first.type == PERSON and first.cluster:
+            doc = parsed.paragraphs[first.paragraph]
+            ties.append(Tie(first.cluster, group, kind, None, False, first.paragraph, doc[:], lead=(q, sentence)))
+    return ties
+
+
+def _introduction(parsed: ParsedDocument, p: int, lex: Lexicon, need_cluster: bool) -> tuple[int, Span, str, str] | None:
+    doc = parsed.paragraphs[p]
+    if not doc.text.rstrip().endswith(":"):
+        return None
+    sentence = list(doc.sents)[-1]
+    groups = {o.cluster or o.text for o in parsed.occurrences if o.paragraph == p and o.type == ORGANIZATION
+              and (o.cluster or not need_cluster) and sentence.start <= o.name.start < sentence.end}
+    words = {t.lemma_.lower() for t in sentence}
+    if len(groups) != 1 or any(t.dep_ == "neg" for t in sentence):
+        return None
+    if words & lex.leader_words:
+        kind = LEADER_OF
+    elif words & {w for w, k in lex.group_triggers.items() if k == MEMBER_OF}:
+        kind = MEMBER_OF
+    else:
+        return None
+    return p, sentence, next(iter(groups)), kind

@@ -17,7 +17,13 @@ from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
-from linkchart.extract.infobox import infobox_aliases, infobox_ties, type_field_values
+from linkchart.extract.infobox import (
+    infobox_aliases,
+    infobox_ties,
+    list_item_ties,
+    type_field_values,
+    type_list_items,
+)
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
@@ -93,6 +99,7 @@ class Extractor:
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles, self.lex.honorifics) for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)
+        type_list_items(parsed, self.lex)
         aliases = find_aliases(parsed, self.lex) + infobox_aliases(parsed, self.lex, document.title)
         _align_alias_types(aliases)
         _propagate_person_parts(parsed)
@@ -103,7 +110,7 @@ class Extractor:
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(_unnamed_referents(aliases))
         ties, events = self._ties(parsed, pronouns, unresolved, families)
-        ties += infobox_ties(parsed, self.lex, document.title)
+        ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
         commentators = {c for c in speakers if c not in tied_people}
@@ -321,10 +328,13 @@ def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles
         if tie.source not in known or tie.target not in known:
             continue
         start, end = parsed.char_span(tie.paragraph, tie.span)
+        if tie.lead is not None:  # a list item under its introducing sentence
+            start = parsed.char_span(*tie.lead)[0]
         text = document.text[start:end]
         evidence = Evidence(document.id, text, start, end, tie.hedged)
+        own = tie.span.text if tie.lead is not None else text  # an item's date is its own
         out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
-                                           tie.subtype, _date_of(text)))
+                                           tie.subtype, _date_of(own)))
     for d in decisions:
         out.merges.append(d)
     for oid, why in why_unresolved.items():

@@ -46,6 +46,7 @@ class Tie:
     hedged: bool
     paragraph: int
     span: Span  # the evidence sentence (or two adjacent sentences)
+    lead: tuple[int, Span] | None = None  # an earlier paragraph's sentence the evidence starts from
 
 
 class RelationFinder:
