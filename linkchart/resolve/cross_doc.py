@@ -49,6 +49,7 @@ from linkchart.resolve.names import (
     same_name_class,
     similar_words,
     surname,
+    surname_blocks,
 )
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
@@ -225,14 +226,13 @@ def _join_aliases(locals_, keyed, join) -> None:  # type: ignore[no-untyped-def]
 def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[no-untyped-def]
     people = [e for e in locals_ if e.type == PERSON]
     full = [e for e in people if len(parts(e.name)) > 1]
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if uf.find(a.local_id) == uf.find(b.local_id):
-                continue
-            if same_name_class(a.name, b.name, floor=floor):
-                same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
-                reason = "same name" if same else "spelling variant: same surname and given name class"
-                join(a.local_id, b.local_id, reason, 0.9)
+    for a, b in _candidate_pairs(full):
+        if uf.find(a.local_id) == uf.find(b.local_id):
+            continue
+        if same_name_class(a.name, b.name, floor=floor):
+            same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
+            reason = "same name" if same else "spelling variant: same surname and given name class"
+            join(a.local_id, b.local_id, reason, 0.9)
     full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
     for short in [e for e in full if abbreviated_surname(e.name)]:
         matches = {uf.find(f.local_id) for f, n in full_names if initial_matches(short.name, n, floor)}
@@ -240,19 +240,48 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
     _join_short_kunyas(full_names, uf, join)
+    by_word: dict[str, list[tuple[LocalEntity, str]]] = defaultdict(list)
+    for f, n in full_names:
+        for w in {surname(n), given(n)}:
+            if w:
+                by_word[w].append((f, n))
+    by_block: dict[str, list[LocalEntity]] = defaultdict(list)
+    for f in full:
+        for key in surname_blocks(surname(f.name) or ""):
+            by_block[key].append(f)
+    first_alone: dict[str, str] = {}
     for lone, word in _lone_words(people):
-        holders = [(f, n) for f, n in full_names if word in (surname(n), given(n)) and f.local_id != lone.local_id]
+        holders = [(f, n) for f, n in by_word.get(word, []) if f.local_id != lone.local_id]
         roots = {uf.find(f.local_id) for f, _ in holders}
         if len(roots) == 1 and any(surname(n) == word for _, n in holders):
             join(next(iter(roots)), lone.local_id, "the only full name with this surname", 0.8)
             continue
         if roots:
             continue
-        close = {uf.find(f.local_id) for f in full if len(word) >= 5 and surname(f.name)
+        candidates = {f.local_id: f for key in surname_blocks(word) for f in by_block.get(key, [])}.values()
+        close = {uf.find(f.local_id) for f in candidates if len(word) >= 5
                  and similar_words(word, surname(f.name) or "", floor=floor)
                  and len(company[lone.local_id] & company[f.local_id]) >= 2}
         if len(close) == 1:
             join(next(iter(close)), lone.local_id, "surname spelling variant sharing company in the reporting", 0.7)
+        elif not close and len(lone.names) == 1:
+            # The same single name in several reports, and no full name anywhere it could abbreviate.
+            first = first_alone.setdefault(word, lone.local_id)
+            if first != lone.local_id:
+                join(first, lone.local_id, "the same single name, and no full name it could be part of", 0.6)
+
+
+def _candidate_pairs(full: list[LocalEntity]) -> list[tuple[LocalEntity, LocalEntity]]:
+    """Pairs of full names that could be spellings of each other, found through blocks keyed
+    by the first letters a surname can be written with (Kasmi/Qasmi, Benhadj/Ben Hadj), so
+    that a large corpus is not compared pair by pair."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for k, e in enumerate(full):
+        for key in surname_blocks(surname(e.name) or ""):
+            blocks[key].append(k)
+    pairs = sorted({(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]
+                    if i != j})
+    return [(full[i], full[j]) for i, j in pairs]
 
 
 _KUNYA_WORDS = words("kunya_words.txt")
@@ -260,11 +289,9 @@ _KUNYA_WORDS = words("kunya_words.txt")
 
 def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join) -> None:  # type: ignore[no-untyped-def]
     """'Abu Ibrahim' for 'Abu Ibrahim al-Almani', when no other kunya in the corpus starts so."""
-    for short, name in full_names:
-        p = parts(name)
-        if p[0] not in _KUNYA_WORDS:
-            continue
-        longer = {uf.find(f.local_id) for f, n in full_names if len(parts(n)) > len(p) and parts(n)[:len(p)] == p}
+    kunyas = [(f, n, parts(n)) for f, n in full_names if parts(n)[0] in _KUNYA_WORDS]
+    for short, name, p in kunyas:
+        longer = {uf.find(f.local_id) for f, _, q in kunyas if len(q) > len(p) and q[:len(p)] == p}
         longer.discard(uf.find(short.local_id))
         if len(longer) == 1:
             join(next(iter(longer)), short.local_id, f"'{name}' is the start of one longer kunya", 0.8)

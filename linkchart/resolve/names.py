@@ -157,3 +157,13 @@ def initial_matches(short: str, full: str, floor: float) -> bool:
     surnames = {pf[-1], *(w for w in raw[1:] if w not in _TITLES)}
     return any(w.startswith(ps[-1]) for w in surnames) and similar_words(
         "".join(ps[:-1]), "".join(pf[:-1]), floor=floor)
+
+
+def surname_blocks(word: str) -> set[str]:
+    """First letters under which a spelling variant of `word` must also be filed: its own, its
+    transliterations' and, for a glued particle ('benhadj'), the rest's ('h')."""
+    if not word:
+        return set()
+    keys = {word[0], *(k[0] for k in transliteration_keys(word) if k)}
+    keys |= {word[len(p)] for p in _GLUED_PARTICLES if word.startswith(p) and len(word) - len(p) >= 4}
+    return keys
