@@ -226,16 +226,25 @@ def _join_aliases(locals_, keyed, join) -> None:  # type: ignore[no-untyped-def]
 def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[no-untyped-def]
     people = [e for e in locals_ if e.type == PERSON]
     full = [e for e in people if len(parts(e.name)) > 1]
-    for a, b in _candidate_pairs(full):
-        if uf.find(a.local_id) == uf.find(b.local_id):
-            continue
-        if same_name_class(a.name, b.name, floor=floor):
-            same = (surname(a.name), given(a.name)) == (surname(b.name), given(b.name))
+    by_name: dict[str, list[LocalEntity]] = defaultdict(list)  # each distinct name is compared once
+    for e in full:
+        by_name[e.name].append(e)
+    for name_a, name_b in _candidate_pairs(sorted(by_name)):
+        if same_name_class(name_a, name_b, floor=floor):
+            same = (surname(name_a), given(name_a)) == (surname(name_b), given(name_b))
             reason = "same name" if same else "spelling variant: same surname and given name class"
-            join(a.local_id, b.local_id, reason, 0.9)
+            join(by_name[name_a][0].local_id, by_name[name_b][0].local_id, reason, 0.9)  # same names are joined already
     full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
+    named: dict[str, set[str]] = defaultdict(set)  # distinct full name -> its locals
+    for f, n in full_names:
+        if not abbreviated_surname(n):
+            named[n].add(f.local_id)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for n in named:
+        by_initial[n[:1].lower()].append(n)
     for short in [e for e in full if abbreviated_surname(e.name)]:
-        matches = {uf.find(f.local_id) for f, n in full_names if initial_matches(short.name, n, floor)}
+        fits = [n for n in by_initial.get(short.name[:1].lower(), []) if initial_matches(short.name, n, floor)]
+        matches = {uf.find(x) for n in fits for x in named[n]}
         if len(matches) == 1:
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
@@ -271,17 +280,16 @@ def _join_people(locals_, uf, join, relations, floor) -> None:  # type: ignore[n
                 join(first, lone.local_id, "the same single name, and no full name it could be part of", 0.6)
 
 
-def _candidate_pairs(full: list[LocalEntity]) -> list[tuple[LocalEntity, LocalEntity]]:
+def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
     """Pairs of full names that could be spellings of each other, found through blocks keyed
     by the first letters a surname can be written with (Kasmi/Qasmi, Benhadj/Ben Hadj), so
     that a large corpus is not compared pair by pair."""
     blocks: dict[str, list[int]] = defaultdict(list)
-    for k, e in enumerate(full):
-        for key in surname_blocks(surname(e.name) or ""):
+    for k, name in enumerate(names):
+        for key in surname_blocks(surname(name) or ""):
             blocks[key].append(k)
-    pairs = sorted({(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]
-                    if i != j})
-    return [(full[i], full[j]) for i, j in pairs]
+    pairs = sorted({(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]})
+    return [(names[i], names[j]) for i, j in pairs]
 
 
 _KUNYA_WORDS = words("kunya_words.txt")
@@ -317,12 +325,14 @@ def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict
 
 def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: list[AnalystDecision]):  # type: ignore[no-untyped-def]
     renames = {name_key(d.name_a): d.name_b for d in analyst if d.action == "rename"}
+    by_id = {e.local_id: e for e in locals_}
+    order = {e.local_id: k for k, e in enumerate(locals_)}
     groups = uf.groups()
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
     used: set[str] = set()
     for members in sorted(groups.values(), key=lambda m: min(m)):
-        locs = [e for e in locals_ if e.local_id in set(members)]
+        locs = [by_id[m] for m in sorted(members, key=order.__getitem__)]
         etype = Counter(e.type for e in locs).most_common(1)[0][0]
         name = _best_name(locs)
         for e in locs:
