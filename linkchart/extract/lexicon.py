@@ -40,6 +40,7 @@ class Lexicon:
     event_verbs: dict[str, str]  # lemma -> event type
     attack_nouns: frozenset[str]
     organisation_words: frozenset[str]
+    adjunct_words: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     honorifics: frozenset[str]  # every title and honorific: a name made only of these is no name
@@ -84,6 +85,7 @@ def _load() -> Lexicon:
         event_verbs={r[0]: r[1] for r in _lines("event_verbs.txt")},
         attack_nouns=_words("attack_nouns.txt"),
         organisation_words=_words("organisation_words.txt"),
+        adjunct_words=_words("adjunct_words.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
         honorifics=_words("titles.txt"),

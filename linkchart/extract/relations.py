@@ -78,7 +78,7 @@ class RelationFinder:
         if any((t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB") or t.lower_ == "according"
                for t in inner):
             return None
-        if _crosses_clause(path):
+        if _crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
         if self._negated(inner) or self.negated_context(_lowest_common_ancestor(path)):
             return None
