@@ -224,7 +224,10 @@ class RelationFinder:
                 span = _join_spans(previous_subject.token.sent, sentence)
             if len({m.cluster for m in members}) < 2:
                 continue
-            found = self._joint_kind(predicate)
+            # "A, B and C moved south and shared a flat": verbs that share the subject count too.
+            shared = [predicate] + [c for c in predicate.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                    and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+            found, predicate = next(((f, v) for v in shared if (f := self._joint_kind(v))), (None, predicate))
             if found is None:
                 continue
             kind, subtype = found
