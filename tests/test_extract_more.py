@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_extract import _entity, _extract, _ties
 
 from linkchart.ingest.clean import clean_text
-from linkchart.model import SOURCE, LocalEntity
+from linkchart.model import SOURCE, Document, LocalEntity
 from linkchart.resolve.cross_doc import resolve_corpus, settle_types
 from linkchart.resolve.names import same_name_class, similar_words
 
@@ -176,3 +176,12 @@ def test_list_items_under_a_membership_sentence_are_members(extractor) -> None: 
     assert not any(a == "Nabil Dahmani" for a, _, _ in ties)
     evidence = next(r.evidence.text for r in result.relations if r.type == "member_of")
     assert evidence.startswith("The following people were convicted of membership")
+
+
+def test_on_a_page_about_one_brother_the_bare_surname_is_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad\nKarim Haddad is a preacher from Verviers. His brother Walid Haddad ran a garage. "
+            "In 2012 Haddad phoned Samir Ouali almost daily.\n")
+    result = extractor.extract(Document("d1", "t.txt", "Karim Haddad", text, "h"))
+    assert ("Karim Haddad", "communicated_with", "Samir Ouali") in _ties(result)
+    elsewhere = _extract(extractor, text.split("\n", 1)[1])  # no title: the surname stays unresolved
+    assert not any("Samir Ouali" in (a, b) and "Haddad" in a + b for a, _, b in _ties(elsewhere))

@@ -104,7 +104,7 @@ class Extractor:
         _align_alias_types(aliases)
         _propagate_person_parts(parsed)
         families = infer_full_names(parsed, self.lex)
-        clustering = self._cluster(parsed, aliases, document.id)
+        clustering = self._cluster(parsed, aliases, document.id, document.title)
         unresolved = set(clustering.unresolved)
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
@@ -120,13 +120,13 @@ class Extractor:
         out.events = _local_events(document, parsed, events, {e.local_id for e in out.entities})
         return out
 
-    def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str):  # type: ignore[no-untyped-def]
+    def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
         occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type]
         statements += _unnamed_referent_statements(aliases)
-        clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity,
+        clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity, subject=title,
                                    document_id=doc_id)
         for occ in parsed.occurrences:
             occ.cluster = clustering.cluster_of.get(occ.id)

@@ -54,7 +54,9 @@ class Clustering:
 
 
 def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatement], *,
-                  variant_floor: float, document_id: str) -> Clustering:
+                  variant_floor: float, document_id: str, subject: str = "") -> Clustering:
+    """`subject` is the name a page's title gives: on a page about one of two brothers, the
+    bare surname is that brother (the convention of biographies and profiles)."""
     uf: UnionFind[int] = UnionFind(o.id for o in occurrences)
     decisions: list[MergeDecision] = []
     by_id = {o.id: o for o in occurrences}
@@ -76,7 +78,7 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
         join(st.a, st.b, st.reason)
     _keep_sentence_neighbours_apart(uf, occurrences)
     unresolved: dict[int, str] = {}
-    _resolve_people(occurrences, uf, join, unresolved, variant_floor)
+    _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
     for oid in list(unresolved):
         if len(uf.groups().get(uf.find(oid), [])) > 1 and any(
@@ -116,7 +118,7 @@ def _abbreviates(a: str, b: str) -> bool:
     return bool(short) and len(short) < len(long) and all(p in long for p in short)
 
 
-def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: ignore[no-untyped-def]
+def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> None:  # type: ignore[no-untyped-def]
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
     # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
@@ -151,6 +153,10 @@ def _resolve_people(occurrences, uf, join, unresolved, floor) -> None:  # type: 
             continue
         if len(exact) == 1:
             join(next(iter(exact)), o.id, "part of the only full name it abbreviates")
+            continue
+        titled = {r for r in exact if subject and any(name_key(f.effective) == name_key(subject) for f in roots[r])}
+        if len(exact) > 1 and len(titled) == 1 and uf.can_union(next(iter(titled)), o.id):
+            join(next(iter(titled)), o.id, "the page's subject, named in its title")
             continue
         if len(exact) > 1:
             names = sorted(roots[r][0].effective for r in exact)
