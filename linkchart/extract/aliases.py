@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.resolve.names import acronym_of, is_acronym
+from linkchart.resolve.names import acronym_of, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {"“", "\"", "'", "‘", "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its"}
@@ -236,4 +236,18 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
                 out.append(AliasFinding(inner, "acronym in brackets", occ.sentence, referent=occ))
             elif occ.type == "organization" and inner.type in {"organization", ""}:
                 out.append(AliasFinding(inner, "other name in brackets", occ.sentence, referent=occ))
+        elif end < len(doc) and doc[end].text == "(" and occ.type == "person":
+            out.extend(_bracketed_spelling(parsed, p, occ))
     return out
+
+
+def _bracketed_spelling(parsed: ParsedDocument, p: int, occ: Occurrence) -> list[AliasFinding]:
+    """'Khalid al-Nasiri (in some police records: Chalid al-Nasiri)': a spelling of the same
+    name given in brackets right after it."""
+    doc = parsed.paragraphs[p]
+    close = next((t.i for t in doc[occ.name.end:occ.name.end + 12] if t.text == ")"), None)
+    if close is None:
+        return []
+    inside = {o.id: o for i in range(occ.name.end + 1, close) if (o := parsed.by_token.get((p, i))) is not None}
+    return [AliasFinding(o, "another spelling in brackets", occ.sentence, referent=occ) for o in inside.values()
+            if o.type in {"person", ""} and same_name_class(o.text, occ.text, floor=0.85)]
