@@ -185,3 +185,15 @@ def test_on_a_page_about_one_brother_the_bare_surname_is_him(extractor) -> None:
     assert ("Karim Haddad", "communicated_with", "Samir Ouali") in _ties(result)
     elsewhere = _extract(extractor, text.split("\n", 1)[1])  # no title: the surname stays unresolved
     assert not any("Samir Ouali" in (a, b) and "Haddad" in a + b for a, _, b in _ties(elsewhere))
+
+
+def test_islamic_state_acronyms_join_and_daesh_needs_a_statement() -> None:
+    long = LocalEntity("a:0", "a", "organization", "Islamic State", {"Islamic State", "ISIS"}, mention_count=3)
+    isil = LocalEntity("a:1", "a", "organization", "ISIL", {"ISIL"}, mention_count=1)
+    short = LocalEntity("b:0", "b", "organization", "IS", {"IS"}, mention_count=1)
+    other = LocalEntity("c:0", "c", "organization", "ISIS", {"ISIS"}, mention_count=1)
+    daesh = LocalEntity("d:0", "d", "organization", "Daesh", {"Daesh"}, mention_count=1)
+    groups = resolve_corpus([long, isil, short, other, daesh], [], [], variant_floor=0.85).entities
+    assert sorted(len(g.documents) for g in groups) == [1, 3]  # Daesh alone; ISIS/ISIL/IS/Islamic State one
+    joined = next(g for g in groups if "Islamic State" in g.alias_names())
+    assert {"ISIS", "ISIL", "IS"} <= set(joined.alias_names())

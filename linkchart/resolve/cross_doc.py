@@ -41,6 +41,7 @@ from linkchart.model import (
 from linkchart.resolve.events import resolve_events
 from linkchart.resolve.names import (
     abbreviated_surname,
+    acronym_of,
     given,
     initial_matches,
     is_acronym,
@@ -98,6 +99,7 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                     join(a, b, "analyst merge", 1.0, "analyst")
     _join_same_names(locals_, join)
     _join_group_variants(locals_, join, variant_floor)
+    _join_group_acronyms(locals_, join)
     _join_aliases(locals_, keyed, join)
     _join_people(locals_, uf, join, relations, variant_floor)
     entities, entity_of = _build_entities(locals_, uf, analyst)
@@ -212,6 +214,30 @@ def _join_group_variants(locals_: list[LocalEntity], join, floor: float) -> None
         for b in keys[i + 1:]:
             if a[0] == b[0] and similar_words(a, b, floor=floor + 0.03):
                 join(first[a], first[b], f"spelling variant of the group name ({a} / {b})", 0.8)
+
+
+def _join_group_acronyms(locals_: list[LocalEntity], join) -> None:  # type: ignore[no-untyped-def]
+    """'IS' for 'Islamic State' across reports; and 'ISIS' / 'ISIL', whose first letters are
+    the group's initials, when a report uses both forms. Only when one group fits."""
+    groups = [e for e in locals_ if e.type == ORGANIZATION]
+    initials: dict[str, set[str]] = defaultdict(set)  # initials of a long name -> its locals
+    docs_of: dict[str, set[str]] = defaultdict(set)  # initials -> documents naming the long form
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n) and len(acronym_of(n)) >= 2:
+                initials[acronym_of(n)].add(e.local_id)
+                docs_of[acronym_of(n)].add(e.document_id)
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n):
+                continue
+            short = n.replace(".", "")
+            fits = [a for a in initials if short == a or (short.startswith(a) and e.document_id in docs_of[a])]
+            if len(fits) == 1:
+                reason = "acronym of the group's name" if short == fits[0] else (
+                    f"'{n}' begins with the initials of the group named in the same report")
+                for other in sorted(initials[fits[0]]):
+                    join(other, e.local_id, reason, 0.8)
 
 
 def _join_aliases(locals_, keyed, join) -> None:  # type: ignore[no-untyped-def]
