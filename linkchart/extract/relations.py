@@ -252,6 +252,12 @@ class RelationFinder:
         if found is None:
             kind = self.lex.person_triggers.get(predicate.lemma_.lower())
             found = (kind, predicate.lemma_.lower()) if kind and predicate.pos_ == "VERB" else None
+        for attr in [c for c in predicate.children if c.dep_ in {"attr", "acomp"}] if found is None else []:
+            lemma = attr.lemma_.lower()  # "the two were childhood friends", "the pair were cousins"
+            if lemma in self.lex.kinship:
+                found = (FAMILY, self.lex.kinship[lemma])
+            elif self.lex.person_triggers.get(lemma) in {ASSOCIATE, CO_RESIDED}:
+                found = (self.lex.person_triggers[lemma], lemma)
         if found is None or self.negated_context(predicate):
             return None
         kind, subtype = found
