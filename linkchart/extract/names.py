@@ -334,7 +334,7 @@ class NameTyper:
             if lemma in lex.group_nouns:
                 return ORGANIZATION
         for child in head.children:
-            if child.dep_ in {"amod", "compound", "nmod"} and child.i < head.i and (
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < head.i and child.pos_ != "PROPN" and (
                     child.lower_ in lex.person_nouns or child.lemma_.lower() in lex.person_nouns):
                 return PERSON  # "the accused Kocabey", "the witness Hollweg"
             if child.dep_ == "relcl" and any(c.lower_ in {"who", "whom", "whose"} for c in child.subtree
