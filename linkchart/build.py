@@ -68,7 +68,13 @@ def build(paths: list[Path], store: SQLiteStore, settings: Settings, *, extracto
             from linkchart.extract.pipeline import Extractor
 
             extractor = Extractor(settings)
-        for (doc, signature), extraction in zip(pending, extractor.extract_many(d for d, _ in pending), strict=True):
+        for doc, signature in pending:
+            try:
+                extraction = extractor.extract(doc)
+            except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+                report.errors.append(f"{doc.path}: extraction failed ({type(err).__name__}: {err}); not stored")
+                _tick(progress, Path(doc.path))
+                continue
             store.save_extraction(doc, signature, extraction)
             report.added.append(doc.path)
             _tick(progress, Path(doc.path))

@@ -134,3 +134,23 @@ def test_events_reach_show_and_every_export(tmp_path: Path, extractor) -> None: 
     assert len(trip) == 1 and len(trip[0]["evidence"]) == 2  # one trip, reported by both documents
     assert runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "--output", str(tmp_path / "g.csv")]).exit_code == 0
     assert "travel to Syria" in (tmp_path / "g-events.csv").read_text()
+
+
+def test_a_document_that_breaks_extraction_is_reported_and_the_rest_stored(tmp_path: Path, extractor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Karim Haddad shared a flat with Samir Ouali in Molenbeek in 2014.\n")
+    (folder / "bad.txt").write_text("Nabil Dahmani met Yassine Rami in Verviers in 2013, police said.\n")
+    real = type(extractor).extract
+
+    def flaky(self, document):  # type: ignore[no-untyped-def]
+        if document.path.endswith("bad.txt"):
+            raise ValueError("parser exploded")
+        return real(self, document)
+
+    monkeypatch.setattr(type(extractor), "extract", flaky)
+    db = tmp_path / "case.db"
+    report = build([folder], open_store(db), Settings(db=db), extractor=extractor)
+    assert any("bad.txt: extraction failed (ValueError: parser exploded)" in e for e in report.errors)
+    names = {e.name for e in open_store(db).load_network().entities}
+    assert {"Karim Haddad", "Samir Ouali"} <= names and "Nabil Dahmani" not in names

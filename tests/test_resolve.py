@@ -65,3 +65,12 @@ def test_analyst_decisions_override_and_survive() -> None:
     apart = resolve_corpus(locs, [], [AnalystDecision("distinct", "Omar Kabbaj", "Omar Kabbaj")],
                            variant_floor=0.85)
     assert len(apart.entities) == 3
+
+
+def test_alias_statements_between_unnamed_things_are_ignored() -> None:
+    from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
+
+    occurrences = [NameOccurrence(0, "Karim Haddad", "person", 0), NameOccurrence(1, "Haddad", "person", 1)]
+    result = cluster_names(occurrences, [AliasStatement(5, 0, "alias statement 'known as'")],
+                           variant_floor=0.85, document_id="d")
+    assert result.cluster_of[0] == result.cluster_of[1]

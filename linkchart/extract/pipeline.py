@@ -132,7 +132,8 @@ class Extractor:
         occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
-                      if f.referent is not None and f.referent.type == f.alias.type]
+                      if f.referent is not None and f.referent.type == f.alias.type
+                      and f.alias.type in {PERSON, ORGANIZATION}]
         statements += _unnamed_referent_statements(aliases)
         clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity, subject=title,
                                    document_id=doc_id)

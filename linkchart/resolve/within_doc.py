@@ -75,7 +75,8 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
         else:
             first_of[key] = o.id
     for st in aliases:  # stated aliases first: they outrank "two names in a sentence"
-        join(st.a, st.b, st.reason)
+        if st.a in by_id and st.b in by_id:  # (between names of people or groups only)
+            join(st.a, st.b, st.reason)
     _keep_sentence_neighbours_apart(uf, occurrences)
     unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
