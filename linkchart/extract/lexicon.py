@@ -43,6 +43,7 @@ class Lexicon:
     adjunct_words: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
+    post_nominals: frozenset[str]  # written after a name: 'Fiona Gallagher QC'
     honorifics: frozenset[str]  # every title and honorific: a name made only of these is no name
     joint_actions: dict[str, str]
     place_nouns: frozenset[str]
@@ -87,7 +88,8 @@ def _load() -> Lexicon:
         organisation_words=_words("organisation_words.txt"),
         adjunct_words=_words("adjunct_words.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
-        titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] != ["keep"]),
+        titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
+        post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),
         honorifics=_words("titles.txt"),
         joint_actions={r[0]: r[1] for r in _lines("joint_actions.txt")},
         place_nouns=_words("place_nouns.txt"),

@@ -70,11 +70,12 @@ def _is_date_word(tok: Token) -> bool:
 
 
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
-               titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset()) -> list[NameSpan]:
+               titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
+               post_nominals: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
-    names = [_without_title(doc, nm, titles) for nm in _name_runs(doc)]
+    names = [_without_title(doc, nm, titles, post_nominals) for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
@@ -146,15 +147,18 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
     return _join_org_entities(doc, names)
 
 
-def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str]) -> NameSpan:
+def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
+                   post_nominals: frozenset[str] = frozenset()) -> NameSpan:
     """'Dr. Volker Assmann', 'Witness Hollweg': the title is not part of the name, but says
     the name is a person's."""
-    start = name.start
-    while start < name.end - 1 and doc[start].lower_.rstrip(".") in titles:
+    start, end = name.start, name.end
+    while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
         start += 1
-    if start == name.start:
+    while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals:
+        end -= 1  # "Fiona Gallagher QC"
+    if (start, end) == (name.start, name.end):
         return name
-    return NameSpan(start, name.end, doc[start:name.end].text, PERSON)
+    return NameSpan(start, end, doc[start:end].text, PERSON)
 
 
 def _used_as_word(head: Token) -> bool:

@@ -97,7 +97,9 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
-        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, self.lex.titles, self.lex.honorifics) for d in docs])
+        lex = self.lex
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals)
+                                             for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)
         type_list_items(parsed, self.lex)

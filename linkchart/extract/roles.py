@@ -44,6 +44,8 @@ def _is_commentator_slot(tok: Token, lex: Lexicon) -> bool:
     titles = [c for c in tok.children if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         titles.append(tok.head)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is a contributing writer for ..."
+        titles += [c for c in tok.head.children if c.dep_ == "attr"]
     return any(t.lemma_.lower() in lex.commentator_nouns for t in titles)
 
 

@@ -16,7 +16,10 @@ from linkchart.lexicon import words
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3}"
 # "Yves Herman / Reuters", "REUTERS/Yves Herman", "Alexander Koerner/Getty Images", "AFP/Getty Images"
-_CREDIT = re.compile(rf"^(?:\(?(?:photo|photograph|image|picture)s?:?\s*(?:by\s+)?)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?\)?$")
+_CREDIT = re.compile(
+    rf"^[(\[]?(?:(?:photo|photograph|image|picture)s?:?\s*(?:by\s+)?)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?[)\]]?$")
+# "... on Saturday. Picture: Kevin Tarrant]": a labelled credit may name the photographer alone.
+_LABELLED_CREDIT = re.compile(rf"(?:^|(?<=[.!?”\"])\s)(?i:photo|photograph|picture|image|credit)s?\s*:\s*{_NAME}\s*[)\]]?\s*$")
 _TRAILING_CREDIT = re.compile(
     rf"(?<=[.!?”\"])\s+((?:(?i:photo|photograph|picture|image|credit)s?\s*:\s*)?{_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?)\s*$")
 _LEADING_CREDIT = re.compile(rf"^{_NAME}\s*/\s*{_NAME}\s+[A-Z]")
@@ -80,7 +83,8 @@ def clean_text(text: str) -> str:
                 twin = _previous_nonblank(lines, prev)
                 if twin is not None and _is_copy(lines[twin], lines[prev]):
                     keep[twin] = False
-        elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)):
+        elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)
+                                          or _LABELLED_CREDIT.search(line)):
             keep[i] = False  # a caption with its credit on the same line
         elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))):
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
