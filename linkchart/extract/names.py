@@ -313,6 +313,9 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
+        elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and (
+                head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
+            votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         slot = self._slot_vote(head)
         if slot:
             votes.append((slot, 2.0))
