@@ -202,7 +202,10 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     if named is not None and named is not alias:  # "Zaouri, a student known as X"
         return AliasFinding(alias, reason, alias.sentence, referent=named)
     if tok.pos_ == "NOUN":
-        owner = next((t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
+        lex = Lexicon.load()
+        person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
+        owner = None if person_noun else next(  # "Zafar's son, known as X" names the son, not Zafar
+            (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
         if owner is not None and owner.i != tok.i:  # "his passport", "a passport bearing his photograph"
             found = _from_token(parsed, p, owner, alias, reason, verb)
             if found is not None:
