@@ -30,6 +30,8 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
     same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
+    if same and _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved):
+        return None  # "Mr Ashby said Mahmood had handed it to his son": 'his' is Mahmood's, whoever he is
     if same:
         return _pick(same)
     for earlier in range(sentence - 1, max(-1, sentence - 1 - max_back), -1):
@@ -55,6 +57,14 @@ def _speaker_label(parsed: ParsedDocument, occ: Occurrence) -> bool:
     end = occ.name.end
     return end < len(doc) and doc[end].text == ":" and all(not t.is_alpha or t.text[:1].isupper()
                                                            for t in doc[:occ.name.start])
+
+
+def _unresolved_subject_between(parsed: ParsedDocument, paragraph: int, sentence: int, pronoun: Token,
+                                unresolved: set[int]) -> bool:
+    """Is the nearest subject before the pronoun a name that could not be resolved?"""
+    before = [o for o in parsed.occurrences if o.sentence == sentence and o.paragraph == paragraph
+              and o.type == PERSON and o.name.end <= pronoun.i and parsed.head(o).dep_ in _SUBJECT]
+    return bool(before) and before[-1].id in unresolved
 
 
 def _is_own_subject(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:

@@ -115,14 +115,14 @@ class Extractor:
         ties, events = self._ties(parsed, pronouns, unresolved, families)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
-        # A speaker tied to another person, or to a group another person of the report belongs to,
-        # is part of the story (a defendant's statement), not a commentator on it.
+        # A speaker tied to another person, or to a group whose members are tied to others in the
+        # report (the network's group, not a police force), is part of the story, not a commentator.
         tied_people = {c for t in ties if t.type not in {"member_of", "leader_of"} for c in (t.source, t.target)}
         members: dict[str, set[str]] = {}
         for t in ties:
             if t.type in {"member_of", "leader_of"}:
                 members.setdefault(t.target, set()).add(t.source)
-        tied_people |= {c for group in members.values() if len(group - speakers) >= 1 and len(group) >= 2 for c in group}
+        tied_people |= {c for group in members.values() if group & tied_people for c in group}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
         out = _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,
