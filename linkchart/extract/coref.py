@@ -30,7 +30,7 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
     same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
-    if same and _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved):
+    if _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved, any_slot=not same):
         return None  # "Mr Ashby said Mahmood had handed it to his son": 'his' is Mahmood's, whoever he is
     if same:
         return _pick(same)
@@ -60,10 +60,11 @@ def _speaker_label(parsed: ParsedDocument, occ: Occurrence) -> bool:
 
 
 def _unresolved_subject_between(parsed: ParsedDocument, paragraph: int, sentence: int, pronoun: Token,
-                                unresolved: set[int]) -> bool:
-    """Is the nearest subject before the pronoun a name that could not be resolved?"""
+                                unresolved: set[int], any_slot: bool = False) -> bool:
+    """Is the nearest subject before the pronoun (with `any_slot`, the nearest name at all) one
+    that could not be resolved? Then the pronoun may be that person's, whoever they are."""
     before = [o for o in parsed.occurrences if o.sentence == sentence and o.paragraph == paragraph
-              and o.type == PERSON and o.name.end <= pronoun.i and parsed.head(o).dep_ in _SUBJECT]
+              and o.type == PERSON and o.name.end <= pronoun.i and (any_slot or parsed.head(o).dep_ in _SUBJECT)]
     return bool(before) and before[-1].id in unresolved
 
 
