@@ -197,3 +197,11 @@ def test_islamic_state_acronyms_join_and_daesh_needs_a_statement() -> None:
     assert sorted(len(g.documents) for g in groups) == [1, 3]  # Daesh alone; ISIS/ISIL/IS/Islamic State one
     joined = next(g for g in groups if "Islamic State" in g.alias_names())
     assert {"ISIS", "ISIL", "IS"} <= set(joined.alias_names())
+
+
+def test_a_verb_of_saying_ties_what_it_describes_not_who_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
+    described = _ties(_extract(extractor,
+        "The prosecution described Imran Haddad, Farhan Ouali and Shamil Dahmani as members of Rayat al-Qadr.\n"))
+    assert {(n, "member_of", "Rayat al-Qadr") for n in ("Imran Haddad", "Farhan Ouali", "Shamil Dahmani")} <= described
+    spoken = _ties(_extract(extractor, "Karim Haddad told police that Samir Ouali met Nabil Dahmani.\n"))
+    assert not any("Karim Haddad" in (a, b) for a, _, b in spoken)

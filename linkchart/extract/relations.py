@@ -75,9 +75,11 @@ class RelationFinder:
         if path is None or len(path) > MAX_PATH:
             return None
         inner = path[1:-1]
-        if any((t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB") or t.lower_ == "according"
+        ends = {a.token.i, b.token.i}
+        if any(t.lower_ == "according" or (t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB" and (
+                any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not _speech_object(t, path)))
                for t in inner):
-            return None
+            return None  # a speaker is not tied to what he speaks about; "described X as a member of Y" ties X
         if _crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
         if self._negated(inner) or self.negated_context(_lowest_common_ancestor(path)):
@@ -322,6 +324,13 @@ def _does(person_side: Token, verb: Token) -> bool:
     if person_side.head.i == verb.i and person_side.dep_ in {"nsubj", "agent"}:
         return True
     return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
+
+
+def _speech_object(verb: Token, path: list[Token]) -> bool:
+    """Is the path's participant the object the verb of saying describes ('described X as ...')?"""
+    k = path.index(verb)
+    neighbours = [path[k - 1], path[k + 1]]
+    return any(n.head.i == verb.i and n.dep_ in {"dobj", "nsubjpass"} for n in neighbours)
 
 
 def _semicolon_between(a: Token, b: Token) -> bool:
