@@ -15,7 +15,7 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.resolve.names import acronym_of, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {"“", "\"", "'", "‘", "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
-                     "his", "her", "their", "its"}
+                     "his", "her", "their", "its", "de", "guerre", "online"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
 

@@ -136,7 +136,7 @@ class Extractor:
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type
                       and f.alias.type in {PERSON, ORGANIZATION}]
-        statements += _unnamed_referent_statements(aliases)
+        statements += _unnamed_referent_statements(aliases) + _section_subject_statements(parsed, aliases)
         clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity, subject=title,
                                    document_id=doc_id)
         for occ in parsed.occurrences:
@@ -264,6 +264,30 @@ def _propagate_person_parts(parsed: ParsedDocument) -> None:
     for occ in parsed.occurrences:
         if not occ.type and all(w in tokens for w in occ.text.split()):
             occ.name.type = PERSON
+
+
+def _section_subject_statements(parsed: ParsedDocument, aliases: list[AliasFinding]) -> list[AliasStatement]:
+    """Under a heading that is a person's name ('### Farhan Rafiq, 29'), the section's first
+    sentence describes that person: 'A former boxer, known as 'Fez'.' names him."""
+    out = []
+    for f in aliases:
+        if f.unnamed is None or f.alias.paragraph == 0:
+            continue
+        p = f.alias.paragraph
+        first_sentence = parsed.sentence_of(p, parsed.paragraphs[p][0])
+        heading = _person_heading(parsed, p - 1)
+        if heading is not None and f.alias.sentence == first_sentence and heading.type == f.alias.type:
+            out.append(AliasStatement(f.alias.id, heading.id, f"{f.reason}, under the heading '{heading.text}'"))
+    return out
+
+
+def _person_heading(parsed: ParsedDocument, p: int) -> Occurrence | None:
+    """A short line that is one person's name (with an age or a title at most)."""
+    doc = parsed.paragraphs[p]
+    names = [o for o in parsed.occurrences if o.paragraph == p]
+    if len(names) != 1 or names[0].type != PERSON or len(doc) > 8 or any(t.pos_ in {"VERB", "AUX"} for t in doc):
+        return None
+    return names[0]
 
 
 def _unnamed_referents(aliases: list[AliasFinding]) -> dict[tuple[int, int], str]:
