@@ -45,6 +45,8 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
                 finding = _referent(parsed, p, anchor, alias, " ".join(phrase))
+                if finding is None and phrase[0] in lex.alias_nouns:  # "under the nom de guerre X"
+                    finding = _owner_of_name(parsed, p, doc[i], alias)
                 if finding is not None:
                     found.append(finding)
             i += len(phrase)
@@ -83,27 +85,34 @@ def _alias_noun_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list
     doc = parsed.paragraphs[p]
     out = []
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.alias_nouns or (p, noun.i) in parsed.by_token:
+        if noun.pos_ not in {"NOUN", "PROPN", "X"} or noun.lemma_.lower() not in lex.alias_nouns or (p, noun.i) in parsed.by_token:
             continue
         alias = _name_after(parsed, p, noun.i + 1)
         if alias is None or alias.type not in {"person", "organization", ""}:
             continue
-        reason = f"named by '{noun.text}'"
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        verb = noun.head
-        if owner is None and noun.dep_ in {"dobj", "attr"}:
-            owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
-                (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
-            verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
-            owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) or next(
-                (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if owner is None:
-            continue
-        finding = _from_token(parsed, p, _antecedent(owner), alias, reason, verb)
+        finding = _owner_of_name(parsed, p, noun, alias)
         if finding is not None:
             out.append(finding)
     return out
+
+
+def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrence) -> AliasFinding | None:
+    """Whose name the alias noun introduces: its possessor, the one it was given to, or the
+    subject of the verb it hangs on ('fought under the nom de guerre X')."""
+    reason = f"named by '{noun.text}'"
+    noun = next((t for t in [noun, *noun.ancestors] if t.dep_ not in {"compound", "amod", "nmod"}), noun)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    verb = noun.head
+    if owner is None and noun.dep_ in {"dobj", "attr"}:
+        owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
+        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) or next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if owner is None:
+        return None
+    return _from_token(parsed, p, _antecedent(owner), alias, reason, verb)
 
 
 def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:

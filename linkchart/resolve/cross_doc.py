@@ -42,6 +42,7 @@ from linkchart.resolve.events import resolve_events
 from linkchart.resolve.names import (
     abbreviated_surname,
     acronym_of,
+    fold,
     given,
     initial_matches,
     is_acronym,
@@ -189,7 +190,8 @@ def _join_same_names(locals_, join) -> None:  # type: ignore[no-untyped-def]
     first: dict[tuple[str, str], str] = {}
     for e in locals_:
         keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
-            name_key(n) for n in e.names if len(parts(n)) > 1}
+            name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
+            "=" + fold(n) for n in e.names if len(n.split()) > 1}
         for key in keys:
             if not key:
                 continue
