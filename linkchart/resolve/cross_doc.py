@@ -401,6 +401,8 @@ def derived_forms(name: str, etype: str) -> set[str]:
         out.add(last.split("-", 1)[1])
     if len(words) > 2 and words[-2].lower() in {"al", "el", "bin", "ben", "ibn", "van", "von", "de", "da", "abu"}:
         out.add(f"{words[-2]} {last}")
+    if len(words) > 2 and words[0].lower() in _KUNYA_WORDS:
+        out.add(f"{words[0]} {words[1]}")  # "Abu Yunus" for "Abu Yunus al-Shishani"
     return {o for o in out if len(o) > 2}
 
 
