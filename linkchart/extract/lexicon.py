@@ -41,6 +41,7 @@ class Lexicon:
     attack_nouns: frozenset[str]
     organisation_words: frozenset[str]
     adjunct_words: frozenset[str]
+    site_nouns: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     post_nominals: frozenset[str]  # written after a name: 'Fiona Gallagher QC'
@@ -87,6 +88,7 @@ def _load() -> Lexicon:
         attack_nouns=_words("attack_nouns.txt"),
         organisation_words=_words("organisation_words.txt"),
         adjunct_words=_words("adjunct_words.txt"),
+        site_nouns=_words("site_nouns.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
         post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),

@@ -306,6 +306,8 @@ class NameTyper:
         votes: list[tuple[str, float]] = []
         if any(t.lower_ in self.lex.organisation_words for t in span):
             votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra"
+        elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
+            votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
@@ -353,6 +355,8 @@ class NameTyper:
                     return PERSON
                 if lemma in lex.group_nouns:
                     return ORGANIZATION
+                if lemma in lex.place_nouns:
+                    return PLACE  # "Hollin Vale, a hillside estate"
             if child.dep_ == "case" and any(c.lemma_.lower() in lex.kinship for c in gov.subtree):
                 return PERSON  # "Saleh's brother"
         if dep == "pobj" and gov.lower_ in {"of", "for"}:

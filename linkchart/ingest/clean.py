@@ -143,7 +143,8 @@ def _is_widget(line: str) -> bool:
     or section line split by a separator ("Lille Weekly — Our neighbourhoods")."""
     if _SENTENCE_END.search(line):
         return False
-    return (len(line.split()) <= 2 or (len(line.split()) <= 6 and bool(_SEPARATOR.search(line)))
+    words = [w for w in line.split() if w not in {"|", "·", "›", "»", "—", "–"}]
+    return (len(words) <= 2 or (len(words) <= 6 and bool(_SEPARATOR.search(line)))
             or len(_SEPARATOR.findall(line)) >= 3)  # "Home | Random article | Donate | Log in"
 
 
