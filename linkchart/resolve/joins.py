@@ -1,0 +1,210 @@
+"""How the names of two documents' entities can show they are one entity.
+
+Each function adds joins through the `join(a, b, reason, score)` callback of `resolve_corpus`,
+which records every one: same names, stated aliases, spelling variants of groups, acronyms,
+spelling variants of people with matching given names, initials, short kunyas, lone surnames.
+Comparisons go through indexes (by name, by surname letter) so that a large corpus is not
+compared pair by pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Protocol
+
+from linkchart.lexicon import words
+from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
+from linkchart.resolve.names import (
+    abbreviated_surname,
+    acronym_of,
+    fold,
+    given,
+    initial_matches,
+    is_acronym,
+    name_key,
+    parts,
+    same_name_class,
+    similar_words,
+    surname,
+    surname_blocks,
+)
+from linkchart.resolve.unionfind import UnionFind
+from linkchart.resolve.within_doc import group_key
+
+
+class Join(Protocol):
+    def __call__(self, a: str, b: str, reason: str, score: float = 1.0, source: str = "auto") -> None: ...
+
+
+def index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
+    keyed: dict[str, list[str]] = defaultdict(list)
+    for e in locals_:
+        for n in e.names | {e.name}:
+            keyed[name_key(n)].append(e.local_id)
+    return keyed
+
+
+def join_same_names(locals_: list[LocalEntity], join: Join) -> None:
+    first: dict[tuple[str, str], str] = {}
+    for e in locals_:
+        keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
+            name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
+            "=" + fold(n) for n in e.names if len(n.split()) > 1}
+        for key in keys:
+            if not key:
+                continue
+            seen = first.setdefault((e.type, key), e.local_id)
+            if seen != e.local_id:
+                join(seen, e.local_id, "same name in both documents")
+
+
+def join_group_variants(locals_: list[LocalEntity], join: Join, floor: float) -> None:
+    """Transliterated group names: al-Qaeda / al Qaida / Al-Qa'ida. Only long single-word cores
+    are compared (short or multi-word names differ by a letter for a reason: IS / ISI)."""
+    first: dict[str, str] = {}
+    for e in locals_:
+        if e.type != ORGANIZATION:
+            continue
+        for n in e.names:
+            key = group_key(n)
+            if len(parts(n)) == 1 and len(key) >= 5 and not is_acronym(n):
+                first.setdefault(key, e.local_id)
+    keys = sorted(first)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[0] == b[0] and similar_words(a, b, floor=floor + 0.03):
+                join(first[a], first[b], f"spelling variant of the group name ({a} / {b})", 0.8)
+
+
+def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
+    """'IS' for 'Islamic State' across reports; and 'ISIS' / 'ISIL', whose first letters are
+    the group's initials, when a report uses both forms. Only when one group fits."""
+    groups = [e for e in locals_ if e.type == ORGANIZATION]
+    initials: dict[str, set[str]] = defaultdict(set)  # initials of a long name -> its locals
+    docs_of: dict[str, set[str]] = defaultdict(set)  # initials -> documents naming the long form
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n) and len(acronym_of(n)) >= 2:
+                initials[acronym_of(n)].add(e.local_id)
+                docs_of[acronym_of(n)].add(e.document_id)
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n):
+                continue
+            short = n.replace(".", "")
+            fits = [a for a in initials if short == a or (short.startswith(a) and e.document_id in docs_of[a])]
+            if len(fits) == 1:
+                reason = "acronym of the group's name" if short == fits[0] else (
+                    f"'{n}' begins with the initials of the group named in the same report")
+                for other in sorted(initials[fits[0]]):
+                    join(other, e.local_id, reason, 0.8)
+
+
+def join_aliases(locals_: list[LocalEntity], keyed: dict[str, list[str]], join: Join) -> None:
+    by_id = {e.local_id: e for e in locals_}
+    for e in locals_:
+        for alias in e.explicit_aliases:
+            for other in keyed.get(name_key(alias), []):
+                if other != e.local_id and by_id[other].type == e.type:
+                    join(e.local_id, other, f"'{alias}' stated as an alias")
+
+
+def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, relations: list[LocalRelation],
+                floor: float) -> None:
+    people = [e for e in locals_ if e.type == PERSON]
+    full = [e for e in people if len(parts(e.name)) > 1]
+    by_name: dict[str, list[LocalEntity]] = defaultdict(list)  # each distinct name is compared once
+    for e in full:
+        by_name[e.name].append(e)
+    for name_a, name_b in _candidate_pairs(sorted(by_name)):
+        if same_name_class(name_a, name_b, floor=floor):
+            same = (surname(name_a), given(name_a)) == (surname(name_b), given(name_b))
+            reason = "same name" if same else "spelling variant: same surname and given name class"
+            join(by_name[name_a][0].local_id, by_name[name_b][0].local_id, reason, 0.9)  # same names are joined already
+    full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
+    named: dict[str, set[str]] = defaultdict(set)  # distinct full name -> its locals
+    for f, n in full_names:
+        if not abbreviated_surname(n):
+            named[n].add(f.local_id)
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for n in named:
+        by_initial[n[:1].lower()].append(n)
+    for short in [e for e in full if abbreviated_surname(e.name)]:
+        fits = [n for n in by_initial.get(short.name[:1].lower(), []) if initial_matches(short.name, n, floor)]
+        matches = {uf.find(x) for n in fits for x in named[n]}
+        if len(matches) == 1:
+            join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
+    company = _company(locals_, relations)
+    _join_short_kunyas(full_names, uf, join)
+    by_word: dict[str, list[tuple[LocalEntity, str]]] = defaultdict(list)
+    for f, n in full_names:
+        for w in {surname(n), given(n)}:
+            if w:
+                by_word[w].append((f, n))
+    by_block: dict[str, list[LocalEntity]] = defaultdict(list)
+    for f in full:
+        for key in surname_blocks(surname(f.name) or ""):
+            by_block[key].append(f)
+    first_alone: dict[str, str] = {}
+    for lone, word in _lone_words(people):
+        holders = [(f, n) for f, n in by_word.get(word, []) if f.local_id != lone.local_id]
+        roots = {uf.find(f.local_id) for f, _ in holders}
+        if len(roots) == 1 and any(surname(n) == word for _, n in holders):
+            join(next(iter(roots)), lone.local_id, "the only full name with this surname", 0.8)
+            continue
+        if roots:
+            continue
+        candidates = {f.local_id: f for key in surname_blocks(word) for f in by_block.get(key, [])}.values()
+        close = {uf.find(f.local_id) for f in candidates if len(word) >= 5
+                 and similar_words(word, surname(f.name) or "", floor=floor)
+                 and len(company[lone.local_id] & company[f.local_id]) >= 2}
+        if len(close) == 1:
+            join(next(iter(close)), lone.local_id, "surname spelling variant sharing company in the reporting", 0.7)
+        elif not close and len(lone.names) == 1:
+            # The same single name in several reports, and no full name anywhere it could abbreviate.
+            first = first_alone.setdefault(word, lone.local_id)
+            if first != lone.local_id:
+                join(first, lone.local_id, "the same single name, and no full name it could be part of", 0.6)
+
+
+def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of full names that could be spellings of each other, found through blocks keyed
+    by the first letters a surname can be written with (Kasmi/Qasmi, Benhadj/Ben Hadj), so
+    that a large corpus is not compared pair by pair."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for k, name in enumerate(names):
+        for key in surname_blocks(surname(name) or ""):
+            blocks[key].append(k)
+    pairs = sorted({(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]})
+    return [(names[i], names[j]) for i, j in pairs]
+
+
+KUNYA_WORDS = words("kunya_words.txt")
+
+
+def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join) -> None:
+    """'Abu Ibrahim' for 'Abu Ibrahim al-Almani', when no other kunya in the corpus starts so."""
+    kunyas = [(f, n, parts(n)) for f, n in full_names if parts(n)[0] in KUNYA_WORDS]
+    for short, name, p in kunyas:
+        longer = {uf.find(f.local_id) for f, _, q in kunyas if len(q) > len(p) and q[:len(p)] == p}
+        longer.discard(uf.find(short.local_id))
+        if len(longer) == 1:
+            join(next(iter(longer)), short.local_id, f"'{name}' is the start of one longer kunya", 0.8)
+
+
+def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
+    """Single names a document could not attach to a full name of its own: a lone 'Albers', or
+    the 'Benmoussa' of a document that otherwise only gives his kunya."""
+    out = []
+    for e in people:
+        own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
+        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own]
+    return out
+
+
+def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict[str, set[str]]:
+    """For each local entity, the name keys of the others in its document."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for e in locals_:
+        by_doc[e.document_id].add(name_key(e.name))
+    return defaultdict(set, {e.local_id: by_doc[e.document_id] - {name_key(e.name)} for e in locals_})
