@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
+from linkchart.extract.assemble import assemble, local_events, roles_of
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
-from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
+from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
 from linkchart.extract.infobox import (
     infobox_aliases,
@@ -27,27 +28,18 @@ from linkchart.extract.infobox import (
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
+from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import source_clusters, speaking_clusters
-from linkchart.ingest.document import find_date
 from linkchart.model import (
-    ACTOR,
-    COMMENTATOR,
     FAMILY,
     ORGANIZATION,
     PERSON,
     PLACE,
-    SOURCE,
     Document,
     DocumentExtraction,
-    Evidence,
-    LocalEntity,
-    LocalEvent,
-    LocalRelation,
-    Mention,
     MergeDecision,
 )
-from linkchart.resolve.names import parts
 from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.settings import Settings
 
@@ -111,7 +103,7 @@ class Extractor:
         unresolved = set(clustering.unresolved)
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
-        pronouns.update(_unnamed_referents(aliases))
+        pronouns.update(unnamed_referents(aliases))
         ties, events = self._ties(parsed, pronouns, unresolved, families)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
@@ -125,9 +117,9 @@ class Extractor:
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
-        out = _assemble(document, parsed, ties, _roles(commentators, sources), unresolved, decisions,
+        out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,
                         clustering.unresolved)
-        out.events = _local_events(document, parsed, events, {e.local_id for e in out.entities})
+        out.events = local_events(document, parsed, events, {e.local_id for e in out.entities})
         return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
@@ -136,7 +128,7 @@ class Extractor:
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type
                       and f.alias.type in {PERSON, ORGANIZATION}]
-        statements += _unnamed_referent_statements(aliases) + _section_subject_statements(parsed, aliases)
+        statements += unnamed_referent_statements(aliases) + section_subject_statements(parsed, aliases)
         clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity, subject=title,
                                    document_id=doc_id)
         for occ in parsed.occurrences:
@@ -266,61 +258,6 @@ def _propagate_person_parts(parsed: ParsedDocument) -> None:
             occ.name.type = PERSON
 
 
-def _section_subject_statements(parsed: ParsedDocument, aliases: list[AliasFinding]) -> list[AliasStatement]:
-    """Under a heading that is a person's name ('### Farhan Rafiq, 29'), the section's first
-    sentence describes that person: 'A former boxer, known as 'Fez'.' names him."""
-    out = []
-    for f in aliases:
-        if f.unnamed is None or f.alias.paragraph == 0:
-            continue
-        p = f.alias.paragraph
-        first_sentence = parsed.sentence_of(p, parsed.paragraphs[p][0])
-        heading = _person_heading(parsed, p - 1)
-        if heading is not None and f.alias.sentence == first_sentence and heading.type == f.alias.type:
-            out.append(AliasStatement(f.alias.id, heading.id, f"{f.reason}, under the heading '{heading.text}'"))
-    return out
-
-
-def _person_heading(parsed: ParsedDocument, p: int) -> Occurrence | None:
-    """A short line that is one person's name (with an age or a title at most)."""
-    doc = parsed.paragraphs[p]
-    names = [o for o in parsed.occurrences if o.paragraph == p]
-    if len(names) != 1 or names[0].type != PERSON or len(doc) > 8 or any(t.pos_ in {"VERB", "AUX"} for t in doc):
-        return None
-    return names[0]
-
-
-def _unnamed_referents(aliases: list[AliasFinding]) -> dict[tuple[int, int], str]:
-    """'a man previously known as X' stands for X wherever the sentence uses it: 'Also in the
-    car were Abdeslam and a man previously known as X'."""
-    out = {}
-    for f in aliases:
-        if f.unnamed is not None and f.alias.cluster:
-            out[(f.alias.paragraph, f.unnamed[1])] = f.alias.cluster
-    return out
-
-
-def _unnamed_referent_statements(aliases: list[AliasFinding]) -> list[AliasStatement]:
-    """Two names said of one unnamed referent in one sentence are one person: 'a man known as A
-    turned out to be B'; 'identified the man as A, but others identified him as B'."""
-    groups: dict[tuple[int, ...], list[AliasFinding]] = {}
-    for f in aliases:
-        if f.unnamed is not None:
-            sentence, token, verb = f.unnamed
-            groups.setdefault((sentence, token), []).append(f)
-            groups.setdefault((sentence, -1, hash(verb)), []).append(f)
-        elif f.pronoun is not None:
-            groups.setdefault((f.sentence, -1, hash(f.pronoun[1].head.lemma_.lower())), []).append(f)
-    out = []
-    for group in groups.values():
-        if len(group) > 1 and any(g.unnamed is not None for g in group):
-            for other in group[1:]:
-                if other.alias.id != group[0].alias.id:
-                    out.append(AliasStatement(group[0].alias.id, other.alias.id,
-                                              f"{group[0].reason}, said of one unnamed person"))
-    return out
-
-
 def _family_group_ties(parsed: ParsedDocument, families: list[FamilyMention]) -> list[Tie]:
     """'The Abdeslam brothers': siblings among the people of that surname in the document."""
     ties = []
@@ -335,66 +272,3 @@ def _family_group_ties(parsed: ParsedDocument, families: list[FamilyMention]) ->
     return ties
 
 
-def _roles(commentators: set[str], sources: set[str]) -> dict[str, str]:
-    return {**{c: COMMENTATOR for c in commentators}, **{c: SOURCE for c in sources}}
-
-
-def _assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles: dict[str, str],
-              unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str]) -> DocumentExtraction:
-    out = DocumentExtraction(document.id)
-    clusters: dict[str, list[Occurrence]] = {}
-    for occ in parsed.occurrences:
-        start, end = parsed.char_span(occ.paragraph, occ.name.span(parsed.paragraphs[occ.paragraph]))
-        keep = occ.cluster is not None and occ.id not in unresolved and occ.type in {PERSON, ORGANIZATION}
-        local = occ.cluster if keep and occ.cluster else ""
-        role = roles.get(local, ACTOR)
-        out.mentions.append(Mention(document.id, start, end, occ.text, occ.type, occ.sentence, role, local))
-        if keep and occ.cluster:
-            clusters.setdefault(occ.cluster, []).append(occ)
-    for key, occs in clusters.items():
-        types = Counter(o.type for o in occs)
-        names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
-        best = max(names, key=lambda n: (len(parts(n)), len(n)))
-        explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
-        out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
-                                        roles.get(key, ACTOR), len(occs)))
-    known = set(clusters)
-    for tie in ties:
-        if tie.source not in known or tie.target not in known:
-            continue
-        start, end = parsed.char_span(tie.paragraph, tie.span)
-        if tie.lead is not None:  # a list item under its introducing sentence
-            start = parsed.char_span(*tie.lead)[0]
-        text = document.text[start:end]
-        evidence = Evidence(document.id, text, start, end, tie.hedged)
-        own = tie.span.text if tie.lead is not None else text  # an item's date is its own
-        out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
-                                           tie.subtype, _date_of(own)))
-    for d in decisions:
-        out.merges.append(d)
-    for oid, why in why_unresolved.items():
-        out.merges.append(MergeDecision("", parsed.occurrences[oid].text, "", f"left unresolved: {why}", 0.0,
-                                        document_id=document.id))
-    return out
-
-
-def _local_events(document: Document, parsed: ParsedDocument, events: list[FoundEvent],
-                  known: set[str]) -> list[LocalEvent]:
-    out = []
-    for ev in events:
-        participants = [c for c in ev.participants if c in known]
-        if not participants:
-            continue
-        start, end = parsed.char_span(ev.paragraph, ev.span)
-        text = document.text[start:end]
-        out.append(LocalEvent(document.id, ev.type, ev.label, participants,
-                              Evidence(document.id, text, start, end, ev.hedged), ev.place, _date_of(ev.clause)))
-    return out
-
-
-def _date_of(sentence: str) -> str | None:
-    full = find_date(sentence)
-    if full:
-        return full
-    year = _YEAR.search(sentence)
-    return year.group(1) if year else None

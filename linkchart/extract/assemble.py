@@ -1,0 +1,96 @@
+"""From the pieces extraction found in one document to the records the store keeps: local
+entities with their names and roles, mentions with offsets, ties and events with verbatim
+evidence and the dates their own words give."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from linkchart.extract.document import Occurrence, ParsedDocument
+from linkchart.extract.events import FoundEvent
+from linkchart.extract.relations import Tie
+from linkchart.ingest.document import find_date
+from linkchart.model import (
+    ACTOR,
+    COMMENTATOR,
+    ORGANIZATION,
+    PERSON,
+    SOURCE,
+    Document,
+    DocumentExtraction,
+    Evidence,
+    LocalEntity,
+    LocalEvent,
+    LocalRelation,
+    Mention,
+    MergeDecision,
+)
+from linkchart.resolve.names import parts
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:
+    return {**{c: COMMENTATOR for c in commentators}, **{c: SOURCE for c in sources}}
+
+
+def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles: dict[str, str],
+              unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str]) -> DocumentExtraction:
+    out = DocumentExtraction(document.id)
+    clusters: dict[str, list[Occurrence]] = {}
+    for occ in parsed.occurrences:
+        start, end = parsed.char_span(occ.paragraph, occ.name.span(parsed.paragraphs[occ.paragraph]))
+        keep = occ.cluster is not None and occ.id not in unresolved and occ.type in {PERSON, ORGANIZATION}
+        local = occ.cluster if keep and occ.cluster else ""
+        role = roles.get(local, ACTOR)
+        out.mentions.append(Mention(document.id, start, end, occ.text, occ.type, occ.sentence, role, local))
+        if keep and occ.cluster:
+            clusters.setdefault(occ.cluster, []).append(occ)
+    for key, occs in clusters.items():
+        types = Counter(o.type for o in occs)
+        names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
+        best = max(names, key=lambda n: (len(parts(n)), len(n)))
+        explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
+        out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
+                                        roles.get(key, ACTOR), len(occs)))
+    known = set(clusters)
+    for tie in ties:
+        if tie.source not in known or tie.target not in known:
+            continue
+        start, end = parsed.char_span(tie.paragraph, tie.span)
+        if tie.lead is not None:  # a list item under its introducing sentence
+            start = parsed.char_span(*tie.lead)[0]
+        text = document.text[start:end]
+        evidence = Evidence(document.id, text, start, end, tie.hedged)
+        own = tie.span.text if tie.lead is not None else text  # an item's date is its own
+        out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
+                                           tie.subtype, _date_of(own)))
+    for d in decisions:
+        out.merges.append(d)
+    for oid, why in why_unresolved.items():
+        out.merges.append(MergeDecision("", parsed.occurrences[oid].text, "", f"left unresolved: {why}", 0.0,
+                                        document_id=document.id))
+    return out
+
+
+def local_events(document: Document, parsed: ParsedDocument, events: list[FoundEvent],
+                  known: set[str]) -> list[LocalEvent]:
+    out = []
+    for ev in events:
+        participants = [c for c in ev.participants if c in known]
+        if not participants:
+            continue
+        start, end = parsed.char_span(ev.paragraph, ev.span)
+        text = document.text[start:end]
+        out.append(LocalEvent(document.id, ev.type, ev.label, participants,
+                              Evidence(document.id, text, start, end, ev.hedged), ev.place, _date_of(ev.clause)))
+    return out
+
+
+def _date_of(sentence: str) -> str | None:
+    full = find_date(sentence)
+    if full:
+        return full
+    year = _YEAR.search(sentence)
+    return year.group(1) if year else None
