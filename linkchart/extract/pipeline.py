@@ -8,7 +8,6 @@ can be created per worker process.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -42,8 +41,6 @@ from linkchart.model import (
 )
 from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.settings import Settings
-
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def load_model() -> Any:
