@@ -205,3 +205,10 @@ def test_a_verb_of_saying_ties_what_it_describes_not_who_speaks(extractor) -> No
     assert {(n, "member_of", "Rayat al-Qadr") for n in ("Imran Haddad", "Farhan Ouali", "Shamil Dahmani")} <= described
     spoken = _ties(_extract(extractor, "Karim Haddad told police that Samir Ouali met Nabil Dahmani.\n"))
     assert not any("Karim Haddad" in (a, b) for a, _, b in spoken)
+
+
+def test_a_whether_clause_states_no_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    unsure = _extract(extractor, "The committee could not establish whether Karim Haddad was a member of Jund al-Qadr.\n")
+    assert not any(t == "member_of" for _, t, _ in _ties(unsure))
+    sure = _extract(extractor, "The committee established that Karim Haddad was a member of Jund al-Qadr.\n")
+    assert ("Karim Haddad", "member_of", "Jund al-Qadr") in _ties(sure)

@@ -42,6 +42,7 @@ class Lexicon:
     organisation_words: frozenset[str]
     adjunct_words: frozenset[str]
     site_nouns: frozenset[str]
+    unasserted_marks: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     post_nominals: frozenset[str]  # written after a name: 'Fiona Gallagher QC'
@@ -89,6 +90,7 @@ def _load() -> Lexicon:
         organisation_words=_words("organisation_words.txt"),
         adjunct_words=_words("adjunct_words.txt"),
         site_nouns=_words("site_nouns.txt"),
+        unasserted_marks=_words("unasserted_marks.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
         post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),

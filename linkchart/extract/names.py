@@ -311,7 +311,7 @@ class NameTyper:
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
-            votes.append((PLACE, 1.5))  # "a store in Gilly": people are seldom 'in' anything
+            votes.append((PLACE, 2.5))  # "a store in Gilly": people are seldom 'in' anything
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place

@@ -185,8 +185,8 @@ class RelationFinder:
         met', 'police do not believe that A knew B'."""
         x = token
         while True:
-            if self._negated([x]):
-                return True
+            if self._negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
+                return True  # (a 'whether' clause asserts nothing)
             if x.lemma_.lower() not in self.lex.doubt_nouns and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in x.children):
                 return True  # "no evidence that ...", but not "no doubt that ..."
