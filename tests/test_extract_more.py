@@ -212,3 +212,14 @@ def test_a_whether_clause_states_no_tie(extractor) -> None:  # type: ignore[no-u
     assert not any(t == "member_of" for _, t, _ in _ties(unsure))
     sure = _extract(extractor, "The committee established that Karim Haddad was a member of Jund al-Qadr.\n")
     assert ("Karim Haddad", "member_of", "Jund al-Qadr") in _ties(sure)
+
+
+def test_a_name_without_its_first_given_name_joins_the_one_longer_name() -> None:
+    full = LocalEntity("a:0", "a", "person", "Mohammad Sidique Khan", {"Mohammad Sidique Khan"}, mention_count=2)
+    short = LocalEntity("b:0", "b", "person", "Sidique Khan", {"Sidique Khan"}, mention_count=1)
+    other = LocalEntity("c:0", "c", "person", "Imran Khan", {"Imran Khan"}, mention_count=1)
+    names = sorted(e.name for e in resolve_corpus([full, short, other], [], [], variant_floor=0.85).entities)
+    assert names == ["Imran Khan", "Mohammad Sidique Khan"]
+    # Two longer names it could shorten: left apart.
+    twin = LocalEntity("d:0", "d", "person", "Ahmed Sidique Khan", {"Ahmed Sidique Khan"}, mention_count=1)
+    assert len(resolve_corpus([full, short, twin], [], [], variant_floor=0.85).entities) == 3

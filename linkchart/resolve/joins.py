@@ -136,6 +136,7 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
     _join_short_kunyas(full_names, uf, join)
+    _join_shorter_forms(full_names, uf, join)
     by_word: dict[str, list[tuple[LocalEntity, str]]] = defaultdict(list)
     for f, n in full_names:
         for w in {surname(n), given(n)}:
@@ -190,6 +191,29 @@ def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[
         longer.discard(uf.find(short.local_id))
         if len(longer) == 1:
             join(next(iter(longer)), short.local_id, f"'{name}' is the start of one longer kunya", 0.8)
+
+
+def _join_shorter_forms(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join) -> None:
+    """'Sidique Khan' for 'Mohammad Sidique Khan': a name whose words all stand, in order and
+    with the same surname, in exactly one longer name of the corpus."""
+    by_surname: dict[str, list[tuple[LocalEntity, tuple[str, ...]]]] = defaultdict(list)
+    for f, n in full_names:
+        by_surname[parts(n)[-1]].append((f, tuple(parts(n))))
+    for group in by_surname.values():
+        longest = max(len(q) for _, q in group)
+        for short, p in group:
+            if len(p) == longest or abbreviated_surname(" ".join(p)):
+                continue
+            fits = {uf.find(f.local_id) for f, q in group if len(q) > len(p) and _in_order(p, q)}
+            shorter_twins = {uf.find(f.local_id) for f, q in group if q == p}
+            fits -= shorter_twins
+            if len(fits) == 1:
+                join(next(iter(fits)), short.local_id, f"'{' '.join(p)}' fits only one longer name", 0.7)
+
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return short[-1] == long[-1] and all(word in it for word in short)
 
 
 def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
