@@ -223,3 +223,8 @@ def test_a_name_without_its_first_given_name_joins_the_one_longer_name() -> None
     # Two longer names it could shorten: left apart.
     twin = LocalEntity("d:0", "d", "person", "Ahmed Sidique Khan", {"Ahmed Sidique Khan"}, mention_count=1)
     assert len(resolve_corpus([full, short, twin], [], [], variant_floor=0.85).entities) == 3
+
+
+def test_a_given_name_that_is_also_a_verb_is_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Police arrested Omar Tahri and Said Ferkous. The two men had shared a flat in Roubaix.\n")
+    assert ("Omar Tahri", "co_resided", "Said Ferkous") in _ties(result)

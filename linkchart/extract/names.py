@@ -51,7 +51,12 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return True
-    # Unseen names come out as NOUN/X; accept them only where the NER saw a name too.
+    # Unseen names come out as NOUN/X; accept them only where the NER saw a name too. A given
+    # name that is also a verb ("Said Ferkous") counts when the NER reads it into a person's name.
+    if tok.pos_ == "VERB":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (tok.ent_type_ == "PERSON" and tok.tag_ != "VBG" and nxt is not None and nxt.ent_type_ == "PERSON"
+                and nxt.ent_iob_ == "I" and nxt.pos_ == "PROPN")
     return (tok.ent_type_ in _NAME_LABELS and tok.pos_ in {"NOUN", "X", "ADJ"}
             and not tok.is_sent_start and tok.ent_type_ != "NORP")
 
