@@ -228,3 +228,9 @@ def test_a_name_without_its_first_given_name_joins_the_one_longer_name() -> None
 def test_a_given_name_that_is_also_a_verb_is_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "Police arrested Omar Tahri and Said Ferkous. The two men had shared a flat in Roubaix.\n")
     assert ("Omar Tahri", "co_resided", "Said Ferkous") in _ties(result)
+
+
+def test_the_possessor_of_a_leader_does_not_lead(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Zafar Mahmood's son Imran Mahmood ran the Cragside Youth Circle from 2003.\n"))
+    assert ("Imran Mahmood", "leader_of", "Cragside Youth Circle") in ties
+    assert ("Zafar Mahmood", "leader_of", "Cragside Youth Circle") not in ties

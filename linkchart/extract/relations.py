@@ -157,8 +157,8 @@ class RelationFinder:
         for k, t in enumerate(inner):
             if t.lemma_.lower() in lex.leader_words:
                 person_side = inner[k - 1] if k else person.token
-                if t.pos_ == "VERB" and not _does(person_side, t):
-                    continue  # the person is not who leads: "sentenced him ... for leading", "founded ..., as well as X"
+                if t.pos_ == "VERB" and not (_does(person_side, t) and _same_referent([person.token, *inner[:k]])):
+                    continue  # not who leads: "sentenced him ... for leading"; "Zafar's son ran the circle"
                 return LEADER_OF
         for t in inner:
             if t.lemma_.lower() in lex.group_nouns and any(
@@ -316,6 +316,16 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _same_referent(chain: list[Token]) -> bool:
+    """Do the tokens from the person up to the verb all name the same one (conjuncts,
+    appositions, compounds), rather than, say, the person's son ('Zafar's son')?"""
+    for x, y in zip(chain, chain[1:], strict=False):
+        child = x if x.head.i == y.i else y
+        if child.dep_ not in {"conj", "appos", "compound", "flat", "cc", "punct"}:
+            return False
+    return True
 
 
 def _does(person_side: Token, verb: Token) -> bool:
