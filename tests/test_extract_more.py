@@ -235,3 +235,10 @@ def test_the_possessor_of_a_leader_does_not_lead(extractor) -> None:  # type: ig
     names = {e.local_id: e.name for e in result.entities}
     leaders = {names[r.source] for r in result.relations if r.type == "leader_of"}
     assert leaders == {"Imran Mahmood"}
+
+
+def test_only_the_first_name_after_his_son_is_the_son(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor,
+        "Zafar Mahmood was sentenced. His son Imran Mahmood, Carl Rich and Mohamed Hirad were convicted.\n"))
+    family = {(a, b) for a, t, b in ties if t == "family"}
+    assert family == {("Imran Mahmood", "Zafar Mahmood")}

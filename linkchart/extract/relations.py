@@ -119,6 +119,12 @@ class RelationFinder:
             for owner in (a.token, b.token):
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
+                    relative = b.token if owner.i == a.token.i else a.token
+                    if relative.dep_ == "conj" and relative.head.i != t.i:
+                        return None  # "his son X, Y and Z were convicted": only X is the son
+                    apposed = [c for c in t.children if c.dep_ == "appos"]
+                    if t.tag_ == "NN" and relative.dep_ == "appos" and relative.head.i == t.i and apposed[0].i != relative.i:
+                        return None  # (the same, parsed as a second apposition to 'son')
                     return subtype
         return None
 
