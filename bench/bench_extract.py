@@ -18,7 +18,7 @@ the project's ingest functions the way `linkchart/build.py` does. The bare passe
 those texts, in two ways:
   * "bare nlp.pipe, documents":  one `nlp.pipe` over the whole cleaned document texts;
   * "bare nlp.pipe, paragraphs": one `nlp.pipe` over the paragraphs the extractor feeds spaCy
-    (same split and batch size as `Extractor.extract_many`).
+    (same split and batch size as `Extractor.extract`).
 The goal is judged against the faster of the two (the stricter ratio). The corpora are small,
 so use --repeat for stable numbers rather than replicating files: copies with a small edit are
 caught by the near-duplicate detector and would not be extracted again.

@@ -12,10 +12,11 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.names import QUOTES
 from linkchart.resolve.names import acronym_of, is_acronym, same_name_class
 
-_SKIP_BEFORE_NAME = {"“", "\"", "'", "‘", "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
-                     "his", "her", "their", "its", "de", "guerre", "online"}
+_SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
+                     "his", "her", "their", "its"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
 
@@ -44,9 +45,9 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
             if alias is not None and alias.type in {"person", "organization", ""}:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
-                finding = _referent(parsed, p, anchor, alias, " ".join(phrase))
+                finding = _referent(parsed, p, anchor, alias, " ".join(phrase), lex)
                 if finding is None and phrase[0] in lex.alias_nouns:  # "under the nom de guerre X"
-                    finding = _owner_of_name(parsed, p, doc[i], alias)
+                    finding = _owner_of_name(parsed, p, doc[i], alias, lex)
                 if finding is not None:
                     found.append(finding)
             i += len(phrase)
@@ -54,7 +55,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_alias_noun_statements(parsed, p, lex))
         found.extend(_separated_as_statements(parsed, p, lex))
         found.extend(_apposed_nicknames(parsed, p))
-        found.extend(_self_naming(parsed, p))
+        found.extend(_self_naming(parsed, p, lex))
     return _dedupe(found)
 
 
@@ -87,16 +88,18 @@ def _alias_noun_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list
     for noun in doc:
         if noun.pos_ not in {"NOUN", "PROPN", "X"} or noun.lemma_.lower() not in lex.alias_nouns or (p, noun.i) in parsed.by_token:
             continue
-        alias = _name_after(parsed, p, noun.i + 1)
+        lower = [t.lower_ for t in doc]  # after the whole alias phrase: "nom de guerre X"
+        end = noun.i + max((len(ph) for ph in lex.alias_phrases if tuple(lower[noun.i:noun.i + len(ph)]) == ph), default=1)
+        alias = _name_after(parsed, p, end)
         if alias is None or alias.type not in {"person", "organization", ""}:
             continue
-        finding = _owner_of_name(parsed, p, noun, alias)
+        finding = _owner_of_name(parsed, p, noun, alias, lex)
         if finding is not None:
             out.append(finding)
     return out
 
 
-def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrence) -> AliasFinding | None:
+def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrence, lex: Lexicon) -> AliasFinding | None:
     """Whose name the alias noun introduces: its possessor, the one it was given to, or the
     subject of the verb it hangs on ('fought under the nom de guerre X')."""
     reason = f"named by '{noun.text}'"
@@ -112,7 +115,7 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if owner is None:
         return None
-    return _from_token(parsed, p, _antecedent(owner), alias, reason, verb)
+    return _from_token(parsed, p, _antecedent(owner), alias, reason, lex, verb)
 
 
 def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
@@ -127,7 +130,7 @@ def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> li
         alias = _name_after(parsed, p, tok.i + 1, lex.alias_nouns)
         if alias is None or alias.type not in {"person", "organization", ""}:
             continue
-        finding = _referent(parsed, p, head, alias, f"alias statement '{head.text} ... as'")
+        finding = _referent(parsed, p, head, alias, f"alias statement '{head.text} ... as'", lex)
         if finding is not None:
             out.append(finding)
     return out
@@ -139,7 +142,7 @@ def _apposed_nicknames(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
     out = []
     for occ in [o for o in parsed.occurrences if o.paragraph == p]:
         q = occ.name.start - 1
-        if q < 2 or doc[q].text not in {"“", "\"", "‘", "'"} or doc[q - 1].text != ",":
+        if q < 2 or doc[q].text not in QUOTES or doc[q - 1].text != ",":
             continue
         before = parsed.by_token.get((p, q - 2))
         if before is not None and before.id != occ.id and before.type in {"person", ""}:
@@ -147,7 +150,7 @@ def _apposed_nicknames(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
     return out
 
 
-def _self_naming(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+def _self_naming(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
     """'X ... called himself Abu Ibrahim', 'she named herself Umm Y'."""
     doc = parsed.paragraphs[p]
     out = []
@@ -163,7 +166,7 @@ def _self_naming(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
             holder = holder.head  # "converted to Islam and thereafter called himself ..."
         subject = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
-            finding = _from_token(parsed, p, _antecedent(subject), alias, f"called {tok.text} by that name", verb)
+            finding = _from_token(parsed, p, _antecedent(subject), alias, f"called {tok.text} by that name", lex, verb)
             if finding is not None:
                 out.append(finding)
     return out
@@ -176,7 +179,8 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
-def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, phrase: str) -> AliasFinding | None:
+def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, phrase: str,
+              lex: Lexicon) -> AliasFinding | None:
     reason = f"alias statement '{phrase}'"
     if first.pos_ in {"NOUN", "PROPN", "X", "PUNCT", "ADV"} or phrase in {"aka", "a.k.a.", "alias"}:
         return _name_before(parsed, p, first, alias, reason)
@@ -186,7 +190,7 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
             break
         verb = verb.head
     if verb.dep_ == "acl":  # "a man (previously) known as X", "Khalid, known as X"
-        return _from_token(parsed, p, verb.head, alias, reason, verb)
+        return _from_token(parsed, p, verb.head, alias, reason, lex, verb)
     candidates = []
     if verb.lemma_.lower() in _OBJECT_VERBS:
         candidates = [c for c in verb.children if c.dep_ == "dobj"]
@@ -197,10 +201,10 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
             candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not candidates:
         return _name_before(parsed, p, first, alias, reason)
-    return _from_token(parsed, p, _antecedent(candidates[0]), alias, reason, verb)
+    return _from_token(parsed, p, _antecedent(candidates[0]), alias, reason, lex, verb)
 
 
-def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, reason: str,
+def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, reason: str, lex: Lexicon,
                 verb: Token) -> AliasFinding | None:
     occ = parsed.by_token.get((p, tok.i))
     if occ is not None and occ is not alias:
@@ -211,12 +215,11 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     if named is not None and named is not alias:  # "Zaouri, a student known as X"
         return AliasFinding(alias, reason, alias.sentence, referent=named)
     if tok.pos_ == "NOUN":
-        lex = Lexicon.load()
         person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
         owner = None if person_noun else next(  # "Zafar's son, known as X" names the son, not Zafar
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
         if owner is not None and owner.i != tok.i:  # "his passport", "a passport bearing his photograph"
-            found = _from_token(parsed, p, owner, alias, reason, verb)
+            found = _from_token(parsed, p, owner, alias, reason, lex, verb)
             if found is not None:
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))

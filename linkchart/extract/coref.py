@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
+from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument, is_speaker_label
 from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT = {"nsubj", "nsubjpass"}
@@ -48,15 +48,8 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
 
 def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:
     return [o for o in parsed.occurrences if o.sentence == sentence and o.type == PERSON and o.cluster
-            and o.id not in unresolved and o.cluster != exclude and not _speaker_label(parsed, o)]
-
-
-def _speaker_label(parsed: ParsedDocument, occ: Occurrence) -> bool:
-    """'Witness Hollweg: "..."': the speaker of a transcript line is not who 'he' in it means."""
-    doc = parsed.paragraphs[occ.paragraph]
-    end = occ.name.end
-    return end < len(doc) and doc[end].text == ":" and all(not t.is_alpha or t.text[:1].isupper()
-                                                           for t in doc[:occ.name.start])
+            and o.id not in unresolved and o.cluster != exclude
+            and not is_speaker_label(parsed.paragraphs[o.paragraph][o.name.end - 1])]
 
 
 def _unresolved_subject_between(parsed: ParsedDocument, paragraph: int, sentence: int, pronoun: Token,

@@ -74,3 +74,11 @@ class ParsedDocument:
 
     def head(self, occ: Occurrence) -> Token:
         return occ.name.span(self.paragraphs[occ.paragraph]).root
+
+
+def is_speaker_label(last: Token) -> bool:
+    """Is `last` (a name's last token) a transcript's speaker label: 'Witness Hollweg: ...',
+    'Chair: Dr. X'? A colon follows, and everything before it in the sentence is capitalised."""
+    doc = last.doc
+    return (last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
+            and all(t.text[:1].isupper() or not t.is_alpha for t in doc[last.sent.start:last.i]))

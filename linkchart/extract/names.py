@@ -61,7 +61,7 @@ def _is_name_token(tok: Token) -> bool:
             and not tok.is_sent_start and tok.ent_type_ != "NORP")
 
 
-_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}  # opening mark -> closing mark
 
 
 def _is_date_word(tok: Token) -> bool:
@@ -92,7 +92,7 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
     ends = {nm.end for nm in names}
     out: list[NameSpan] = []
     for q, tok in enumerate(doc):
-        close = _QUOTES.get(tok.text)
+        close = QUOTES.get(tok.text)
         if close is None or q == 0:
             continue
         end = next((k for k in range(q + 1, min(q + 7, len(doc))) if doc[k].text == close), None)

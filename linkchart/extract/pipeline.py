@@ -9,7 +9,6 @@ can be created per worker process.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
@@ -76,14 +75,11 @@ class Extractor:
         self.events = EventFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[DocumentExtraction]:
-        for document in documents:
-            paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
-            docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
-            yield self.extract_parsed(document, docs, offsets)
-
     def extract(self, document: Document) -> DocumentExtraction:
-        return next(self.extract_many([document]))
+        """One document at a time, so that a failure stays with its document (build.py)."""
+        paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
+        docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
+        return self.extract_parsed(document, docs, offsets)
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
         lex = self.lex

@@ -174,8 +174,6 @@ class RelationFinder:
             kind = lex.group_triggers.get(t.lemma_.lower())
             if kind:
                 return kind
-        if not inner and person.token.dep_ == "compound":
-            return None
         return None
 
     def _negated(self, tokens: list[Token]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from linkchart.extract.document import ParsedDocument
+from linkchart.extract.document import ParsedDocument, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import ORGANIZATION, PERSON
 
@@ -28,10 +28,8 @@ def speaking_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: di
 
 
 def _is_speaker(tok: Token, lex: Lexicon) -> bool:
-    sent = tok.sent
-    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ":" and all(
-            t.text[:1].isupper() or t.is_punct for t in tok.doc[sent.start:tok.i]):
-        return True  # a transcript's speaker label: "Witness Hollweg: ...", "Chair: Dr. X"
+    if is_speaker_label(tok):
+        return True
     head = tok.head
     if tok.dep_ in {"nsubj"} and head.lemma_.lower() in lex.speech_verbs and head.pos_ == "VERB":
         return True
