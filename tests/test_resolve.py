@@ -74,3 +74,15 @@ def test_alias_statements_between_unnamed_things_are_ignored() -> None:
     result = cluster_names(occurrences, [AliasStatement(5, 0, "alias statement 'known as'")],
                            variant_floor=0.85, document_id="d")
     assert result.cluster_of[0] == result.cluster_of[1]
+
+
+def test_events_with_long_shared_labels_get_distinct_ids() -> None:
+    from linkchart.model import Entity, Evidence, LocalEvent
+    from linkchart.resolve.events import resolve_events
+
+    label = "the coordinated bombing of the northern ferry terminal and the adjacent car park in the harbour district"
+    events = [LocalEvent("d", "attack", label + suffix, ["d:0"], Evidence("d", "text", k, k + 4), None, None)
+              for k, suffix in enumerate((" at night", " at dawn"))]
+    karim = Entity("per-karim", "person", "Karim Haddad", [])
+    found = resolve_events(events, {"d:0": "per-karim"}, {"per-karim": karim})
+    assert len(found) == 2 and len({e.id for e in found}) == 2

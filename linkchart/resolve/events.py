@@ -29,13 +29,18 @@ def resolve_events(events: Iterable[LocalEvent], entity_of: dict[str, str],
         if people:
             grouped[event_key(ev.type, ev.label, people)].append((ev, people))
     out = []
+    used: set[str] = set()
     for key, rows in sorted(grouped.items()):
         first = rows[0][0]
         evidence = list({(ev.evidence.document_id, ev.evidence.start): ev.evidence for ev, _ in rows}.values())
         dates = sorted(ev.date for ev, _ in rows if ev.date)
         participants = sorted({p for _, people in rows for p in people})
         slug = "-".join(w for w in key[1:] if w != "|")[:80]
-        out.append(Event(f"evt-{key[0]}-{slug}", first.type, first.label, participants,
+        eid, n = f"evt-{key[0]}-{slug}", 2
+        while eid in used:  # a shortened slug may repeat
+            eid, n = f"evt-{key[0]}-{slug}-{n}", n + 1
+        used.add(eid)
+        out.append(Event(eid, first.type, first.label, participants,
                          sorted(evidence, key=lambda e: (e.document_id, e.start)), first.place,
                          dates[0] if dates else None, all(e.hedged for e in evidence)))
     return out
