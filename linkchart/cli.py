@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 
+from linkchart.case import Case
 from linkchart.errors import LinkchartError
-from linkchart.model import Entity, Evidence, Network
+from linkchart.export import FORMATS
+from linkchart.model import Evidence
 from linkchart.settings import DEFAULT_DB, Settings
-from linkchart.store import SQLiteStore, open_store
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -42,98 +46,106 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _store(db: Path, *, must_exist: bool = True) -> SQLiteStore:
-    if must_exist and not db.exists():
-        raise LinkchartError(f"{db}: no such database (run 'linkchart build DIR --db {db}' first)")
-    return open_store(db)
+def _case(db: Path, *, writable: bool = False, settings: Settings | None = None) -> Case:
+    """Open the case; read-only tasks never create or change the file."""
+    case = Case.open(db, writable=writable, settings=settings)
+    warning = case.state_warning()
+    if warning and not writable:
+        err_console.print(f"[yellow]warning:[/yellow] {warning}", markup=True)
+    return case
+
+
+def _rows(headers: list[str], rows: list[list[str]]) -> None:
+    """A table on a terminal; tab-separated lines when piped, so no name is ever cut."""
+    if not console.is_terminal:
+        click.echo("\t".join(headers))
+        for row in rows:
+            click.echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
+        return
+    table = Table(*[Column(h, overflow="fold") for h in headers])
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
-@click.option("--max-file-mb", type=float, help="Refuse files larger than this.")
-def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None) -> None:
+@click.option("--max-file-mb", type=click.FloatRange(min=0.001), help="Refuse files larger than this (kept with the case).")
+@click.option("--reextract", is_flag=True, help="Read again the documents an older extractor read.")
+def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextract: bool) -> None:
     """Ingest, extract, resolve and store the reports in PATHS (files or folders)."""
-    from linkchart.build import build as run_build
-
+    missing = [p for p in paths if not p.exists()]
+    for p in missing:
+        err_console.print(f"[red]error:[/red] {p}: no such file or folder", markup=True)
     settings = Settings(db=db).with_overrides(max_file_mb=max_file_mb)
-    for p in paths:
-        if not p.exists():
-            err_console.print(f"[red]error:[/red] {p}: no such file or folder")
-    store = _store(db, must_exist=False)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[name]}"), console=err_console, transient=True) as progress:
+    with _case(db, writable=True, settings=settings) as case, Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
+            console=err_console, transient=True) as progress:
         task = progress.add_task("building", total=None, name="")
-        report = run_build([p for p in paths if p.exists()], store, settings,
-                           progress=lambda name: progress.update(task, advance=1, name=name),
-                           on_total=lambda n: progress.update(task, total=n))
+        report = case.build([p for p in paths if p.exists()], reextract=reextract,
+                            progress=lambda name: progress.update(task, advance=1, name=name),
+                            on_total=lambda n: progress.update(task, total=n))
     for line in report.errors:
-        err_console.print(f"[red]error:[/red] {line}", markup=True)
+        err_console.print(f"[red]error:[/red] {line}", markup=True, highlight=False)
     for copy, original, score in report.duplicates:
-        console.print(f"duplicate: {copy} is a copy of document {original} (similarity {score:.2f})")
+        console.print(f"duplicate: {copy} is a copy of document {original} (similarity {score:.2f})", markup=False)
     console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates,"
-                  f" {len(report.errors)} errors; network: {report.entities} entities, {report.relations} ties")
-
-
-def _degree(network: Network) -> dict[str, int]:
-    deg: dict[str, int] = {}
-    for r in network.relations:
-        deg[r.source] = deg.get(r.source, 0) + 1
-        deg[r.target] = deg.get(r.target, 0) + 1
-    return deg
+                  f" {len(report.errors)} errors" + (f", {len(report.reextracted)} re-extracted" if reextract else "")
+                  + f"; network: {report.entities} entities, {report.relations} ties")
+    if missing or report.errors:
+        sys.exit(1)
 
 
 @cli.command()
 @db_option
-@click.option("--type", "etype", help="Only this type (person, organization).")
+@click.option("--type", "etype", type=click.Choice(["person", "organization"]), help="Only this type.")
 @click.option("--all", "show_all", is_flag=True, help="Include quoted commentators.")
-def entities(db: Path, etype: str | None, show_all: bool) -> None:
-    """Table of entities: name, type, aliases, number of ties, documents."""
-    network = _store(db).load_network()
-    deg = _degree(network)
-    table = Table("type", "role", "aliases", "ties", "documents")
-    table.columns.insert(0, Column("name", no_wrap=True))
-    for e in sorted(network.entities, key=lambda e: (-deg.get(e.id, 0), e.name)):
-        if (etype and e.type != etype) or (e.role != "actor" and not show_all):
-            continue
-        aliases = ", ".join(n for n in e.alias_names() if n != e.name)
-        table.add_row(e.name, e.type, e.role, aliases, str(deg.get(e.id, 0)), str(len(e.documents)))
-    console.print(table)
-
-
-def _one_entity(store: SQLiteStore, name: str) -> Entity:
-    found = store.find_entities(name)
-    if not found:
-        raise LinkchartError(f"no entity named '{name}'")
-    if len(found) > 1:
-        raise LinkchartError(f"'{name}' is ambiguous: " + "; ".join(f"{e.name} ({e.id})" for e in found))
-    return found[0]
+@click.option("--match", help="Only entities one of whose names contains this.")
+@click.option("--sort", type=click.Choice(["ties", "name", "documents"]), default="ties", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the page as JSON.")
+def entities(db: Path, etype: str | None, show_all: bool, match: str | None, sort: str, limit: int, offset: int,
+             as_json: bool) -> None:
+    """Entities: name, type, aliases, number of ties, documents (a page at a time)."""
+    with _case(db) as case:
+        page = case.entities(type=etype, role=None if show_all else "actor", query=match, sort=sort, offset=offset, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"total": page.total, "offset": page.offset, "items": [asdict(e) for e in page.items]},
+                              indent=2, ensure_ascii=False))
+        return
+    _rows(["name", "id", "type", "role", "aliases", "ties", "documents"],
+          [[e.name, e.id, e.type, e.role, ", ".join(e.aliases), str(e.ties), str(e.documents)] for e in page.items])
+    if page.total > offset + len(page.items):
+        err_console.print(f"{offset + 1}–{offset + len(page.items)} of {page.total}; more with --offset {offset + limit}")
 
 
 @cli.command()
 @click.argument("name")
 @db_option
-def show(name: str, db: Path) -> None:
-    """One entity: all its names, and every tie with its evidence sentence and source."""
-    store = _store(db)
-    entity = _one_entity(store, name)
-    network = store.load_network()
-    names = {e.id: e.name for e in network.entities}
-    paths = {d.id: d.path for d in network.documents}
-    console.print(f"[bold]{entity.name}[/bold]  {entity.type}, {entity.role}, id {entity.id}", markup=True)
-    console.print("names: " + ", ".join(entity.alias_names()))
-    console.print(f"documents: {', '.join(paths.get(d, d) for d in entity.documents)}")
-    for r in network.relations:
-        if entity.id not in (r.source, r.target):
-            continue
-        other = names[r.target if r.source == entity.id else r.source]
-        arrow = f"{names[r.source]} —{r.type}→ {names[r.target]}" if r.directed else f"{r.type} {other}"
+@click.option("--json", "as_json", is_flag=True, help="Print the entity, its ties and events as JSON.")
+def show(name: str, db: Path, as_json: bool) -> None:
+    """One entity (by name, alias or id): all its names, and every tie with its evidence and source."""
+    with _case(db) as case:
+        view = case.view(name)
+    entity, names = view.entity, view.names
+    paths = {d.id: d.path for d in view.documents.values()}
+    if as_json:
+        click.echo(json.dumps({"entity": asdict(entity), "ties": [asdict(r) for r in view.ties],
+                               "events": [asdict(e) for e in view.events], "names": names,
+                               "documents": {k: asdict(d) for k, d in view.documents.items()}}, indent=2, ensure_ascii=False))
+        return
+    console.print(f"[bold]{escape(entity.name)}[/bold]  {entity.type}, {entity.role}, id {entity.id}", markup=True)
+    console.print("names: " + ", ".join(entity.alias_names()), markup=False)
+    console.print(f"documents: {', '.join(paths.get(d, d) for d in entity.documents)}", markup=False)
+    for r in view.ties:
+        other = names.get(r.target if r.source == entity.id else r.source, "?")
+        arrow = f"{names.get(r.source, '?')} —{r.type}→ {names.get(r.target, '?')}" if r.directed else f"{r.type} {other}"
         flag = " (hedged)" if r.hedged else ""
-        console.print(f"\n• {arrow}{flag}  confidence {r.confidence:.2f}" + (f", {r.date}" if r.date else ""))
+        console.print(f"\n• {arrow}{flag}  confidence {r.confidence:.2f}" + (f", {r.date}" if r.date else ""), markup=False)
         _print_evidence(r.evidence, paths)
-    for ev in network.events:
-        if entity.id not in ev.participants:
-            continue
+    for ev in view.events:
         others = [names[p] for p in ev.participants if p != entity.id and p in names]
         flag = " (hedged)" if ev.hedged else ""
         console.print(f"\n◆ {ev.type}: {ev.label}{flag}" + (f", {ev.date}" if ev.date else "")
@@ -149,22 +161,14 @@ def _print_evidence(evidence: list[Evidence], paths: dict[str, str]) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "gexf", "csv"]), default="json",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--actors-only", is_flag=True, help="Leave out quoted commentators (they are never tied to the network).")
 def export(db: Path, fmt: str, output: Path, actors_only: bool) -> None:
-    """Write the network as JSON, GraphML, GEXF (Gephi) or CSV nodes/edges/events."""
-    from linkchart.export import export_network
-
-    network = _store(db).load_network()
-    if actors_only:
-        keep = {e.id for e in network.entities if e.role == "actor"}
-        network = Network([e for e in network.entities if e.id in keep],
-                          [r for r in network.relations if r.source in keep and r.target in keep],
-                          network.documents, network.events)
-    for path in export_network(network, fmt, output):
-        console.print(f"wrote {path}")
+    """Write the network in one of the registered formats (JSON, GraphML, GEXF, CSV, ...)."""
+    with _case(db) as case:
+        for path in case.export(fmt, output, actors_only=actors_only):
+            console.print(f"wrote {path}", markup=False)
 
 
 @cli.command()
@@ -172,55 +176,70 @@ def export(db: Path, fmt: str, output: Path, actors_only: bool) -> None:
 @db_option
 def why(name: str, db: Path) -> None:
     """Why an entity holds the names it holds: every merge with its reason."""
-    store = _store(db)
-    entity = _one_entity(store, name)
-    console.print(f"[bold]{entity.name}[/bold] ({entity.id}) holds: {', '.join(entity.alias_names())}", markup=True)
-    for d in store.merge_decisions(entity.id):
+    with _case(db) as case:
+        entity, joins, local = case.why(name)
+    console.print(f"[bold]{escape(entity.name)}[/bold] ({entity.id}) holds: {escape(', '.join(entity.alias_names()))}",
+                  markup=True)
+    for d in joins:
         console.print(f"• {d.name_a} + {d.name_b}: {d.reason} (score {d.score:.2f}, {d.source})", markup=False)
-    names = {n.casefold() for n in entity.alias_names()}
-    for m in store.local_merges():
-        if m.document_id in entity.documents and (m.name_a.casefold() in names or m.name_b.casefold() in names):
-            console.print(f"• in {m.document_id}: {m.name_a} + {m.name_b or '—'}: {m.reason}", markup=False)
+    for m in local:
+        console.print(f"• in {m.document_id}: {m.name_a} + {m.name_b or '—'}: {m.reason}", markup=False)
 
 
-def _decide(db: Path, action: str, a: str, b: str) -> None:
-    from linkchart.build import resolve
-    from linkchart.resolve import AnalystDecision
-
-    store = _store(db)
-    _one_entity(store, a)
-    if action != "rename":
-        _one_entity(store, b)
-    store.add_decision(AnalystDecision(action, a, b))
-    resolution = resolve(store, Settings(db=db))
-    console.print(f"recorded '{action}' {a} / {b}; network: {len(resolution.entities)} entities")
+reason_option = click.option("--reason", default="", help="Why (kept with the decision).")
 
 
 @cli.command()
 @click.argument("name_a")
 @click.argument("name_b")
 @db_option
-def merge(name_a: str, name_b: str, db: Path) -> None:
-    """Analyst decision: NAME_A and NAME_B are one person (kept across rebuilds)."""
-    _decide(db, "merge", name_a, name_b)
+@reason_option
+def merge(name_a: str, name_b: str, db: Path, reason: str) -> None:
+    """Analyst decision: NAME_A and NAME_B (names or ids) are one entity (kept across rebuilds)."""
+    with _case(db, writable=True) as case:
+        console.print(case.merge(name_a, name_b, reason).message, markup=False)
 
 
 @cli.command()
 @click.argument("name_a")
 @click.argument("name_b")
 @db_option
-def split(name_a: str, name_b: str, db: Path) -> None:
-    """Analyst decision: NAME_A and NAME_B are not the same person (undoes a merge)."""
-    _decide(db, "distinct", name_a, name_b)
+@reason_option
+def split(name_a: str, name_b: str, db: Path, reason: str) -> None:
+    """Analyst decision: the names NAME_A and NAME_B, now in one entity, are not the same person."""
+    with _case(db, writable=True) as case:
+        console.print(case.split(name_a, name_b, reason).message, markup=False)
 
 
 @cli.command()
 @click.argument("name")
 @click.argument("new_name")
 @db_option
-def rename(name: str, new_name: str, db: Path) -> None:
-    """Analyst decision: show the entity NAME as NEW_NAME."""
-    _decide(db, "rename", name, new_name)
+@reason_option
+def rename(name: str, new_name: str, db: Path, reason: str) -> None:
+    """Analyst decision: show the entity NAME (a name or an id) as NEW_NAME."""
+    with _case(db, writable=True) as case:
+        console.print(case.rename(name, new_name, reason).message, markup=False)
+
+
+@cli.command()
+@db_option
+def decisions(db: Path) -> None:
+    """The analyst decisions of this case, oldest first (undone ones marked)."""
+    with _case(db) as case:
+        found = case.decisions()
+    _rows(["#", "action", "a", "b", "reason", "when"],
+          [[str(d.id), d.action, f"{d.name_a} ({d.entity_a})" if d.entity_a else d.name_a, d.name_b, d.reason, d.created_at]
+           for d in found])
+
+
+@cli.command()
+@click.argument("decision_id", type=click.IntRange(min=1))
+@db_option
+def undo(decision_id: int, db: Path) -> None:
+    """Take back analyst decision DECISION_ID (see 'linkchart decisions')."""
+    with _case(db, writable=True) as case:
+        console.print(case.undo(decision_id).message, markup=False)
 
 
 @cli.command()
@@ -228,12 +247,12 @@ def rename(name: str, new_name: str, db: Path) -> None:
 @db_option
 def search(query: str, db: Path) -> None:
     """Full-text search over documents and names."""
-    store = _store(db)
-    for e in store.find_entities(query):
-        console.print(f"entity: {e.name} ({e.type}, {e.id})")
-    for doc, snippet in store.search_documents(query):
+    with _case(db) as case:
+        found, documents = case.search(query)
+    for e in found:
+        console.print(f"entity: {e.name} ({e.type}, {e.id})", markup=False)
+    for doc, snippet in documents:
         console.print(f"{doc.path}: {snippet}", markup=False)
-
 
 
 @cli.command()
@@ -256,7 +275,8 @@ def evaluate(db: Path, gold: Path, corpus: Path, scorer: Path | None, minimums: 
 
     bounds = ev.parse_minimums(minimums)
     module = ev.load_scorer(ev.find_scorer(scorer, gold.parent, Path.cwd()))
-    report = ev.evaluate(_store(db).load_network(), gold, corpus, module)
+    with _case(db) as case:
+        report = ev.evaluate(case.network(), gold, corpus, module)
     if as_json:
         click.echo(jsonlib.dumps(report, indent=2, ensure_ascii=False))
     else:

@@ -8,6 +8,7 @@ document and character offsets), so every figure shown to a user can be traced b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 # Entity types.
 PERSON = "person"
@@ -219,3 +220,72 @@ class DocumentExtraction:
     relations: list[LocalRelation] = field(default_factory=list)
     merges: list[MergeDecision] = field(default_factory=list)
     events: list[LocalEvent] = field(default_factory=list)
+
+
+DecisionAction = Literal["merge", "distinct", "rename"]
+
+
+@dataclass(frozen=True)
+class AnalystDecision:
+    """An analyst's ruling on resolution, kept across rebuilds.
+
+    `entity_a`/`entity_b` are the stable ids the analyst pointed at; `anchor_a`/`anchor_b` are the
+    document-level entities those ids are derived from, so the decision holds whatever the
+    entities are called later. The names are kept for people reading the log (and for decisions
+    made before anchors existed)."""
+
+    action: DecisionAction
+    name_a: str
+    name_b: str = ""
+    entity_a: str = ""
+    entity_b: str = ""
+    anchor_a: str = ""
+    anchor_b: str = ""
+    reason: str = ""
+    id: int = 0
+    created_at: str = ""
+
+
+@dataclass
+class Resolution:
+    """The resolved network as resolution hands it to the store: entities, ties, events, every
+    join with its reason, and which document-level entities each entity holds."""
+
+    entities: list[Entity]
+    relations: list[Relation]
+    decisions: list[MergeDecision]
+    events: list[Event] = field(default_factory=list)
+    members: dict[str, str] = field(default_factory=dict)  # local id -> entity id
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """One row of an entity listing: enough to show and sort without loading ties."""
+
+    id: str
+    type: str
+    name: str
+    role: str
+    aliases: list[str]
+    ties: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str
+    path: str
+    title: str
+    date: str | None
+    duplicate_of: str | None
+    words: int
+
+
+@dataclass(frozen=True)
+class Page[T]:
+    """A slice of a longer listing: `total` says how long the whole listing is."""
+
+    items: list[T]
+    total: int
+    offset: int
+    limit: int

@@ -49,6 +49,6 @@ def score_corpus(db: Path, gold: Path, corpus: Path) -> dict:
     from linkchart.export.formats import to_json
     from linkchart.store import open_store
 
-    graph = json.loads(to_json(open_store(db).load_network()))
+    graph = json.loads(to_json(open_store(db).network()))
     scorer = load_scorer()
     return scorer.score(json.loads(gold.read_text()), graph, scorer.load_corpus(corpus))

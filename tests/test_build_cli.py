@@ -67,10 +67,10 @@ def test_rebuild_is_idempotent_and_bad_files_do_not_stop_the_batch(tmp_path: Pat
     first = build([folder], store, Settings(db=db), extractor=extractor)
     assert len(first.errors) == 2 and all(("empty.txt" in e) or ("binary.txt" in e) for e in first.errors)
     assert first.added and first.duplicates
-    before = open_store(db).load_network()
+    before = open_store(db).network()
     again = build([folder], store, Settings(db=db), extractor=extractor)
     assert again.added == [] and len(again.unchanged) == len(first.added) + len(first.duplicates)
-    after = open_store(db).load_network()
+    after = open_store(db).network()
     assert [e.id for e in before.entities] == [e.id for e in after.entities]
     assert [(r.id, len(r.evidence)) for r in before.relations] == [(r.id, len(r.evidence)) for r in after.relations]
     assert store.search_documents("Charleroi")
@@ -84,13 +84,13 @@ def test_analyst_decisions_survive_rebuild(tmp_path: Path, extractor) -> None:  
     result = runner.invoke(cli, ["merge", "Reda Kriket", "Youssef Bouyabarem", "--db", str(db)])
     assert result.exit_code == 0, result.output
     build([SEED], store, Settings(db=db), extractor=extractor)  # a rebuild keeps the decision
-    merged = [e for e in open_store(db).load_network().entities if "Reda Kriket" in e.alias_names()]
+    merged = [e for e in open_store(db).network().entities if "Reda Kriket" in e.alias_names()]
     assert len(merged) == 1 and "Youssef Bouyabarem" in merged[0].alias_names()
     result = runner.invoke(cli, ["why", "Kriket", "--db", str(db)])
     assert result.exit_code == 0 and "analyst merge" in result.output
     result = runner.invoke(cli, ["split", "Reda Kriket", "Youssef Bouyabarem", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    apart = [e for e in open_store(db).load_network().entities if "Reda Kriket" in e.alias_names()]
+    apart = [e for e in open_store(db).network().entities if "Reda Kriket" in e.alias_names()]
     assert len(apart) == 1 and "Youssef Bouyabarem" not in apart[0].alias_names()
 
 
@@ -103,17 +103,17 @@ def test_split_undoes_a_join_made_inside_one_document(tmp_path: Path, extractor)
     db = tmp_path / "case.db"
     store = open_store(db)
     build([folder], store, Settings(db=db), extractor=extractor)
-    joined = [e for e in store.load_network().entities if "Abu Dujana" in e.alias_names()]
+    joined = [e for e in store.network().entities if "Abu Dujana" in e.alias_names()]
     assert len(joined) == 1 and "Karim Zarouali" in joined[0].alias_names()
     result = CliRunner().invoke(cli, ["split", "Karim Zarouali", "Abu Dujana", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    entities = open_store(db).load_network().entities
+    entities = open_store(db).network().entities
     karim = [e for e in entities if "Karim Zarouali" in e.alias_names()]
     dujana = [e for e in entities if "Abu Dujana" in e.alias_names()]
     assert len(karim) == 1 and len(dujana) == 1 and karim[0].id != dujana[0].id
     # The decision is kept when the folder is built again.
     build([folder], open_store(db), Settings(db=db), extractor=extractor)
-    entities = open_store(db).load_network().entities
+    entities = open_store(db).network().entities
     assert not any({"Karim Zarouali", "Abu Dujana"} <= set(e.alias_names()) for e in entities)
 
 
@@ -152,5 +152,5 @@ def test_a_document_that_breaks_extraction_is_reported_and_the_rest_stored(tmp_p
     db = tmp_path / "case.db"
     report = build([folder], open_store(db), Settings(db=db), extractor=extractor)
     assert any("bad.txt: extraction failed (ValueError: parser exploded)" in e for e in report.errors)
-    names = {e.name for e in open_store(db).load_network().entities}
+    names = {e.name for e in open_store(db).network().entities}
     assert {"Karim Haddad", "Samir Ouali"} <= names and "Nabil Dahmani" not in names

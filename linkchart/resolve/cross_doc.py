@@ -10,12 +10,10 @@ survive every rebuild because they are stored by name, not by id.
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-
-from anyascii import anyascii
+from dataclasses import replace
 
 from linkchart.model import (
     ACTOR,
@@ -28,14 +26,15 @@ from linkchart.model import (
     PLACE,
     SOURCE,
     Alias,
+    AnalystDecision,
     Entity,
-    Event,
     Evidence,
     LocalEntity,
     LocalEvent,
     LocalRelation,
     MergeDecision,
     Relation,
+    Resolution,
 )
 from linkchart.resolve.events import resolve_events
 from linkchart.resolve.joins import (
@@ -53,21 +52,6 @@ from linkchart.resolve.names import (
 )
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
-
-
-@dataclass(frozen=True)
-class AnalystDecision:
-    action: str  # merge | distinct | rename
-    name_a: str
-    name_b: str = ""
-
-
-@dataclass
-class Resolution:
-    entities: list[Entity]
-    relations: list[Relation]
-    decisions: list[MergeDecision]
-    events: list[Event] = field(default_factory=list)
 
 
 def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
@@ -93,9 +77,12 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                     uf.keep_apart(a, b)
     for decision in analyst:
         if decision.action == "merge":
+            if decision.anchor_a in by_id and decision.anchor_b in by_id:
+                join(decision.anchor_a, decision.anchor_b, _analyst_reason("analyst merge", decision), 1.0, "analyst")
+                continue
             for a in keyed.get(name_key(decision.name_a), []):
                 for b in keyed.get(name_key(decision.name_b), []):
-                    join(a, b, "analyst merge", 1.0, "analyst")
+                    join(a, b, _analyst_reason("analyst merge", decision), 1.0, "analyst")
     join_same_names(locals_, join)
     join_group_variants(locals_, join, variant_floor)
     join_group_acronyms(locals_, join)
@@ -105,7 +92,17 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
     return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions,
-                      resolve_events(events, entity_of, {e.id: e for e in entities}))
+                      resolve_events(events, entity_of, {e.id: e for e in entities}), members=entity_of)
+
+
+def _analyst_reason(what: str, decision: AnalystDecision) -> str:
+    return f"{what}: {decision.reason}" if decision.reason else what
+
+
+def stable_entity_id(anchor_local_id: str) -> str:
+    """An entity's id, derived from its earliest document-level entity: it survives rebuilds,
+    new documents and renames, and two builds of one folder give the same ids."""
+    return "e-" + hashlib.sha1(anchor_local_id.encode()).hexdigest()[:12]
 
 
 def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:
@@ -177,22 +174,23 @@ def _latest_per_pair(decisions: list[AnalystDecision]) -> list[AnalystDecision]:
 
 
 def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: list[AnalystDecision]):  # type: ignore[no-untyped-def]
-    renames = {name_key(d.name_a): d.name_b for d in analyst if d.action == "rename"}
+    renames = {name_key(d.name_a): d.name_b for d in analyst if d.action == "rename" and not d.anchor_a}
+    renamed = {d.anchor_a: d.name_b for d in analyst if d.action == "rename" and d.anchor_a}
     by_id = {e.local_id: e for e in locals_}
     order = {e.local_id: k for k, e in enumerate(locals_)}
     groups = uf.groups()
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
-    used: set[str] = set()
-    for members in sorted(groups.values(), key=lambda m: min(m)):
+    for members in sorted(groups.values(), key=lambda m: min(order[x] for x in m)):
         locs = [by_id[m] for m in sorted(members, key=order.__getitem__)]
         etype = Counter(e.type for e in locs).most_common(1)[0][0]
         name = _best_name(locs)
         for e in locs:
-            for n in e.names:
+            for n in sorted(e.names):
                 if name_key(n) in renames:
                     name = renames[name_key(n)]
-        eid = _unique_id(etype, name, used)
+        name = next((renamed[e.local_id] for e in locs if e.local_id in renamed), name)
+        eid = stable_entity_id(locs[0].local_id)
         aliases: list[tuple[str, str, str | None]] = sorted(
             {(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id) for e in locs for n in e.names})
         surface = {n for n, _, _ in aliases}
@@ -236,16 +234,6 @@ def _best_name(locs: list[LocalEntity]) -> str:
     for e in locs:
         votes[e.name] += e.mention_count
     return max(votes, key=lambda n: (len(parts(n)) > 1, votes[n], len(n), n))
-
-
-def _unique_id(etype: str, name: str, used: set[str]) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "entity"
-    base = f"{etype[:3]}-{slug}"
-    eid, n = base, 2
-    while eid in used:
-        eid, n = f"{base}-{n}", n + 1
-    used.add(eid)
-    return eid
 
 
 def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, str],

@@ -1,17 +1,20 @@
 """Store: where documents, extraction results, decisions and the resolved network live.
 
-`open_store` is the one entry point; the embedded SQLite store needs no setup.
+`open_store` is the one entry point; `Store` (store/base.py) is the interface every backend
+implements. The embedded SQLite store needs no setup.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from linkchart.store.base import Store
 from linkchart.store.sqlite import SQLiteStore
 
 
-def open_store(path: Path | str) -> SQLiteStore:
-    return SQLiteStore(path)
+def open_store(location: Path | str, *, read_only: bool = False) -> Store:
+    """The store at `location`: a SQLite file path."""
+    return SQLiteStore(location, read_only=read_only)
 
 
-__all__ = ["SQLiteStore", "open_store"]
+__all__ = ["SQLiteStore", "Store", "open_store"]

@@ -1,6 +1,12 @@
 -- linkchart store. Per-document extraction results are kept as extracted; the resolved
--- network (entities ... merge_decisions) is recomputed from them on every build.
+-- network (entities ... merge_decisions) is recomputed from them and updated in place (rows
+-- that did not change are left alone). The schema version is PRAGMA user_version (sqlite.py).
 PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,             -- settings (JSON), data_version, build_state
+    value TEXT NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
@@ -12,6 +18,7 @@ CREATE TABLE IF NOT EXISTS documents (
     similarity REAL,
     text TEXT NOT NULL,
     signature TEXT NOT NULL,
+    extractor_version TEXT NOT NULL DEFAULT '',
     added_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE TABLE IF NOT EXISTS local_entities (
@@ -74,6 +81,12 @@ CREATE TABLE IF NOT EXISTS analyst_decisions (
     action TEXT NOT NULL CHECK (action IN ('merge', 'distinct', 'rename')),
     name_a TEXT NOT NULL,
     name_b TEXT NOT NULL DEFAULT '',
+    entity_a TEXT NOT NULL DEFAULT '',    -- stable ids the analyst pointed at
+    entity_b TEXT NOT NULL DEFAULT '',
+    anchor_a TEXT NOT NULL DEFAULT '',    -- the document-level entities those ids derive from
+    anchor_b TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    undone INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 -- The resolved network.
@@ -83,7 +96,24 @@ CREATE TABLE IF NOT EXISTS entities (
     name TEXT NOT NULL,
     role TEXT NOT NULL,
     documents TEXT NOT NULL,          -- JSON list of document ids
-    mention_count INTEGER NOT NULL
+    mention_count INTEGER NOT NULL,
+    ties INTEGER NOT NULL DEFAULT 0,  -- number of ties, for listings sorted without loading them
+    fingerprint TEXT NOT NULL DEFAULT ''
+);
+-- Every name of an entity under one lookup key (names.lookup_key), the one matching rule.
+CREATE TABLE IF NOT EXISTS entity_names (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL
+);
+-- Which document-level entity belongs to which entity, and where a vanished id went.
+CREATE TABLE IF NOT EXISTS entity_members (
+    local_id TEXT PRIMARY KEY,
+    entity_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entity_redirects (
+    old_id TEXT PRIMARY KEY,
+    new_id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS aliases (
     entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -99,7 +129,8 @@ CREATE TABLE IF NOT EXISTS relations (
     subtype TEXT,
     hedged INTEGER NOT NULL,
     confidence REAL NOT NULL,
-    date TEXT
+    date TEXT,
+    fingerprint TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS evidence (
     relation_id TEXT NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
@@ -117,7 +148,12 @@ CREATE TABLE IF NOT EXISTS events (
     date TEXT,
     hedged INTEGER NOT NULL,
     participants TEXT NOT NULL,       -- JSON list of entity ids
-    evidence TEXT NOT NULL            -- JSON list of {document, text, start, end, hedged}
+    evidence TEXT NOT NULL,           -- JSON list of {document, text, start, end, hedged}
+    fingerprint TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS merge_decisions (
     entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -131,6 +167,17 @@ CREATE TABLE IF NOT EXISTS merge_decisions (
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(document_id);
 CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity_id);
 CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation_id);
+CREATE INDEX IF NOT EXISTS relations_source ON relations(source);
+CREATE INDEX IF NOT EXISTS relations_target ON relations(target);
+CREATE INDEX IF NOT EXISTS entity_names_key ON entity_names(key);
+CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names(entity_id);
+CREATE INDEX IF NOT EXISTS entity_members_entity ON entity_members(entity_id);
+CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_id);
+CREATE INDEX IF NOT EXISTS merge_decisions_entity ON merge_decisions(entity_id);
+CREATE INDEX IF NOT EXISTS local_entities_doc ON local_entities(document_id);
+CREATE INDEX IF NOT EXISTS local_relations_doc ON local_relations(document_id);
+CREATE INDEX IF NOT EXISTS local_events_doc ON local_events(document_id);
+CREATE INDEX IF NOT EXISTS local_merges_doc ON local_merges(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
 CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5(name, entity_id UNINDEXED);
 CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN

@@ -1,228 +1,578 @@
 """The embedded store: one SQLite file, WAL mode, foreign keys, FTS5 search.
 
-Only this module speaks SQL. Everything it returns is a model record, so another store
-(PostgreSQL for a team) can stand behind the same methods.
+Only this module speaks SQLite. Everything it returns is a model record; it implements the
+`Store` protocol of store/base.py, which the contract tests check for every backend.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from linkchart.errors import LinkchartError
 from linkchart.model import (
     PLACE,
     Alias,
+    AnalystDecision,
     Document,
     DocumentExtraction,
+    DocumentSummary,
     Entity,
+    EntitySummary,
     Event,
     Evidence,
     LocalEntity,
     LocalEvent,
     LocalRelation,
+    Mention,
     MergeDecision,
     Network,
+    Page,
     Relation,
+    Resolution,
 )
-from linkchart.resolve.cross_doc import AnalystDecision, Resolution
+from linkchart.store.base import SCHEMA_VERSION
+from linkchart.store.lookup import fts_query, lookup_key
+
+
+def _upsert(columns: str) -> str:
+    """The clause that updates a row in place when its id exists (children are rewritten apart)."""
+    names = [c.strip() for c in columns.split(",")]
+    return f" ON CONFLICT(id) DO UPDATE SET ({', '.join(names)}) = ({', '.join('excluded.' + n for n in names)})"
+
+
+_SUMMARY_COLUMNS = ("d.id, d.path, d.title, d.date, d.duplicate_of,"
+                    " length(d.text) - length(replace(d.text, ' ', '')) + 1 AS words")
 
 
 class SQLiteStore:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        if self.path.parent and not self.path.parent.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.read_only = read_only
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if read_only:
+                if not self.path.exists():
+                    raise LinkchartError(f"{self.path}: no such database (run 'linkchart build DIR --db {self.path}' first)")
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+                self._check_version()
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=30)
+                self._check_version(allow_new=True)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(resources.files("linkchart.store").joinpath("schema.sql").read_text())
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.executescript(resources.files("linkchart.store").joinpath("schema.sql").read_text())
+            self.db.execute("PRAGMA busy_timeout=30000")
         except sqlite3.DatabaseError as err:
             raise LinkchartError(f"{self.path}: not a linkchart database ({err})") from None
         self.db.row_factory = sqlite3.Row
+
+    def _check_version(self, *, allow_new: bool = False) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if allow_new and tables == 0:
+            return
+        if version == 0 and tables and not self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'local_entities'").fetchone():
+            raise LinkchartError(f"{self.path}: not a linkchart database")
+        if version == 0 and not tables:
+            raise LinkchartError(f"{self.path}: not a linkchart database (empty)")
+        raise LinkchartError(f"{self.path}: made by another linkchart version (schema {version}, this one reads "
+                             f"{SCHEMA_VERSION}); build the case again into a new database")
 
     def close(self) -> None:
         self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise LinkchartError(f"{self.path}: opened read-only")
         with self.db:
+            self.db.execute("BEGIN IMMEDIATE")
             yield self.db
+
+    # Case metadata ---------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row["value"] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def data_version(self) -> int:
+        return int(self.get_meta("data_version") or 0)
 
     # Documents -------------------------------------------------------------------------
     def has_hash(self, content_hash: str) -> str | None:
         row = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", (content_hash,)).fetchone()
         return row["id"] if row else None
 
-    def signatures(self) -> list[tuple[str, tuple[int, ...]]]:
+    def extractor_version_of(self, document_id: str) -> str | None:
+        row = self.db.execute("SELECT extractor_version FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row["extractor_version"] if row else None
+
+    def signatures(self) -> Iterator[tuple[str, tuple[int, ...]]]:
         rows = self.db.execute("SELECT id, signature FROM documents WHERE duplicate_of IS NULL ORDER BY rowid")
-        return [(r["id"], tuple(json.loads(r["signature"]))) for r in rows]
+        for r in rows:
+            yield r["id"], tuple(json.loads(r["signature"]))
 
     def add_document(self, doc: Document, signature: tuple[int, ...], similarity: float | None = None) -> None:
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.path, doc.title, doc.date, doc.content_hash, doc.duplicate_of, similarity,
-                 doc.text, json.dumps(signature)))
+            _insert_document(db, doc, signature, similarity, "")
 
-    def save_extraction(self, doc: Document, signature: tuple[int, ...], extraction: DocumentExtraction) -> None:
+    def save_extraction(self, doc: Document, signature: tuple[int, ...], extraction: DocumentExtraction,
+                        extractor_version: str = "") -> None:
         """Store a document together with what was extracted from it, all or nothing."""
         with self.transaction() as db:
-            db.execute(
-                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, text, signature)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.path, doc.title, doc.date, doc.content_hash, None, doc.text, json.dumps(signature)))
-            db.executemany(
-                "INSERT INTO local_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(e.local_id, e.document_id, e.type, e.name, json.dumps(sorted(e.names)),
-                  json.dumps(sorted(e.explicit_aliases)), e.role, e.mention_count) for e in extraction.entities])
-            db.executemany(
-                "INSERT INTO mentions (document_id, start, end, text, type, sentence, role, local_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(m.document_id, m.start, m.end, m.text, m.type, m.sentence, m.role, m.local_id or None)
-                 for m in extraction.mentions])
-            db.executemany(
-                "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r.document_id, r.source, r.target, r.type, r.subtype, r.date, r.evidence.text,
-                  r.evidence.start, r.evidence.end, int(r.evidence.hedged)) for r in extraction.relations])
-            db.executemany(
-                "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end,"
-                " hedged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(e.document_id, e.type, e.label, e.place, e.date, json.dumps(e.participants), e.evidence.text,
-                  e.evidence.start, e.evidence.end, int(e.evidence.hedged)) for e in extraction.events])
-            db.executemany(
-                "INSERT INTO local_merges (document_id, name_a, name_b, reason, score) VALUES (?, ?, ?, ?, ?)",
-                [(doc.id, m.name_a, m.name_b, m.reason, m.score) for m in extraction.merges])
+            _insert_document(db, doc, signature, None, extractor_version)
+            _insert_extraction(db, doc.id, extraction)
 
-    def documents(self) -> list[Document]:
-        rows = self.db.execute("SELECT * FROM documents ORDER BY rowid")
-        return [Document(r["id"], r["path"], r["title"], r["text"], r["content_hash"], r["date"], r["duplicate_of"])
-                for r in rows]
+    def replace_extraction(self, doc: Document, extraction: DocumentExtraction, extractor_version: str) -> None:
+        """A newer extractor's reading of a stored document replaces the old one."""
+        with self.transaction() as db:
+            for table in ("local_relations", "local_events", "local_merges", "mentions", "local_entities"):
+                db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # noqa: S608 - fixed names
+            db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (extractor_version, doc.id))
+            _insert_extraction(db, doc.id, extraction)
 
-    def search_documents(self, query: str, limit: int = 20) -> list[tuple[Document, str]]:
+    def document(self, document_id: str) -> Document | None:
+        r = self.db.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return _document(r) if r else None
+
+    def documents_page(self, offset: int = 0, limit: int = 50) -> Page[DocumentSummary]:
+        total = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        rows = self.db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents d ORDER BY rowid LIMIT ? OFFSET ?",  # noqa: S608
+                               (limit, offset))
+        return Page([_summary(r) for r in rows], total, offset, limit)
+
+    def document_summaries(self, ids: list[str]) -> dict[str, DocumentSummary]:
+        out: dict[str, DocumentSummary] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT {_SUMMARY_COLUMNS} FROM documents d WHERE id IN ({marks})", chunk):  # noqa: S608
+                out[r["id"]] = _summary(r)
+        return out
+
+    def stale_documents(self, extractor_version: str) -> Iterator[Document]:
+        rows = self.db.execute("SELECT * FROM documents WHERE duplicate_of IS NULL AND extractor_version != ?"
+                               " ORDER BY rowid", (extractor_version,))
+        for r in rows:
+            yield _document(r)
+
+    def mentions(self, document_id: str) -> list[Mention]:
+        rows = self.db.execute("SELECT * FROM mentions WHERE document_id = ? ORDER BY start", (document_id,))
+        return [Mention(r["document_id"], r["start"], r["end"], r["text"], r["type"], r["sentence"], r["role"],
+                        r["local_id"] or "") for r in rows]
+
+    def search_documents(self, query: str, limit: int = 20) -> list[tuple[DocumentSummary, str]]:
         rows = self.db.execute(
-            "SELECT d.*, snippet(documents_fts, 1, '[', ']', '…', 12) AS snip FROM documents_fts"
-            " JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ? LIMIT ?",
-            (_fts_query(query), limit))
-        return [(Document(r["id"], r["path"], r["title"], r["text"], r["content_hash"], r["date"],
-                          r["duplicate_of"]), r["snip"]) for r in rows]
+            f"SELECT {_SUMMARY_COLUMNS}, snippet(documents_fts, 1, '[', ']', '…', 12) AS snip"  # noqa: S608
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH ?"
+            " ORDER BY rank LIMIT ?", (fts_query(query), limit))
+        return [(_summary(r), r["snip"]) for r in rows]
 
     # Extraction results ----------------------------------------------------------------
-    def local_entities(self) -> list[LocalEntity]:
-        rows = self.db.execute("SELECT * FROM local_entities ORDER BY rowid")
-        return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
-                            set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
+    def local_entities(self) -> Iterator[LocalEntity]:
+        for r in self.db.execute("SELECT * FROM local_entities ORDER BY rowid"):
+            yield LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
+                              set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"])
 
-    def place_mentions(self) -> list[tuple[str, str]]:
+    def place_mentions(self) -> Iterator[tuple[str, str]]:
         """(document id, name) of every name a document read as a place."""
-        rows = self.db.execute("SELECT DISTINCT document_id, text FROM mentions WHERE type = ?", (PLACE,))
-        return [(r["document_id"], r["text"]) for r in rows]
+        for r in self.db.execute("SELECT DISTINCT document_id, text FROM mentions WHERE type = ?", (PLACE,)):
+            yield r["document_id"], r["text"]
 
-    def local_relations(self) -> list[LocalRelation]:
-        rows = self.db.execute("SELECT * FROM local_relations ORDER BY id")
-        return [LocalRelation(r["document_id"], r["source"], r["target"], r["type"],
-                              Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                              r["subtype"], r["date"]) for r in rows]
+    def local_relations(self) -> Iterator[LocalRelation]:
+        for r in self.db.execute("SELECT * FROM local_relations ORDER BY id"):
+            yield LocalRelation(r["document_id"], r["source"], r["target"], r["type"],
+                                Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
+                                r["subtype"], r["date"])
 
-    def local_events(self) -> list[LocalEvent]:
-        rows = self.db.execute("SELECT * FROM local_events ORDER BY id")
-        return [LocalEvent(r["document_id"], r["type"], r["label"], json.loads(r["participants"]),
-                           Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                           r["place"], r["date"]) for r in rows]
+    def local_events(self) -> Iterator[LocalEvent]:
+        for r in self.db.execute("SELECT * FROM local_events ORDER BY id"):
+            yield LocalEvent(r["document_id"], r["type"], r["label"], json.loads(r["participants"]),
+                             Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
+                             r["place"], r["date"])
 
-    def local_merges(self) -> list[MergeDecision]:
-        rows = self.db.execute("SELECT * FROM local_merges ORDER BY id")
-        return [MergeDecision("", r["name_a"], r["name_b"], r["reason"], r["score"], "auto", r["document_id"])
-                for r in rows]
+    def local_merges(self, document_ids: list[str]) -> list[MergeDecision]:
+        out = []
+        for chunk in _chunks(sorted(set(document_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT * FROM local_merges WHERE document_id IN ({marks}) ORDER BY id", chunk)  # noqa: S608
+            out += [MergeDecision("", r["name_a"], r["name_b"], r["reason"], r["score"], "auto", r["document_id"])
+                    for r in rows]
+        return out
 
     # Analyst decisions -----------------------------------------------------------------
-    def add_decision(self, decision: AnalystDecision) -> None:
+    def add_decision(self, decision: AnalystDecision) -> int:
         with self.transaction() as db:
-            db.execute("INSERT INTO analyst_decisions (action, name_a, name_b) VALUES (?, ?, ?)",
-                       (decision.action, decision.name_a, decision.name_b))
+            cursor = db.execute(
+                "INSERT INTO analyst_decisions (action, name_a, name_b, entity_a, entity_b, anchor_a, anchor_b, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (decision.action, decision.name_a, decision.name_b, decision.entity_a, decision.entity_b,
+                 decision.anchor_a, decision.anchor_b, decision.reason))
+            return int(cursor.lastrowid or 0)
 
-    def analyst_decisions(self) -> list[AnalystDecision]:
-        rows = self.db.execute("SELECT action, name_a, name_b FROM analyst_decisions ORDER BY id")
-        return [AnalystDecision(r["action"], r["name_a"], r["name_b"]) for r in rows]
+    def analyst_decisions(self, *, include_undone: bool = False) -> list[AnalystDecision]:
+        where = "" if include_undone else " WHERE undone = 0"
+        rows = self.db.execute(f"SELECT * FROM analyst_decisions{where} ORDER BY id")  # noqa: S608
+        return [AnalystDecision(r["action"], r["name_a"], r["name_b"], r["entity_a"], r["entity_b"], r["anchor_a"],
+                                r["anchor_b"], r["reason"], r["id"], r["created_at"] + (" (undone)" if r["undone"] else ""))
+                for r in rows]
 
-    # The resolved network --------------------------------------------------------------
-    def replace_network(self, resolution: Resolution) -> None:
+    def undo_decision(self, decision_id: int) -> bool:
         with self.transaction() as db:
-            for table in ("evidence", "relations", "events", "merge_decisions", "aliases", "names_fts", "entities"):
-                db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-            db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-                           [(e.id, e.type, e.name, e.role, json.dumps(e.documents), e.mention_count)
-                            for e in resolution.entities])
-            db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)",
-                           [(e.id, a.name, a.kind, a.document_id) for e in resolution.entities for a in e.aliases])
-            db.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)",
-                           [(n, e.id) for e in resolution.entities for n in e.alias_names()])
-            db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           [(r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date)
-                            for r in resolution.relations])
-            db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
-                           [(r.id, e.document_id, e.text, e.start, e.end, int(e.hedged))
-                            for r in resolution.relations for e in r.evidence])
-            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           [(e.id, e.type, e.label, e.place, e.date, int(e.hedged), json.dumps(e.participants),
-                             json.dumps([_evidence_row(x) for x in e.evidence])) for e in resolution.events])
+            return db.execute("UPDATE analyst_decisions SET undone = 1 WHERE id = ? AND undone = 0",
+                              (decision_id,)).rowcount == 1
+
+    # The resolved network: writing -----------------------------------------------------
+    def write_network(self, resolution: Resolution) -> dict[str, int]:
+        counts = {"added": 0, "changed": 0, "removed": 0}
+        degree: dict[str, int] = defaultdict(int)
+        for r in resolution.relations:
+            degree[r.source] += 1
+            degree[r.target] += 1
+        with self.transaction() as db:
+            old_members = {r["local_id"]: r["entity_id"] for r in db.execute("SELECT * FROM entity_members")}
+            entities = {e.id: e for e in resolution.entities}
+            self._sync(db, "entities", {e.id: (_entity_fingerprint(e, degree[e.id]), e) for e in entities.values()},
+                       lambda e: self._insert_entity(db, e, degree[e.id]), counts, delete_children=("aliases", "entity_names"))
+            relations = {r.id: r for r in resolution.relations}
+            self._sync(db, "relations", {r.id: (_relation_fingerprint(r), r) for r in relations.values()},
+                       lambda r: self._insert_relation(db, r), counts, delete_children=("evidence",))
+            self._sync(db, "events", {e.id: (_event_fingerprint(e), e) for e in resolution.events},
+                       lambda e: self._insert_event(db, e), counts, delete_children=("event_participants",))
+            db.execute("DELETE FROM merge_decisions")
             db.executemany("INSERT INTO merge_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
+            self._update_members(db, old_members, resolution.members, set(entities))
+            version = int((db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone() or ["0"])[0])
+            if any(counts.values()):
+                db.execute("INSERT INTO meta VALUES ('data_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           (str(version + 1),))
+        return counts
 
-    def load_network(self) -> Network:
-        aliases: dict[str, list[Alias]] = {}
-        for r in self.db.execute("SELECT * FROM aliases ORDER BY rowid"):
-            aliases.setdefault(r["entity_id"], []).append(Alias(r["name"], r["kind"], r["document_id"]))
-        entities = [Entity(r["id"], r["type"], r["name"], aliases.get(r["id"], []), r["role"],
-                           json.loads(r["documents"]), r["mention_count"])
-                    for r in self.db.execute("SELECT * FROM entities ORDER BY rowid")]
-        evidence: dict[str, list[Evidence]] = {}
-        for r in self.db.execute("SELECT * FROM evidence ORDER BY rowid"):
-            evidence.setdefault(r["relation_id"], []).append(
-                Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])))
-        relations = [Relation(r["source"], r["target"], r["type"], evidence.get(r["id"], []), r["subtype"],
-                              bool(r["hedged"]), r["confidence"], r["date"], r["id"])
-                     for r in self.db.execute("SELECT * FROM relations ORDER BY rowid")]
-        events = [Event(r["id"], r["type"], r["label"], json.loads(r["participants"]),
-                        [Evidence(x["document"], x["text"], x["start"], x["end"], x["hedged"])
-                         for x in json.loads(r["evidence"])], r["place"], r["date"], bool(r["hedged"]))
-                  for r in self.db.execute("SELECT * FROM events ORDER BY rowid")]
-        return Network(entities, relations, self.documents(), events)
+    def _sync(self, db: sqlite3.Connection, table: str, wanted: dict[str, tuple[str, Any]], insert: Any,
+              counts: dict[str, int], delete_children: tuple[str, ...]) -> None:
+        """Delete rows no longer wanted, rewrite rows whose fingerprint changed, insert new ones.
+        A changed row is updated in place and its children rewritten; rows that did not change stay."""
+        have = {r["id"]: r["fingerprint"] for r in db.execute(f"SELECT id, fingerprint FROM {table}")}  # noqa: S608
+        child_key = {"aliases": "entity_id", "entity_names": "entity_id", "evidence": "relation_id",
+                     "event_participants": "event_id"}
+        gone = [k for k in have if k not in wanted]
+        changed = [k for k, (fp, _) in wanted.items() if k in have and have[k] != fp]
+        for k in gone + changed:
+            for child in delete_children:
+                db.execute(f"DELETE FROM {child} WHERE {child_key[child]} = ?", (k,))  # noqa: S608
+            if table == "entities":
+                db.execute("DELETE FROM names_fts WHERE entity_id = ?", (k,))
+        for k in gone:
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (k,))  # noqa: S608
+        for k in changed:  # upserted, never deleted: ties to a changed entity stay in place
+            insert(wanted[k][1])
+        for k, (_, record) in sorted(wanted.items()):
+            if k not in have:
+                insert(record)
+        counts["added"] += sum(1 for k in wanted if k not in have)
+        counts["changed"] += len(changed)
+        counts["removed"] += len(gone)
+
+    def _insert_entity(self, db: sqlite3.Connection, e: Entity, ties: int) -> None:
+        db.execute("INSERT INTO entities (id, type, name, role, documents, mention_count, ties, fingerprint)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" + _upsert("type, name, role, documents, mention_count, ties, fingerprint"),
+                   (e.id, e.type, e.name, e.role, json.dumps(e.documents), e.mention_count, ties, _entity_fingerprint(e, ties)))
+        db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", [(e.id, a.name, a.kind, a.document_id) for a in e.aliases])
+        names = e.alias_names()
+        db.executemany("INSERT INTO entity_names VALUES (?, ?, ?)", [(e.id, n, lookup_key(n)) for n in names])
+        db.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)", [(n, e.id) for n in names])
+
+    def _insert_relation(self, db: sqlite3.Connection, r: Relation) -> None:
+        db.execute("INSERT INTO relations (id, source, target, type, subtype, hedged, confidence, date, fingerprint)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert("subtype, hedged, confidence, date, fingerprint"),
+                   (r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date, _relation_fingerprint(r)))
+        db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
+                       [(r.id, e.document_id, e.text, e.start, e.end, int(e.hedged)) for e in r.evidence])
+
+    def _insert_event(self, db: sqlite3.Connection, e: Event) -> None:
+        db.execute("INSERT INTO events (id, type, label, place, date, hedged, participants, evidence, fingerprint)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert(
+                       "type, label, place, date, hedged, participants, evidence, fingerprint"),
+                   (e.id, e.type, e.label, e.place, e.date, int(e.hedged), json.dumps(e.participants),
+                    json.dumps([_evidence_row(x) for x in e.evidence]), _event_fingerprint(e)))
+        db.executemany("INSERT INTO event_participants VALUES (?, ?)", [(e.id, p) for p in sorted(set(e.participants))])
+
+    def _update_members(self, db: sqlite3.Connection, old: dict[str, str], new: dict[str, str], ids: set[str]) -> None:
+        """Keep local id -> entity id, and leave a redirect for every id that vanished: it now
+        points where most of its document-level entities went (a merge's survivor)."""
+        went: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for local, entity_id in old.items():
+            if entity_id not in ids and local in new:
+                went[entity_id][new[local]] += 1
+        for old_id, targets in went.items():
+            target = max(sorted(targets), key=lambda t: targets[t])
+            db.execute("INSERT INTO entity_redirects VALUES (?, ?) ON CONFLICT(old_id) DO UPDATE SET new_id = excluded.new_id",
+                       (old_id, target))
+            db.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", (target, old_id))
+        for chunk in _chunks(sorted(ids)):  # an id that exists again (a split undone) is no redirect
+            db.execute(f"DELETE FROM entity_redirects WHERE old_id IN ({','.join('?' * len(chunk))})", chunk)  # noqa: S608
+        changed = [(local, eid) for local, eid in new.items() if old.get(local) != eid]
+        db.executemany("INSERT INTO entity_members VALUES (?, ?) ON CONFLICT(local_id) DO UPDATE SET entity_id = excluded.entity_id",
+                       changed)
+        gone = [(local,) for local in old if local not in new]
+        db.executemany("DELETE FROM entity_members WHERE local_id = ?", gone)
+
+    # The resolved network: reading -----------------------------------------------------
+    def _redirect(self, entity_id: str) -> str:
+        row = self.db.execute("SELECT new_id FROM entity_redirects WHERE old_id = ?", (entity_id,)).fetchone()
+        return row["new_id"] if row else entity_id
+
+    def entity(self, entity_id: str) -> Entity | None:
+        found = self._entities([self._redirect(entity_id)])
+        return found[0] if found else None
+
+    def anchor_of(self, entity_id: str) -> str | None:
+        """The earliest document-level entity of an entity: the one its id is derived from."""
+        row = self.db.execute("SELECT m.local_id FROM entity_members m JOIN local_entities l ON l.local_id = m.local_id"
+                              " WHERE m.entity_id = ? ORDER BY l.rowid LIMIT 1", (entity_id,)).fetchone()
+        return row["local_id"] if row else None
+
+    def _entities(self, ids: Iterable[str]) -> list[Entity]:
+        wanted = list(dict.fromkeys(ids))
+        rows: dict[str, sqlite3.Row] = {}
+        aliases: dict[str, list[Alias]] = defaultdict(list)
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            rows.update({r["id"]: r for r in self.db.execute(f"SELECT * FROM entities WHERE id IN ({marks})", chunk)})  # noqa: S608
+            for r in self.db.execute(f"SELECT * FROM aliases WHERE entity_id IN ({marks}) ORDER BY rowid", chunk):  # noqa: S608
+                aliases[r["entity_id"]].append(Alias(r["name"], r["kind"], r["document_id"]))
+        return [_entity(rows[i], aliases[i]) for i in wanted if i in rows]
+
+    def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
+        """By id (or an id a merge redirected), else by any name under the lookup key, else
+        by full-text search over names."""
+        by_id = self.entity(name.strip())
+        if by_id is not None:
+            return [by_id]
+        key = lookup_key(name)
+        if not key:
+            return []
+        ids = [r["entity_id"] for r in self.db.execute(
+            "SELECT DISTINCT entity_id FROM entity_names WHERE key = ? ORDER BY entity_id LIMIT ?", (key, limit))]
+        if not ids:
+            try:
+                ids = [r["entity_id"] for r in self.db.execute(
+                    "SELECT entity_id FROM names_fts WHERE names_fts MATCH ? GROUP BY entity_id ORDER BY min(rank) LIMIT ?",
+                    (fts_query(name), limit))]
+            except sqlite3.OperationalError:
+                return []
+        return self._entities(ids)
+
+    def entities_page(self, *, type: str | None = None, role: str | None = None, query: str | None = None,  # noqa: A002
+                      sort: str = "ties", offset: int = 0, limit: int = 50) -> Page[EntitySummary]:
+        where, args = ["1 = 1"], []
+        if type:
+            where.append("type = ?")
+            args.append(type)
+        if role:
+            where.append("role = ?")
+            args.append(role)
+        if query:
+            where.append("id IN (SELECT entity_id FROM entity_names WHERE key LIKE ?)")
+            args.append(f"%{lookup_key(query)}%")
+        order = {"ties": "ties DESC, name, id", "name": "name, id", "documents": "json_array_length(documents) DESC, name, id"}
+        if sort not in order:
+            raise LinkchartError(f"unknown sort '{sort}' (use {', '.join(order)})")
+        clause = " AND ".join(where)
+        total = self.db.execute(f"SELECT count(*) FROM entities WHERE {clause}", args).fetchone()[0]  # noqa: S608
+        rows = self.db.execute(f"SELECT * FROM entities WHERE {clause} ORDER BY {order[sort]} LIMIT ? OFFSET ?",  # noqa: S608
+                               [*args, limit, offset]).fetchall()
+        names: dict[str, list[str]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN ({marks})", chunk):  # noqa: S608
+                names[r["entity_id"]].append(r["name"])
+        items = [EntitySummary(r["id"], r["type"], r["name"], r["role"], sorted(n for n in names[r["id"]] if n != r["name"]),
+                               r["ties"], len(json.loads(r["documents"]))) for r in rows]
+        return Page(items, total, offset, limit)
+
+    def entity_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM entities").fetchone()[0])
+
+    def relation_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM relations").fetchone()[0])
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        entity_id = self._redirect(entity_id)
+        rows = self.db.execute("SELECT * FROM relations WHERE source = ? UNION SELECT * FROM relations WHERE target = ?"
+                               " ORDER BY id", (entity_id, entity_id)).fetchall()
+        return self._relations(rows)
+
+    def _relations(self, rows: list[sqlite3.Row]) -> list[Relation]:
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for chunk in _chunks([r["id"] for r in rows]):
+            marks = ",".join("?" * len(chunk))
+            for e in self.db.execute(f"SELECT * FROM evidence WHERE relation_id IN ({marks}) ORDER BY rowid", chunk):  # noqa: S608
+                evidence[e["relation_id"]].append(Evidence(e["document_id"], e["text"], e["start"], e["end"], bool(e["hedged"])))
+        return [Relation(r["source"], r["target"], r["type"], evidence[r["id"]], r["subtype"], bool(r["hedged"]),
+                         r["confidence"], r["date"], r["id"]) for r in rows]
+
+    def events_of(self, entity_id: str) -> list[Event]:
+        rows = self.db.execute("SELECT e.* FROM events e JOIN event_participants p ON p.event_id = e.id"
+                               " WHERE p.entity_id = ? ORDER BY e.id", (self._redirect(entity_id),))
+        return [_event(r) for r in rows]
 
     def merge_decisions(self, entity_id: str) -> list[MergeDecision]:
-        rows = self.db.execute("SELECT * FROM merge_decisions WHERE entity_id = ? ORDER BY rowid", (entity_id,))
+        rows = self.db.execute("SELECT * FROM merge_decisions WHERE entity_id = ? ORDER BY rowid", (self._redirect(entity_id),))
         return [MergeDecision(r["entity_id"], r["name_a"], r["name_b"], r["reason"], r["score"], r["source"],
                               r["document_id"]) for r in rows]
 
-    def find_entities(self, name: str) -> list[Entity]:
-        """Entities one of whose names matches, exact (case-insensitive) first, then full-text."""
-        network = self.load_network()
-        wanted = name.casefold().strip()
-        exact = [e for e in network.entities if any(n.casefold() == wanted for n in e.alias_names())]
-        if exact:
-            return exact
-        try:
-            rows = self.db.execute("SELECT DISTINCT entity_id FROM names_fts WHERE names_fts MATCH ?",
-                                   (_fts_query(name),)).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        ids = {r["entity_id"] for r in rows}
-        return [e for e in network.entities if e.id in ids]
+    def network(self, *, as_of: str | None = None) -> Network:
+        aliases: dict[str, list[Alias]] = defaultdict(list)
+        for r in self.db.execute("SELECT * FROM aliases ORDER BY rowid"):
+            aliases[r["entity_id"]].append(Alias(r["name"], r["kind"], r["document_id"]))
+        entities = [_entity(r, aliases[r["id"]]) for r in self.db.execute("SELECT * FROM entities ORDER BY id")]
+        relations = self._relations(self.db.execute("SELECT * FROM relations ORDER BY id").fetchall())
+        events = [_event(r) for r in self.db.execute("SELECT * FROM events ORDER BY id")]
+        documents = [_document(r, with_text=False) for r in self.db.execute(
+            "SELECT id, path, title, date, content_hash, duplicate_of FROM documents ORDER BY rowid")]
+        if as_of:
+            relations = _as_of(relations, documents, as_of)
+        return Network(entities, relations, documents, events)
+
+    def ego_network(self, entity_id: str, hops: int = 1) -> Network:
+        """The entity, everyone within `hops` ties of it, and the ties among them."""
+        seen = {self._redirect(entity_id)}
+        frontier = set(seen)
+        for _ in range(hops):
+            found: set[str] = set()
+            for chunk in _chunks(sorted(frontier)):
+                marks = ",".join("?" * len(chunk))
+                for r in self.db.execute(f"SELECT source, target FROM relations WHERE source IN ({marks})"  # noqa: S608
+                                         f" UNION SELECT source, target FROM relations WHERE target IN ({marks})", chunk + chunk):
+                    found |= {r["source"], r["target"]}
+            frontier = found - seen
+            seen |= found
+        rows = []
+        for chunk in _chunks(sorted(seen)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT * FROM relations WHERE source IN ({marks})", chunk).fetchall()  # noqa: S608
+        rows = [r for r in rows if r["target"] in seen]
+        relations = self._relations(sorted(rows, key=lambda r: r["id"]))
+        entities = self._entities(sorted(seen))
+        doc_ids = sorted({d for e in entities for d in e.documents})
+        docs = self.document_summaries(doc_ids)
+        documents = [Document(d.id, d.path, d.title, "", "", d.date, d.duplicate_of) for d in docs.values()]
+        return Network(entities, relations, documents, [])
+
+
+def _insert_document(db: sqlite3.Connection, doc: Document, signature: tuple[int, ...], similarity: float | None,
+                     extractor_version: str) -> None:
+    db.execute(
+        "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature, extractor_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, doc.path, doc.title, doc.date, doc.content_hash, doc.duplicate_of, similarity, doc.text,
+         json.dumps(signature), extractor_version))
+
+
+def _insert_extraction(db: sqlite3.Connection, document_id: str, extraction: DocumentExtraction) -> None:
+    db.executemany(
+        "INSERT INTO local_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.local_id, e.document_id, e.type, e.name, json.dumps(sorted(e.names)),
+          json.dumps(sorted(e.explicit_aliases)), e.role, e.mention_count) for e in extraction.entities])
+    db.executemany(
+        "INSERT INTO mentions (document_id, start, end, text, type, sentence, role, local_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(m.document_id, m.start, m.end, m.text, m.type, m.sentence, m.role, m.local_id or None) for m in extraction.mentions])
+    db.executemany(
+        "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.document_id, r.source, r.target, r.type, r.subtype, r.date, r.evidence.text,
+          r.evidence.start, r.evidence.end, int(r.evidence.hedged)) for r in extraction.relations])
+    db.executemany(
+        "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end, hedged)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.document_id, e.type, e.label, e.place, e.date, json.dumps(e.participants), e.evidence.text,
+          e.evidence.start, e.evidence.end, int(e.evidence.hedged)) for e in extraction.events])
+    db.executemany(
+        "INSERT INTO local_merges (document_id, name_a, name_b, reason, score) VALUES (?, ?, ?, ?, ?)",
+        [(document_id, m.name_a, m.name_b, m.reason, m.score) for m in extraction.merges])
+
+
+def _document(r: sqlite3.Row, *, with_text: bool = True) -> Document:
+    return Document(r["id"], r["path"], r["title"], r["text"] if with_text else "", r["content_hash"], r["date"],
+                    r["duplicate_of"])
+
+
+def _summary(r: sqlite3.Row) -> DocumentSummary:
+    return DocumentSummary(r["id"], r["path"], r["title"], r["date"], r["duplicate_of"], r["words"])
+
+
+def _entity(r: sqlite3.Row, aliases: list[Alias]) -> Entity:
+    return Entity(r["id"], r["type"], r["name"], aliases, r["role"], json.loads(r["documents"]), r["mention_count"])
+
+
+def _event(r: sqlite3.Row) -> Event:
+    return Event(r["id"], r["type"], r["label"], json.loads(r["participants"]),
+                 [Evidence(x["document"], x["text"], x["start"], x["end"], x["hedged"]) for x in json.loads(r["evidence"])],
+                 r["place"], r["date"], bool(r["hedged"]))
+
+
+def _as_of(relations: list[Relation], documents: list[Document], as_of: str) -> list[Relation]:
+    """Ties dated on or before `as_of` (compared at the coarser precision), and undated ties
+    first reported by then; an undated tie from undated reports is kept (nothing says it is later)."""
+    dates = {d.id: d.date for d in documents}
+
+    def by(date: str) -> bool:
+        n = min(len(date), len(as_of))
+        return date[:n] <= as_of[:n]
+
+    kept = []
+    for r in relations:
+        if r.date:
+            if by(r.date):
+                kept.append(r)
+            continue
+        reported = sorted(d for e in r.evidence if (d := dates.get(e.document_id)))
+        if not reported or by(reported[0]):
+            kept.append(r)
+    return kept
 
 
 def _evidence_row(e: Evidence) -> dict[str, object]:
     return {"document": e.document_id, "text": e.text, "start": e.start, "end": e.end, "hedged": e.hedged}
 
 
-def _fts_query(text: str) -> str:
-    """User text as an FTS5 query of quoted terms, so no input is parsed as syntax."""
-    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
-    return " ".join(f'"{t}"' for t in terms) or '""'
+def _fingerprint(value: object) -> str:
+    return hashlib.sha1(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _entity_fingerprint(e: Entity, ties: int) -> str:
+    return _fingerprint([e.type, e.name, e.role, e.documents, e.mention_count, ties,
+                         [(a.name, a.kind, a.document_id) for a in e.aliases]])
+
+
+def _relation_fingerprint(r: Relation) -> str:
+    return _fingerprint([r.source, r.target, r.type, r.subtype, r.hedged, r.confidence, r.date,
+                         [_evidence_row(e) for e in r.evidence]])
+
+
+def _event_fingerprint(e: Event) -> str:
+    return _fingerprint([e.type, e.label, e.place, e.date, e.hedged, e.participants, [_evidence_row(x) for x in e.evidence]])
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    for k in range(0, len(values), size):
+        yield values[k:k + size]

@@ -14,7 +14,6 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path as FilePath
 from typing import Any
 
 import click
@@ -31,17 +30,12 @@ EVIDENCE_SHOWN = 2  # sentences printed per tie in tables; --json has them all
 
 
 def load_network(db_path: str) -> Network:
-    """The stored network (the store is imported lazily: analysis does not need it otherwise)."""
-    from linkchart.store import open_store
+    """The stored network, read through the Case service (read-only; imported lazily: the
+    analysis functions do not need it)."""
+    from linkchart.case import Case
 
-    if not FilePath(db_path).exists():  # opening would silently create an empty database
-        raise FileNotFoundError(f"{db_path}: no such database (run 'linkchart build DIR --db {db_path}' first)")
-    store = open_store(db_path)
-    try:
-        network: Network = store.load_network()
-    finally:
-        store.close()
-    return network
+    with Case.open(db_path) as case:
+        return case.network()
 
 
 @contextmanager
