@@ -265,7 +265,7 @@ def _raw_edge(source: str, target: str, span: tuple[int, int], values: dict[str,
 def read_graphml(path: Path) -> ImportedNetwork:
     text = read_text(path)
     root = _parse_xml(path, text)
-    keys = {k.get("id", ""): k.get("attr.name") or k.get("id", "") for k in root.iter() if _local(k.tag) == "key"}
+    keys = {k.get("id", ""): k.get("attr.name") or k.get("id") or "" for k in root.iter() if _local(k.tag) == "key"}
 
     def data(element: ET.Element) -> dict[str, str]:
         return {keys.get(d.get("key", ""), d.get("key", "")): "".join(d.itertext()).strip()
