@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from followthemoney import model
-from interchange_helpers import small_network
+from interchange_helpers import CIRCLE, PIETER, TOMAS, small_network
 
 from linkchart.case import Case
 from linkchart.export import export_network
@@ -49,26 +49,26 @@ def test_tie_schemata_evidence_and_names() -> None:
     assert ties["co_resided"]["schema"] == "UnknownLink" and ties["co_resided"]["properties"]["role"] == ["shared a home"]
     recruited = ties["recruited_by"]
     assert recruited["schema"] == "UnknownLink" and recruited["properties"]["role"] == ["recruited by"]
-    assert recruited["properties"]["subject"] == [ftm_id("e-pieter")]  # direction kept: Pieter was recruited by Anouk
+    assert recruited["properties"]["subject"] == [ftm_id(PIETER)]  # direction kept: Pieter was recruited by Anouk
     assert "hedged" in recruited["properties"]["summary"][0]
     for r in network.relations:
         tie = by_id[ftm_id(r.id)]["properties"]
         assert tie["proof"] == [ftm_id("doc1")]
         for e in r.evidence:
             assert e.text in tie["description"][0] and "Harbour report" in tie["description"][0]
-    tomas = by_id[ftm_id("e-tomas")]["properties"]
+    tomas = by_id[ftm_id(TOMAS)]["properties"]
     assert tomas["name"] == ["Tomas Verhoek"] and tomas["alias"] == ["the Printer"]
     assert tomas["weakAlias"] == ["Verhoek"]  # a bare surname would join the brothers in Aleph's cross-reference
-    assert by_id[ftm_id("e-circle")]["schema"] == "Organization"
+    assert by_id[ftm_id(CIRCLE)]["schema"] == "Organization"
     assert by_id[ftm_id("doc1")]["schema"] == "Document"
     travel = by_id[ftm_id("ev1")]
-    assert travel["schema"] == "Event" and travel["properties"]["involved"] == [ftm_id("e-tomas")]
+    assert travel["schema"] == "Event" and travel["properties"]["involved"] == [ftm_id(TOMAS)]
 
 
 def test_a_tie_whose_ends_do_not_fit_falls_back_to_unknown_link() -> None:
     network = small_network()
     odd = network.relations[2]
-    odd.target = "e-tomas"  # 'member of' a person: Membership needs an organisation
+    odd.target = TOMAS  # 'member of' a person: Membership needs an organisation
     by_id = validate(to_ftm(network))
     assert by_id[ftm_id(odd.id)]["schema"] == "UnknownLink"
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from linkchart.export.provenance import evidence_text, source_name, tie_label
+from linkchart.export.provenance import TIE_LABELS, evidence_text, source_name, tie_label
 from linkchart.export.registry import register_exporter
 from linkchart.model import COMMENTATOR, PERSON, Document, Entity, Network
 
@@ -31,7 +31,7 @@ def to_chart(network: Network) -> Any:
     for anb_type, icon in ENTITY_TYPES.values():
         chart.add_entity_type(name=anb_type, icon_file=icon)
     for tie_type, colour in LINK_COLOURS.items():
-        chart.add_link_type(name=tie_type.replace("_", " "), color=colour)
+        chart.add_link_type(name=TIE_LABELS[tie_type], color=colour)
     chart.add_strength(name="Stated", dot_style=DotStyle.SOLID)
     chart.add_strength(name="Hedged", dot_style=DotStyle.DASHED)
     documents = {d.id: d for d in network.documents}
@@ -45,7 +45,7 @@ def to_chart(network: Network) -> Any:
     for relation in network.relations:
         if relation.source not in ids or relation.target not in ids:
             continue
-        chart.add(Link(from_id=relation.source, to_id=relation.target, type=relation.type.replace("_", " "),
+        chart.add(Link(from_id=relation.source, to_id=relation.target, type=TIE_LABELS.get(relation.type, relation.type),
                        label=tie_label(relation) + (" (hedged)" if relation.hedged else ""),
                        arrow="head" if relation.directed else None, date=_day(relation.date),
                        strength="Hedged" if relation.hedged else "Stated",

@@ -47,12 +47,12 @@ def _node_attrs(network: Network) -> dict[str, dict[str, str]]:
 def _edge_attrs(network: Network) -> list[tuple[str, str, dict[str, str]]]:
     return [(r.source, r.target, {"type": r.type, "subtype": r.subtype or "", "hedged": str(r.hedged).lower(),
                                   "confidence": str(r.confidence), "evidence_count": str(len(r.evidence)),
-                                  "evidence": " | ".join(e.text for e in r.evidence)})
+                                  "evidence": " | ".join(e.text for e in r.evidence), "date": r.date or ""})
             for r in network.relations]
 
 
 _NODE_KEYS = ["label", "type", "role", "aliases", "documents"]
-_EDGE_KEYS = ["type", "subtype", "hedged", "confidence", "evidence_count", "evidence"]
+_EDGE_KEYS = ["type", "subtype", "hedged", "confidence", "evidence_count", "evidence", "date"]
 _TYPES = {"documents": ("int", "integer"), "evidence_count": ("int", "integer"), "confidence": ("double", "double"),
           "hedged": ("boolean", "boolean")}
 

@@ -6,7 +6,7 @@ itself becomes the case's one document, and each tie's evidence is the record of
 states it (the CSV line, the GraphML or GEXF `<edge>` element), with its offsets. When the file
 carries evidence sentences (our own GraphML, GEXF and CSV exports do), each sentence is located in
 that record and kept as its own evidence. Entity ids derive from the file's node ids (names for an
-edge list), so importing the same file again gives the same ids.
+edge list; our own ids are kept), so importing the same file again gives the same ids.
 
 Node types other than people and groups (places, phones, events) are left out and counted in the
 import notes; so are ties of a node to itself.
@@ -50,6 +50,7 @@ _PERSON_WORDS = {"", "person", "people", "individual", "human", "actor", "suspec
 _GROUP_WORDS = {"organization", "organisation", "org", "group", "cell", "company"}
 _TIE_WORDS = {**{t: t for t in RELATION_TYPES}, **{label.replace(" ", "_"): t for t, label in TIE_LABELS.items()}}
 _TRUE = {"true", "1", "yes"}
+_OUR_ID = re.compile(r"^e-[0-9a-f]{12}$")
 
 
 @dataclass
@@ -86,7 +87,7 @@ def read_text(path: Path) -> str:
 
 
 def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: list[RawEdge],
-             find_sentence: Callable[[str, str], int]) -> ImportedNetwork:
+             find_sentence: Callable[[str, str], tuple[int, int] | None]) -> ImportedNetwork:
     """The typed network: one entity per kept node, one relation per pair and tie type, every
     record of the file that states a tie kept as its evidence."""
     if not edges and not nodes:
@@ -103,7 +104,7 @@ def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: 
             left_out[node.type.strip().lower()] += 1
             continue
         names = [n for n in dict.fromkeys(node.aliases) if n and n != node.label]
-        entities[node.key] = Entity(stable_entity_id(f"import:{node.key}"), kind, node.label,
+        entities[node.key] = Entity(entity_id(node.key), kind, node.label,
                                     [Alias(n, "imported", doc.id) for n in names],
                                     COMMENTATOR if node.role.strip().lower() == COMMENTATOR else ACTOR, [doc.id], 0)
     if left_out:
@@ -138,18 +139,24 @@ def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: 
     return ImportedNetwork(Network(sorted(entities.values(), key=lambda e: e.id), relations, [doc], []), doc, fmt, notes)
 
 
+def entity_id(node_key: str) -> str:
+    """Our own ids stay as they are (an exported network edited in Gephi comes back with the ids
+    of the case it came from); any other node id or name is hashed into one."""
+    return node_key if _OUR_ID.match(node_key) else stable_entity_id(f"import:{node_key}")
+
+
 def _relation(s: str, t: str, tie: str, edges: list[RawEdge], doc: Document, text: str,
-              find_sentence: Callable[[str, str], int]) -> Relation:
+              find_sentence: Callable[[str, str], tuple[int, int] | None]) -> Relation:
     evidence: list[Evidence] = []
     for edge in edges:
         start, end = edge.span
         record = text[start:end]
         located = []
         for sentence in edge.sentences:
-            at = find_sentence(record, sentence)
-            if at >= 0:
-                width = _located_width(record, at, sentence)
-                located.append(Evidence(doc.id, record[at:at + width], start + at, start + at + width, edge.hedged))
+            found = find_sentence(record, sentence)
+            if found is not None:
+                at, width = found
+                located.append(Evidence(doc.id, sentence, start + at, start + at + width, edge.hedged))
         evidence += located or [Evidence(doc.id, record, start, end, edge.hedged)]
     confidences = [e.confidence for e in edges if e.confidence is not None]
     dates = sorted(e.date for e in edges if e.date)
@@ -158,26 +165,20 @@ def _relation(s: str, t: str, tie: str, edges: list[RawEdge], doc: Document, tex
                     f"{s}|{tie}|{t}")
 
 
-def _located_width(record: str, at: int, sentence: str) -> int:
-    """How many characters of the record hold the sentence (escaped forms are longer)."""
-    for form in _escaped_forms(sentence):
-        if record.startswith(form, at):
-            return len(form)
-    return len(sentence)
-
-
 def _escaped_forms(sentence: str) -> list[str]:
     return list(dict.fromkeys([sentence, escape(sentence), escape(sentence, {'"': "&quot;"}),
                                escape(sentence, {'"': "&quot;", "'": "&apos;"}), sentence.replace('"', '""')]))
 
 
-def find_escaped(record: str, sentence: str) -> int:
-    """Where the sentence stands in a record of the file, as the file escapes it."""
+def find_escaped(record: str, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence stands in a record of the file and how many characters it takes there,
+    as the file escapes it ('&' is '&amp;' in XML, '"' is '""' in CSV). The evidence keeps the
+    sentence itself, with the offsets of its escaped form."""
     for form in _escaped_forms(sentence):
         at = record.find(form)
         if at >= 0:
-            return at
-    return -1
+            return at, len(form)
+    return None
 
 
 def _entity_type(value: str) -> str | None:
@@ -258,7 +259,7 @@ def _raw_edge(source: str, target: str, span: tuple[int, int], values: dict[str,
     return RawEdge(source, target, span, _attribute(values, "type", "relationship", "relation", "kind") or label,
                    _attribute(values, "subtype"), _bool(_attribute(values, "hedged")),
                    _float(_attribute(values, "confidence")), _attribute(values, "date"),
-                   _split(_attribute(values, "evidence"), EVIDENCE_SEPARATOR.strip()))
+                   _split(_attribute(values, "evidence"), EVIDENCE_SEPARATOR))
 
 
 @register_importer("graphml", (".graphml", ".xml"), "Gephi, yEd, Cytoscape, networkx, igraph, and linkchart's own export")
