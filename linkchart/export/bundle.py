@@ -66,6 +66,7 @@ MANIFEST = "manifest.json"
 MEMBERS = ("documents.jsonl", "extraction.jsonl", "decisions.json", "settings.json", "network.json")
 _UNDONE = " (undone)"  # how the store marks an undone decision's time
 _CHUNK = 1 << 20
+_MAX_MANIFEST = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ def read_bundle(path: Path) -> BundleContents:
             names = archive.namelist()
             if MANIFEST not in names:
                 raise LinkchartError(f"{path}: not a linkchart bundle (no {MANIFEST})")
+            if archive.getinfo(MANIFEST).file_size > _MAX_MANIFEST:
+                raise LinkchartError(f"{path}: refused, its manifest is implausibly large")
             manifest_bytes = archive.read(MANIFEST)
             manifest = _manifest(path, manifest_bytes)
             listed = manifest["files"]
@@ -215,9 +218,12 @@ def _member(path: Path, archive: zipfile.ZipFile, name: str, expected: dict[str,
         raise LinkchartError(f"{path}: refused, {name} is {size} bytes but the manifest says {expected.get('bytes')}"
                              " (the bundle was changed after it was written)")
     digest = hashlib.sha256()
-    parts = []
+    parts, read = [], 0
     with archive.open(name) as member:
         while chunk := member.read(_CHUNK):
+            read += len(chunk)
+            if read > size:  # a member that inflates beyond its stated size is never held in memory
+                raise LinkchartError(f"{path}: refused, {name} is larger than the manifest says")
             digest.update(chunk)
             parts.append(chunk)
     if digest.hexdigest() != expected.get("sha256"):
