@@ -154,3 +154,33 @@ def test_krebs_network_imports_and_every_analysis_runs(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "imported from" in result.output and "Traceback" not in result.output
     with Case.open(db) as case:
         assert len(case.network().entities) == 62 and case.decisions() == []
+
+
+def test_gexf_saved_by_gephi(tmp_path: Path) -> None:
+    """Gephi writes viz elements, attributes by number and directed edges labelled with their kind."""
+    path = tmp_path / "gephi.gexf"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <graph mode="static" defaultedgetype="directed">
+    <attributes class="node"><attribute id="0" title="category" type="string"/></attributes>
+    <nodes>
+      <node id="0" label="Ilse Brandt"><attvalues><attvalue for="0" value="person"/></attvalues>
+        <viz:size value="10.0"/><viz:position x="1.0" y="2.0"/></node>
+      <node id="1" label="Jonas Weller"><viz:color r="1" g="2" b="3"/></node>
+      <node id="2" label="Nordring"><attvalues><attvalue for="0" value="organisation"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge id="0" source="1" target="0" label="recruited by" weight="1.0"/>
+      <edge id="1" source="0" target="2" label="leader of"><viz:thickness value="2"/></edge>
+    </edges>
+  </graph>
+</gexf>
+""", encoding="utf-8")
+    imported = read_gexf(path)
+    names = {e.id: e.name for e in imported.network.entities}
+    kinds = {e.name: e.type for e in imported.network.entities}
+    assert kinds == {"Ilse Brandt": "person", "Jonas Weller": "person", "Nordring": "organization"}
+    ties = {(names[r.source], r.type, names[r.target]) for r in imported.network.relations}
+    assert ties == {("Jonas Weller", "recruited_by", "Ilse Brandt"), ("Ilse Brandt", "leader_of", "Nordring")}
+    again = read_gexf(path)
+    assert [e.id for e in again.network.entities] == [e.id for e in imported.network.entities]
