@@ -19,7 +19,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -86,8 +86,7 @@ def read_text(path: Path) -> str:
         raise LinkchartError(f"{path}: not UTF-8 text") from None
 
 
-def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: list[RawEdge],
-             find_sentence: Callable[[str, str], tuple[int, int] | None]) -> ImportedNetwork:
+def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: list[RawEdge]) -> ImportedNetwork:
     """The typed network: one entity per kept node, one relation per pair and tie type, every
     record of the file that states a tie kept as its evidence."""
     if not edges and not nodes:
@@ -129,7 +128,7 @@ def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: 
         notes.append(f"left out {loops} ties of a node to itself")
     if dropped:
         notes.append(f"left out {dropped} ties to nodes left out")
-    relations = [_relation(s, t, tie, found, doc, text, find_sentence) for (s, t, tie), found in sorted(grouped.items())]
+    relations = [_relation(s, t, tie, found, doc, text) for (s, t, tie), found in sorted(grouped.items())]
     mentions: dict[str, int] = defaultdict(int)
     for r in relations:
         mentions[r.source] += len(r.evidence)
@@ -145,15 +144,14 @@ def entity_id(node_key: str) -> str:
     return node_key if _OUR_ID.match(node_key) else stable_entity_id(f"import:{node_key}")
 
 
-def _relation(s: str, t: str, tie: str, edges: list[RawEdge], doc: Document, text: str,
-              find_sentence: Callable[[str, str], tuple[int, int] | None]) -> Relation:
+def _relation(s: str, t: str, tie: str, edges: list[RawEdge], doc: Document, text: str) -> Relation:
     evidence: list[Evidence] = []
     for edge in edges:
         start, end = edge.span
         record = text[start:end]
         located = []
         for sentence in edge.sentences:
-            found = find_sentence(record, sentence)
+            found = find_escaped(record, sentence)
             if found is not None:
                 at, width = found
                 located.append(Evidence(doc.id, sentence, start + at, start + at + width, edge.hedged))
@@ -277,7 +275,7 @@ def read_graphml(path: Path) -> ImportedNetwork:
     spans = edge_spans(path, text, len(found))
     edges = [_raw_edge(e.get("source", ""), e.get("target", ""), span, data(e)) for e, span in zip(found, spans, strict=True)]
     _check_ends(path, nodes, edges)
-    return assemble(path, "graphml", text, nodes, edges, find_escaped)
+    return assemble(path, "graphml", text, nodes, edges)
 
 
 @register_importer("gexf", (".gexf",), "Gephi, networkx, and linkchart's own export")
@@ -302,7 +300,7 @@ def read_gexf(path: Path) -> ImportedNetwork:
     edges = [_raw_edge(e.get("source", ""), e.get("target", ""), span, values(e, "edge"), e.get("label", ""))
              for e, span in zip(found, spans, strict=True)]
     _check_ends(path, nodes, edges)
-    return assemble(path, "gexf", text, nodes, edges, find_escaped)
+    return assemble(path, "gexf", text, nodes, edges)
 
 
 def _check_ends(path: Path, nodes: dict[str, RawNode], edges: list[RawEdge]) -> None:
@@ -357,7 +355,7 @@ def read_csv(path: Path) -> ImportedNetwork:
     for edge in edges:
         for end in (edge.source, edge.target):
             nodes.setdefault(end, RawNode(end, end))
-    return assemble(path, "csv", text, nodes, edges, find_escaped)
+    return assemble(path, "csv", text, nodes, edges)
 
 
 def _sibling_nodes(path: Path) -> dict[str, RawNode]:
