@@ -172,6 +172,9 @@ def find_escaped(record: str, sentence: str) -> tuple[int, int] | None:
     """Where the sentence stands in a record of the file and how many characters it takes there,
     as the file escapes it ('&' is '&amp;' in XML, '"' is '""' in CSV). The evidence keeps the
     sentence itself, with the offsets of its escaped form."""
+    at = record.find(sentence)
+    if at >= 0:
+        return at, len(sentence)
     for form in _escaped_forms(sentence):
         at = record.find(form)
         if at >= 0:
@@ -242,18 +245,24 @@ def edge_spans(path: Path, text: str, count: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _attribute(values: dict[str, str], *names: str) -> str:
-    lowered = {k.lower(): v for k, v in values.items()}
+def _attribute(lowered: dict[str, str], *names: str) -> str:
+    """The first of `names` the record gives (keys lower-cased by the caller)."""
     return next((lowered[n] for n in names if lowered.get(n)), "")
 
 
+def _lowered(values: dict[str, str]) -> dict[str, str]:
+    return {k.lower(): v for k, v in values.items()}
+
+
 def _raw_node(key: str, values: dict[str, str], label: str = "") -> RawNode:
+    values = _lowered(values)
     name = label or _attribute(values, "label", "name", "title") or key
     return RawNode(key, " ".join(name.split()), _attribute(values, "type", "kind", "category"), _attribute(values, "role"),
                    _split(_attribute(values, "aliases", "alias"), ";"))
 
 
 def _raw_edge(source: str, target: str, span: tuple[int, int], values: dict[str, str], label: str = "") -> RawEdge:
+    values = _lowered(values)
     return RawEdge(source, target, span, _attribute(values, "type", "relationship", "relation", "kind") or label,
                    _attribute(values, "subtype"), _bool(_attribute(values, "hedged")),
                    _float(_attribute(values, "confidence")), _attribute(values, "date"),
