@@ -50,7 +50,7 @@ def join_same_names(locals_: list[LocalEntity], join: Join) -> None:
         keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
             name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
             "=" + fold(n) for n in e.names if len(n.split()) > 1}
-        for key in keys:
+        for key in sorted(keys):  # sorted: the log of joins must not depend on set order
             if not key:
                 continue
             seen = first.setdefault((e.type, key), e.local_id)
