@@ -160,10 +160,12 @@ def initial_matches(short: str, full: str, floor: float) -> bool:
 
 
 def surname_blocks(word: str) -> set[str]:
-    """First letters under which a spelling variant of `word` must also be filed: its own, its
-    transliterations' and, for a glued particle ('benhadj'), the rest's ('h')."""
+    """Keys under which a spelling variant of `word` is also filed: its transliterations
+    (Kasmi/Qasmi), its sound with its initial (Abaaoud/Abouaad), and for a glued particle
+    ('benhadj') the rest ('hadj'). Specific keys keep blocks small, so the cost of comparing
+    names grows with the corpus, not with its square (bench/bench_scale.py)."""
     if not word:
         return set()
-    keys = {word[0], *(k[0] for k in transliteration_keys(word) if k)}
-    keys |= {word[len(p)] for p in _GLUED_PARTICLES if word.startswith(p) and len(word) - len(p) >= 4}
+    keys = {"t:" + k for k in transliteration_keys(word)} | {"p:" + word[0] + phonetic(word), "w:" + word}
+    keys |= {"w:" + word[len(p):] for p in _GLUED_PARTICLES if word.startswith(p) and len(word) - len(p) >= 4}
     return keys
