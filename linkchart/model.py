@@ -138,6 +138,21 @@ class MergeDecision:
     document_id: str | None = None
 
 
+@dataclass(frozen=True)
+class MergeSuggestion:
+    """Two entities that may be one, left apart because the evidence is a guess (a spelling
+    variant, a shorter name missing the given name, a lone name that recurs). The analyst
+    accepts or rejects it; nothing is merged until then."""
+
+    entity_a: str
+    entity_b: str
+    name_a: str
+    name_b: str
+    reason: str
+    score: float = 0.5
+    document_ids: tuple[str, ...] = ()
+
+
 @dataclass
 class Event:
     """Something people did, with the sentences that say so: travel to a place, taking part in

@@ -116,7 +116,9 @@ class Extractor:
         return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
-        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
+        kin_sentences = {k for k, (_, sent) in enumerate(parsed.sentences)
+                         if any(t.lower_ in self.lex.kinship or t.lemma_.lower() in self.lex.kinship for t in sent)}
+        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name, o.sentence in kin_sentences)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type

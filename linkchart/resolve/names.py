@@ -106,6 +106,19 @@ def _glued_particle(a: str, b: str) -> bool:
     return len(short) >= 4 and any(long == p + short for p in _GLUED_PARTICLES)
 
 
+def transliterated(a: str, b: str) -> bool:
+    """Two spellings of one sound by the rules of transcription (Anouar/Anwar), not merely
+    alike (Grant/Garnet): enough to join lone names without other evidence."""
+    return (a == b or bool(transliteration_keys(a) & transliteration_keys(b)) or _glued_particle(a, b)
+            or (len(a) >= 5 and _vowel_shape(a) == _vowel_shape(b)))
+
+
+def _vowel_shape(word: str) -> str:
+    """The consonants in order with each run of vowels as one slot: Abaaoud and Abouaad
+    (transcriptions of one name that differ only in vowels) share 'VbVd'; Grant and Garnet do not."""
+    return re.sub(r"[aeiouy]+", "V", re.sub(r"(.)\1+", r"\1", word))
+
+
 def similar_words(a: str, b: str, *, floor: float) -> bool:
     """Spelling variants of one word: one transliteration, or the same initial and the same
     sound or very close spelling."""
