@@ -50,6 +50,7 @@ from linkchart.resolve.joins import (
     suggest_within_documents,
 )
 from linkchart.resolve.names import (
+    generation,
     name_key,
     parts,
 )
@@ -243,6 +244,8 @@ def derived_forms(name: str, etype: str) -> set[str]:
     """Short forms reporting uses for a full name: the surname with and without its
     particle ('al-Zarqawi', 'Zarqawi'), or a company name without its legal suffix."""
     words = name.split()
+    if etype == PERSON and generation(name):
+        words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
         if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
             return {" ".join(words[:-1])}

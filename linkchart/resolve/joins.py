@@ -18,6 +18,7 @@ from linkchart.resolve.names import (
     abbreviated_surname,
     acronym_of,
     fold,
+    generation,
     given,
     initial_matches,
     is_acronym,
@@ -52,6 +53,8 @@ def compatible_given_names(a: str, b: str, floor: float) -> bool:
     ('Mohamed Benalel Merah' is not 'Mohammed Merah': the father's extra name is a patronymic
     the son does not carry)."""
     pa, pb = parts(a), parts(b)
+    if generation(a) != generation(b):
+        return False
     if len(pa) < 2 or len(pb) < 2:
         return True
     if not similar_words(pa[0], pb[0], floor=floor):

@@ -16,6 +16,7 @@ from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.resolve.names import (
     abbreviated_surname,
     acronym_of,
+    generation,
     initial_matches,
     is_acronym,
     name_key,
@@ -117,6 +118,8 @@ def _parts_of_one_name(a: str, b: str, full_names: list[list[str]]) -> bool:
 
 def _abbreviates(a: str, b: str) -> bool:
     pa, pb = parts(a), parts(b)
+    if len(pa) > 1 and len(pb) > 1 and generation(a) != generation(b):
+        return False  # "David Roe" beside "David Roe, Jr.": father and son
     short, long = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
     return bool(short) and len(short) < len(long) and all(p in long for p in short)
 
