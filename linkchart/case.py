@@ -28,6 +28,7 @@ from linkchart.model import (
     Event,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
@@ -272,6 +273,31 @@ class Case:
         return DecisionOutcome(decision_id, f"undid #{decision_id} ({d.action} {d.name_a}"
                                             f"{' / ' + d.name_b if d.name_b else ''}); network: {before} → "
                                             f"{self.store.entity_count()} entities")
+
+    # The review queue ------------------------------------------------------------------
+    def review(self) -> list[tuple[str, MergeSuggestion]]:
+        """Possible joins resolution did not make on its own, best first, each with its reason."""
+        return self.store.suggestions()
+
+    def _suggestion(self, suggestion_id: str) -> MergeSuggestion:
+        found = dict(self.store.suggestions()).get(suggestion_id)
+        if found is None:
+            raise LinkchartError(f"no open suggestion '{suggestion_id}' (see 'linkchart review')")
+        return found
+
+    def accept(self, suggestion_id: str, reason: str = "") -> DecisionOutcome:
+        """The analyst confirms a suggestion: an analyst merge, kept across rebuilds."""
+        s = self._suggestion(suggestion_id)
+        return self.merge(s.entity_a, s.entity_b, reason or f"accepted suggestion: {s.reason}")
+
+    def reject(self, suggestion_id: str, reason: str = "") -> DecisionOutcome:
+        """The analyst rules a suggestion out: the two entities stay apart, and it is not asked again."""
+        s = self._suggestion(suggestion_id)
+        ea, eb = self.entity(s.entity_a), self.entity(s.entity_b)
+        did = self.store.add_decision(AnalystDecision("distinct", ea.name, eb.name, ea.id, eb.id, self._anchor(ea),
+                                                      self._anchor(eb), reason or f"rejected suggestion: {s.reason}"))
+        self.resolve()
+        return DecisionOutcome(did, f"kept {ea.name} ({ea.id}) and {eb.name} ({eb.id}) apart; decision #{did}", (ea.id, eb.id))
 
     def _take_back(self, decision_id: int) -> None:
         self.store.undo_decision(decision_id)

@@ -243,6 +243,28 @@ def undo(decision_id: int, db: Path) -> None:
 
 
 @cli.command()
+@click.argument("action", type=click.Choice(["list", "accept", "reject"]), default="list")
+@click.argument("suggestion_id", required=False)
+@db_option
+@reason_option
+def review(action: str, suggestion_id: str | None, db: Path, reason: str) -> None:
+    """Possible merges left to the analyst: list them, or accept / reject SUGGESTION_ID."""
+    if action == "list":
+        with _case(db) as case:
+            queue = case.review()
+            docs = case.store.document_summaries(sorted({d for _, s in queue for d in s.document_ids}))
+        _rows(["id", "score", "a", "b", "reason", "documents"],
+              [[sid, f"{s.score:.2f}", f"{s.name_a} ({s.entity_a})", f"{s.name_b} ({s.entity_b})", s.reason,
+                ", ".join(Path(docs[d].path).name if d in docs else d for d in s.document_ids)] for sid, s in queue])
+        return
+    if not suggestion_id:
+        raise LinkchartError(f"give the id of the suggestion to {action} (see 'linkchart review')")
+    with _case(db, writable=True) as case:
+        outcome = case.accept(suggestion_id, reason) if action == "accept" else case.reject(suggestion_id, reason)
+    console.print(outcome.message, markup=False)
+
+
+@cli.command()
 @click.argument("query")
 @db_option
 def search(query: str, db: Path) -> None:

@@ -24,6 +24,7 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
@@ -99,6 +100,9 @@ class Store(Protocol):
         ...
 
     def ego_network(self, entity_id: str, hops: int = 1) -> Network: ...
+    def suggestions(self) -> list[tuple[str, MergeSuggestion]]:
+        """The review queue: (suggestion id, suggestion), best first."""
+        ...
 
 
 def settings_to_json(values: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
@@ -259,6 +260,10 @@ class SQLiteStore:
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
             self._update_members(db, old_members, resolution.members, set(entities))
+            db.execute("DELETE FROM merge_suggestions")
+            db.executemany("INSERT OR IGNORE INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(suggestion_id(m), m.entity_a, m.entity_b, m.name_a, m.name_b, m.reason, m.score,
+                             json.dumps(list(m.document_ids))) for m in resolution.suggestions])
             version = int((db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone() or ["0"])[0])
             if any(counts.values()):
                 db.execute("INSERT INTO meta VALUES ('data_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -453,6 +458,11 @@ class SQLiteStore:
             relations = _as_of(relations, documents, as_of)
         return Network(entities, relations, documents, events)
 
+    def suggestions(self) -> list[tuple[str, MergeSuggestion]]:
+        rows = self.db.execute("SELECT * FROM merge_suggestions ORDER BY score DESC, entity_a, entity_b")
+        return [(r["id"], MergeSuggestion(r["entity_a"], r["entity_b"], r["name_a"], r["name_b"], r["reason"], r["score"],
+                                          tuple(json.loads(r["documents"])))) for r in rows]
+
     def ego_network(self, entity_id: str, hops: int = 1) -> Network:
         """The entity, everyone within `hops` ties of it, and the ties among them."""
         seen = {self._redirect(entity_id)}
@@ -477,6 +487,11 @@ class SQLiteStore:
         docs = self.document_summaries(doc_ids)
         documents = [Document(d.id, d.path, d.title, "", "", d.date, d.duplicate_of) for d in docs.values()]
         return Network(entities, relations, documents, [])
+
+
+def suggestion_id(s: MergeSuggestion) -> str:
+    """A suggestion's id lasts as long as its two entities do (ids are stable)."""
+    return "s-" + hashlib.sha1("|".join(sorted((s.entity_a, s.entity_b))).encode()).hexdigest()[:10]
 
 
 def _insert_document(db: sqlite3.Connection, doc: Document, signature: tuple[int, ...], similarity: float | None,
