@@ -385,14 +385,16 @@ class Case:
         contents = read_bundle(bundle)
         partial = db.with_name(db.name + ".partial")
         saved = {k: v for k, v in bundle_settings(contents).items() if k in _SAVED_SETTINGS}
-        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        leftovers = [partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")]
+        for leftover in leftovers:
             leftover.unlink(missing_ok=True)
         try:
             with cls.open(partial, writable=True, settings=Settings(db=partial).with_overrides(**saved)) as case:
                 outcome = restore_case(case, contents, db)
             partial.rename(db)
         except BaseException:
-            partial.unlink(missing_ok=True)
+            for leftover in leftovers:
+                leftover.unlink(missing_ok=True)
             raise
         return outcome
 
@@ -419,6 +421,8 @@ class Case:
     split = _built_from_documents(split)
     rename = _built_from_documents(rename)
     undo = _built_from_documents(undo)
+    accept = _built_from_documents(accept)
+    reject = _built_from_documents(reject)
 
 
 @dataclass(frozen=True)
