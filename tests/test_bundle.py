@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -152,3 +153,20 @@ def test_an_imported_case_travels_as_imported(tmp_path: Path) -> None:
     assert export_json(received, tmp_path) == export_json(db, tmp_path)
     with Case.open(received) as case:
         assert case.is_imported()
+
+
+def test_a_network_this_version_resolves_differently_is_reported(bundle_file: Path, tmp_path: Path) -> None:
+    """A bundle from another linkchart whose network differs from what this one resolves: opened, with a warning."""
+    with zipfile.ZipFile(bundle_file) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        network = json.loads(archive.read("network.json"))
+    network["relations"] = network["relations"][1:]
+    data = json.dumps(network).encode()
+    manifest["files"]["network.json"] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    manifest["linkchart"] = "0.0.1"
+    other = rewrite(bundle_file, tmp_path / "older.lcbundle", {"network.json": data, "manifest.json": json.dumps(manifest).encode()})
+    db = tmp_path / "older.db"
+    result = CliRunner().invoke(cli, ["open", str(other), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "resolves the bundled documents differently" in result.output and "0.0.1" in result.output
+    assert "1 ties new or changed, 0 gone" in result.output
