@@ -9,7 +9,10 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 PG_BIN = Path(os.environ.get("LINKCHART_PG_BIN", "/usr/lib/postgresql/15/bin"))
 
@@ -56,3 +59,16 @@ class Server:
             self._run(f"{PG_BIN}/pg_ctl -D {self.data} -m immediate -w stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Server]:
+    """A running server; skips when PostgreSQL is not installed, fails under CI=true."""
+    if not available():
+        message = f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing; apt-get install postgresql)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    server = Server()
+    yield server
+    server.stop()

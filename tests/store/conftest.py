@@ -3,27 +3,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import pg_server  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[pg_server.Server]:
-    if not pg_server.available():
-        message = f"PostgreSQL 15 is not installed ({pg_server.PG_BIN}/initdb missing; apt-get install postgresql)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    server = pg_server.Server()
-    yield server
-    server.stop()
+from pg_server import postgres  # noqa: E402, F401 - the session's server
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
