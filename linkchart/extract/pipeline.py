@@ -136,12 +136,14 @@ class Extractor:
 
     def _resolve_pronouns(self, parsed: ParsedDocument, unresolved: set[int]) -> dict[tuple[int, int], str]:
         out: dict[tuple[int, int], str] = {}
+        recent: dict[tuple[int, int], str] = {}  # this paragraph's and the previous one's: all a pronoun looks back to
         for p, doc in enumerate(parsed.paragraphs):
+            recent = {k: v for k, v in recent.items() if k[0] == p - 1}
             for tok in doc:
                 if tok.lower_ in PRONOUNS:
-                    cluster = resolve_pronoun(parsed, p, tok, unresolved, resolved=out)
+                    cluster = resolve_pronoun(parsed, p, tok, unresolved, resolved=recent)
                     if cluster:
-                        out[(p, tok.i)] = cluster
+                        out[(p, tok.i)] = recent[(p, tok.i)] = cluster
         return out
 
     def _join_pronoun_aliases(self, parsed: ParsedDocument, aliases: list[AliasFinding],
