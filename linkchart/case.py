@@ -101,11 +101,18 @@ class Case:
 
     # Building ----------------------------------------------------------------------------
     def build(self, paths: list[Path], *, extractor: Any | None = None, progress: Callable[[str], None] | None = None,
-              on_total: Callable[[int], None] | None = None, reextract: bool = False) -> Any:
+              on_total: Callable[[int], None] | None = None, reextract: bool = False, **options: Any) -> Any:
+        """`options`: sync, workers, engine, scheduler, within_file (see build.build)."""
         from linkchart.build import build
 
         return build(paths, self.store, self.settings, extractor=extractor, progress=progress, on_total=on_total,
-                     reextract=reextract)
+                     reextract=reextract, **options)
+
+    def remove(self, refs: list[str]) -> tuple[list[str], dict[str, int]]:
+        """Drop documents (ids or paths) and what only they supported."""
+        from linkchart.build import remove
+
+        return remove(self.store, self.settings, refs)
 
     def resolve(self) -> dict[str, int]:
         from linkchart.build import resolve
@@ -416,6 +423,7 @@ class Case:
         return guarded
 
     build = _built_from_documents(build)
+    remove = _built_from_documents(remove)
     resolve = _built_from_documents(resolve)
     merge = _built_from_documents(merge)
     split = _built_from_documents(split)

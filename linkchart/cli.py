@@ -21,8 +21,8 @@ from linkchart.settings import DEFAULT_DB, Settings
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-                         show_default=True, help="The case database (SQLite file).")
+db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=DEFAULT_DB, show_default=True,
+                         help="The case: a SQLite file, or a PostgreSQL URL (postgresql://user@host/dbname).")
 
 
 class LinkchartGroup(click.Group):
@@ -73,27 +73,39 @@ def _rows(headers: list[str], rows: list[list[str]]) -> None:
 @db_option
 @click.option("--max-file-mb", type=click.FloatRange(min=0.001), help="Refuse files larger than this (kept with the case).")
 @click.option("--reextract", is_flag=True, help="Read again the documents an older extractor read.")
-def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextract: bool) -> None:
+@click.option("--sync", is_flag=True, help="Drop documents whose file under PATHS is gone, with what only they supported.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes that read and extract  [default: cores]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are read and extracted: this machine, or a Dask cluster (--scheduler).")
+@click.option("--scheduler", help="Address of the Dask scheduler (with --engine dask), e.g. tcp://10.0.0.5:8786.")
+def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextract: bool, sync: bool, workers: int | None,
+          engine: str, scheduler: str | None) -> None:
     """Ingest, extract, resolve and store the reports in PATHS (files or folders)."""
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        err_console.print(f"[red]error:[/red] {p}: no such file or folder", markup=True)
-    settings = Settings(db=db).with_overrides(max_file_mb=max_file_mb)
+    from linkchart.engines import default_workers
+
+    settings = Settings(db=Path(str(db))).with_overrides(max_file_mb=max_file_mb)
     with _case(db, writable=True, settings=settings) as case, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
             console=err_console, transient=True) as progress:
         task = progress.add_task("building", total=None, name="")
-        report = case.build([p for p in paths if p.exists()], reextract=reextract,
+        report = case.build(list(paths), reextract=reextract, sync=sync, workers=workers or default_workers(),
+                            engine=engine, scheduler=scheduler,
                             progress=lambda name: progress.update(task, advance=1, name=name),
-                            on_total=lambda n: progress.update(task, total=n))
+                            on_total=lambda n: progress.update(task, total=n),
+                            within_file=lambda path, done, total: progress.update(
+                                task, name=f"{Path(path).name} ({100 * done // max(total, 1)}%)"))
     for line in report.errors:
-        err_console.print(f"[red]error:[/red] {line}", markup=True, highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(line)}", markup=True, highlight=False)
     for copy, original, score in report.duplicates:
         console.print(f"duplicate: {copy} is a copy of document {original} (similarity {score:.2f})", markup=False)
+    for path in report.removed:
+        console.print(f"removed: {path} (its file is gone)", markup=False)
     console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates,"
                   f" {len(report.errors)} errors" + (f", {len(report.reextracted)} re-extracted" if reextract else "")
+                  + (f", {len(report.replaced)} replaced by an edited file" if report.replaced else "")
+                  + (f", {len(report.removed)} removed" if sync else "")
                   + f"; network: {report.entities} entities, {report.relations} ties")
-    if missing or report.errors:
+    if report.errors:
         sys.exit(1)
 
 
@@ -324,6 +336,32 @@ _register_analysis()
 
 def main() -> None:
     cli()
+
+
+@cli.command()
+@click.argument("refs", nargs=-1, required=True)
+@db_option
+def remove(refs: tuple[str, ...], db: Path) -> None:
+    """Drop documents (by id or path as built) and every name, tie and event only they supported."""
+    with _case(db, writable=True) as case:
+        removed, counts = case.remove(list(refs))
+    for path in removed:
+        console.print(f"removed: {path}", markup=False)
+    console.print(f"network: {counts['entities']} entities, {counts['relations']} ties", markup=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("destination")
+def copy(source: str, destination: str) -> None:
+    """Copy a case between backends: SOURCE and DESTINATION are SQLite files or PostgreSQL URLs."""
+    from linkchart.store.transfer import copy_case
+
+    with _case(source) as src, Case.open(destination, writable=True) as dst:
+        counts = copy_case(src.store, dst.store)
+        resolved = dst.resolve()
+    console.print(f"copied {counts['documents']} documents and {counts['decisions']} decisions;"
+                  f" network: {resolved['entities']} entities, {resolved['relations']} ties", markup=False)
 
 
 # ==========================================================================================

@@ -112,6 +112,14 @@ class SQLiteStore:
         with self.transaction() as db:
             db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def bump_meta(self, key: str) -> int:
+        """Add one to a counter kept in meta, atomically (writers take turns), and return it."""
+        with self.transaction() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            value = int(row[0] if row else 0) + 1
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
+        return value
+
     def data_version(self) -> int:
         return int(self.get_meta("data_version") or 0)
 
@@ -147,6 +155,31 @@ class SQLiteStore:
                 db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # noqa: S608 - fixed names
             db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (extractor_version, doc.id))
             _insert_extraction(db, doc.id, extraction)
+
+    def document_at(self, path: str) -> Document | None:
+        """The document stored for a file path: a file's identity within the case."""
+        r = self.db.execute("SELECT * FROM documents WHERE path = ? ORDER BY rowid LIMIT 1", (path,)).fetchone()
+        return _document(r) if r else None
+
+    def document_paths(self) -> Iterator[tuple[str, str]]:
+        """(id, path) of every stored document."""
+        for r in self.db.execute("SELECT id, path FROM documents ORDER BY rowid").fetchall():
+            yield r["id"], r["path"]
+
+    def remove_document(self, document_id: str) -> bool:
+        """Drop a document and what was extracted from it. Its copies lose their original and
+        wait to be extracted (extractor version ''); the network is brought up to date by the
+        next resolution."""
+        with self.transaction() as db:
+            if not db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+                return False
+            db.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL, extractor_version = ''"
+                       " WHERE duplicate_of = ?", (document_id,))
+            for table in ("local_relations", "local_events", "local_merges", "mentions", "local_entities", "evidence",
+                          "aliases"):
+                db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))  # noqa: S608 - fixed names
+            db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            return True
 
     def document(self, document_id: str) -> Document | None:
         r = self.db.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
