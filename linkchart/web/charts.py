@@ -177,7 +177,7 @@ def report(analysis: Analysis, name: str) -> dict[str, Any]:
     elif name == "cells":
         columns = ["cell", "members", "size", "ties", "density", "organisations"]
         rows = [[c.label, "; ".join(m.name for m in c.members), len(c.members), c.ties, round(c.density, 3),
-                 "; ".join(o.name for o in c.organisations)] for c in cells(graph)]
+                 "; ".join(o.org.name for o in c.organisations)] for c in cells(graph)]
     elif name == "key-players":
         k = min(3, max(1, graph.vcount() - 1))
         kp = kpp_neg(graph, k)
