@@ -190,7 +190,7 @@
   function setupRenderer() {
     const graph = lc.graph;
     lc.renderer = new V.Sigma(graph, $("graph"), {
-      enableEdgeEvents: true, renderEdgeLabels: false, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
+      enableEdgeEvents: true, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       edgeProgramClasses: { dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
       nodeReducer: (node, attrs) => {
         const res = { ...attrs };
@@ -248,7 +248,7 @@
     payload.edges.forEach((e) => {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id) || e.source === e.target) return;
       g.addEdgeWithKey(e.id, e.source, e.target, { tieType: e.type, hedged: e.hedged, confidence: e.confidence, date: e.date,
-        documents: e.documents, directed: e.directed, evidenceCount: e.evidence_count, size: e.hedged ? 2 : 1.5,
+        documents: e.documents, directed: e.directed, evidenceCount: e.evidence_count, size: e.hedged ? 2.5 : 2,
         type: e.hedged ? "dashed" : "line", color: TIE_COLORS[e.type] || "#888" });
     });
     if (g.order && g.order <= 1500) {
@@ -540,7 +540,7 @@
   const listCharts = guard(async () => {
     const charts = await api("/api/charts");
     const select = $("open-chart");
-    select.replaceChildren(h("option", { value: "" }, "Open saved chart…"), charts.map((c) => h("option", { value: c.name }, `${c.name} (v${c.data_version})`)));
+    select.replaceChildren(...nodes([h("option", { value: "" }, "Open saved chart…"), charts.map((c) => h("option", { value: c.name }, `${c.name} (v${c.data_version})`))]));
   });
   const openChart = guard(async (name) => {
     if (!name) return;
