@@ -139,6 +139,21 @@ class MergeDecision:
     document_id: str | None = None
 
 
+@dataclass(frozen=True)
+class MergeSuggestion:
+    """Two entities that may be one, left apart because the evidence is a guess (a spelling
+    variant, a shorter name missing the given name, a lone name that recurs). The analyst
+    accepts or rejects it; nothing is merged until then."""
+
+    entity_a: str
+    entity_b: str
+    name_a: str
+    name_b: str
+    reason: str
+    score: float = 0.5
+    document_ids: tuple[str, ...] = ()
+
+
 @dataclass
 class Event:
     """Something people did, with the sentences that say so: travel to a place, taking part in
@@ -256,6 +271,7 @@ class Resolution:
     decisions: list[MergeDecision]
     events: list[Event] = field(default_factory=list)
     members: dict[str, str] = field(default_factory=dict)  # local id -> entity id
+    suggestions: list[MergeSuggestion] = field(default_factory=list)  # possible joins left to the analyst
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,10 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
     for key, occs in clusters.items():
         types = Counter(o.type for o in occs)
         names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
-        best = max(names, key=lambda n: (len(parts(n)), len(n)))
+        seen = Counter(o.text for o in occs)
+        first = {n: k for k, n in reversed(list(enumerate(o.text for o in occs)))}
+        # The fullest name; among equals the one written most, then first: never set order.
+        best = max(sorted(names), key=lambda n: (len(parts(n)), len(n), seen[n], -first.get(n, len(occs))))
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
                                         roles.get(key, ACTOR), len(occs)))

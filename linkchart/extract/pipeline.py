@@ -83,7 +83,8 @@ class Extractor:
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
         lex = self.lex
-        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals)
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals,
+                                                        lex.offices)
                                              for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)
@@ -116,7 +117,9 @@ class Extractor:
         return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
-        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
+        kin_sentences = {k for k, (_, sent) in enumerate(parsed.sentences)
+                         if any(t.lower_ in self.lex.kinship or t.lemma_.lower() in self.lex.kinship for t in sent)}
+        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name, o.sentence in kin_sentences)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type

@@ -1,0 +1,81 @@
+"""How a case grows: builds synthetic corpora of distinct invented names (bench/synthetic.py) at
+1k, 4k and 16k documents, each in a fresh process, and prints whole-build seconds, resolution
+seconds (a full re-resolution of the built case), peak memory, the time of `show` on one entity,
+and the exponents fitted between sizes (seconds ~ documents^k).
+
+Targets (issue 12): resolution exponent <= 1.15, peak memory within 15% from 4k to 16k documents,
+`show` on the 16k case under 0.1 s.
+
+    .venv/bin/python bench/bench_scale.py [--sizes 1000 4000 16000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+def child(documents: int, folder: Path, db: Path) -> None:
+    """One size, in its own process so that peak memory is this build's alone."""
+    from synthetic import write_corpus
+
+    from linkchart.case import Case
+
+    words = write_corpus(folder, documents)
+    start = time.perf_counter()
+    with Case.open(db, writable=True) as case:
+        report = case.build([folder])
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        case.resolve()  # a full re-resolution of the built case, timed alone
+        resolved = time.perf_counter() - start
+    with Case.open(db) as case:
+        name = case.entities(limit=1).items[0].name
+        start = time.perf_counter()
+        case.view(name)
+        shown = time.perf_counter() - start
+    print(json.dumps({"documents": documents, "words": words, "build_s": built, "resolve_s": resolved, "show_s": shown,
+                      "entities": report.entities, "ties": report.relations,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def exponent(a: dict[str, float], b: dict[str, float], key: str) -> float:
+    return math.log(b[key] / a[key]) / math.log(b["documents"] / a["documents"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
+    parser.add_argument("--keep", type=Path, help="Keep corpora and cases in this folder.")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(int(args.child[0]), Path(args.child[1]), Path(args.child[2]))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        base = args.keep or Path(tmp)
+        rows = []
+        print(f"{'documents':>9} {'words':>9} {'build s':>8} {'resolve s':>9} {'show s':>7} {'peak MB':>8} {'entities':>9}")
+        for n in args.sizes:
+            out = subprocess.run([sys.executable, __file__, "--child", str(n), str(base / f"corpus-{n}"), str(base / f"case-{n}.db")],
+                                 check=True, capture_output=True, text=True).stdout
+            row = json.loads(out.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{n:>9} {row['words']:>9} {row['build_s']:>8.1f} {row['resolve_s']:>9.2f} {row['show_s']:>7.3f}"
+                  f" {row['peak_mb']:>8.0f} {row['entities']:>9}", flush=True)
+        for a, b in zip(rows, rows[1:], strict=False):
+            print(f"{a['documents']}→{b['documents']}: build exponent {exponent(a, b, 'build_s'):.2f}, resolution exponent "
+                  f"{exponent(a, b, 'resolve_s'):.2f}, peak memory ratio {b['peak_mb'] / a['peak_mb']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
