@@ -133,7 +133,7 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
     @app.get("/api/chart", tags=["chart"])
     def chart() -> dict[str, Any]:
         """Actors, ties (type, hedged, confidence, date, documents), events and documents."""
-        data = access.cached("chart", lambda c: charts.chart(c.network()))
+        data = access.cached("chart", lambda _: charts.chart(access.analysis()))
         return {**data, "data_version": access.case().data_version()}
 
     @app.get("/api/measures", tags=["chart"])
@@ -210,7 +210,7 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
                 entry["documents"].add(alias.document_id)
         names.setdefault(e.name, {"name": e.name, "kinds": {"display"}, "documents": set()})
         measures = access.cached("measures", lambda _: charts.measures(access.analysis()))
-        chart = access.cached("chart", lambda c: charts.chart(c.network()))
+        chart = access.cached("chart", lambda _: charts.chart(access.analysis()))
         cell = next((n["cell"] for n in chart["nodes"] if n["id"] == e.id), None)
         ranked = {k: sorted(v.values(), reverse=True) for k, v in measures.items() if k != "rank"}
         ranks = {k: (ranked[k].index(measures[k][e.id]) + 1 if e.id in measures[k] else None) for k in ranked}

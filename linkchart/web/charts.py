@@ -57,10 +57,10 @@ def relation_json(r: Relation, titles: dict[str, str] | None = None, *, with_evi
     return data
 
 
-def chart(network: Network) -> dict[str, Any]:
+def chart(analysis: Analysis) -> dict[str, Any]:
     """The link chart: actors, their ties, the documents they come from, dated events."""
+    network, graph = analysis.network, analysis.graph
     actors = {e.id: e for e in network.entities if e.role == ACTOR}
-    graph = build_graph(network)
     membership = communities(graph) if graph.vcount() else []
     cell_of = {graph.vs[v]["id"]: c + 1 for v, c in enumerate(membership)}
     sizes: dict[int, int] = {}

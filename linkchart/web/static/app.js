@@ -172,7 +172,8 @@
       value = rank ? (measures.maxRank + 1 - rank) : 0;
       max = measures.maxRank || 1;
     }
-    return 3 + 12 * Math.sqrt(value / max);
+    const big = lc.graph.order > 1000;  // thousands of people: smaller discs keep the chart legible and fast to draw
+    return (big ? 1.5 : 3) + (big ? 6 : 12) * Math.sqrt(value / max);
   }
   function nodeColor(a) {
     if (a.group) return "#333";
@@ -192,6 +193,8 @@
     lc.renderer = new V.Sigma(graph, $("graph"), {
       enableEdgeEvents: true, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       edgeProgramClasses: { dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
+      // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
+      hideEdgesOnMove: graph.size > 5000, hideLabelsOnMove: graph.order > 2000,
       nodeReducer: (node, attrs) => {
         const res = { ...attrs };
         if (isHidden(node)) { res.hidden = true; return res; }
