@@ -328,7 +328,7 @@ def serve(db: Path, host: str, port: int, token: str | None, read_only: bool) ->
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
     with _case(db):
         pass
-    app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts)
+    app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts, warm=True)
     shown = "localhost" if loopback else host
     console.print(f"linkchart workbench on http://{shown}:{port}/" + (f"?token={token}" if token else ""), markup=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")

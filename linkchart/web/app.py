@@ -11,6 +11,7 @@ The API is described by FastAPI's OpenAPI schema at /api/openapi.json (docs at /
 
 from __future__ import annotations
 
+import json
 import tempfile
 import threading
 import zipfile
@@ -100,9 +101,10 @@ def _outcome(outcome: DecisionOutcome) -> dict[str, Any]:
 
 def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None, writable: bool = True,
                extractor: Any | None = None, max_upload_mb: float | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, warm: bool = False) -> FastAPI:
     """The workbench app for one case. A Case given here is only used for its file: each server
-    thread opens its own. `allowed_hosts` guards a loopback server against DNS rebinding."""
+    thread opens its own. `allowed_hosts` guards a loopback server against DNS rebinding; `warm`
+    prepares the chart and its measures in the background so the first visit finds them ready."""
     db = Path(case_or_db.settings.db) if isinstance(case_or_db, Case) else Path(case_or_db)
     access = CaseAccess(db, writable=writable)
     first = access.case()
@@ -111,7 +113,9 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
     jobs = Jobs(db, extractor=extractor, max_file_bytes=int(limit_mb * 1024 * 1024))
     app = FastAPI(title="linkchart workbench", version="1", openapi_url="/api/openapi.json", docs_url="/api/docs",
                   redoc_url=None, description="Every tie opens the sentences that state it.")
-    app.add_middleware(Guard, csrf_token=csrf, access_token=access_token)
+    # A request may carry MAX_UPLOAD_FILES files of the size limit, and no more, before it is read.
+    app.add_middleware(Guard, csrf_token=csrf, access_token=access_token,
+                       max_body=int(MAX_UPLOAD_FILES * (limit_mb * 1048576 + 4096)))
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.state.access = access
@@ -130,11 +134,15 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
                 "warning": case.state_warning(), "review": hasattr(case, "review"), "max_upload_mb": limit_mb,
                 "formats": list(FORMATS), "reports": list(charts.REPORTS)}
 
-    @app.get("/api/chart", tags=["chart"])
-    def chart() -> dict[str, Any]:
-        """Actors, ties (type, hedged, confidence, date, documents), events and documents."""
-        data = access.cached("chart", lambda _: charts.chart(access.analysis()))
-        return {**data, "data_version": access.case().data_version()}
+    @app.get("/api/chart", tags=["chart"], response_class=JSONResponse)
+    def chart() -> Response:
+        """Actors, ties (type, hedged, confidence, date, documents), events and documents.
+        Serialised once per data version: a chart of 20,000 ties is megabytes of JSON."""
+        def encode(case: Case) -> bytes:
+            data = access.cached("chart", lambda _: charts.chart(access.analysis()))
+            return json.dumps({**data, "data_version": case.data_version()}, ensure_ascii=False).encode()
+
+        return Response(access.cached("chart.json", encode), media_type="application/json")
 
     @app.get("/api/measures", tags=["chart"])
     def measures() -> dict[str, Any]:
@@ -373,4 +381,6 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
         return PlainTextResponse(f"no such API route: /api/{rest}", status_code=404)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if warm:
+        threading.Thread(target=lambda: (chart(), measures()), daemon=True, name="warm-chart").start()
     return app

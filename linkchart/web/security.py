@@ -49,10 +49,11 @@ def is_loopback(host: str) -> bool:
 class Guard(BaseHTTPMiddleware):
     """Security headers on every response; the access token and the write token where needed."""
 
-    def __init__(self, app: object, *, csrf_token: str, access_token: str | None) -> None:
+    def __init__(self, app: object, *, csrf_token: str, access_token: str | None, max_body: int) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.csrf_token = csrf_token
         self.access_token = access_token
+        self.max_body = max_body
 
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = self._refuse(request) or await call_next(request)
@@ -79,6 +80,9 @@ class Guard(BaseHTTPMiddleware):
                                     status_code=401)
         if request.method not in SAFE_METHODS and not same(request.headers.get(TOKEN_HEADER), self.csrf_token):
             return JSONResponse({"error": f"missing or wrong {TOKEN_HEADER} header (reload the page)"}, status_code=403)
+        if request.method not in SAFE_METHODS and int(request.headers.get("content-length") or 0) > self.max_body:
+            return JSONResponse({"error": f"request larger than {self.max_body // 1048576} MB; send fewer files at a time"},
+                                status_code=413)
         return None
 
 

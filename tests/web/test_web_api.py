@@ -179,6 +179,9 @@ def test_upload_builds_good_files_and_gives_one_line_per_bad_file(client, case_d
     titles = [d["path"] for d in client.get("/api/documents", params={"limit": 500}).json()["items"]]
     assert any(p.endswith("escape-attempt.txt") for p in titles)
     assert client.post("/api/upload", files=files[:1]).status_code == 403
+    too_big = client.post("/api/upload", content=b"x" * 3_000_000, headers={"X-Linkchart-Token": client.token,
+                                                                             "Content-Type": "multipart/form-data; boundary=x"})
+    assert too_big.status_code == 413 and "larger than" in too_big.json()["error"]
 
 
 @pytest.mark.parametrize("name", ["key-actors", "cells", "key-players", "recruitment"])

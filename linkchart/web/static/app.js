@@ -156,8 +156,7 @@
     state.fadedNodes = fadedNodes;
   }
 
-  function nodeSize(id) {
-    const a = lc.graph.getNodeAttributes(id);
+  function nodeSize(id, a) {
     if (a.group) return 14;
     let value = 0;
     let max = 1;
@@ -181,9 +180,12 @@
     if (state.colorBy === "role") return a.role === "actor" ? "#59a14f" : "#bab0ac";
     return a.cell ? PALETTE[(a.cell - 1) % PALETTE.length] : "#9aa5b1";
   }
-  function refresh() {
+  function applyStyles() {
     computeFades();
-    lc.graph.forEachNode((n, a) => lc.graph.mergeNodeAttributes(n, { size: nodeSize(n), color: nodeColor(a) }));
+    lc.graph.updateEachNodeAttributes((n, a) => { a.size = nodeSize(n, a); a.color = nodeColor(a); return a; });
+  }
+  function refresh() {
+    applyStyles();
     lc.renderer.refresh();
     renderTimebar();
   }
@@ -191,7 +193,9 @@
   function setupRenderer() {
     const graph = lc.graph;
     lc.renderer = new V.Sigma(graph, $("graph"), {
-      enableEdgeEvents: true, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
+      // Picking ties under the mouse reads pixels back on every move; on charts of thousands of ties
+      // that stalls software rendering, so there a tie is opened from its person's list instead.
+      enableEdgeEvents: graph.size <= 5000, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       edgeProgramClasses: { dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
       // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
       hideEdgesOnMove: graph.size > 5000, hideLabelsOnMove: graph.order > 2000,
@@ -248,10 +252,11 @@
     let maxDegree = 1;
     payload.nodes.forEach((n) => { maxDegree = Math.max(maxDegree, n.degree); });
     payload.maxDegree = maxDegree;
+    const big = payload.edges.length > 5000;
     payload.edges.forEach((e) => {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id) || e.source === e.target) return;
       g.addEdgeWithKey(e.id, e.source, e.target, { tieType: e.type, hedged: e.hedged, confidence: e.confidence, date: e.date,
-        documents: e.documents, directed: e.directed, evidenceCount: e.evidence_count, size: e.hedged ? 2.5 : 2,
+        documents: e.documents, directed: e.directed, evidenceCount: e.evidence_count, size: (e.hedged ? 2.5 : 2) / (big ? 2 : 1),
         type: e.hedged ? "dashed" : "line", color: TIE_COLORS[e.type] || "#888" });
     });
     if (g.order && g.order <= 1500) {
@@ -263,19 +268,25 @@
   async function loadChart() {
     const t0 = performance.now();
     data = await api("/api/chart");
+    const t1 = performance.now();
     lc.dataVersion = data.data_version;
     const g = buildGraph(data);
+    const t2 = performance.now();
     if (lc.renderer) {
       if (layout) { layout.kill(); layout = null; $("layout-toggle").textContent = "Start layout"; }
       lc.renderer.kill();
     }
     lc.graph = g;
-    setupRenderer();
     setGroups(state.groups);
+    applyStyles();
+    setupRenderer();
     fillDocFilter();
-    refresh();
+    renderTimebar();
     lc.loadMs = performance.now() - t0;
+    lc.timings = { fetch: t1 - t0, graph: t2 - t1, draw: lc.loadMs - (t2 - t0) };
     lc.ready = true;
+    lc.readyAt = performance.now();  // since the page started loading
+    requestAnimationFrame(() => requestAnimationFrame(() => { lc.paintedAt = performance.now(); }));
     loadMeasures();
     return g;
   }
@@ -341,7 +352,7 @@
     lc.selected = add ? [...new Set([...lc.selected, node])] : [node];
     state.highlight.clear();
     const a = g.getNodeAttributes(node);
-    const neighbours = g.neighbors(node);
+    const ties = g.edges(node).filter((e) => !g.getEdgeAttribute(e, "group"));
     side(h("h2", {}, a.label),
       h("p", {}, `${a.entityType}, ${a.degree} ties`, a.cell ? `, cell ${a.cell}` : "",
         measures && measures.rank[node] ? `, key-actor rank ${measures.rank[node]}` : ""),
@@ -349,9 +360,14 @@
       h("p", {}, entityLink(node, "Open entity page →")),
       lc.selected.length > 1 ? h("p", {}, `${lc.selected.length} selected: `, lc.selected.map((n) => g.getNodeAttribute(n, "label")).join(", ")) : null,
       h("h3", {}, "Ties"),
-      h("ul", {}, neighbours.slice(0, 40).map((n) => h("li", {}, h("a", { href: "#/chart", on: { click: (ev) => { ev.preventDefault(); focusNode(n); } } },
-        g.getNodeAttribute(n, "label"))))),
-      neighbours.length > 40 ? h("p", { class: "muted" }, `${neighbours.length - 40} more`) : null);
+      h("ul", { id: "node-ties" }, ties.slice(0, 40).map((edge) => {
+        const other = g.opposite(node, edge);
+        const t = g.getEdgeAttributes(edge);
+        return h("li", {}, h("a", { href: "#/chart", "data-edge": edge, on: { click: (ev) => { ev.preventDefault(); showTie(edge); } } },
+          t.tieType.replace("_", " ")), t.hedged ? " (hedged)" : "", " — ",
+        h("a", { href: "#/chart", on: { click: (ev) => { ev.preventDefault(); focusNode(other); } } }, g.getNodeAttribute(other, "label")));
+      })),
+      ties.length > 40 ? h("p", { class: "muted" }, `${ties.length - 40} more on the entity page`) : null);
     lc.renderer.refresh();
   }
   function focusNode(node) {
