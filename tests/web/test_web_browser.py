@@ -8,6 +8,7 @@ Without Chromium the tests are skipped, except under CI=true, where they fail.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -158,6 +159,17 @@ def test_chart_loads_with_hedged_ties_dashed(page: Any) -> None:
     assert set(stats["plain"]) == {"line"}
     assert page.evaluate("window.linkchart.loadMs") < 5000
     shot(page, "01-chart")
+
+
+def test_force_atlas_runs_in_a_worker_the_user_starts_and_stops(page: Any) -> None:
+    before = page.evaluate("() => linkchart.graph.mapNodes((n, a) => [a.x, a.y])")
+    page.click("#layout-toggle")
+    assert page.evaluate("window.linkchart.layoutRunning") is True
+    until(page, f"JSON.stringify(linkchart.graph.mapNodes((n, a) => [a.x, a.y])) !== {json.dumps(json.dumps(before))}")
+    page.click("#layout-toggle")
+    assert page.evaluate("window.linkchart.layoutRunning") is False
+    assert page.inner_text("#layout-toggle") == "Start layout"
+    page.click("#noverlap")
 
 
 def test_search_box_finds_an_alias_and_zooms_to_it(page: Any) -> None:

@@ -802,9 +802,18 @@
     const t = await api(`/api/reports/${enc(name)}`);
     lc.view = { page: "report", name, data: t };
     page(h("h1", {}, "Reports"), tabs, h("p", {}, h("a", { href: `/api/reports/${enc(name)}?format=csv`, download: `${name}.csv`, id: "csv" }, "Download CSV")),
-      table(t.columns, t.rows, "report"),
+      reportTable(t),
       h("h2", {}, "Exports"), h("p", { id: "exports" }, session.formats.map((f) => [h("a", { href: `/api/export/${enc(f)}`, download: "" }, f.toUpperCase()), " "])));
   });
+
+  function reportTable(t) {
+    // People link to their entity page; the id column is what the link carries (it stays in the CSV).
+    const id = t.columns.indexOf("id");
+    const person = t.columns.indexOf("person");
+    if (id < 0 || person < 0) return table(t.columns, t.rows, "report");
+    const keep = t.columns.map((_, i) => i).filter((i) => i !== id);
+    return table(keep.map((i) => t.columns[i]), t.rows.map((row) => keep.map((i) => (i === person ? entityLink(row[id], row[i]) : row[i]))), "report");
+  }
 
   const decisionsPage = guard(async () => {
     const list = await api("/api/decisions");
