@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 import igraph as ig
 
+from linkchart.dates import earliest, on_or_before, parse_date
 from linkchart.model import (
     COMMENTATOR,
     LEADER_OF,
@@ -48,8 +49,7 @@ from linkchart.model import (
     Relation,
 )
 
-from .dates import earliest, on_or_before, parse_date
-from .textdates import Dating
+from .textdates import Dated, Dating
 
 AFFILIATION_TYPES = frozenset({MEMBER_OF, LEADER_OF})
 
@@ -70,6 +70,13 @@ class Affiliation:
     basis: str
     hedged: bool
     evidence: tuple[Evidence, ...] = ()
+    words: str | None = None  # the words that date it, and what a relative date counted from
+    anchor: str | None = None
+    anchored_to: str | None = None
+
+    @property
+    def dated(self) -> Dated:
+        return Dated(self.date, self.basis, self.words, self.anchor, self.anchored_to)
 
 
 # --------------------------------------------------------------------------- building
@@ -175,6 +182,9 @@ def _affiliation(relation: Relation, org: Entity, dating: Dating) -> Affiliation
         basis=dated.basis,
         hedged=relation.hedged,
         evidence=tuple(relation.evidence),
+        words=dated.words,
+        anchor=dated.anchor,
+        anchored_to=dated.anchored_to,
     )
 
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import igraph as ig
 
+from linkchart.dates import earliest, surely_before
 from linkchart.model import CLOSE_TYPES, LEADER_OF, MEMBER_OF, PERSON, RECRUITED_BY
 
-from .dates import earliest, surely_before
 from .graph import graph_dating, recruitment_graph
 from .records import Node, PersonRef, Tie, node, other_end, people, resolve_people, tie
 

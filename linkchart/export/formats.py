@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from linkchart.dates import date_from
 from linkchart.model import Network
 
 
@@ -25,11 +26,12 @@ def to_json(network: Network) -> str:
                      for e in network.entities],
         "relations": [{"id": r.id, "source": r.source, "target": r.target, "type": r.type, "subtype": r.subtype,
                        "directed": r.directed, "hedged": r.hedged, "confidence": r.confidence, "date": r.date,
+                       "date_from": date_from(r.date, r.date_source),
                        "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
                                      "hedged": e.hedged} for e in r.evidence]}
                       for r in network.relations],
         "events": [{"id": ev.id, "type": ev.type, "label": ev.label, "place": ev.place, "date": ev.date,
-                    "hedged": ev.hedged, "participants": ev.participants,
+                    "date_from": date_from(ev.date, ev.date_source), "hedged": ev.hedged, "participants": ev.participants,
                     "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
                                   "hedged": e.hedged} for e in ev.evidence]}
                    for ev in network.events],

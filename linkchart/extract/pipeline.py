@@ -13,6 +13,7 @@ from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
+from linkchart.extract.clausedates import ClauseDater
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
@@ -110,9 +111,10 @@ class Extractor:
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
+        dater = ClauseDater(document, parsed, pronouns)
         out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,
-                        clustering.unresolved)
-        out.events = local_events(document, parsed, events, {e.local_id for e in out.entities})
+                        clustering.unresolved, dater)
+        out.events = local_events(document, parsed, events, {e.local_id for e in out.entities}, dater)
         return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]

@@ -17,6 +17,7 @@ from linkchart.errors import LinkchartError
 from linkchart.model import (
     PLACE,
     Alias,
+    DateSource,
     Document,
     DocumentExtraction,
     Entity,
@@ -31,6 +32,17 @@ from linkchart.model import (
 )
 from linkchart.resolve.cross_doc import AnalystDecision, Resolution
 
+# Columns added after the first schema: date provenance and the map back to the original file.
+# Added on open, so stores built before them keep working (their rows read as "not kept").
+_ADDED_COLUMNS = (
+    ("documents", "original", "TEXT NOT NULL DEFAULT ''"),
+    ("documents", "offset_map", "TEXT NOT NULL DEFAULT '[]'"),
+    ("local_relations", "date_source", "TEXT"),
+    ("local_events", "date_source", "TEXT"),
+    ("relations", "date_source", "TEXT"),
+    ("events", "date_source", "TEXT"),
+)
+
 
 class SQLiteStore:
     def __init__(self, path: Path | str) -> None:
@@ -42,6 +54,9 @@ class SQLiteStore:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.executescript(resources.files("linkchart.store").joinpath("schema.sql").read_text())
+            for table, column, declaration in _ADDED_COLUMNS:
+                if column not in {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
         except sqlite3.DatabaseError as err:
             raise LinkchartError(f"{self.path}: not a linkchart database ({err})") from None
         self.db.row_factory = sqlite3.Row
@@ -66,18 +81,19 @@ class SQLiteStore:
     def add_document(self, doc: Document, signature: tuple[int, ...], similarity: float | None = None) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature,"
+                " original, offset_map) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, doc.path, doc.title, doc.date, doc.content_hash, doc.duplicate_of, similarity,
-                 doc.text, json.dumps(signature)))
+                 doc.text, json.dumps(signature), doc.original, json.dumps(doc.offset_map)))
 
     def save_extraction(self, doc: Document, signature: tuple[int, ...], extraction: DocumentExtraction) -> None:
         """Store a document together with what was extracted from it, all or nothing."""
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, text, signature)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc.id, doc.path, doc.title, doc.date, doc.content_hash, None, doc.text, json.dumps(signature)))
+                "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, text, signature, original,"
+                " offset_map) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.path, doc.title, doc.date, doc.content_hash, None, doc.text, json.dumps(signature),
+                 doc.original, json.dumps(doc.offset_map)))
             db.executemany(
                 "INSERT INTO local_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(e.local_id, e.document_id, e.type, e.name, json.dumps(sorted(e.names)),
@@ -88,22 +104,25 @@ class SQLiteStore:
                 [(m.document_id, m.start, m.end, m.text, m.type, m.sentence, m.role, m.local_id or None)
                  for m in extraction.mentions])
             db.executemany(
-                "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged,"
+                " date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(r.document_id, r.source, r.target, r.type, r.subtype, r.date, r.evidence.text,
-                  r.evidence.start, r.evidence.end, int(r.evidence.hedged)) for r in extraction.relations])
+                  r.evidence.start, r.evidence.end, int(r.evidence.hedged), _source_json(r.date_source))
+                 for r in extraction.relations])
             db.executemany(
                 "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end,"
-                " hedged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " hedged, date_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(e.document_id, e.type, e.label, e.place, e.date, json.dumps(e.participants), e.evidence.text,
-                  e.evidence.start, e.evidence.end, int(e.evidence.hedged)) for e in extraction.events])
+                  e.evidence.start, e.evidence.end, int(e.evidence.hedged), _source_json(e.date_source))
+                 for e in extraction.events])
             db.executemany(
                 "INSERT INTO local_merges (document_id, name_a, name_b, reason, score) VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, m.name_a, m.name_b, m.reason, m.score) for m in extraction.merges])
 
     def documents(self) -> list[Document]:
         rows = self.db.execute("SELECT * FROM documents ORDER BY rowid")
-        return [Document(r["id"], r["path"], r["title"], r["text"], r["content_hash"], r["date"], r["duplicate_of"])
+        return [Document(r["id"], r["path"], r["title"], r["text"], r["content_hash"], r["date"], r["duplicate_of"],
+                         r["original"], [tuple(pair) for pair in json.loads(r["offset_map"])])
                 for r in rows]
 
     def search_documents(self, query: str, limit: int = 20) -> list[tuple[Document, str]]:
@@ -129,13 +148,13 @@ class SQLiteStore:
         rows = self.db.execute("SELECT * FROM local_relations ORDER BY id")
         return [LocalRelation(r["document_id"], r["source"], r["target"], r["type"],
                               Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                              r["subtype"], r["date"]) for r in rows]
+                              r["subtype"], r["date"], _source(r["date_source"])) for r in rows]
 
     def local_events(self) -> list[LocalEvent]:
         rows = self.db.execute("SELECT * FROM local_events ORDER BY id")
         return [LocalEvent(r["document_id"], r["type"], r["label"], json.loads(r["participants"]),
                            Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                           r["place"], r["date"]) for r in rows]
+                           r["place"], r["date"], _source(r["date_source"])) for r in rows]
 
     def local_merges(self) -> list[MergeDecision]:
         rows = self.db.execute("SELECT * FROM local_merges ORDER BY id")
@@ -164,15 +183,16 @@ class SQLiteStore:
                            [(e.id, a.name, a.kind, a.document_id) for e in resolution.entities for a in e.aliases])
             db.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)",
                            [(n, e.id) for e in resolution.entities for n in e.alias_names()])
-            db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           [(r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date)
-                            for r in resolution.relations])
+            db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date,
+                             _source_json(r.date_source)) for r in resolution.relations])
             db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
                            [(r.id, e.document_id, e.text, e.start, e.end, int(e.hedged))
                             for r in resolution.relations for e in r.evidence])
-            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            db.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [(e.id, e.type, e.label, e.place, e.date, int(e.hedged), json.dumps(e.participants),
-                             json.dumps([_evidence_row(x) for x in e.evidence])) for e in resolution.events])
+                             json.dumps([_evidence_row(x) for x in e.evidence]), _source_json(e.date_source))
+                            for e in resolution.events])
             db.executemany("INSERT INTO merge_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
@@ -189,11 +209,12 @@ class SQLiteStore:
             evidence.setdefault(r["relation_id"], []).append(
                 Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])))
         relations = [Relation(r["source"], r["target"], r["type"], evidence.get(r["id"], []), r["subtype"],
-                              bool(r["hedged"]), r["confidence"], r["date"], r["id"])
+                              bool(r["hedged"]), r["confidence"], r["date"], r["id"], _source(r["date_source"]))
                      for r in self.db.execute("SELECT * FROM relations ORDER BY rowid")]
         events = [Event(r["id"], r["type"], r["label"], json.loads(r["participants"]),
                         [Evidence(x["document"], x["text"], x["start"], x["end"], x["hedged"])
-                         for x in json.loads(r["evidence"])], r["place"], r["date"], bool(r["hedged"]))
+                         for x in json.loads(r["evidence"])], r["place"], r["date"], bool(r["hedged"]),
+                        _source(r["date_source"]))
                   for r in self.db.execute("SELECT * FROM events ORDER BY rowid")]
         return Network(entities, relations, self.documents(), events)
 
@@ -216,6 +237,14 @@ class SQLiteStore:
             return []
         ids = {r["entity_id"] for r in rows}
         return [e for e in network.entities if e.id in ids]
+
+
+def _source_json(source: DateSource | None) -> str | None:
+    return None if source is None else json.dumps([source.basis, source.words, source.anchor, source.anchored_to])
+
+
+def _source(value: str | None) -> DateSource | None:
+    return None if not value else DateSource(*json.loads(value))
 
 
 def _evidence_row(e: Evidence) -> dict[str, object]:
