@@ -37,7 +37,10 @@ ATTACK = "attack"
 BORN = "born"
 DIED = "died"
 LIFE_EVENT_TYPES = (BORN, DIED)
-EVENT_TYPES = (TRAVEL, ATTACK, BORN, DIED)
+# A role stated of a person ("X, a recruiter"): label is the role; a profile fact, not a tie.
+ROLE = "role"
+RECRUITER = "recruiter"
+EVENT_TYPES = (TRAVEL, ATTACK, BORN, DIED, ROLE)
 # Ties that make two people close in the sense of complex contagion.
 CLOSE_TYPES = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
 

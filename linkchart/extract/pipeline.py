@@ -29,6 +29,7 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.rolefacts import RoleFinder, role_nouns
 from linkchart.extract.roles import source_clusters, speaking_clusters
 from linkchart.model import (
     FAMILY,
@@ -74,6 +75,7 @@ class Extractor:
         self.typer = NameTyper(self.lex)
         self.relations = RelationFinder(self.lex)
         self.events = EventFinder(self.lex, self.relations)
+        self.roles = RoleFinder(role_nouns(), self.lex.group_nouns, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
     def extract(self, document: Document) -> DocumentExtraction:
@@ -179,9 +181,13 @@ class Extractor:
                   for i in range(o.name.start, o.name.end)}
         previous_subject: Participant | None = None
         groups = resolve_group_mentions(parsed, self.lex.group_nouns)
+        self.roles.start_document()
         for s, (p, sent) in enumerate(parsed.sentences):
             people = self._participants(parsed, p, sent, pronouns, unresolved, groups)
             events.extend(self.events.sentence_events(p, sent, people, {i for q, i in places if q == p}))
+            roles, recruits = self.roles.sentence_facts(p, sent, people)
+            events.extend(roles)
+            ties.extend(recruits)
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))

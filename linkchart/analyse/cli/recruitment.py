@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import click
 import igraph as ig
 from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
+from linkchart.model import RECRUITED_BY
+
 from ..contagion import compare_rewired
-from ..recruitment import Recruit, exposure, recruitment_trees
+from ..recruitment import Recruit, exposure, recruiters, recruitment_trees
 from .base import analysis_command, emit, evidence_text, names, table
 
 
@@ -44,9 +48,17 @@ def _branches(branch: Tree, recruit: Recruit) -> None:
 def recruitment_command(graph: ig.Graph, *, as_json: bool, radicalised: tuple[str, ...], top: int) -> None:
     """Recruiter → recruit trees, and each person's close ties (family, friends, flatmates) to radicalised people."""
     trees = recruitment_trees(graph)
+    stated = recruiters(graph)
     exposed = exposure(graph, list(radicalised) or None)[:top]
 
     def render(console: Console) -> None:
+        if stated:
+            listed = table("Stated to be recruiters", "person", "recruits in the network", "evidence")
+            sizes = Counter(r.target for e in graph.es for r in e["relations"] if r.type == RECRUITED_BY)
+            for r in stated:
+                flag = " (hedged)" if r.hedged else ""
+                listed.add_row(r.person.name + flag, str(sizes.get(r.person.id, 0)), evidence_text(r.evidence))
+            console.print(listed)
         for root in trees:
             tree = Tree(Text(f"{root.person.name} (recruited {root.size() - 1})", style="bold"))
             _branches(tree, root)
@@ -64,7 +76,7 @@ def recruitment_command(graph: ig.Graph, *, as_json: bool, radicalised: tuple[st
             rows.add_row(x.person.name, since, str(x.close_ties), by_type, earlier, names([t.target for t in x.ties]), evidence)
         console.print(rows)
 
-    emit({"trees": trees, "exposure": exposed}, as_json, render)
+    emit({"recruiters": stated, "trees": trees, "exposure": exposed}, as_json, render)
 
 
 @analysis_command("contagion")
