@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 
 import igraph as ig
 
-from linkchart.dates import earliest, on_or_before, parse_date
+from linkchart.dates import earliest, on_or_before, parse_date, strict_date
 from linkchart.model import (
     COMMENTATOR,
     LEADER_OF,
@@ -210,8 +210,8 @@ def build_graph(
         `include_undated`; with `document_dates`, an undated tie takes the date of the earliest
         document stating it (the latest it can have begun).
     """
-    if as_of is not None and parse_date(as_of) is None:
-        raise ValueError(f"as_of is not an ISO date: {as_of!r}")
+    if as_of is not None:
+        as_of = strict_date(as_of)
     vertex_types = {PERSON} if actors_only else {PERSON, ORGANIZATION}
     entities = {e.id: e for e in network.entities}
     actors = [e for e in network.entities if e.type in vertex_types and e.role != COMMENTATOR]

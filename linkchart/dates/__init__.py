@@ -7,7 +7,7 @@ against the text before them or the report's own date. No stage keeps a date rea
 
 from linkchart.model import DateSource
 
-from .calendar import date_key, earliest, on_or_before, parse_date, surely_before, year_of
+from .calendar import date_key, earliest, on_or_before, parse_date, strict_date, surely_before, year_of
 from .reader import (
     FROM_DOCUMENT,
     FROM_TEXT,
@@ -45,6 +45,7 @@ __all__ = [
     "first_full_date",
     "on_or_before",
     "parse_date",
+    "strict_date",
     "surely_before",
     "year_of",
 ]

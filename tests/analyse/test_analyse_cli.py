@@ -180,10 +180,25 @@ def test_recruitment_and_contagion(run):
         (("path", "Nobody", "Salah Abdeslam"), "no one called 'Nobody'"),
         (("ego", "abdeslam"), "'abdeslam' matches 2 people"),
         (("common", "Jean-Charles Brisard", "Salah Abdeslam"), "is a commentator"),
-        (("key-actors", "--as-of", "soon"), "not an ISO date"),
+        (("key-actors", "--as-of", "soon"), "'soon' is not a date"),
+        (("key-actors", "--as-of", "2015-13-45"), "'2015-13-45' is not a calendar date"),
+        (("key-actors", "--as-of", "2015-02-30"), "'2015-02-30' is not a calendar date"),
+        (("key-actors", "--top", "-5"), "Invalid value for '--top'"),
+        (("key-actors", "--ties", "-1"), "Invalid value for '--ties'"),
+        (("path", "Salah Abdeslam", "Mohamed Abrini", "--k", "0"), "Invalid value for '--k'"),
+        (("ego", "Salah Abdeslam", "--hops", "-1"), "Invalid value for '--hops'"),
+        (("cells", "--resolution", "0"), "Invalid value for '--resolution'"),
+        (("cells", "--min-clique", "1"), "Invalid value for '--min-clique'"),
+        (("disrupt", "--kpp-neg", "0"), "Invalid value for '--kpp-neg'"),
+        (("contagion", "--seed", "Salah Abdeslam", "--trials", "0"), "Invalid value for '--trials'"),
+        (("contagion", "--draw", "0"), "Invalid value for '--draw'"),
+        (("contagion", "--seed", "Salah Abdeslam", "--threshold", "0"), "give at least 1 tie"),
+        (("contagion", "--seed", "Salah Abdeslam", "--threshold", "150%"), "give at least 1 tie"),
+        (("contagion", "--seed", "Salah Abdeslam"), "--threshold 2 needs at least 2 seed people (got 1)"),
+        (("recruitment", "--top", "0"), "Invalid value for '--top'"),
     ],
 )
-def test_bad_names_are_one_line_errors(run, args, message):
+def test_bad_names_and_options_are_one_line_errors(run, args, message):
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
@@ -269,7 +284,7 @@ def test_contagion_can_draw_its_seeds_and_shows_who_tipped_whom(run):
     assert laachraoui["person"]["name"] == "Najim Laachraoui" and laachraoui["round"] == 1
     assert {t["target"]["name"] for t in laachraoui["via"]} == {"Salah Abdeslam", "Mohamed Abrini"}
     assert all(t["evidence"][0]["text"] == SAFE_HOUSE for t in laachraoui["via"])
-    assert "tipped by" in ok(run("contagion", "--seed", "Salah Abdeslam", "--trials", "2"))
+    assert "tipped by" in ok(run("contagion", "--seed", "Salah Abdeslam", "--threshold", "1", "--trials", "2"))
     neither = run("contagion")
     assert neither.exit_code == 2 and "--draw" in neither.output
 

@@ -21,6 +21,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from linkchart.dates import strict_date
 from linkchart.errors import LinkchartError
 from linkchart.model import Evidence, Network
 
@@ -99,12 +100,28 @@ def analysis_command(name: str, **settings: Any) -> Callable[[Callable[..., None
         options = [
             click.option("--db", default="linkchart.db", show_default=True, type=click.Path(dir_okay=False), help="Store to read."),
             click.option("--exclude-hedged", is_flag=True, help="Ignore statements that only suggest a tie."),
-            click.option("--as-of", default=None, metavar="DATE", help="Only ties dated (or reported) by this ISO date."),
+            click.option("--as-of", default=None, metavar="DATE", callback=as_of_date,
+                         help="Only ties dated (or reported) by this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
             click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON."),
         ]
         return analyse.command(name, **settings)(functools.reduce(lambda f, option: option(f), reversed(options), run))
 
     return wrap
+
+
+def as_of_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--as-of must be a real calendar date, not one cut back to its year without a word."""
+    if value is None:
+        return None
+    try:
+        return strict_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def count(minimum: int = 1) -> click.IntRange:
+    """A whole number of at least `minimum` (click names the option and the bound in its error)."""
+    return click.IntRange(min=minimum)
 
 
 SEED = click.option("--seed", default=0, show_default=True, help="Random seed, for reproducible results.")
