@@ -40,7 +40,9 @@ def _render_disruption(console: Console, report: DisruptionReport, title: str) -
 
 def _render_key_players(console: Console, result: KeyPlayers) -> None:
     console.print(Text(f"{result.kind} ({result.method}, {result.candidates} candidates): {names(result.people)}", style="bold"))
-    if result.swaps:
+    if result.method == "exhaustive" or (not result.swaps and result.passes == 0):
+        pass  # every set was scored: no search to describe beyond the note
+    elif result.swaps:
         console.print(f"  greedy start {names(result.greedy)} ({number(result.greedy_score)}); {result.swaps} improving swaps")
     else:
         console.print(f"  greedy start kept: no swap improved it in {result.passes} pass{'es' if result.passes != 1 else ''}")
