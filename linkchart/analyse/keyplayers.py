@@ -12,10 +12,11 @@ member for an outsider whenever that raises the score, pass after pass, until a 
 no improving swap (or `max_passes` is reached). One such climb can stop on a local optimum, and
 component fragmentation F is flat wherever removing one more person cuts nothing, so the climb is
 restarted from the top-k betweenness and top-k degree sets, from sets that cut off a person with at
-most k ties, and from `KPP_RESTARTS` seeded random sets, and the best end is kept: the result is never worse than the top-k betweenness set. For F, sets of equal F are told apart by
-DF (weighted below one step of F) so that a climb has somewhere to go. Equal
-scores are decided by a stated rule — the set whose people come first by vertex order — so the
-answer does not depend on the seed's shuffling. The report says how the set was found, how many
+most k ties, and from `KPP_RESTARTS` seeded random sets, and the best end is kept: the result is
+never worse than the top-k betweenness set. For F, sets of equal F are told apart by DF (weighted
+below one step of F) so that a climb has somewhere to go. Equal scores are decided by a stated
+rule — the set whose people come first by vertex order — so the answer does not depend on the
+seed's shuffling. The report says how the set was found, how many
 swaps were made and what the greedy start alone would have given.
 
 Every candidate set needs a fresh DF (one search per person), so above `KPP_EXACT_MAX_NODES`
