@@ -290,16 +290,21 @@ def kpp_neg(graph: ig.Graph, k: int, *, measure: str = "distance", search: KeyPl
     n = graph.vcount()
     nudge = 1e-3 * 2 / (n * (n - 1)) if measure == "fragmentation" and search.exact(graph) and n > 1 else 0.0
 
-    def score(chosen: list[int]) -> float:
+    def measured(chosen: list[int], with_nudge: bool = False) -> float:
         residual = structure.copy()
         residual.delete_vertices(chosen)
         if measure == "fragmentation":
-            return fragmentation(residual) + (nudge * (1.0 - compactness(residual, None)) if nudge else 0.0)
+            return fragmentation(residual) + (nudge * (1.0 - compactness(residual, None)) if with_nudge and nudge else 0.0)
         return 1.0 - compactness(residual, None if sources is None else shift_indices(sources, chosen))
+
+    def score(chosen: list[int]) -> float:
+        return measured(chosen, with_nudge=True)
 
     betweenness = betweenness_values(graph, sampling=search.sampling)
     starts = [_top(betweenness, pool, k), _top(graph.degree(), pool, k), *_isolating_sets(graph, pool, k, betweenness)]
     found = search.run(pool, k, score, starts)
+    if nudge:  # report the measure itself, not the tie-breaking nudge
+        found = replace(found, score=measured(found.chosen), greedy_score=measured(found.greedy))
     result = _report(graph, "KPP-Neg", measure, found, search, pool)
     result.disruption = disrupt(graph, remove=found.chosen, sampling=search.sampling)
     figure = "fragmentation" if measure == "fragmentation" else "distance_fragmentation"
