@@ -11,7 +11,20 @@ from rich.console import Console
 from ..actors import ORDERS, key_actors
 from ..cells import Cell, cells, coresidence_cliques, k_cores
 from ..centrality import MEASURES
-from .base import SEED, WEIGHTED, analysis_command, count, emit, evidence_text, names, number, table, tie_label, tie_lines
+from .base import (
+    SEED,
+    WEIGHTED,
+    analysis_command,
+    count,
+    document_name,
+    emit,
+    evidence_text,
+    names,
+    number,
+    table,
+    tie_label,
+    tie_lines,
+)
 
 
 @analysis_command("key-actors")
@@ -50,7 +63,7 @@ def _render_cells(console: Console, title: str, found: Sequence[Cell], *, outsid
     listing = table(title, "cell", "members", "ties", "density", "organisations", "sources")
     for cell in found:
         orgs = "\n".join(f"{o.org.name} ({', '.join(o.types)}): {', '.join(o.members)}" for o in cell.organisations)
-        docs = "\n".join(f"{d.title} ({d.date or 'undated'}): {d.ties} ties" for d in cell.documents[:5])
+        docs = "\n".join(f"{document_name(d.document_id)} ({d.date or 'undated'}): {d.ties} ties" for d in cell.documents[:5])
         listing.add_row(cell.label, names(cell.members), str(cell.ties), number(cell.density, 2), orgs or "–", docs or "–")
     console.print(listing)
     if outside:

@@ -8,7 +8,7 @@ from rich.console import Console
 
 from ..records import resolve_person
 from ..timeline import TimelineEvent, growth, timeline
-from .base import analysis_command, emit, evidence_text, table
+from .base import analysis_command, document_name, emit, evidence_text, table
 
 
 def _when(event: TimelineEvent) -> str:
@@ -21,11 +21,13 @@ def _when(event: TimelineEvent) -> str:
 
 
 def _what(event: TimelineEvent) -> str:
+    if event.kind == "profile":
+        return f"{event.subject.name} {event.type}"
     if event.kind == "event" and event.label:
         return f"{event.subject.name}: {event.label}" + (" (hedged)" if event.hedged else "")
     if event.kind == "event":
         return f"{event.subject.name} named in a dated sentence"
-    other = f" {event.other.name}" if event.other else f" in {', '.join(event.documents)}"
+    other = f" {event.other.name}" if event.other else f" in {', '.join(document_name(d) for d in event.documents)}"
     return f"{event.subject.name} {event.type}{other}" + (" (hedged)" if event.hedged else "")
 
 
