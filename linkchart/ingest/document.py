@@ -3,10 +3,9 @@ cleaned text back to the file's text, so evidence can be shown where the analyst
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from linkchart.dates import first_full_date
+from linkchart.dates import first_full_date, parse_date
 from linkchart.errors import InputError
 from linkchart.ingest.clean import clean_text, offset_map
 from linkchart.ingest.dedupe import content_hash
@@ -39,14 +38,7 @@ def load_document(path: Path, settings: Settings) -> Document:
         title=_title(raw, cleaned, path),
         text=cleaned,
         content_hash=digest,
-        date=_iso_date(raw.date) or first_full_date(header),
+        date=parse_date(raw.date) or first_full_date(header),
         original=raw.text,
         offset_map=offset_map(raw.text, cleaned),
     )
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    return "-".join(g for g in match.groups() if g) if match else None

@@ -269,3 +269,11 @@ def test_a_person_timeline_lists_dated_sentences_naming_them():
 def test_documents_without_text_still_get_report_dates():
     graph = build_graph(network([rel("a", "b", doc="d1")], documents=[document("d1", "2014-06-01")]))
     assert [(e.date, e.basis) for e in timeline(graph, include_mentions=False)] == [("2014-06-01", REPORTED)]
+
+
+def test_a_report_dates_itself_by_the_first_full_date_of_its_header():
+    from linkchart.dates import first_full_date
+
+    assert first_full_date("Harbour Notes\nBy a reporter, March 29, 2016\nIn 2014 the quay closed.") == "2016-03-29"
+    assert first_full_date("Harbour Notes\nUpdated 29 March 2016, 10:04") == "2016-03-29"
+    assert first_full_date("Harbour Notes\nIn 2014 the quay closed in May.") is None  # no day: no report date

@@ -15,9 +15,10 @@ def _when(event: TimelineEvent) -> str:
     """The date, how it was arrived at, and the words that gave it."""
     if event.date is None:
         return "undated"
-    words = f"\n“{event.expression}”" if event.expression and event.anchor else ""
+    words = f"\n“{event.expression}”" if event.expression else ""
     anchor = f" from {event.anchor}" if event.anchor else ""
-    return f"{event.date} ({event.basis}{anchor}){words}"
+    basis = "report date, none in the sentence" if event.basis == "reported" else event.basis
+    return f"{event.date} ({basis}{anchor}){words}"
 
 
 def _what(event: TimelineEvent) -> str:
