@@ -73,3 +73,27 @@ def test_a_role_stated_by_copula_and_a_denied_role(extractor):
     roles = [(e.label, e.participants) for e in out.events if e.type == "role"]
     names = {e.local_id: e.name for e in out.entities}
     assert [(label, [names[p] for p in people]) for label, people in roles] == [("recruiter", ["Karim Dahl"])]
+
+
+def test_a_lifespan_after_a_name_is_the_persons_not_the_ties(extractor):
+    ties, events, _ = extract(extractor, "Ilse Marek (4 June 1951 – 2 May 1999) was a leader of the Harbour Brigade "
+                                         "from 1977.")
+    led = [r for (a, kind, b), r in ties.items() if a == "Ilse Marek" and kind in {"leader_of", "member_of"}]
+    assert led and all(r.date in (None, "1977") for r in led)
+    assert (BORN, ["Ilse Marek"], "1951-06-04") in events and (DIED, ["Ilse Marek"], "1999-05-02") in events
+
+
+def test_kinship_has_no_date_but_a_marriage_does(extractor):
+    ties, _, _ = extract(extractor, "Tom Marek, the brother of Ilse Marek, was shot dead on 3 March 1990.")
+    assert ties[("Tom Marek", "family", "Ilse Marek")].date is None  # the date of his death, not of kinship
+
+    from linkchart.extract.clausedates import ClauseDater
+    from linkchart.extract.document import ParsedDocument
+
+    text = "In 1994, Karl Brandt married Ilse Marek in Ghent."
+    parsed = ParsedDocument.build("m", [extractor.nlp(text)], [0], [[]])
+    dater = ClauseDater(Document("m", "m.txt", "T", text, "m", "2016-03-29"), parsed, {})
+    [(_, sentence)] = parsed.sentences
+    people = [t for t in sentence if t.text in {"Brandt", "Marek"}]
+    assert dater.date_of(0, sentence, people, "family")[0] == "1994"
+    assert dater.date_of(0, sentence, people, "associate")[0] == "1994"

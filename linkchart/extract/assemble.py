@@ -63,7 +63,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         evidence = Evidence(document.id, text, start, end, tie.hedged)
         # the date of the clause stating the tie (a list item's own, not its introduction's)
         date, source = dater.date_of(tie.paragraph, tie.span,
-                                     dater.anchors(tie.paragraph, tie.span, (tie.source, tie.target)))
+                                     dater.anchors(tie.paragraph, tie.span, (tie.source, tie.target)), tie.type)
         out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
                                            tie.subtype, date, source))
     for d in decisions:

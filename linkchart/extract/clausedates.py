@@ -6,7 +6,8 @@ the airport" (another clause's year). A date counts for a tie only when the clau
 the clause that states the tie: the clause of the lowest word joining the two people, or a clause
 on the way from one of them up to it ("X, who met Y in prison in 2010, ..." dates the X–Y tie,
 not what X does in the main clause). Dates of birth and death are never tie dates: they are facts
-of the person, kept as life events (`BORN`, `DIED`).
+of the person, kept as life events (`BORN`, `DIED`): "born"/"died" phrases, and the dates in the
+parenthesis after a name that reference works use for a life ("Name (8 April 1945 – 5 June 1975)").
 
 Dates come from the one shared reader (`linkchart.dates`), run over the whole document so that
 "the following year" counts from the date the text gave before it; a date later than the report
@@ -16,18 +17,25 @@ Dates come from the one shared reader (`linkchart.dates`), run over the whole do
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from linkchart.dates import DateMention, date_key, find_dates, parse_date, surely_before
 from linkchart.extract.document import ParsedDocument
-from linkchart.model import BORN, DIED, PERSON, DateSource, Document, Evidence, LocalEvent
+from linkchart.lexicon import words
+from linkchart.model import BORN, DIED, FAMILY, PERSON, DateSource, Document, Evidence, LocalEvent
 
 #: Dependencies that open a clause of their own below their head.
 _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "appos", "pcomp"})
 _BIRTH_WORDS = frozenset({"born", "birth", "née", "nee"})
 _DEATH_WORDS = frozenset({"died", "death", "dies"})
 _VERBS = frozenset({"VERB", "AUX"})
+
+
+@cache
+def _family_verbs() -> frozenset[str]:
+    return words("family_date_verbs.txt")
 
 
 def clause_head(token: Token) -> Token:
@@ -94,6 +102,25 @@ class ClauseDater:
         self.pronouns = pronouns
         self.report_date = parse_date(document.date)
         self.mentions = find_dates(document.text, document.date)
+        # where each person's name ends in the text, for "Name (8 April 1945 – 5 June 1975)"
+        self.name_ends = {parsed.char_span(o.paragraph, o.name.span(parsed.paragraphs[o.paragraph]))[1]: o.cluster
+                          for o in parsed.occurrences if o.type == PERSON and o.cluster}
+
+    def lifespan(self, mention: DateMention) -> tuple[str, str] | None:
+        """(BORN or DIED, person) for a date in the parenthesis right after a person's name, as
+        reference works give a life: "Name (born 1961)", "Name (/ipa/; 8 April 1945 – 5 June 1975)".
+        The first date of the parenthesis is the birth, one after a dash the death."""
+        text = self.document.text
+        opening = text.rfind("(", 0, mention.start)
+        if opening < 0 or ")" in text[opening:mention.start] or "\n" in text[opening:mention.start]:
+            return None
+        person = self.name_ends.get(len(text[:opening].rstrip()))
+        if person is None:
+            return None
+        between = text[opening + 1 : mention.start]
+        died = any(dash in between for dash in ("–", "—", " - ")) and any(m.start > opening and m.end <= mention.start
+                                                                        for m in self.mentions)
+        return (DIED if died else BORN), person
 
     def _in_span(self, paragraph: int, span: Span) -> Iterable[tuple[DateMention, Token]]:
         start, end = self.parsed.char_span(paragraph, span)
@@ -116,13 +143,16 @@ class ClauseDater:
                 found.append(tok)
         return found
 
-    def date_of(self, paragraph: int, span: Span, anchors: Sequence[Token]) -> tuple[str | None, DateSource | None]:
+    def date_of(self, paragraph: int, span: Span, anchors: Sequence[Token],
+                kind: str | None = None) -> tuple[str | None, DateSource | None]:
         """The earliest date stated in the clause joining `anchors` (the sentence root without
-        anchors); never a birth or death date, never one after the report."""
+        anchors); never a birth or death date, never one after the report. A family tie is dated
+        only by a verb that makes one ("married in 1974"): kinship itself has no date."""
         heads = _stating_clauses(anchors or [span.root])
         usable = [m for m, tok in self._in_span(paragraph, span)
-                  if clause_head(tok).i in heads and life_word(tok) is None
-                  and not surely_before(self.report_date, m.date)]
+                  if clause_head(tok).i in heads and life_word(tok) is None and self.lifespan(m) is None
+                  and not surely_before(self.report_date, m.date)
+                  and (kind != FAMILY or clause_head(tok).lemma_.lower() in _family_verbs())]
         best = min(usable, key=lambda m: (date_key(m.date), m.kind != "stated"), default=None)
         return (best.date, source_of(best)) if best else (None, None)
 
@@ -133,6 +163,8 @@ class ClauseDater:
             for mention, tok in self._in_span(p, span):
                 kind = life_word(tok)
                 person = self._whose(p, tok) if kind else None
+                if person is None and (life := self.lifespan(mention)) is not None:
+                    kind, person = life
                 if kind is None or person is None or person not in known:
                     continue
                 start, end = self.parsed.char_span(p, span)
