@@ -12,13 +12,9 @@ from .base import analysis_command, document_name, emit, evidence_text, table
 
 
 def _when(event: TimelineEvent) -> str:
-    """The date, how it was arrived at, and the words that gave it."""
-    if event.date is None:
-        return "undated"
-    words = f"\n“{event.expression}”" if event.expression else ""
-    anchor = f" from {event.anchor}" if event.anchor else ""
-    basis = "report date, none in the sentence" if event.basis == "reported" else event.basis
-    return f"{event.date} ({basis}{anchor}){words}"
+    """The date and where it came from: the words that state it, what a relative one counted from,
+    or the report's date."""
+    return "undated" if event.date is None else f"{event.date}\n{event.date_from}"
 
 
 def _what(event: TimelineEvent) -> str:
