@@ -190,13 +190,16 @@ class Case:
             raise LinkchartError("give something to search for")
         return self.store.find_entities(query, limit), self.store.search_documents(query, limit)
 
-    def network(self, *, as_of: str | None = None, ego: str | None = None, hops: int = 1, actors_only: bool = False) -> Network:
+    def network(self, *, as_of: str | None = None, ego: str | None = None, hops: int = 1, actors_only: bool = False,
+                with_sources: bool = False) -> Network:
+        """The network or a slice of it. `with_sources` adds each document's original text and
+        offset map, so evidence can be cited by file line (exports, analysis tables)."""
         if ego is not None:
             if hops < 1:
                 raise LinkchartError("hops must be 1 or more")
             network = self.store.ego_network(self.entity(ego).id, hops)
         else:
-            network = self.store.network(as_of=as_of)
+            network = self.store.network(as_of=as_of, with_sources=with_sources)
         if actors_only:
             keep = {e.id for e in network.entities if e.role == "actor"}
             network = Network([e for e in network.entities if e.id in keep],
@@ -210,7 +213,7 @@ class Case:
     def export(self, fmt: str, output: Path, *, actors_only: bool = False) -> list[Path]:
         from linkchart.export import export_network
 
-        return export_network(self.network(actors_only=actors_only), fmt, output)
+        return export_network(self.network(actors_only=actors_only, with_sources=True), fmt, output)
 
     # Analyst decisions -------------------------------------------------------------------
     def decisions(self, *, include_undone: bool = True) -> list[AnalystDecision]:

@@ -41,6 +41,7 @@ from linkchart.errors import LinkchartError
 from linkchart.model import (
     Alias,
     AnalystDecision,
+    DateSource,
     Document,
     DocumentExtraction,
     Entity,
@@ -294,7 +295,12 @@ def _difference(bundled: Network, restored: Network) -> str:
 
 def _document(row: dict[str, Any]) -> Document:
     return Document(row["id"], row["path"], row["title"], row["text"], row["content_hash"], row.get("date"),
-                    row.get("duplicate_of"))
+                    row.get("duplicate_of"), original=row.get("original", ""),
+                    offset_map=[(a, b) for a, b in row.get("offset_map", [])])
+
+
+def _date_source(row: dict[str, Any] | None) -> DateSource | None:
+    return DateSource(**row) if row else None
 
 
 def _evidence(row: dict[str, Any]) -> Evidence:
@@ -308,10 +314,10 @@ def _extraction(document_id: str, row: dict[str, Any]) -> DocumentExtraction:
                      e["role"], e["mention_count"]) for e in row["entities"]],
         [Mention(**m) for m in row["mentions"]],
         [LocalRelation(r["document_id"], r["source"], r["target"], r["type"], _evidence(r["evidence"]), r.get("subtype"),
-                       r.get("date")) for r in row["relations"]],
+                       r.get("date"), _date_source(r.get("date_source"))) for r in row["relations"]],
         [MergeDecision(**m) for m in row["merges"]],
         [LocalEvent(e["document_id"], e["type"], e["label"], e["participants"], _evidence(e["evidence"]), e.get("place"),
-                    e.get("date")) for e in row["events"]],
+                    e.get("date"), _date_source(e.get("date_source"))) for e in row["events"]],
     )
 
 
@@ -321,8 +327,9 @@ def network_from_dict(data: dict[str, Any]) -> Network:
         [Entity(e["id"], e["type"], e["name"], [Alias(**a) for a in e["aliases"]], e["role"], e["documents"],
                 e["mention_count"]) for e in data["entities"]],
         [Relation(r["source"], r["target"], r["type"], [_evidence(x) for x in r["evidence"]], r.get("subtype"),
-                  bool(r["hedged"]), r["confidence"], r.get("date"), r["id"]) for r in data["relations"]],
-        [Document(**d) for d in data["documents"]],
+                  bool(r["hedged"]), r["confidence"], r.get("date"), r["id"], _date_source(r.get("date_source")))
+         for r in data["relations"]],
+        [Document(**{**d, "offset_map": [(a, b) for a, b in d.get("offset_map", [])]}) for d in data["documents"]],
         [Event(ev["id"], ev["type"], ev["label"], ev["participants"], [_evidence(x) for x in ev["evidence"]], ev.get("place"),
-               ev.get("date"), bool(ev["hedged"])) for ev in data["events"]],
+               ev.get("date"), bool(ev["hedged"]), _date_source(ev.get("date_source"))) for ev in data["events"]],
     )

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from linkchart.dates import date_key
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -316,13 +317,14 @@ def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, 
         doubt = 1.0
         for hedged in per_doc.values():
             doubt *= 1 - (0.6 * hedged_factor if hedged else 0.6)
-        dates = sorted(r.date for r in rows if r.date)
+        dated = min((r for r in rows if r.date), key=lambda r: date_key(r.date or ""), default=None)
         subtypes = Counter(r.subtype for r in rows if r.subtype)
         relations.append(Relation(
             s, t, rtype, sorted(evidence, key=lambda e: (e.document_id, e.start)),
             subtype=subtypes.most_common(1)[0][0] if subtypes else None,
             hedged=all(per_doc.values()), confidence=round(1 - doubt, 3),
-            date=dates[0] if dates else None, id=f"{s}|{rtype}|{t}"))
+            date=dated.date if dated else None, id=f"{s}|{rtype}|{t}",
+            date_source=dated.date_source if dated else None))
     return relations
 
 

@@ -31,7 +31,7 @@ from linkchart.model import (
     Resolution,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Store(Protocol):
@@ -98,9 +98,10 @@ class Store(Protocol):
     def relations_of(self, entity_id: str) -> list[Relation]: ...
     def events_of(self, entity_id: str) -> list[Event]: ...
     def merge_decisions(self, entity_id: str) -> list[MergeDecision]: ...
-    def network(self, *, as_of: str | None = None) -> Network:
-        """The whole network (documents without their text) for analysis and export; with
-        `as_of`, only ties dated on or before it, or undated and first reported by then."""
+    def network(self, *, as_of: str | None = None, with_sources: bool = False) -> Network:
+        """The whole network (documents without their cleaned text) for analysis and export;
+        with `as_of`, only ties dated on or before it, or undated and first reported by then;
+        `with_sources` adds each document's original text and offset map (for provenance)."""
         ...
 
     def ego_network(self, entity_id: str, hops: int = 1) -> Network: ...
