@@ -141,7 +141,8 @@ def test_krebs_network_imports_and_every_analysis_runs(tmp_path: Path) -> None:
         assert len(case.view("Mohamed Atta").ties) == 22
         first_ids = sorted(e.id for e in case.network().entities)
     for command in (["cells"], ["disrupt", "--remove", "Mohamed Atta"], ["path", "Mohamed Atta", "Djamal Beghal"],
-                    ["ego", "Mohamed Atta"], ["timeline"], ["growth"], ["recruitment"], ["contagion", "--seed", "Mohamed Atta", "--threshold", "1"]):
+                    ["ego", "Mohamed Atta"], ["timeline"], ["growth"], ["recruitment"],
+                    ["contagion", "--seed", "Mohamed Atta", "--threshold", "1"]):
         result = runner.invoke(cli, ["analyse", *command, "--db", str(db)])
         assert result.exit_code == 0, (command, result.output)
     result = runner.invoke(cli, ["info", "--db", str(db)])

@@ -19,13 +19,13 @@ import igraph as ig
 from linkchart.analyse.actors import key_actors
 from linkchart.analyse.cells import cells, communities
 from linkchart.analyse.centrality import betweenness_centrality
-from linkchart.analyse.dates import parse_date
 from linkchart.analyse.disruption import disrupt
 from linkchart.analyse.graph import build_graph
 from linkchart.analyse.keyplayers import kpp_neg
 from linkchart.analyse.paths import shortest_path
 from linkchart.analyse.records import NameLookupError, Tie
 from linkchart.analyse.recruitment import Recruit, recruitment_trees
+from linkchart.dates import parse_date
 from linkchart.errors import LinkchartError
 from linkchart.model import ACTOR, Evidence, Network, Relation
 
