@@ -12,6 +12,7 @@ The API is described by FastAPI's OpenAPI schema at /api/openapi.json (docs at /
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import threading
 import zipfile
@@ -25,6 +26,7 @@ from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from linkchart.case import Case, DecisionOutcome
@@ -285,13 +287,14 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
             raise LinkchartError(f"unknown format '{fmt}' (one of {', '.join(FORMATS)})")
         folder = Path(tempfile.mkdtemp(prefix="linkchart-export-"))
         written = access.case().export(fmt, folder / f"network.{fmt}", actors_only=actors_only)
+        cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
         if len(written) == 1:
-            return FileResponse(written[0], filename=f"{db.stem}-{written[0].name}")
+            return FileResponse(written[0], filename=f"{db.stem}-{written[0].name}", background=cleanup)
         bundle = folder / f"{db.stem}-{fmt}.zip"
         with zipfile.ZipFile(bundle, "w") as z:
             for p in written:
                 z.write(p, p.name)
-        return FileResponse(bundle, filename=bundle.name)
+        return FileResponse(bundle, filename=bundle.name, background=cleanup)
 
     # Analyst decisions -------------------------------------------------------------------
     @app.get("/api/decisions", tags=["decisions"])

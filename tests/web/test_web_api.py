@@ -239,3 +239,14 @@ def test_saved_charts_record_the_data_version(client) -> None:  # type: ignore[n
     assert {"name": "cell one", "data_version": version} in client.get("/api/charts").json()
     assert client.get("/api/charts/cell one").json()["state"] == {"view": {"removed": ["x"]}}
     assert write(client, "/api/charts", {"name": " ", "state": {}}).status_code == 400
+
+
+def test_a_read_only_workbench_changes_nothing(case_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(case_db, writable=False)) as c:
+        token = c.get("/api/session").json()["token"]
+        person = next(n for n in c.get("/api/chart").json()["nodes"] if n["type"] == "person")
+        refused = c.post("/api/rename", json={"ref": person["id"], "new_name": "Someone Else"}, headers={"X-Linkchart-Token": token})
+        assert refused.status_code == 400 and refused.json()["error"] == "this case was opened read-only"
+        assert c.get(f"/api/entities/{person['id']}").json()["entity"]["name"] == person["label"]
