@@ -1,4 +1,4 @@
-"""How a case grows: builds synthetic corpora of distinct invented names (bench/synthetic.py) at
+"""How a case grows: builds synthetic corpora of distinct invented names (tests/synthetic.py) at
 1k, 4k and 16k documents, each in a fresh process, and prints whole-build seconds, resolution
 seconds (a full re-resolution of the built case), peak memory, the time of `show` on one entity,
 and the exponents fitted between sizes (seconds ~ documents^k).
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 
 def child(documents: int, folder: Path, db: Path) -> None:
@@ -30,7 +30,7 @@ def child(documents: int, folder: Path, db: Path) -> None:
 
     from linkchart.case import Case
 
-    words = write_corpus(folder, documents)
+    words = sum(len(p.read_text().split()) for p in write_corpus(folder, documents, sentences=6, recurring=True))
     start = time.perf_counter()
     with Case.open(db, writable=True) as case:
         report = case.build([folder])

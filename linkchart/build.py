@@ -1,25 +1,29 @@
 """The build job: ingest → extract → store per document, then resolve the whole corpus.
 
-Each document is stored with its extraction in one transaction, so an error in one file loses
-nothing already stored. Documents whose content hash is already in the store are skipped, so
-re-running a build changes nothing and adding files extracts only the new ones. Resolution is
-recomputed from all stored extractions (it is deterministic), keeping analyst decisions, and the
-stored network is updated where it changed. The case records that a build is running until it
-completes, so a case left by a killed build says so.
+A file's identity is its path within the case: a file whose content changed replaces its old
+extraction, and `sync` drops documents whose file is gone (with everything only they supported).
+Files are read and extracted by an engine (engines.py: this process, N processes or a Dask
+cluster) in bounded batches, while this process alone decides what is new, a copy or an edit and
+stores it, in file order: the same files give the same case whatever the engine. Each document
+is stored with its extraction in one transaction, so a stopped build loses nothing stored, and a
+rerun redoes only what is missing. Resolution then brings the network up to date; it is redone
+until no other build or analyst changed the case meanwhile, so concurrent builds lose nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from linkchart import __version__
-from linkchart.errors import InputError
-from linkchart.ingest import DuplicateIndex, discover, load_document, minhash
+from linkchart.engines import Engine, Extracted, Loaded, make_engine
+from linkchart.ingest import DuplicateIndex
+from linkchart.ingest.readers import walk
 from linkchart.model import Document
 from linkchart.resolve import resolve_corpus
 from linkchart.settings import Settings
@@ -33,85 +37,198 @@ class BuildReport:
     duplicates: list[tuple[str, str, float]] = field(default_factory=list)  # (copy, original, similarity)
     errors: list[str] = field(default_factory=list)
     reextracted: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # files whose content changed since the last build
+    removed: list[str] = field(default_factory=list)  # documents dropped because their file is gone (--sync)
     entities: int = 0
     relations: int = 0
 
 
 Progress = Callable[[str], None]
+WithinFile = Callable[[str, int, int], None]  # (path, paragraphs parsed, paragraphs)
 
 
 def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any | None = None,
           progress: Progress | None = None, on_total: Callable[[int], None] | None = None,
-          reextract: bool = False) -> BuildReport:
-    """Files are read, cleaned, fingerprinted, extracted and stored one at a time, so the cleaned
-    corpus is never all in memory and a stopped build keeps every document it stored."""
+          reextract: bool = False, sync: bool = False, workers: int = 1, engine: str = "local",
+          scheduler: Any | None = None, within_file: WithinFile | None = None, batch_size: int = 0) -> BuildReport:
+    """Files are read, extracted and stored a batch at a time, so the corpus is never all in
+    memory and a stopped build keeps every document it stored."""
     report = BuildReport()
-    files = discover(paths)
+    files, problems = walk(paths)
+    report.errors += problems
     if on_total:
         on_total(len(files))
     store.set_meta("build_state", "running")
-    version = extractor_version()
-    index = DuplicateIndex(settings.near_duplicate_jaccard)
-    index.add_all(store.signatures())
-    lazy = _LazyExtractor(settings, extractor)
-    for path in files:
-        try:
-            doc = load_document(path, settings)
-        except InputError as err:
-            report.errors.append(str(err))
-            _tick(progress, path)
-            continue
-        if store.has_hash(doc.content_hash):
-            report.unchanged.append(str(path))
-            _tick(progress, path)
-            continue
-        signature = minhash(doc.text, shingle_words=settings.shingle_words, permutations=settings.minhash_permutations)
-        original = index.find_original(signature)
-        if original is not None:
-            doc.duplicate_of = original[0]
-            store.add_document(doc, signature, original[1])
-            report.duplicates.append((doc.path, doc.duplicate_of, original[1]))
-            _tick(progress, path)
-            continue
-        extraction = _extract(lazy, doc, report)
-        if extraction is not None:
-            store.save_extraction(doc, signature, extraction, version)
-            index.add(doc.id, signature)
-            report.added.append(doc.path)
-        _tick(progress, path)
-    if reextract:
-        for doc in store.stale_documents(version):
-            extraction = _extract(lazy, doc, report)
-            if extraction is not None:
-                store.replace_extraction(doc, extraction, version)
-                report.reextracted.append(doc.path)
+    if sync:
+        _drop_vanished(store, paths, {str(p) for p in files}, report)
+    runner = make_engine(settings, workers=workers, engine=engine, scheduler=scheduler, extractor=extractor,
+                         on_progress=within_file)
+    try:
+        _Writer(store, settings, runner, report, progress).run([str(p) for p in files],
+                                                               batch_size or max(8, 8 * workers), reextract)
+    finally:
+        runner.close()
     counts = resolve(store, settings)
     store.set_meta("build_state", "complete")
     report.entities, report.relations = counts["entities"], counts["relations"]
     return report
 
 
-def _extract(lazy: _LazyExtractor, doc: Document, report: BuildReport) -> Any | None:
-    try:
-        return lazy.get().extract(doc)
-    except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
-        report.errors.append(f"{doc.path}: extraction failed ({type(err).__name__}: {err}); not stored")
-        return None
+def remove(store: Store, settings: Settings, refs: list[str]) -> tuple[list[str], dict[str, int]]:
+    """Drop documents (by id or path) and what only they supported; the network follows."""
+    removed = []
+    known = dict(store.document_paths())
+    by_path = {path: doc_id for doc_id, path in known.items()}
+    for ref in refs:
+        doc_id = ref if ref in known else by_path.get(ref) or by_path.get(str(Path(ref)))
+        if doc_id is None:
+            from linkchart.errors import LinkchartError
+
+            raise LinkchartError(f"no document '{ref}' in this case (give its id or its path as built)")
+        store.set_meta("build_state", "running")
+        store.remove_document(doc_id)
+        _changed(store)
+        removed.append(known[doc_id])
+    counts = resolve(store, settings)
+    store.set_meta("build_state", "complete")
+    return removed, counts
 
 
-class _LazyExtractor:
-    """The language model loads only when a document needs extracting (a rebuild that finds
-    nothing new never loads it)."""
+@dataclass
+class _Todo:
+    doc: Document
+    signature: tuple[int, ...]
+    replaces: str | None  # the stored old version of this file
+    original: tuple[str, float] | None  # (document, similarity) when this is a near-copy
 
-    def __init__(self, settings: Settings, extractor: Any | None) -> None:
-        self.settings, self.extractor = settings, extractor
 
-    def get(self) -> Any:
-        if self.extractor is None:
-            from linkchart.extract.pipeline import Extractor
+class _Writer:
+    """The one writer: decides in file order what each loaded file is, and stores it."""
 
-            self.extractor = Extractor(self.settings)
-        return self.extractor
+    def __init__(self, store: Store, settings: Settings, runner: Engine, report: BuildReport, progress: Progress | None) -> None:
+        self.store, self.settings, self.runner, self.report, self.progress = store, settings, runner, report, progress
+        self.index = DuplicateIndex(settings.near_duplicate_jaccard)
+        self.index.add_all(store.signatures())
+        self.pending: set[str] = set()  # content hashes decided in this build but maybe not stored yet
+        self.failed: set[str] = set()  # documents whose extraction failed in this build
+        self.version = extractor_version()
+
+    def run(self, paths: list[str], batch_size: int, reextract: bool) -> None:
+        previous: tuple[list[_Todo], Callable[[], Iterator[Extracted]]] | None = None
+        for start in range(0, len(paths), batch_size):
+            todo = [t for item in self.runner.load(paths[start:start + batch_size]) if (t := self._decide(item))]
+            started = self.runner.extract([t.doc for t in todo if t.original is None])
+            if previous is not None:  # store the last batch while this one is being extracted
+                self._store(*previous)
+            previous = (todo, started)
+        if previous is not None:
+            self._store(*previous)
+        stale = [d for d in self.store.stale_documents(self.version)
+                 if reextract or not self.store.extractor_version_of(d.id)]
+        for start in range(0, len(stale), batch_size):
+            batch = stale[start:start + batch_size]
+            for doc, result in zip(batch, self.runner.extract(batch)(), strict=True):
+                if result.extraction is None:
+                    self.report.errors.append(result.error)
+                    continue
+                self.store.replace_extraction(doc, result.extraction, self.version)
+                _changed(self.store)
+                self.report.reextracted.append(doc.path)
+
+    def _decide(self, loaded: Loaded) -> _Todo | None:
+        """What a loaded file is: an error, unchanged, a copy, or a document to extract (with
+        the id of the old version it replaces)."""
+        if loaded.doc is None:
+            self.report.errors.append(loaded.error)
+            self._tick(loaded.path)
+            return None
+        doc, signature = loaded.doc, loaded.signature
+        old = self.store.document_at(doc.path)
+        if old is not None and old.content_hash == doc.content_hash:
+            self.report.unchanged.append(doc.path)
+            self._tick(doc.path)
+            return None
+        replaces = old.id if old is not None else None
+        if doc.content_hash in self.pending or (self.store.has_hash(doc.content_hash) and replaces is None):
+            self.report.unchanged.append(doc.path)  # the same text under another name: already in the case
+            self._tick(doc.path)
+            return None
+        if replaces is not None:
+            self.index.discard(replaces)  # an edited file is not a near-copy of its own old version
+        original = self.index.find_original(signature)
+        self.pending.add(doc.content_hash)
+        if original is None:
+            self.index.add(doc.id, signature)
+        return _Todo(doc, signature, replaces, original)
+
+    def _store(self, todo: list[_Todo], started: Callable[[], Iterator[Extracted]]) -> None:
+        results = started()
+        for item in todo:
+            doc = item.doc
+            if item.original is not None:
+                self._store_copy(item)
+                continue
+            result = next(results)
+            if result.extraction is None:
+                self.report.errors.append(result.error)
+                self.index.discard(doc.id)
+                self.pending.discard(doc.content_hash)
+                self.failed.add(doc.id)
+            else:
+                self._replace(item.replaces, doc.path)
+                try:
+                    self.store.save_extraction(doc, item.signature, result.extraction, self.version)
+                except Exception:
+                    if not self.store.has_hash(doc.content_hash):
+                        raise
+                    self.report.unchanged.append(doc.path)  # another build stored it meanwhile
+                else:
+                    _changed(self.store)
+                    self.report.added.append(doc.path)
+            self._tick(doc.path)
+
+    def _store_copy(self, item: _Todo) -> None:
+        doc, (original, similarity) = item.doc, item.original or ("", 0.0)
+        if original in self.failed:
+            self.report.errors.append(f"{doc.path}: a copy of {original}, which could not be extracted; not stored")
+            self.pending.discard(doc.content_hash)
+        else:
+            doc.duplicate_of = original
+            self._replace(item.replaces, doc.path)
+            try:
+                self.store.add_document(doc, item.signature, similarity)
+            except Exception:
+                if not self.store.has_hash(doc.content_hash):
+                    raise
+            else:
+                _changed(self.store)
+            self.report.duplicates.append((doc.path, original, similarity))
+        self._tick(doc.path)
+
+    def _replace(self, old_id: str | None, path: str) -> None:
+        if old_id is not None and self.store.remove_document(old_id):
+            self.report.replaced.append(path)
+
+    def _tick(self, path: str) -> None:
+        if self.progress:
+            self.progress(Path(path).name)
+
+
+def _drop_vanished(store: Store, roots: list[Path], present: set[str], report: BuildReport) -> None:
+    """Documents stored from under `roots` whose file is no longer there. A root that does not
+    exist drops nothing (a mistyped folder must not empty the case)."""
+    prefixes = [str(r) for r in roots if r.exists()]
+    gone = [(doc_id, path) for doc_id, path in store.document_paths() if path not in present
+            and any(path == p or path.startswith(p.rstrip(os.sep) + os.sep) for p in prefixes)]
+    for doc_id, path in gone:
+        if store.remove_document(doc_id):
+            _changed(store)
+            report.removed.append(path)
+
+
+def _changed(store: Store) -> None:
+    """Mark that stored extractions changed, so that a resolution that began earlier is redone."""
+    store.bump_meta("extractions")
 
 
 @functools.cache
@@ -126,17 +243,28 @@ def extractor_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
-def resolve(store: Store, settings: Settings) -> dict[str, int]:
+def resolve(store: Store, settings: Settings, *, attempts: int = 20) -> dict[str, int]:
     """Recompute the network from stored extractions and analyst decisions, and bring the
-    stored network to it (only what changed is written)."""
-    resolution = resolve_corpus(list(store.local_entities()), list(store.local_relations()), store.analyst_decisions(),
-                                place_mentions=store.place_mentions(), events=store.local_events(),
-                                variant_floor=settings.variant_similarity,
-                                hedged_factor=settings.hedged_confidence_factor)
-    counts = store.write_network(resolution)
+    stored network to it (only what changed is written). When another build or an analyst
+    changed the case while this ran, the result may be stale: it is computed again, so the
+    last writer always writes a network of everything stored."""
+    for attempt in range(attempts):
+        before = _case_state(store)
+        try:
+            resolution = resolve_corpus(list(store.local_entities()), list(store.local_relations()), store.analyst_decisions(),
+                                        place_mentions=store.place_mentions(), events=store.local_events(),
+                                        variant_floor=settings.variant_similarity,
+                                        hedged_factor=settings.hedged_confidence_factor)
+            counts = store.write_network(resolution)
+        except Exception:
+            if _case_state(store) == before or attempt == attempts - 1:
+                raise
+            continue  # read while another build was writing: read again
+        if _case_state(store) == before:
+            break
     return {"entities": len(resolution.entities), "relations": len(resolution.relations), **counts}
 
 
-def _tick(progress: Progress | None, path: Path) -> None:
-    if progress:
-        progress(path.name)
+def _case_state(store: Store) -> tuple[str | None, int]:
+    decisions = store.analyst_decisions(include_undone=True)
+    return store.get_meta("extractions"), hash(tuple((d.id, d.created_at) for d in decisions))

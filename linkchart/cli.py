@@ -21,8 +21,8 @@ from linkchart.settings import DEFAULT_DB, Settings
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-                         show_default=True, help="The case database (SQLite file).")
+db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=DEFAULT_DB, show_default=True,
+                         help="The case: a SQLite file, or a PostgreSQL URL (postgresql://user@host/dbname).")
 
 
 class LinkchartGroup(click.Group):
@@ -73,27 +73,39 @@ def _rows(headers: list[str], rows: list[list[str]]) -> None:
 @db_option
 @click.option("--max-file-mb", type=click.FloatRange(min=0.001), help="Refuse files larger than this (kept with the case).")
 @click.option("--reextract", is_flag=True, help="Read again the documents an older extractor read.")
-def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextract: bool) -> None:
+@click.option("--sync", is_flag=True, help="Drop documents whose file under PATHS is gone, with what only they supported.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes that read and extract  [default: cores]")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are read and extracted: this machine, or a Dask cluster (--scheduler).")
+@click.option("--scheduler", help="Address of the Dask scheduler (with --engine dask), e.g. tcp://10.0.0.5:8786.")
+def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextract: bool, sync: bool, workers: int | None,
+          engine: str, scheduler: str | None) -> None:
     """Ingest, extract, resolve and store the reports in PATHS (files or folders)."""
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        err_console.print(f"[red]error:[/red] {p}: no such file or folder", markup=True)
-    settings = Settings(db=db).with_overrides(max_file_mb=max_file_mb)
+    from linkchart.engines import default_workers
+
+    settings = Settings(db=Path(str(db))).with_overrides(max_file_mb=max_file_mb)
     with _case(db, writable=True, settings=settings) as case, Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
             console=err_console, transient=True) as progress:
         task = progress.add_task("building", total=None, name="")
-        report = case.build([p for p in paths if p.exists()], reextract=reextract,
+        report = case.build(list(paths), reextract=reextract, sync=sync, workers=workers or default_workers(),
+                            engine=engine, scheduler=scheduler,
                             progress=lambda name: progress.update(task, advance=1, name=name),
-                            on_total=lambda n: progress.update(task, total=n))
+                            on_total=lambda n: progress.update(task, total=n),
+                            within_file=lambda path, done, total: progress.update(
+                                task, name=f"{Path(path).name} ({100 * done // max(total, 1)}%)"))
     for line in report.errors:
-        err_console.print(f"[red]error:[/red] {line}", markup=True, highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(line)}", markup=True, highlight=False)
     for copy, original, score in report.duplicates:
         console.print(f"duplicate: {copy} is a copy of document {original} (similarity {score:.2f})", markup=False)
+    for path in report.removed:
+        console.print(f"removed: {path} (its file is gone)", markup=False)
     console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates,"
                   f" {len(report.errors)} errors" + (f", {len(report.reextracted)} re-extracted" if reextract else "")
+                  + (f", {len(report.replaced)} replaced by an edited file" if report.replaced else "")
+                  + (f", {len(report.removed)} removed" if sync else "")
                   + f"; network: {report.entities} entities, {report.relations} ties")
-    if missing or report.errors:
+    if report.errors:
         sys.exit(1)
 
 
@@ -243,6 +255,28 @@ def undo(decision_id: int, db: Path) -> None:
 
 
 @cli.command()
+@click.argument("action", type=click.Choice(["list", "accept", "reject"]), default="list")
+@click.argument("suggestion_id", required=False)
+@db_option
+@reason_option
+def review(action: str, suggestion_id: str | None, db: Path, reason: str) -> None:
+    """Possible merges left to the analyst: list them, or accept / reject SUGGESTION_ID."""
+    if action == "list":
+        with _case(db) as case:
+            queue = case.review()
+            docs = case.store.document_summaries(sorted({d for _, s in queue for d in s.document_ids}))
+        _rows(["id", "score", "a", "b", "reason", "documents"],
+              [[sid, f"{s.score:.2f}", f"{s.name_a} ({s.entity_a})", f"{s.name_b} ({s.entity_b})", s.reason,
+                ", ".join(Path(docs[d].path).name if d in docs else d for d in s.document_ids)] for sid, s in queue])
+        return
+    if not suggestion_id:
+        raise LinkchartError(f"give the id of the suggestion to {action} (see 'linkchart review')")
+    with _case(db, writable=True) as case:
+        outcome = case.accept(suggestion_id, reason) if action == "accept" else case.reject(suggestion_id, reason)
+    console.print(outcome.message, markup=False)
+
+
+@cli.command()
 @click.argument("query")
 @db_option
 def search(query: str, db: Path) -> None:
@@ -303,6 +337,122 @@ _register_analysis()
 def main() -> None:
     cli()
 
+
+@cli.command()
+@click.argument("refs", nargs=-1, required=True)
+@db_option
+def remove(refs: tuple[str, ...], db: Path) -> None:
+    """Drop documents (by id or path as built) and every name, tie and event only they supported."""
+    with _case(db, writable=True) as case:
+        removed, counts = case.remove(list(refs))
+    for path in removed:
+        console.print(f"removed: {path}", markup=False)
+    console.print(f"network: {counts['entities']} entities, {counts['relations']} ties", markup=False)
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("destination")
+def copy(source: str, destination: str) -> None:
+    """Copy a case between backends: SOURCE and DESTINATION are SQLite files or PostgreSQL URLs."""
+    from linkchart.store.transfer import copy_case
+
+    with _case(source) as src, Case.open(destination, writable=True) as dst:
+        counts = copy_case(src.store, dst.store)
+        resolved = dst.resolve()
+    console.print(f"copied {counts['documents']} documents and {counts['decisions']} decisions;"
+                  f" network: {resolved['entities']} entities, {resolved['relations']} ties", markup=False)
+
+
+# ==========================================================================================
+# Interchange (issue 17): import, bundle, open, formats, info. Appended section; each command
+# calls the Case, the formats are registered in linkchart/export/registry.py.
+# ==========================================================================================
+def _import_formats() -> list[str]:
+    from linkchart.export import IMPORTERS
+
+    return list(IMPORTERS)
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(_import_formats()), help="The file's format (default: from its suffix).")
+def import_network(path: Path, db: Path, fmt: str | None) -> None:
+    """Load a network made elsewhere (GraphML, GEXF, CSV edge list) into a case, to analyse it without extraction."""
+    if not path.is_file():
+        raise LinkchartError(f"{path}: no such file")
+    with _case(db, writable=True) as case:
+        outcome = case.import_file(path, fmt)
+    for note in outcome.notes:
+        err_console.print(f"note: {note}", markup=False)
+    console.print(f"imported {outcome.file} ({outcome.format}): {outcome.entities} entities, {outcome.ties} ties into {db}"
+                  f" ({outcome.changes['added']} added, {outcome.changes['changed']} changed, {outcome.changes['removed']}"
+                  f" removed); analyse it with 'linkchart analyse key-actors --db {db}'", markup=False)
+
+
+@cli.command()
+@db_option
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The bundle file to write (for example case.lcbundle).")
+def bundle(db: Path, output: Path) -> None:
+    """Write the whole case (documents, extraction, evidence, decisions, settings, network) into one file."""
+    with _case(db) as case:
+        outcome = case.bundle(output)
+    counts = outcome.counts
+    console.print(f"wrote {outcome.path}: {counts['documents']} documents, {counts['entities']} entities, {counts['ties']} ties,"
+                  f" {counts['decisions']} decisions; fingerprint {outcome.fingerprint[:16]} (compare it with the receiver's)",
+                  markup=False)
+
+
+@cli.command("open")
+@click.argument("bundle_path", metavar="BUNDLE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The new case database to create.")
+def open_bundle(bundle_path: Path, db: Path) -> None:
+    """Check a case bundle (manifest, SHA-256 of every part) and restore it into a new case, offline."""
+    outcome = Case.open_bundle(bundle_path, db)
+    for warning in outcome.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", markup=True)
+    counts = outcome.counts
+    console.print(f"opened {bundle_path} into {outcome.path}: {counts.get('documents', 0)} documents, {counts.get('entities', 0)}"
+                  f" entities, {counts.get('ties', 0)} ties; fingerprint {outcome.fingerprint[:16]}", markup=False)
+
+
+@cli.command("formats")
+@click.option("--markdown", is_flag=True, help="Print the export list as the README shows it.")
+def list_formats(markdown: bool) -> None:
+    """The registered export and import formats, and who opens each."""
+    from linkchart.export import EXPORTERS, IMPORTERS, formats_markdown
+
+    if markdown:
+        click.echo(formats_markdown())
+        return
+    _rows(["direction", "format", "suffix", "who opens it"],
+          [["export", e.name, e.suffix, e.opens_in] for e in EXPORTERS.values()]
+          + [["import", i.name, " ".join(i.suffixes), i.made_by] for i in IMPORTERS.values()])
+
+
+@cli.command()
+@db_option
+def info(db: Path) -> None:
+    """What a case holds and where it came from (built here, imported, or opened from a bundle)."""
+    with _case(db) as case:
+        origin = case.origin() or {"kind": "built"}
+        page = case.documents(limit=1)
+        network = case.network()
+        bundle_meta = case.store.get_meta("bundle")
+    kind = origin.get("kind", "built")
+    line = {"imported": f"imported from {origin.get('file')} ({origin.get('format')}) at {origin.get('imported_at')}",
+            "built": "built from documents"}.get(kind, kind)
+    console.print(f"{db}: {line}", markup=False)
+    if bundle_meta:
+        opened = json.loads(bundle_meta)
+        console.print(f"opened from a bundle made by linkchart {opened.get('made_by')} on {opened.get('created_at')},"
+                      f" fingerprint {str(opened.get('fingerprint', ''))[:16]}", markup=False)
+    for note in origin.get("notes", []):
+        console.print(f"note: {note}", markup=False)
+    console.print(f"{page.total} documents, {len(network.entities)} entities, {len(network.relations)} ties,"
+                  f" {len(network.events)} events", markup=False)
 
 # The browser workbench (issue 15). Append-only section --------------------------------------
 @cli.command()

@@ -166,3 +166,29 @@ def test_two_builds_are_identical_whatever_the_hash_seed(tmp_path: Path) -> None
             rows += [repr(r) for r in conn.execute("SELECT id, path, title, date, content_hash FROM documents ORDER BY id")]
         dumps.append(rows)
     assert dumps[0] == dumps[1]
+
+
+def test_review_suggestions_are_accepted_or_rejected_and_stay_decided(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mohamed Benalel Kassir ran a bakery in Roubaix with Farid Selmi for ten years.\n")
+    (folder / "b.txt").write_text("Mohammed Kassir travelled to Antwerp with Yanis Drouet in 2015, the court heard.\n")
+    case = Case.open(tmp_path / "case.db", writable=True)
+    case.build([folder], extractor=extractor)
+    queue = case.review()
+    pair = [(sid, s) for sid, s in queue if {s.name_a, s.name_b} == {"Mohamed Benalel Kassir", "Mohammed Kassir"}]
+    assert len(pair) == 1, queue  # a father and son look like this: never merged silently
+    sid, suggestion = pair[0]
+    assert "given names differ" in suggestion.reason
+    assert case.entity("Mohammed Kassir").id != case.entity("Mohamed Benalel Kassir").id
+    outcome = case.reject(sid)
+    assert "apart" in outcome.message and sid not in dict(case.review())
+    case.build([folder], extractor=extractor)
+    assert sid not in dict(case.review())  # a rejected suggestion is not asked again
+    case.undo(outcome.decision_id)
+    assert sid in dict(case.review())
+    accepted = case.accept(sid)
+    assert case.entity("Mohammed Kassir").id == case.entity("Mohamed Benalel Kassir").id
+    assert sid not in dict(case.review())
+    result = CliRunner().invoke(cli, ["decisions", "--db", str(case.settings.db)])
+    assert f"{accepted.decision_id}\tmerge" in result.output

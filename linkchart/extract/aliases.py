@@ -140,7 +140,7 @@ def _apposed_nicknames(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
     """'Zaouri, "The Doctor", who left for Syria': a quoted name set beside a name."""
     doc = parsed.paragraphs[p]
     out = []
-    for occ in [o for o in parsed.occurrences if o.paragraph == p]:
+    for occ in parsed.in_paragraph(p):
         q = occ.name.start - 1
         if q < 2 or doc[q].text not in QUOTES or doc[q - 1].text != ",":
             continue
@@ -241,7 +241,7 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
     """'the Islamic State (ISIS)': a group name followed by its acronym in brackets."""
     doc = parsed.paragraphs[p]
     out = []
-    for occ in [o for o in parsed.occurrences if o.paragraph == p]:
+    for occ in parsed.in_paragraph(p):
         end = occ.name.end
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
             inner = parsed.by_token.get((p, end + 1))

@@ -47,7 +47,7 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
 
 
 def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:
-    return [o for o in parsed.occurrences if o.sentence == sentence and o.type == PERSON and o.cluster
+    return [o for o in parsed.in_sentence(sentence) if o.type == PERSON and o.cluster
             and o.id not in unresolved and o.cluster != exclude
             and not is_speaker_label(parsed.paragraphs[o.paragraph][o.name.end - 1])]
 
@@ -56,7 +56,7 @@ def _unresolved_subject_between(parsed: ParsedDocument, paragraph: int, sentence
                                 unresolved: set[int], any_slot: bool = False) -> bool:
     """Is the nearest subject before the pronoun (with `any_slot`, the nearest name at all) one
     that could not be resolved? Then the pronoun may be that person's, whoever they are."""
-    before = [o for o in parsed.occurrences if o.sentence == sentence and o.paragraph == paragraph
+    before = [o for o in parsed.in_sentence(sentence) if o.paragraph == paragraph
               and o.type == PERSON and o.name.end <= pronoun.i and (any_slot or parsed.head(o).dep_ in _SUBJECT)]
     return bool(before) and before[-1].id in unresolved
 

@@ -43,6 +43,7 @@ class ParsedDocument:
     by_token: dict[tuple[int, int], Occurrence] = field(default_factory=dict)
     sentence_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (para, sent.start) -> idx
     sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
+    _by_place: tuple = field(default=(), repr=False, compare=False)  # type: ignore[type-arg]
 
     @classmethod
     def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],
@@ -61,6 +62,24 @@ class ParsedDocument:
                 for i in range(name.start, name.end):
                     parsed.by_token[(p, i)] = occ
         return parsed
+
+    def in_paragraph(self, paragraph: int) -> list[Occurrence]:
+        """The name occurrences of one paragraph, in order: an index, so that steps asking
+        about one paragraph or sentence cost the same in a long document as in a short one."""
+        return self._index()[0].get(paragraph, [])
+
+    def in_sentence(self, sentence: int) -> list[Occurrence]:
+        return self._index()[1].get(sentence, [])
+
+    def _index(self) -> tuple[dict[int, list[Occurrence]], dict[int, list[Occurrence]]]:
+        if not self._by_place or self._by_place[2] != len(self.occurrences):
+            by_paragraph: dict[int, list[Occurrence]] = {}
+            by_sentence: dict[int, list[Occurrence]] = {}
+            for o in self.occurrences:
+                by_paragraph.setdefault(o.paragraph, []).append(o)
+                by_sentence.setdefault(o.sentence, []).append(o)
+            self._by_place = (by_paragraph, by_sentence, len(self.occurrences))  # type: ignore[assignment]
+        return self._by_place[0], self._by_place[1]  # type: ignore[return-value]
 
     def occurrence_at(self, paragraph: int, token: Token) -> Occurrence | None:
         return self.by_token.get((paragraph, token.i))

@@ -50,7 +50,7 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
 
 
 def _values(parsed: ParsedDocument, p: int, start: int) -> list[Occurrence]:
-    return [o for o in parsed.occurrences if o.paragraph == p and o.name.start >= start]
+    return [o for o in parsed.in_paragraph(p) if o.name.start >= start]
 
 
 def type_field_values(parsed: ParsedDocument, lex: Lexicon, title: str) -> None:
@@ -139,7 +139,7 @@ def _items_under_introductions(parsed: ParsedDocument, lex: Lexicon, *, need_clu
             continue
         if intro is None:
             continue
-        first = min((o for o in parsed.occurrences if o.paragraph == p and o.type in {PERSON, ""}
+        first = min((o for o in parsed.in_paragraph(p) if o.type in {PERSON, ""}
                      and (o.cluster or not need_cluster)), key=lambda o: o.name.start, default=None)
         if first is not None and first.name.start <= 2:  # the item must begin with the name
             yield first, intro
@@ -162,7 +162,7 @@ def _introduction(parsed: ParsedDocument, p: int, lex: Lexicon, need_cluster: bo
     if not doc.text.rstrip().endswith(":"):
         return None
     sentence = list(doc.sents)[-1]
-    groups = {o.cluster or o.text for o in parsed.occurrences if o.paragraph == p and o.type == ORGANIZATION
+    groups = {o.cluster or o.text for o in parsed.in_paragraph(p) if o.type == ORGANIZATION
               and (o.cluster or not need_cluster) and sentence.start <= o.name.start < sentence.end}
     words = {t.lemma_.lower() for t in sentence}
     if len(groups) != 1 or any(t.dep_ == "neg" for t in sentence):

@@ -9,6 +9,7 @@ can be created per worker process.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
@@ -75,10 +76,15 @@ class Extractor:
         self.events = EventFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
-    def extract(self, document: Document) -> DocumentExtraction:
-        """One document at a time, so that a failure stays with its document (build.py)."""
+    def extract(self, document: Document, on_progress: Callable[[int, int], None] | None = None) -> DocumentExtraction:
+        """One document at a time, so that a failure stays with its document (build.py).
+        `on_progress(parsed, total)` hears about paragraphs parsed, for progress within a long file."""
         paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
-        docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
+        docs = []
+        for doc in self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size):
+            docs.append(doc)
+            if on_progress is not None and len(docs) % 50 == 0:
+                on_progress(len(docs), len(paragraphs))
         return self.extract_parsed(document, docs, offsets)
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
@@ -133,12 +139,14 @@ class Extractor:
 
     def _resolve_pronouns(self, parsed: ParsedDocument, unresolved: set[int]) -> dict[tuple[int, int], str]:
         out: dict[tuple[int, int], str] = {}
+        recent: dict[tuple[int, int], str] = {}  # this paragraph's and the previous one's: all a pronoun looks back to
         for p, doc in enumerate(parsed.paragraphs):
+            recent = {k: v for k, v in recent.items() if k[0] == p - 1}
             for tok in doc:
                 if tok.lower_ in PRONOUNS:
-                    cluster = resolve_pronoun(parsed, p, tok, unresolved, resolved=out)
+                    cluster = resolve_pronoun(parsed, p, tok, unresolved, resolved=recent)
                     if cluster:
-                        out[(p, tok.i)] = cluster
+                        out[(p, tok.i)] = recent[(p, tok.i)] = cluster
         return out
 
     def _join_pronoun_aliases(self, parsed: ParsedDocument, aliases: list[AliasFinding],

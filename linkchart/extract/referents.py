@@ -27,7 +27,7 @@ def section_subject_statements(parsed: ParsedDocument, aliases: list[AliasFindin
 def _person_heading(parsed: ParsedDocument, p: int) -> Occurrence | None:
     """A short line that is one person's name (with an age or a title at most)."""
     doc = parsed.paragraphs[p]
-    names = [o for o in parsed.occurrences if o.paragraph == p]
+    names = parsed.in_paragraph(p)
     if len(names) != 1 or names[0].type != PERSON or len(doc) > 8 or any(t.pos_ in {"VERB", "AUX"} for t in doc):
         return None
     return names[0]

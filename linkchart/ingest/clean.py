@@ -67,8 +67,15 @@ def is_menu_item(line: str) -> bool:
     return len(words) <= 15 and lower <= 1 and not any(ch.isdigit() for ch in line)
 
 
+# Zero-width characters, bidi marks and embeddings, the soft hyphen and the byte-order mark: they
+# are invisible, but inside a name ('Ab\u200bdeslam') they split it for the parser. They go before
+# anything is stored, so every offset indexes the text without them.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def clean_text(text: str) -> str:
     """Reporting text only, one paragraph per line, in the original wording."""
+    text = _INVISIBLE.sub("", text)
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     keep = [True] * len(lines)
     first = next((i for i, line in enumerate(lines) if line), -1)

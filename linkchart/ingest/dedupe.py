@@ -72,6 +72,13 @@ class DuplicateIndex:
         for key in self._band_keys(signature):
             self.bands.setdefault(key, []).append(doc_id)
 
+    def discard(self, doc_id: str) -> None:
+        """Forget a document (removed, or replaced by a new version of its file)."""
+        signature = self.signatures.pop(doc_id, None)
+        if signature is not None:
+            for key in self._band_keys(signature):
+                self.bands[key] = [d for d in self.bands.get(key, []) if d != doc_id]
+
     def add_all(self, items: Iterable[tuple[str, tuple[int, ...]]]) -> None:
         for doc_id, signature in items:
             self.add(doc_id, signature)

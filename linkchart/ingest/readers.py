@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,17 +32,44 @@ class RawText:
 
 def discover(paths: list[Path]) -> list[Path]:
     """Files to ingest, in a stable order; folders are walked, hidden files skipped."""
+    return walk(paths)[0]
+
+
+def walk(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files to ingest in a stable order, and one line for each path that cannot be walked:
+    a path that does not exist, a folder that cannot be read, a link that leads nowhere."""
     found: list[Path] = []
+    problems: list[str] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        if path.is_symlink() and not path.exists():
+            problems.append(f"{path}: broken link (its target does not exist)")
+        elif not path.exists():
+            problems.append(f"{path}: no such file or folder")
+        elif path.is_dir():
+            found.extend(_walk_folder(path, problems))
         else:
             found.append(path)
-    return found
+    return found, problems
+
+
+def _walk_folder(root: Path, problems: list[str]) -> list[Path]:
+    found: list[Path] = []
+
+    def unreadable(err: OSError) -> None:
+        problems.append(f"{err.filename}: cannot read folder ({err.strerror or err})")
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(folder)
+        for name in sorted(files):
+            p = base / name
+            if name.startswith(".") or p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if p.is_symlink() and not p.exists():
+                problems.append(f"{p}: broken link (its target does not exist)")
+            elif p.is_file():
+                found.append(p)
+    return sorted(found)
 
 
 def read_file(path: Path, *, max_bytes: int) -> RawText:

@@ -80,6 +80,9 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     keyed = index_names(locals_)
     for decision in analyst:
         if decision.action == "distinct":
+            if decision.anchor_a in by_id and decision.anchor_b in by_id and decision.anchor_a != decision.anchor_b:
+                uf.keep_apart(decision.anchor_a, decision.anchor_b)  # a rejected suggestion: two entities stay two
+                continue
             for a in keyed.get(name_key(decision.name_a), []):
                 for b in keyed.get(name_key(decision.name_b), []):
                     uf.keep_apart(a, b)

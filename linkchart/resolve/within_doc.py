@@ -23,6 +23,7 @@ from linkchart.resolve.names import (
     parts,
     same_name_class,
     similar_words,
+    surname_blocks,
     transliterated,
 )
 from linkchart.resolve.unionfind import UnionFind
@@ -84,9 +85,10 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
+    groups = uf.groups()
     for oid in list(unresolved):
-        if len(uf.groups().get(uf.find(oid), [])) > 1 and any(
-                by_id[x].id not in unresolved for x in uf.groups()[uf.find(oid)]):
+        if len(groups.get(uf.find(oid), [])) > 1 and any(
+                by_id[x].id not in unresolved for x in groups[uf.find(oid)]):
             del unresolved[oid]  # an alias statement resolved it after all
     keys = {root: f"{document_id}:{i}" for i, root in enumerate(sorted(uf.groups()))}
     cluster_of = {o.id: keys[uf.find(o.id)] for o in occurrences}
@@ -98,7 +100,10 @@ def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOc
     for o in occurrences:
         if o.type == PERSON:
             by_sentence[o.sentence].append(o)
-    full_names = [parts(o.effective) for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1]
+    full_names: dict[str, set[int]] = defaultdict(set)
+    for n, o in enumerate(o for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1):
+        for w in parts(o.effective):
+            full_names[w].add(n)
     for group in by_sentence.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
@@ -109,11 +114,12 @@ def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOc
                 uf.keep_apart(a.id, b.id)
 
 
-def _parts_of_one_name(a: str, b: str, full_names: list[list[str]]) -> bool:
+def _parts_of_one_name(a: str, b: str, full_names: dict[str, set[int]]) -> bool:
+    """`full_names`: word -> the full names (by number) it is part of."""
     pa, pb = parts(a), parts(b)
     if len(pa) != 1 or len(pb) != 1:
         return False
-    return any(pa[0] in f and pb[0] in f and pa[0] != pb[0] for f in full_names)
+    return pa[0] != pb[0] and bool(full_names.get(pa[0], set()) & full_names.get(pb[0], set()))
 
 
 def _abbreviates(a: str, b: str) -> bool:
@@ -128,30 +134,33 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
     # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if uf.find(a.id) == uf.find(b.id):
-                continue
-            if _same_full_name(a.effective, b.effective, floor):
-                join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
-            elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1 and (
-                    parts(a.effective)[0] == parts(b.effective)[0] or not (a.among_kin or b.among_kin)):
-                # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
-                # 'Mustafa Amine X': a father's given name is often his son's middle name.
-                join(a.id, b.id, "shorter form of the full name", 1.0)
+    for a, b in _candidate_pairs(full):
+        if uf.find(a.id) == uf.find(b.id):
+            continue
+        if _same_full_name(a.effective, b.effective, floor):
+            join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
+        elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1 and (
+                parts(a.effective)[0] == parts(b.effective)[0] or not (a.among_kin or b.among_kin)):
+            # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
+            # 'Mustafa Amine X': a father's given name is often his son's middle name.
+            join(a.id, b.id, "shorter form of the full name", 1.0)
     for short in [o for o in full if abbreviated_surname(o.effective)]:
         matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
         if len(matches) == 1 and uf.can_union(short.id, next(iter(matches))):
             join(next(iter(matches)), short.id, "surname abbreviated to its initial", 0.9)
     roots: dict[int, list[NameOccurrence]] = defaultdict(list)
+    by_word: dict[str, set[int]] = defaultdict(set)
     for f in full:  # a cluster may hold several full names: "Youssef Drici, alias Abou Moussa"
         roots[uf.find(f.id)].append(f)
+        for w in parts(f.effective):
+            by_word[w].add(uf.find(f.id))
+    close_to: dict[str, set[int]] = {}
     for o in people:
         ps = parts(o.effective)
         if len(ps) != 1:
             continue
         word = ps[0]
-        exact = {r for r, fs in roots.items() if any(word in parts(f.effective) for f in fs)}
+        exact = set(by_word.get(word, ()))
         own = uf.find(o.id)
         if own in roots:
             # Already joined by an alias statement ("'Bouzid' turned out to be Belkaïd"); the
@@ -171,9 +180,10 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             names = sorted(roots[r][0].effective for r in exact)
             unresolved[o.id] = f"'{o.text}' could be any of: {', '.join(names)}"
             continue
-        close = {r for r, fs in roots.items() if len(word) >= 5 and any(
-            similar_words(word, p, floor=floor) for f in fs for p in parts(f.effective)[1:])}
-        close = {r for r in close if uf.can_union(r, o.id)}
+        if word not in close_to:
+            close_to[word] = {r for r, fs in roots.items() if len(word) >= 5 and any(
+                similar_words(word, p, floor=floor) for f in fs for p in parts(f.effective)[1:])}
+        close = {r for r in close_to[word] if uf.can_union(r, o.id)}
         if len(close) == 1 and any(transliterated(word, p) for r in close for f in roots[r] for p in parts(f.effective)[1:]):
             join(next(iter(close)), o.id, "transliteration of the surname, no other candidate", 0.8)
         elif close:  # a guess: left apart here, suggested to the analyst by cross-document resolution
@@ -184,13 +194,36 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
     """Lone names with no full name that are spellings of each other (Amaroud/Ameroud)."""
     singles = [o for o in people if len(parts(o.effective)) == 1]
-    for i, a in enumerate(singles):
-        for b in singles[i + 1:]:
-            wa, wb = parts(a.effective)[0], parts(b.effective)[0]
-            if wa != wb and len(wa) >= 5 and transliterated(wa, wb) and uf.can_union(a.id, b.id):
-                group_a = {parts(x.effective)[0] for x in people if uf.find(x.id) == uf.find(a.id)}
-                if wb not in group_a:
-                    join(a.id, b.id, "spelling variant of the surname, no other candidate", 0.8)
+    for a, b in _candidate_pairs(singles):
+        wa, wb = parts(a.effective)[0], parts(b.effective)[0]
+        if wa != wb and len(wa) >= 5 and transliterated(wa, wb) and uf.can_union(a.id, b.id):
+            group_a = {parts(x.effective)[0] for x in people if uf.find(x.id) == uf.find(a.id)}
+            if wb not in group_a:
+                join(a.id, b.id, "spelling variant of the surname, no other candidate", 0.8)
+
+
+def _candidate_pairs(names: list[NameOccurrence]) -> list[tuple[NameOccurrence, NameOccurrence]]:
+    """The pairs of names that could be spellings or shorter forms of each other, in the order
+    of a full pairwise scan: one occurrence per distinct name, and only names sharing a word or
+    the first letters of their surname and given name (surname_blocks), so that a long document
+    costs in proportion to its names, not to their square."""
+    first: dict[str, NameOccurrence] = {}
+    for o in names:
+        first.setdefault(o.effective, o)
+    distinct = list(first.values())
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, o in enumerate(distinct):
+        ps = parts(o.effective)
+        keys = {("word", w) for w in ps}
+        if len(ps) > 1:
+            given_blocks = surname_blocks(ps[0]) | surname_blocks("".join(ps[:-1]))
+            keys |= {("initials", s, g) for s in surname_blocks(ps[-1]) for g in given_blocks}
+        else:
+            keys |= {("initial", s) for s in surname_blocks(ps[0])} if ps else set()
+        for key in keys:
+            blocks[key].append(k)
+    pairs = {(i, j) for members in blocks.values() for n, i in enumerate(members) for j in members[n + 1:]}
+    return [(distinct[i], distinct[j]) for i, j in sorted(pairs)]
 
 
 def _same_full_name(a: str, b: str, floor: float) -> bool:

@@ -13,7 +13,12 @@ from linkchart.store.sqlite import SQLiteStore
 
 
 def open_store(location: Path | str, *, read_only: bool = False) -> Store:
-    """The store at `location`: a SQLite file path."""
+    """The store at `location`: a PostgreSQL URL (postgresql://user@host/db, the team store)
+    or a SQLite file path."""
+    from linkchart.store.postgres import PostgresStore, is_postgres_url
+
+    if is_postgres_url(location):
+        return PostgresStore(str(location), read_only=read_only)
     return SQLiteStore(location, read_only=read_only)
 
 

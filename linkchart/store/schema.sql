@@ -151,6 +151,17 @@ CREATE TABLE IF NOT EXISTS events (
     evidence TEXT NOT NULL,           -- JSON list of {document, text, start, end, hedged}
     fingerprint TEXT NOT NULL DEFAULT ''
 );
+-- Possible joins resolution left to the analyst (linkchart review); replaced on each resolution.
+CREATE TABLE IF NOT EXISTS merge_suggestions (
+    id TEXT PRIMARY KEY,              -- stable: derived from the two entity ids
+    entity_a TEXT NOT NULL,
+    entity_b TEXT NOT NULL,
+    name_a TEXT NOT NULL,
+    name_b TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    score REAL NOT NULL,
+    documents TEXT NOT NULL           -- JSON list of document ids
+);
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     entity_id TEXT NOT NULL

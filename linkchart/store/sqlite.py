@@ -33,6 +33,7 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
@@ -111,6 +112,14 @@ class SQLiteStore:
         with self.transaction() as db:
             db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def bump_meta(self, key: str) -> int:
+        """Add one to a counter kept in meta, atomically (writers take turns), and return it."""
+        with self.transaction() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            value = int(row[0] if row else 0) + 1
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
+        return value
+
     def data_version(self) -> int:
         return int(self.get_meta("data_version") or 0)
 
@@ -146,6 +155,31 @@ class SQLiteStore:
                 db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # noqa: S608 - fixed names
             db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (extractor_version, doc.id))
             _insert_extraction(db, doc.id, extraction)
+
+    def document_at(self, path: str) -> Document | None:
+        """The document stored for a file path: a file's identity within the case."""
+        r = self.db.execute("SELECT * FROM documents WHERE path = ? ORDER BY rowid LIMIT 1", (path,)).fetchone()
+        return _document(r) if r else None
+
+    def document_paths(self) -> Iterator[tuple[str, str]]:
+        """(id, path) of every stored document."""
+        for r in self.db.execute("SELECT id, path FROM documents ORDER BY rowid").fetchall():
+            yield r["id"], r["path"]
+
+    def remove_document(self, document_id: str) -> bool:
+        """Drop a document and what was extracted from it. Its copies lose their original and
+        wait to be extracted (extractor version ''); the network is brought up to date by the
+        next resolution."""
+        with self.transaction() as db:
+            if not db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+                return False
+            db.execute("UPDATE documents SET duplicate_of = NULL, similarity = NULL, extractor_version = ''"
+                       " WHERE duplicate_of = ?", (document_id,))
+            for table in ("local_relations", "local_events", "local_merges", "mentions", "local_entities", "evidence",
+                          "aliases"):
+                db.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))  # noqa: S608 - fixed names
+            db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            return True
 
     def document(self, document_id: str) -> Document | None:
         r = self.db.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -259,6 +293,10 @@ class SQLiteStore:
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
             self._update_members(db, old_members, resolution.members, set(entities))
+            db.execute("DELETE FROM merge_suggestions")
+            db.executemany("INSERT OR IGNORE INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(suggestion_id(m), m.entity_a, m.entity_b, m.name_a, m.name_b, m.reason, m.score,
+                             json.dumps(list(m.document_ids))) for m in resolution.suggestions])
             version = int((db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone() or ["0"])[0])
             if any(counts.values()):
                 db.execute("INSERT INTO meta VALUES ('data_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -453,6 +491,11 @@ class SQLiteStore:
             relations = _as_of(relations, documents, as_of)
         return Network(entities, relations, documents, events)
 
+    def suggestions(self) -> list[tuple[str, MergeSuggestion]]:
+        rows = self.db.execute("SELECT * FROM merge_suggestions ORDER BY score DESC, entity_a, entity_b")
+        return [(r["id"], MergeSuggestion(r["entity_a"], r["entity_b"], r["name_a"], r["name_b"], r["reason"], r["score"],
+                                          tuple(json.loads(r["documents"])))) for r in rows]
+
     def ego_network(self, entity_id: str, hops: int = 1) -> Network:
         """The entity, everyone within `hops` ties of it, and the ties among them."""
         seen = {self._redirect(entity_id)}
@@ -477,6 +520,11 @@ class SQLiteStore:
         docs = self.document_summaries(doc_ids)
         documents = [Document(d.id, d.path, d.title, "", "", d.date, d.duplicate_of) for d in docs.values()]
         return Network(entities, relations, documents, [])
+
+
+def suggestion_id(s: MergeSuggestion) -> str:
+    """A suggestion's id lasts as long as its two entities do (ids are stable)."""
+    return "s-" + hashlib.sha1("|".join(sorted((s.entity_a, s.entity_b))).encode()).hexdigest()[:10]
 
 
 def _insert_document(db: sqlite3.Connection, doc: Document, signature: tuple[int, ...], similarity: float | None,

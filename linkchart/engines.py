@@ -1,0 +1,195 @@
+"""Where the per-document work runs: in this process, in N local processes, or on a Dask cluster.
+
+The work is two pure functions of one document, `load` (read, clean, fingerprint a file) and
+`extract` (the language model's reading of a document). They touch no store, so any engine maps
+them and returns results in input order; the one writer (build.py) decides and stores. Each
+worker process loads the language model once, on its first document to extract.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from linkchart.errors import InputError, LinkchartError
+from linkchart.ingest import load_document, minhash
+from linkchart.model import Document, DocumentExtraction
+from linkchart.settings import Settings
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file read, cleaned and fingerprinted; `error` says why it could not be."""
+
+    path: str
+    doc: Document | None = None
+    signature: tuple[int, ...] = ()
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    document_id: str
+    extraction: DocumentExtraction | None = None
+    error: str = ""
+
+
+def load(path: str, settings: Settings) -> Loaded:
+    """Read one file. Never raises: a bad file becomes a one-line error naming it."""
+    from pathlib import Path
+
+    try:
+        doc = load_document(Path(path), settings)
+    except InputError as err:
+        return Loaded(path, error=str(err))
+    except Exception as err:  # noqa: BLE001 - a reader's bug on one file must not stop the batch
+        return Loaded(path, error=f"{path}: cannot read ({type(err).__name__}: {str(err)[:120]})")
+    signature = minhash(doc.text, shingle_words=settings.shingle_words, permutations=settings.minhash_permutations)
+    return Loaded(path, doc, signature)
+
+
+_WORKER_EXTRACTOR: dict[Settings, Any] = {}
+
+
+def extract(doc: Document, settings: Settings, extractor: Any | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Extracted:
+    """The extraction of one document. The model is loaded once per process (the first call)."""
+    if extractor is None:
+        extractor = _WORKER_EXTRACTOR.get(settings)
+        if extractor is None:
+            from linkchart.extract.pipeline import Extractor
+
+            extractor = _WORKER_EXTRACTOR[settings] = Extractor(settings)
+    try:
+        if on_progress is not None:
+            return Extracted(doc.id, extractor.extract(doc, on_progress=on_progress))
+        return Extracted(doc.id, extractor.extract(doc))
+    except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+        return Extracted(doc.id, error=f"{doc.path}: extraction failed ({type(err).__name__}: {err}); not stored")
+
+
+class Engine(Protocol):
+    def load(self, paths: Sequence[str]) -> list[Loaded]: ...
+    def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
+        """Start extracting; the returned call yields the results in order (waiting as needed)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """In this process: the default for one worker and for tests that share one loaded model."""
+
+    def __init__(self, settings: Settings, extractor: Any | None = None,
+                 on_progress: Callable[[str, int, int], None] | None = None) -> None:
+        self.settings, self.extractor, self.on_progress = settings, extractor, on_progress
+
+    def load(self, paths: Sequence[str]) -> list[Loaded]:
+        return [load(p, self.settings) for p in paths]
+
+    def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
+        def run() -> Iterator[Extracted]:
+            for doc in docs:
+                hook = None
+                if self.on_progress is not None:
+                    path, report = doc.path, self.on_progress
+
+                    def hook(done: int, total: int, path: str = path, report: Callable[[str, int, int], None] = report) -> None:
+                        report(path, done, total)
+                yield extract(doc, self.settings, self._extractor(), hook)
+        return run
+
+    def _extractor(self) -> Any:
+        if self.extractor is None:
+            from linkchart.extract.pipeline import Extractor
+
+            self.extractor = Extractor(self.settings)
+        return self.extractor
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """N worker processes on this machine (spawned, so no state leaks from the parent)."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        import multiprocessing
+
+        self.settings = settings
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def load(self, paths: Sequence[str]) -> list[Loaded]:
+        return list(self.pool.map(load, paths, [self.settings] * len(paths)))
+
+    def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
+        futures: list[Future[Extracted]] = [self.pool.submit(extract, d, self.settings) for d in docs]
+
+        def run() -> Iterator[Extracted]:
+            for doc, future in zip(docs, futures, strict=True):
+                try:
+                    yield future.result()
+                except Exception as err:  # noqa: BLE001 - a worker that died takes one document, not the build
+                    yield Extracted(doc.id, error=f"{doc.path}: extraction failed (worker: {type(err).__name__}); not stored")
+        return run
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """Workers of a Dask cluster: the same pure functions, mapped by dask.distributed. Files
+    are read by the workers, so they must see the same paths (a shared or copied folder)."""
+
+    def __init__(self, settings: Settings, scheduler: str | Any) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise LinkchartError("--engine dask needs dask.distributed (pip install 'dask[distributed]')") from None
+        self.settings = settings
+        try:
+            self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError) as err:
+            raise LinkchartError(f"cannot reach the Dask scheduler at {scheduler} ({err})") from None
+        self.owned = not isinstance(scheduler, Client)
+
+    def load(self, paths: Sequence[str]) -> list[Loaded]:
+        futures = self.client.map(load, list(paths), settings=self.settings, pure=False)
+        return list(self.client.gather(futures))
+
+    def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
+        futures = self.client.map(extract, list(docs), settings=self.settings, pure=False)
+
+        def run() -> Iterator[Extracted]:
+            for doc, future in zip(docs, futures, strict=True):
+                try:
+                    yield future.result()
+                except Exception as err:  # noqa: BLE001 - a lost worker takes one document, not the build
+                    yield Extracted(doc.id, error=f"{doc.path}: extraction failed (dask: {type(err).__name__}); not stored")
+        return run
+
+    def close(self) -> None:
+        if self.owned:
+            self.client.close()
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def make_engine(settings: Settings, *, workers: int = 1, engine: str = "local", scheduler: str | Any | None = None,
+                extractor: Any | None = None, on_progress: Callable[[str, int, int], None] | None = None) -> Engine:
+    if engine == "dask":
+        if scheduler is None:
+            raise LinkchartError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        return DaskEngine(settings, scheduler)
+    if engine != "local":
+        raise LinkchartError(f"unknown engine '{engine}' (use local or dask)")
+    if workers < 1:
+        raise LinkchartError("--workers must be 1 or more")
+    if workers == 1:
+        return LocalEngine(settings, extractor, on_progress)
+    return ProcessEngine(settings, workers)

@@ -1,0 +1,232 @@
+"""Archives and teams: N workers and a Dask cluster give the local build's case; a file is its
+path (edits replace, --sync and remove drop); concurrent builds and an analyst lose nothing;
+a build killed with -9 at any point and rerun gives the uninterrupted case."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED
+from pg_server import postgres  # noqa: F401 - the session's PostgreSQL server
+from synthetic import write_corpus
+
+from linkchart import engines
+from linkchart.build import build
+from linkchart.case import Case
+from linkchart.cli import cli
+from linkchart.settings import Settings
+from linkchart.store import open_store
+
+
+def dump(location: str | Path) -> str:
+    """Everything a user can see of a case, in a canonical form."""
+    store = open_store(location, read_only=True)
+    try:
+        network = store.network()
+        page = store.documents_page(0, 10_000)
+        return json.dumps({"network": asdict(network), "documents": [asdict(d) for d in page.items],
+                           "decisions": [(d.action, d.entity_a, d.entity_b) for d in store.analyst_decisions()]},
+                          sort_keys=True, default=str)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder / "notes", 6, seed=3)
+    for path in sorted(SEED.iterdir()):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory, extractor) -> str:  # type: ignore[no-untyped-def]
+    db = tmp_path_factory.mktemp("ref") / "ref.db"
+    store = open_store(db)
+    build([corpus], store, Settings(db=db), extractor=extractor)
+    store.close()
+    return dump(db)
+
+
+def test_two_worker_processes_give_the_one_process_case(corpus: Path, reference: str, tmp_path: Path) -> None:
+    db = tmp_path / "w2.db"
+    store = open_store(db)
+    report = build([corpus], store, Settings(db=db), workers=2, batch_size=3)
+    store.close()
+    assert len(report.added) == 8 and len(report.duplicates) == 1 and report.errors == []
+    assert dump(db) == reference
+
+
+def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    from distributed import Client, LocalCluster
+
+    engines._WORKER_EXTRACTOR[Settings(db=tmp_path / "d.db")] = extractor  # the worker threads share the loaded model
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        db = tmp_path / "d.db"
+        store = open_store(db)
+        report = build([corpus], store, Settings(db=db), engine="dask", scheduler=client, batch_size=4)
+        store.close()
+    assert report.errors == [] and len(report.added) == 8
+    assert dump(db) == reference
+
+
+def test_an_edited_file_replaces_its_extraction_and_sync_and_remove_drop_documents(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    first = folder / "first.txt"
+    first.write_text("Report one.\n\nDarnel Quibrow shared a flat with Hessa Tolvane in the north of the city for months.\n")
+    second = folder / "second.txt"
+    second.write_text("Report two.\n\nOrsik Pamvela is the brother of Lavren Pamvela, according to the court papers.\n")
+    db = tmp_path / "case.db"
+    with Case.open(db, writable=True) as case:
+        case.build([folder], extractor=extractor)
+        assert case.find("Hessa Tolvane")
+        first.write_text("Report one.\n\nDarnel Quibrow shared a flat with Wendom Achery in the north of the city for months.\n")
+        report = case.build([folder], extractor=extractor)
+        assert report.replaced == [str(first)] and report.duplicates == [] and report.added == [str(first)]
+        assert case.find("Wendom Achery") and not case.find("Hessa Tolvane")  # the old version's people are gone
+        assert case.store.documents_page().total == 2
+        second.unlink()
+        report = case.build([folder], extractor=extractor)
+        assert case.find("Orsik Pamvela")  # without --sync a deleted file stays in the case
+        report = case.build([folder], extractor=extractor, sync=True)
+        assert report.removed == [str(second)] and not case.find("Orsik Pamvela") and not case.find("Lavren Pamvela")
+        assert case.state_warning() is None
+    result = CliRunner().invoke(cli, ["remove", str(first), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"removed: {first}" in result.output
+    with Case.open(db) as case:
+        assert case.store.documents_page().total == 0 and case.store.entity_count() == 0
+    result = CliRunner().invoke(cli, ["remove", "nothing.txt", "--db", str(db)])
+    assert result.exit_code == 1 and "no document 'nothing.txt'" in result.output
+
+
+def test_missing_paths_and_broken_links_are_named_and_fail_the_build(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    write_corpus(folder, 1)
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    db = tmp_path / "case.db"
+    with Case.open(db, writable=True) as case:
+        report = case.build([folder, tmp_path / "no-such-folder"], extractor=extractor)
+    assert len(report.added) == 1
+    assert any("gone.txt: broken link" in e for e in report.errors)
+    assert any("no-such-folder: no such file or folder" in e for e in report.errors)
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "no-such-folder"), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 1 and "no such file or folder" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder, so an unreadable one cannot be made")
+def test_an_unreadable_folder_is_named(tmp_path: Path) -> None:
+    from linkchart.ingest.readers import walk
+
+    locked = tmp_path / "r" / "locked"
+    write_corpus(locked, 1)
+    locked.chmod(0)
+    try:
+        files, problems = walk([tmp_path / "r"])
+    finally:
+        locked.chmod(0o755)
+    assert files == [] and any("locked: cannot read folder" in p for p in problems)
+
+
+def _in_child(task: str, location: str, results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    try:
+        with Case.open(location, writable=True) as case:
+            if task.startswith("merge:"):
+                case.merge(*task[6:].split("|"), "test")
+            else:
+                case.build([Path(task)], extractor=_SHARED["extractor"])
+        results.put(("ok", task))
+    except BaseException as err:  # noqa: BLE001 - reported to the parent
+        results.put(("error", f"{type(err).__name__}: {err}"))
+
+
+_SHARED: dict[str, object] = {}
+
+
+def _two_names(case: Case) -> str:
+    """The analyst joins the first two people of folder a (names written by tests/synthetic.py)."""
+    names = sorted(e.name for e in case.network().entities)
+    return f"{names[0]}|{names[1]}"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_concurrent_builds_and_a_merge_lose_nothing(backend: str, tmp_path: Path, extractor, request) -> None:  # type: ignore[no-untyped-def]
+    """Two builds of different folders, one of the same folder twice, and an analyst's merge at
+    once: no crash, and the network of running them one after another."""
+    _SHARED["extractor"] = extractor
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_corpus(a, 5, seed=11)
+    write_corpus(b, 5, seed=12)
+
+    def location(name: str) -> str:
+        if backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        return request.getfixturevalue("postgres").new_database()
+
+    one_by_one = location("seq")
+    with Case.open(one_by_one, writable=True) as case:
+        case.build([a], extractor=extractor)
+        merge = _two_names(case)
+        case.merge(*merge.split("|"), "test")
+        case.build([b], extractor=extractor)
+    together = location("par")
+    with Case.open(together, writable=True) as case:
+        case.build([a], extractor=extractor)
+    context = multiprocessing.get_context("fork")
+    results: multiprocessing.Queue = context.Queue()  # type: ignore[type-arg]
+    children = [context.Process(target=_in_child, args=(task, together, results))
+                for task in (str(b), f"merge:{merge}", str(b))]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(300)
+    outcomes = [results.get(timeout=5) for _ in children]
+    assert all(status == "ok" for status, _ in outcomes), outcomes
+    assert dump(together) == dump(one_by_one)
+
+
+def _documents_stored(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    write_corpus(folder, 24, seed=5, sentences=40)
+    ref = tmp_path / "ref.db"
+    with Case.open(ref, writable=True) as case:
+        case.build([folder], extractor=extractor)
+    db = tmp_path / "killed.db"
+    command = [str(Path(sys.executable).parent / "linkchart"), "build", str(folder), "--db", str(db), "--workers", "1"]
+    env = dict(os.environ)
+    for stored in (1, 9, 17):  # kill once the build has stored this many documents
+        child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 240
+        while _documents_stored(db) < stored and child.poll() is None and time.time() < deadline:
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert _documents_stored(db) < 24  # killed before the end
+        with Case.open(db) as case:
+            assert case.state_warning() is not None  # the case says the build did not finish
+    with Case.open(db, writable=True) as case:
+        report = case.build([folder], extractor=extractor)
+        assert case.state_warning() is None and report.errors == []
+    assert dump(db) == dump(ref)
