@@ -432,16 +432,6 @@ class Case:
     accept = _built_from_documents(accept)
     reject = _built_from_documents(reject)
 
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    file: str
-    format: str
-    entities: int
-    ties: int
-    changes: dict[str, int]  # rows added, changed and removed in the stored network
-    notes: list[str]
-
     # Web workbench (issue 15): saved charts. Append-only section --------------------------
     def saved_charts(self) -> dict[str, dict[str, Any]]:
         """Named link charts saved from the browser, each with the data version it was made on."""
@@ -458,3 +448,13 @@ class ImportOutcome:
         charts[name] = saved
         self.store.set_meta("saved_charts", json.dumps(charts, ensure_ascii=False))
         return saved
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    file: str
+    format: str
+    entities: int
+    ties: int
+    changes: dict[str, int]  # rows added, changed and removed in the stored network
+    notes: list[str]

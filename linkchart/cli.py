@@ -454,6 +454,7 @@ def info(db: Path) -> None:
     console.print(f"{page.total} documents, {len(network.entities)} entities, {len(network.relations)} ties,"
                   f" {len(network.events)} events", markup=False)
 
+
 # The browser workbench (issue 15). Append-only section --------------------------------------
 @cli.command()
 @db_option
@@ -461,14 +462,15 @@ def info(db: Path) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
 @click.option("--token", help="Access token; required to listen on anything but loopback (open the page with ?token=...).")
 @click.option("--read-only", is_flag=True, help="Browse only: no decisions, uploads or saved charts.")
-def serve(db: Path, host: str, port: int, token: str | None, read_only: bool) -> None:
+def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> None:
     """Open the case in the browser workbench: link chart, entity pages, documents, reports."""
     import uvicorn
 
+    from linkchart.store.postgres import is_postgres_url
     from linkchart.web.app import create_app
     from linkchart.web.security import is_loopback
 
-    if not db.exists():
+    if not is_postgres_url(db) and not Path(db).exists():
         raise LinkchartError(f"{db}: no such case (build one first with 'linkchart build')")
     loopback = is_loopback(host)
     if not loopback and not token:

@@ -839,13 +839,19 @@
   const reviewPage = guard(async () => {
     const items = await api("/api/review");
     lc.view = { page: "review", data: items };
-    const describe = (item) => Object.entries(item).filter(([k]) => k !== "id").map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ");
-    page(h("h1", {}, `Review queue (${items.length})`), h("ul", { id: "review" }, items.map((item) => h("li", { "data-id": item.id }, describe(item), " ",
-      ["accept", "reject"].map((verdict) => h("button", { type: "button", "data-verdict": verdict, on: { click: guard(async () => {
-        const outcome = await api(`/api/review/${enc(item.id)}/${verdict}`, { method: "POST" });
-        say(outcome && outcome.message ? outcome.message : `${verdict}ed`);
-        reviewPage();
-      }) } }, verdict))))));
+    page(h("h1", {}, `Review queue (${items.length})`),
+      h("p", { class: "muted" }, "Pairs resolution left apart because the evidence is a guess. Accept to merge them (an analyst decision, undoable); reject to keep them apart for good."),
+      items.length ? table(["names", "why", "score", ""], items.map((item) => [
+        h("span", {}, entityLink(item.entity_a, item.name_a), " + ", entityLink(item.entity_b, item.name_b)),
+        item.reason, item.score.toFixed(2),
+        h("span", { "data-id": item.id }, ["accept", "reject"].map((verdict) => h("button", { type: "button", "data-verdict": verdict, on: { click: guard(async () => {
+          const outcome = await api(`/api/review/${enc(item.id)}/${verdict}`, { method: "POST", json: { reason: "" } });
+          lc.lastOutcome = outcome;
+          say(outcome.message);
+          await loadChart();
+          reviewPage();
+        }) } }, verdict))),
+      ]), "review") : h("p", {}, "Nothing to review."));
   });
 
   function uploadPage() {
