@@ -478,8 +478,10 @@ def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> 
     if token is not None and len(token) < 12:
         raise LinkchartError("the token must be at least 12 characters")
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
-    with _case(db):
-        pass
+    with Case.open(db) as case:  # fails here, in one line, on a file that is not a case
+        warning = case.state_warning()
+    if warning:
+        err_console.print(f"[yellow]warning:[/yellow] {warning}", markup=True)
     app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts, warm=True)
     shown = "localhost" if loopback else host
     console.print(f"linkchart workbench on http://{shown}:{port}/" + (f"?token={token}" if token else ""), markup=False)

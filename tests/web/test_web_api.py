@@ -281,3 +281,12 @@ def test_review_queue_reject_keeps_two_apart_and_accept_merges(client, case_db: 
     write(client, f"/api/undo/{rejected['decision_id']}")
     assert len(client.get("/api/chart").json()["nodes"]) == before
     assert write(client, "/api/review/nope/accept").json()["error"].startswith("no open suggestion")
+
+
+def test_a_loopback_server_refuses_other_host_names(case_db: Path) -> None:
+    """A page on another site that rebinds its name to 127.0.0.1 still sends its own Host."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(case_db, allowed_hosts=["127.0.0.1", "localhost"])
+    assert TestClient(app, base_url="http://evil.example").get("/api/session").status_code == 400
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/api/session").status_code == 200
