@@ -233,6 +233,45 @@ def test_time_bar_fades_later_ties(page: Any) -> None:
     until(page, "linkchart.fadedEdges().length === 0")
 
 
+def test_filters_fade_ties_without_reloading(page: Any) -> None:
+    chart_view(page)
+    version = page.evaluate("linkchart.dataVersion")
+    kind = page.evaluate("() => linkchart.graph.getEdgeAttribute(linkchart.graph.edges()[0], 'tieType')")
+    page.uncheck(f"#type-filters input[data-type={kind}]")
+    faded = page.evaluate("linkchart.fadedEdges().map((e) => linkchart.graph.getEdgeAttribute(e, 'tieType'))")
+    assert faded and set(faded) == {kind}
+    page.check(f"#type-filters input[data-type={kind}]")
+    assert page.evaluate("linkchart.fadedEdges().length") == 0
+    doc = page.evaluate("() => document.querySelectorAll('#doc-filter option')[1].value")
+    page.select_option("#doc-filter", doc)
+    kept = page.evaluate("() => linkchart.graph.filterEdges((e, a) => !a.group && !linkchart.fadedEdges().includes(e))"
+                         ".map((e) => linkchart.graph.getEdgeAttribute(e, 'documents'))")
+    assert kept and all(doc in d for d in kept) and page.evaluate("linkchart.fadedEdges().length") > 0
+    shot(page, "05-document-filter")
+    page.select_option("#doc-filter", "")
+    page.click("#undo-view")  # the document filter was a view change like any other
+    page.click("#redo-view")
+    assert page.evaluate("linkchart.state().doc") == ""
+    assert page.evaluate("linkchart.dataVersion") == version
+
+
+def test_expand_shows_a_person_and_their_neighbours(page: Any) -> None:
+    chart_view(page)
+    node = best_connected(page)[0]
+    click_node(page, node)
+    until(page, f"linkchart.selected[0] === {node!r}")
+    page.click("#expand")
+    shown = set(page.evaluate("linkchart.visibleNodes()"))
+    neighbours = set(page.evaluate(f"linkchart.graph.neighbors({node!r})"))
+    if len(neighbours) <= 15:
+        assert shown == {node} | neighbours
+    else:  # capped: fifteen of them, and a button for the rest
+        assert len(shown) == 16 and shown <= {node} | neighbours
+    assert page.is_visible("#expand-more") == (len(neighbours) > 15)
+    page.click("#show-all")
+    assert page.evaluate("linkchart.visibleNodes().length") == page.evaluate("linkchart.graph.order")
+
+
 def test_removing_a_person_shows_the_largest_component_shrink(page: Any) -> None:
     chart_view(page)
     node = best_connected(page)[0]
