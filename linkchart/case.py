@@ -331,7 +331,7 @@ class Case:
         key = lookup_key(name)
         return next(n for n in entity.alias_names() if lookup_key(n) == key)
 
-    # ======================================================================================
+    # ===============================================================================
     # Interchange: imported networks and case bundles (issue 17). Appended section; the
     # formats themselves live in linkchart/export/ (importers.py, bundle.py).
     # ======================================================================================
@@ -448,6 +448,8 @@ class Case:
         charts[name] = saved
         self.store.set_meta("saved_charts", json.dumps(charts, ensure_ascii=False))
         return saved
+
+
 
 
 @dataclass(frozen=True)

@@ -364,7 +364,7 @@ def copy(source: str, destination: str) -> None:
                   f" network: {resolved['entities']} entities, {resolved['relations']} ties", markup=False)
 
 
-# ==========================================================================================
+# ===================================================================================
 # Interchange (issue 17): import, bundle, open, formats, info. Appended section; each command
 # calls the Case, the formats are registered in linkchart/export/registry.py.
 # ==========================================================================================
@@ -466,22 +466,19 @@ def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> 
     """Open the case in the browser workbench: link chart, entity pages, documents, reports."""
     import uvicorn
 
-    from linkchart.store.postgres import is_postgres_url
     from linkchart.web.app import create_app
     from linkchart.web.security import is_loopback
 
-    if not is_postgres_url(db) and not Path(db).exists():
-        raise LinkchartError(f"{db}: no such case (build one first with 'linkchart build')")
+    if "://" in db:
+        raise LinkchartError("the workbench serves a case file; copy the team case to one with 'linkchart copy' first")
     loopback = is_loopback(host)
     if not loopback and not token:
         raise LinkchartError(f"listening on {host} lets other machines in: give --token")
     if token is not None and len(token) < 12:
         raise LinkchartError("the token must be at least 12 characters")
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
-    with Case.open(db) as case:  # fails here, in one line, on a file that is not a case
-        warning = case.state_warning()
-    if warning:
-        err_console.print(f"[yellow]warning:[/yellow] {warning}", markup=True)
+    with _case(db):  # a missing or foreign database is one line here, before the server starts
+        pass
     app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts, warm=True)
     shown = "localhost" if loopback else host
     console.print(f"linkchart workbench on http://{shown}:{port}/" + (f"?token={token}" if token else ""), markup=False)
