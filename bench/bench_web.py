@@ -18,6 +18,7 @@ Prints each figure with its target and the ratio to it.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -169,6 +170,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="bench-web-"))
+    one, five, fifteen = os.getloadavg()
+    print(f"load average at start: {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
+          " (software WebGL: the figures scale with what else runs)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -190,6 +194,8 @@ def main() -> None:
         print(f"synthetic case: {args.people} people, {args.ties} ties written in {time.perf_counter() - t0:.1f} s")
         server = serve(db, 8792)
         cold, _ = time_to_interactive(page, "http://127.0.0.1:8792/")
+        print(f"  cold visit, in-page ms: {page.evaluate('JSON.stringify(linkchart.timings)')}, ready at"
+              f" {page.evaluate('linkchart.readyAt'):.0f}")
         warm, in_page = time_to_interactive(page, "http://127.0.0.1:8792/?again")
         print(f"  drawn: {page.evaluate('linkchart.graph.order')} nodes, {page.evaluate('linkchart.graph.size')} edges;"
               f" in-page ms: {page.evaluate('JSON.stringify(linkchart.timings)')}, ready at {page.evaluate('linkchart.readyAt'):.0f},"

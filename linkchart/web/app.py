@@ -12,6 +12,7 @@ The API is described by FastAPI's OpenAPI schema at /api/openapi.json (docs at /
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import threading
 import zipfile
@@ -25,6 +26,7 @@ from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from linkchart.case import Case, DecisionOutcome
@@ -32,7 +34,7 @@ from linkchart.errors import LinkchartError
 from linkchart.export import FORMATS
 from linkchart.store.lookup import lookup_key
 from linkchart.web import charts
-from linkchart.web.jobs import Jobs
+from linkchart.web.jobs import Jobs, case_label
 from linkchart.web.security import Guard, new_token
 
 STATIC = Path(__file__).parent / "static"
@@ -51,6 +53,10 @@ class RenameRequest(BaseModel):
     reason: str = ""
 
 
+class VerdictRequest(BaseModel):
+    reason: str = ""
+
+
 class ChartRequest(BaseModel):
     name: str
     state: dict[str, Any]
@@ -59,7 +65,7 @@ class ChartRequest(BaseModel):
 class CaseAccess:
     """One Case per server thread on the same file, and a lock for changes."""
 
-    def __init__(self, db: Path, *, writable: bool) -> None:
+    def __init__(self, db: str, *, writable: bool) -> None:
         self.db = db
         self.writable = writable
         self.lock = threading.RLock()
@@ -102,10 +108,11 @@ def _outcome(outcome: DecisionOutcome) -> dict[str, Any]:
 def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None, writable: bool = True,
                extractor: Any | None = None, max_upload_mb: float | None = None,
                allowed_hosts: list[str] | None = None, warm: bool = False) -> FastAPI:
-    """The workbench app for one case. A Case given here is only used for its file: each server
-    thread opens its own. `allowed_hosts` guards a loopback server against DNS rebinding; `warm`
+    """The workbench app for one case (a SQLite file or a PostgreSQL URL). A Case given here is only
+    used for its location: each server thread opens its own. `allowed_hosts` guards a loopback server against DNS rebinding; `warm`
     prepares the chart and its measures in the background so the first visit finds them ready."""
-    db = Path(case_or_db.settings.db) if isinstance(case_or_db, Case) else Path(case_or_db)
+    db = str(case_or_db.settings.db) if isinstance(case_or_db, Case) else str(case_or_db)
+    label = case_label(db)
     access = CaseAccess(db, writable=writable)
     first = access.case()
     limit_mb = max_upload_mb if max_upload_mb is not None else first.settings.max_file_mb
@@ -130,7 +137,7 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
     def session() -> dict[str, Any]:
         """The write token the page sends with every change, and what the case is."""
         case = access.case()
-        return {"token": csrf, "case": db.name, "data_version": case.data_version(), "writable": access.writable,
+        return {"token": csrf, "case": label, "data_version": case.data_version(), "writable": access.writable,
                 "warning": case.state_warning(), "review": hasattr(case, "review"), "max_upload_mb": limit_mb,
                 "formats": list(FORMATS), "reports": list(charts.REPORTS)}
 
@@ -285,13 +292,14 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
             raise LinkchartError(f"unknown format '{fmt}' (one of {', '.join(FORMATS)})")
         folder = Path(tempfile.mkdtemp(prefix="linkchart-export-"))
         written = access.case().export(fmt, folder / f"network.{fmt}", actors_only=actors_only)
+        cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
         if len(written) == 1:
-            return FileResponse(written[0], filename=f"{db.stem}-{written[0].name}")
-        bundle = folder / f"{db.stem}-{fmt}.zip"
+            return FileResponse(written[0], filename=f"{label}-{written[0].name}", background=cleanup)
+        bundle = folder / f"{label}-{fmt}.zip"
         with zipfile.ZipFile(bundle, "w") as z:
             for p in written:
                 z.write(p, p.name)
-        return FileResponse(bundle, filename=bundle.name)
+        return FileResponse(bundle, filename=bundle.name, background=cleanup)
 
     # Analyst decisions -------------------------------------------------------------------
     @app.get("/api/decisions", tags=["decisions"])
@@ -356,20 +364,20 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
             raise HTTPException(404, f"no job '{job_id}'")
         return found.public()
 
-    # Review queue (from the extraction issue), shown when the Case has it ---------------------
+    # Review queue: merges resolution only suggested, for the analyst to accept or reject -------
     if hasattr(first, "review"):
         @app.get("/api/review", tags=["decisions"])
-        def review() -> list[Any]:
-            items = access.case().review()  # type: ignore[attr-defined]
-            return [asdict(i) if hasattr(i, "__dataclass_fields__") else i for i in items]
+        def review() -> list[dict[str, Any]]:
+            """Possible joins resolution did not make on its own, best first, each with its reason."""
+            return [{"id": sid, **asdict(s)} for sid, s in access.case().review()]
 
         @app.post("/api/review/{item_id}/{verdict}", tags=["decisions"])
-        def judge(item_id: str, verdict: str) -> Any:
+        def judge(item_id: str, verdict: str, body: VerdictRequest | None = None) -> dict[str, Any]:
+            """accept: the two are one (an analyst merge); reject: they stay apart and are not asked again."""
             if verdict not in {"accept", "reject"}:
                 raise HTTPException(404, "accept or reject")
             with access.changing() as case:
-                outcome = getattr(case, verdict)(item_id)
-            return asdict(outcome) if hasattr(outcome, "__dataclass_fields__") else outcome
+                return _outcome(getattr(case, verdict)(item_id, body.reason if body else ""))
 
     # The page ----------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)

@@ -18,14 +18,26 @@ from fastapi import UploadFile
 
 from linkchart.case import Case
 from linkchart.errors import LinkchartError
+from linkchart.store.postgres import is_postgres_url
 from linkchart.web.security import inside, safe_upload_name
 
 CHUNK = 1 << 16
 
 
-def upload_folder(db: Path) -> Path:
-    """Uploads live beside the case file, in a folder named after it."""
-    return db.resolve().parent / f"{db.stem}-uploads"
+def case_label(db: str) -> str:
+    """A short name for the case: the file's stem, or the database name of a PostgreSQL URL."""
+    if is_postgres_url(db):
+        return db.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "case"
+    return Path(db).stem
+
+
+def upload_folder(db: str | Path) -> Path:
+    """Uploads live beside the case file in a folder named after it (for a team store, in the
+    working directory)."""
+    if is_postgres_url(db):
+        return Path.cwd() / f"{case_label(str(db))}-uploads"
+    path = Path(db)
+    return path.resolve().parent / f"{path.stem}-uploads"
 
 
 @dataclass
@@ -45,7 +57,7 @@ class Job:
 
 
 class Jobs:
-    def __init__(self, db: Path, *, extractor: Any | None, max_file_bytes: int) -> None:
+    def __init__(self, db: str, *, extractor: Any | None, max_file_bytes: int) -> None:
         self.db = db
         self.extractor = extractor
         self.max_file_bytes = max_file_bytes

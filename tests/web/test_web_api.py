@@ -36,7 +36,7 @@ def test_openapi_documents_every_route(client) -> None:  # type: ignore[no-untyp
     for route in ["/api/chart", "/api/measures", "/api/ties/{relation_id}", "/api/entities/{ref}", "/api/documents/{document_id}",
                   "/api/search", "/api/reports/{name}", "/api/export/{fmt}", "/api/merge", "/api/split", "/api/rename",
                   "/api/undo/{decision_id}", "/api/upload", "/api/jobs/{job_id}", "/api/disruption", "/api/path", "/api/connect",
-                  "/api/charts"]:
+                  "/api/charts", "/api/review", "/api/review/{item_id}/{verdict}"]:
         assert route in paths, route
 
 
@@ -239,3 +239,54 @@ def test_saved_charts_record_the_data_version(client) -> None:  # type: ignore[n
     assert {"name": "cell one", "data_version": version} in client.get("/api/charts").json()
     assert client.get("/api/charts/cell one").json()["state"] == {"view": {"removed": ["x"]}}
     assert write(client, "/api/charts", {"name": " ", "state": {}}).status_code == 400
+
+
+def test_a_read_only_workbench_changes_nothing(case_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(case_db, writable=False)) as c:
+        token = c.get("/api/session").json()["token"]
+        person = next(n for n in c.get("/api/chart").json()["nodes"] if n["type"] == "person")
+        refused = c.post("/api/rename", json={"ref": person["id"], "new_name": "Someone Else"}, headers={"X-Linkchart-Token": token})
+        assert refused.status_code == 400 and refused.json()["error"] == "this case was opened read-only"
+        assert c.get(f"/api/entities/{person['id']}").json()["entity"]["name"] == person["label"]
+
+
+def test_review_queue_reject_keeps_two_apart_and_accept_merges(client, case_db: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from linkchart.model import MergeSuggestion
+    from linkchart.store.sqlite import suggestion_id
+
+    people = sorted((n for n in client.get("/api/chart").json()["nodes"] if n["type"] == "person"), key=lambda n: n["label"])
+    a, b, c = people[:3]
+    with sqlite3.connect(case_db) as raw:
+        for x, y in ((a, b), (a, c)):
+            s = MergeSuggestion(x["id"], y["id"], x["label"], y["label"], "test: a guess", 0.4)
+            raw.execute("INSERT INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (suggestion_id(s), x["id"], y["id"], x["label"], y["label"], s.reason, 0.4, "[]"))
+    queue = {(i["entity_a"], i["entity_b"]): i["id"] for i in client.get("/api/review").json()}
+    rejected = write(client, f"/api/review/{queue[(a['id'], b['id'])]}/reject", {"reason": "two people"}).json()
+    assert rejected["message"].startswith("kept") and set(rejected["entity_ids"]) == {a["id"], b["id"]}
+    assert any(d["action"] == "distinct" and d["reason"] == "two people" for d in client.get("/api/decisions").json())
+    with sqlite3.connect(case_db) as raw:  # resolving again rewrote the queue; the other guess is asked again
+        s = MergeSuggestion(a["id"], c["id"], a["label"], c["label"], "test: a guess", 0.4)
+        raw.execute("INSERT OR IGNORE INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (suggestion_id(s), a["id"], c["id"], a["label"], c["label"], s.reason, 0.4, "[]"))
+    before = len(client.get("/api/chart").json()["nodes"])
+    accepted = write(client, f"/api/review/{suggestion_id(s)}/accept").json()
+    assert accepted["message"].startswith("merged")
+    assert len(client.get("/api/chart").json()["nodes"]) == before - 1
+    write(client, f"/api/undo/{accepted['decision_id']}")
+    write(client, f"/api/undo/{rejected['decision_id']}")
+    assert len(client.get("/api/chart").json()["nodes"]) == before
+    assert write(client, "/api/review/nope/accept").json()["error"].startswith("no open suggestion")
+
+
+def test_a_loopback_server_refuses_other_host_names(case_db: Path) -> None:
+    """A page on another site that rebinds its name to 127.0.0.1 still sends its own Host."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(case_db, allowed_hosts=["127.0.0.1", "localhost"])
+    assert TestClient(app, base_url="http://evil.example").get("/api/session").status_code == 400
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/api/session").status_code == 200

@@ -196,7 +196,9 @@
       // Picking ties under the mouse reads pixels back on every move; on charts of thousands of ties
       // that stalls software rendering, so there a tie is opened from its person's list instead.
       enableEdgeEvents: graph.size <= 5000, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
-      edgeProgramClasses: { dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
+      // Points and non-instanced ties: instanced drawing is slow in software WebGL (see edges.js).
+      nodeProgramClasses: { point: V.NodePointProgram }, defaultNodeType: "point",
+      edgeProgramClasses: { line: window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
       // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
       hideEdgesOnMove: graph.size > 5000, hideLabelsOnMove: graph.order > 2000,
       nodeReducer: (node, attrs) => {
@@ -231,6 +233,14 @@
       e.original.stopPropagation();
     });
     r.getMouseCaptor().on("mouseup", () => { dragged = null; });
+    // Hover detection reads a pixel back from the GPU on every mouse move; while the chart is being
+    // dragged nothing can be hovered, and skipping it keeps panning smooth on large charts.
+    const captor = r.getMouseCaptor();
+    const hover = r.activeListeners && r.activeListeners.handleMove;
+    if (hover) {
+      captor.removeListener("mousemove", hover);
+      captor.on("mousemove", (e) => { if (!captor.isMouseDown) hover(e); });
+    }
   }
 
   function buildGraph(payload) {
@@ -246,7 +256,7 @@
       const spread = Math.sqrt(cells[n.cell || 0].length);
       g.addNode(n.id, { label: n.label, x: 10 * spread * Math.cos(angle) * (cellIds.length > 1 ? 1 : 0) + spread * (random() - 0.5) * 4,
         y: 10 * spread * Math.sin(angle) * (cellIds.length > 1 ? 1 : 0) + spread * (random() - 0.5) * 4,
-        type: "circle", entityType: n.type, role: n.role, aliases: n.aliases, documents: n.documents, degree: n.degree,
+        type: "point", entityType: n.type, role: n.role, aliases: n.aliases, documents: n.documents, degree: n.degree,
         cell: n.cell, size: 4, color: "#999" });
     });
     let maxDegree = 1;
@@ -829,13 +839,19 @@
   const reviewPage = guard(async () => {
     const items = await api("/api/review");
     lc.view = { page: "review", data: items };
-    const describe = (item) => Object.entries(item).filter(([k]) => k !== "id").map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join("; ");
-    page(h("h1", {}, `Review queue (${items.length})`), h("ul", { id: "review" }, items.map((item) => h("li", { "data-id": item.id }, describe(item), " ",
-      ["accept", "reject"].map((verdict) => h("button", { type: "button", "data-verdict": verdict, on: { click: guard(async () => {
-        const outcome = await api(`/api/review/${enc(item.id)}/${verdict}`, { method: "POST" });
-        say(outcome && outcome.message ? outcome.message : `${verdict}ed`);
-        reviewPage();
-      }) } }, verdict))))));
+    page(h("h1", {}, `Review queue (${items.length})`),
+      h("p", { class: "muted" }, "Pairs resolution left apart because the evidence is a guess. Accept to merge them (an analyst decision, undoable); reject to keep them apart for good."),
+      items.length ? table(["names", "why", "score", ""], items.map((item) => [
+        h("span", {}, entityLink(item.entity_a, item.name_a), " + ", entityLink(item.entity_b, item.name_b)),
+        item.reason, item.score.toFixed(2),
+        h("span", { "data-id": item.id }, ["accept", "reject"].map((verdict) => h("button", { type: "button", "data-verdict": verdict, on: { click: guard(async () => {
+          const outcome = await api(`/api/review/${enc(item.id)}/${verdict}`, { method: "POST", json: { reason: "" } });
+          lc.lastOutcome = outcome;
+          say(outcome.message);
+          await loadChart();
+          reviewPage();
+        }) } }, verdict))),
+      ]), "review") : h("p", {}, "Nothing to review."));
   });
 
   function uploadPage() {

@@ -1,7 +1,8 @@
 // Hedged ties drawn dashed: sigma 3 has no dashed edges, so this is a small edge program.
 // It is sigma's rectangle edge program plus one varying, the distance in screen pixels from the
 // edge's start, and a fragment shader that leaves a gap every few pixels. The picking pass draws
-// the whole edge, so a click on a gap still opens the tie.
+// the whole edge, so a click on a gap still opens the tie. The same program without the gaps
+// draws the other ties.
 "use strict";
 (function () {
   const { EdgeProgram, floatColor } = window.LinkchartVendor;
@@ -82,64 +83,74 @@ void main(void) {
 
   const UNIFORMS = ["u_matrix", "u_zoomRatio", "u_sizeRatio", "u_correctionRatio", "u_pixelRatio", "u_feather",
     "u_minEdgeThickness", "u_dimensions"];
+  // The six corners of an edge's rectangle: [position coefficient (0 start, 1 end), normal side].
+  const CORNERS = [[0, 1], [0, -1], [1, 1], [1, 1], [0, -1], [1, -1]];
 
-  class DashedEdgeProgram extends EdgeProgram {
-    getDefinition() {
-      return {
-        VERTICES: 6,
-        VERTEX_SHADER_SOURCE: VERTEX,
-        FRAGMENT_SHADER_SOURCE: FRAGMENT,
-        METHOD: WebGLRenderingContext.TRIANGLES,
-        UNIFORMS,
-        ATTRIBUTES: [
-          { name: "a_positionStart", size: 2, type: FLOAT },
-          { name: "a_positionEnd", size: 2, type: FLOAT },
-          { name: "a_normal", size: 2, type: FLOAT },
-          { name: "a_color", size: 4, type: UNSIGNED_BYTE, normalized: true },
-          { name: "a_id", size: 4, type: UNSIGNED_BYTE, normalized: true },
-        ],
-        CONSTANT_ATTRIBUTES: [
-          { name: "a_positionCoef", size: 1, type: FLOAT },
-          { name: "a_normalCoef", size: 1, type: FLOAT },
-        ],
-        CONSTANT_DATA: [[0, 1], [0, -1], [1, 1], [1, 1], [0, -1], [1, -1]],
-      };
-    }
-
-    processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data) {
-      const thickness = data.size || 1;
-      const dx = targetData.x - sourceData.x;
-      const dy = targetData.y - sourceData.y;
-      let len = dx * dx + dy * dy;
-      let n1 = 0;
-      let n2 = 0;
-      if (len) {
-        len = 1 / Math.sqrt(len);
-        n1 = -dy * len * thickness;
-        n2 = dx * len * thickness;
+  // Not instanced: each corner carries every attribute. Instanced drawing costs a fixed time per
+  // instance in software WebGL (SwiftShader, as in headless Chromium), which made 20,000 ties crawl.
+  function edgeProgram(dashed) {
+    return class extends EdgeProgram {
+      getDefinition() {
+        return {
+          VERTICES: 6,
+          VERTEX_SHADER_SOURCE: VERTEX,
+          FRAGMENT_SHADER_SOURCE: dashed ? FRAGMENT : FRAGMENT.replace("if (mod(v_distance, PERIOD) > DASH) discard;", ""),
+          METHOD: WebGLRenderingContext.TRIANGLES,
+          UNIFORMS,
+          ATTRIBUTES: [
+            { name: "a_positionStart", size: 2, type: FLOAT },
+            { name: "a_positionEnd", size: 2, type: FLOAT },
+            { name: "a_normal", size: 2, type: FLOAT },
+            { name: "a_positionCoef", size: 1, type: FLOAT },
+            { name: "a_normalCoef", size: 1, type: FLOAT },
+            { name: "a_color", size: 4, type: UNSIGNED_BYTE, normalized: true },
+            { name: "a_id", size: 4, type: UNSIGNED_BYTE, normalized: true },
+          ],
+        };
       }
-      const array = this.array;
-      array[startIndex++] = sourceData.x;
-      array[startIndex++] = sourceData.y;
-      array[startIndex++] = targetData.x;
-      array[startIndex++] = targetData.y;
-      array[startIndex++] = n1;
-      array[startIndex++] = n2;
-      array[startIndex++] = floatColor(data.color);
-      array[startIndex++] = edgeIndex;
-    }
 
-    setUniforms(params, { gl, uniformLocations }) {
-      gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
-      gl.uniform1f(uniformLocations.u_zoomRatio, params.zoomRatio);
-      gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
-      gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);
-      gl.uniform1f(uniformLocations.u_pixelRatio, params.pixelRatio);
-      gl.uniform1f(uniformLocations.u_feather, params.antiAliasingFeather);
-      gl.uniform1f(uniformLocations.u_minEdgeThickness, params.minEdgeThickness);
-      gl.uniform2f(uniformLocations.u_dimensions, params.width * params.pixelRatio, params.height * params.pixelRatio);
-    }
+      processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data) {
+        const thickness = data.size || 1;
+        const dx = targetData.x - sourceData.x;
+        const dy = targetData.y - sourceData.y;
+        let len = dx * dx + dy * dy;
+        let n1 = 0;
+        let n2 = 0;
+        if (len) {
+          len = 1 / Math.sqrt(len);
+          n1 = -dy * len * thickness;
+          n2 = dx * len * thickness;
+        }
+        const color = floatColor(data.color);
+        const array = this.array;
+        for (const [positionCoef, normalCoef] of CORNERS) {
+          array[startIndex++] = sourceData.x;
+          array[startIndex++] = sourceData.y;
+          array[startIndex++] = targetData.x;
+          array[startIndex++] = targetData.y;
+          array[startIndex++] = n1;
+          array[startIndex++] = n2;
+          array[startIndex++] = positionCoef;
+          array[startIndex++] = normalCoef;
+          array[startIndex++] = color;
+          array[startIndex++] = edgeIndex;
+        }
+      }
+
+      setUniforms(params, { gl, uniformLocations }) {
+        gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
+        gl.uniform1f(uniformLocations.u_zoomRatio, params.zoomRatio);
+        gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
+        gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);
+        gl.uniform1f(uniformLocations.u_pixelRatio, params.pixelRatio);
+        gl.uniform1f(uniformLocations.u_feather, params.antiAliasingFeather);
+        gl.uniform1f(uniformLocations.u_minEdgeThickness, params.minEdgeThickness);
+        gl.uniform2f(uniformLocations.u_dimensions, params.width * params.pixelRatio, params.height * params.pixelRatio);
+      }
+    };
   }
 
+  const DashedEdgeProgram = edgeProgram(true);
+  window.LinkchartSolidEdgeProgram = edgeProgram(false);
   window.LinkchartDashedEdgeProgram = DashedEdgeProgram;
 })();
