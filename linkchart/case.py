@@ -331,7 +331,7 @@ class Case:
         key = lookup_key(name)
         return next(n for n in entity.alias_names() if lookup_key(n) == key)
 
-    # ======================================================================================
+    # ===============================================================================
     # Interchange: imported networks and case bundles (issue 17). Appended section; the
     # formats themselves live in linkchart/export/ (importers.py, bundle.py).
     # ======================================================================================
@@ -431,6 +431,25 @@ class Case:
     undo = _built_from_documents(undo)
     accept = _built_from_documents(accept)
     reject = _built_from_documents(reject)
+
+    # Web workbench (issue 15): saved charts. Append-only section --------------------------
+    def saved_charts(self) -> dict[str, dict[str, Any]]:
+        """Named link charts saved from the browser, each with the data version it was made on."""
+        charts = json.loads(self.store.get_meta("saved_charts") or "{}")
+        return charts if isinstance(charts, dict) else {}
+
+    def save_chart(self, name: str, state: dict[str, Any]) -> dict[str, Any]:
+        """Keep a named chart (positions, filters, hidden people, groups); a newer one replaces it."""
+        name = " ".join(name.split())
+        if not name or len(name) > 100:
+            raise LinkchartError("give the chart a name of 1 to 100 characters")
+        charts = self.saved_charts()
+        saved = {"name": name, "data_version": self.data_version(), "state": state}
+        charts[name] = saved
+        self.store.set_meta("saved_charts", json.dumps(charts, ensure_ascii=False))
+        return saved
+
+
 
 
 @dataclass(frozen=True)

@@ -364,7 +364,7 @@ def copy(source: str, destination: str) -> None:
                   f" network: {resolved['entities']} entities, {resolved['relations']} ties", markup=False)
 
 
-# ==========================================================================================
+# ===================================================================================
 # Interchange (issue 17): import, bundle, open, formats, info. Appended section; each command
 # calls the Case, the formats are registered in linkchart/export/registry.py.
 # ==========================================================================================
@@ -453,3 +453,33 @@ def info(db: Path) -> None:
         console.print(f"note: {note}", markup=False)
     console.print(f"{page.total} documents, {len(network.entities)} entities, {len(network.relations)} ties,"
                   f" {len(network.events)} events", markup=False)
+
+
+# The browser workbench (issue 15). Append-only section --------------------------------------
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless --token).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--token", help="Access token; required to listen on anything but loopback (open the page with ?token=...).")
+@click.option("--read-only", is_flag=True, help="Browse only: no decisions, uploads or saved charts.")
+def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> None:
+    """Open the case in the browser workbench: link chart, entity pages, documents, reports."""
+    import uvicorn
+
+    from linkchart.web.app import create_app
+    from linkchart.web.security import is_loopback
+
+    if "://" in db:
+        raise LinkchartError("the workbench serves a case file; copy the team case to one with 'linkchart copy' first")
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        raise LinkchartError(f"listening on {host} lets other machines in: give --token")
+    if token is not None and len(token) < 12:
+        raise LinkchartError("the token must be at least 12 characters")
+    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+    with _case(db):  # a missing or foreign database is one line here, before the server starts
+        pass
+    app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts, warm=True)
+    shown = "localhost" if loopback else host
+    console.print(f"linkchart workbench on http://{shown}:{port}/" + (f"?token={token}" if token else ""), markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
