@@ -9,8 +9,9 @@ from interchange_helpers import CIRCLE, TOMAS, small_network
 
 from linkchart.case import Case
 from linkchart.export import export_network
-from linkchart.export.provenance import TIE_LABELS, tie_label
+from linkchart.export.provenance import tie_label
 from linkchart.model import Network
+from linkchart.schema import tie_type
 
 
 def read_chart(path: Path) -> tuple[dict[str, ET.Element], list[tuple[ET.Element, ET.Element]]]:
@@ -46,7 +47,7 @@ def check_against(network: Network, path: Path) -> None:
     for e in network.entities:
         assert entities[e.id].get("Label") == e.name
     assert len(links) == len(network.relations)
-    by_pair = {(r.source, r.target, TIE_LABELS[r.type]): r for r in network.relations}
+    by_pair = {(r.source, r.target, tie_type(r.type).label): r for r in network.relations}
     for item, link in links:
         style = link.find("LinkStyle")
         assert style is not None

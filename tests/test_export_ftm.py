@@ -46,7 +46,8 @@ def test_tie_schemata_evidence_and_names() -> None:
     assert ties["associate"]["schema"] == "Associate"
     assert ties["member_of"]["schema"] == "Membership"
     assert ties["leader_of"]["schema"] == "Directorship"
-    assert ties["co_resided"]["schema"] == "UnknownLink" and ties["co_resided"]["properties"]["role"] == ["shared a home"]
+    assert ties["co_resided"]["schema"] == "Associate"
+    assert ties["co_resided"]["properties"]["relationship"] == ["lived together"]
     recruited = ties["recruited_by"]
     assert recruited["schema"] == "UnknownLink" and recruited["properties"]["role"] == ["recruited by"]
     assert recruited["properties"]["subject"] == [ftm_id(PIETER)]  # direction kept: Pieter was recruited by Anouk

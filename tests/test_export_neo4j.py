@@ -12,6 +12,7 @@ from linkchart.case import Case
 from linkchart.export import export_network
 from linkchart.export.neo4j import ARRAY_DELIMITER
 from linkchart.model import Network
+from linkchart.schema import tie_type
 
 
 def rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -39,7 +40,7 @@ def check(network: Network, paths: list[Path]) -> None:
         relation = by_id[t["tieId"]]
         assert t[":START_ID(Entity)"] in ids and t[":END_ID(Entity)"] in ids
         assert (t[":START_ID(Entity)"], t[":END_ID(Entity)"], t[":TYPE"]) == (relation.source, relation.target,
-                                                                               relation.type.upper())
+                                                                               tie_type(relation.type).neo4j_type)
         assert t["evidence:string[]"].split(ARRAY_DELIMITER) == [e.text for e in relation.evidence]
         documents_of = t["evidenceDocuments:string[]"].split(ARRAY_DELIMITER)
         assert documents_of == [e.document_id for e in relation.evidence] and set(documents_of) <= doc_ids
@@ -50,8 +51,8 @@ def check(network: Network, paths: list[Path]) -> None:
     script = next(p for p in paths if p.suffix == ".cypher").read_text(encoding="utf-8")
     for path in files.values():
         assert f"file:///{path.name}" in script and path.name in script.splitlines()[2]  # LOAD CSV and the admin command
-    for tie_type in {r.type.upper() for r in network.relations}:
-        assert re.search(rf"MERGE \(a\)-\[t:{tie_type} ", script)
+    for relationship in {tie_type(r.type).neo4j_type for r in network.relations}:
+        assert re.search(rf"MERGE \(a\)-\[t:{relationship} ", script)
 
 
 def test_small_network(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """i2 Analyst's Notebook charts (.anx, the chart exchange XML ANB opens), written by `anxwritter`.
 
-People and groups are icons of the types Person and Organisation (quoted commentators shaded
-grey); each tie is a link labelled with its tie type (arrowed when it has a direction, dashed when
+People and groups are icons of the types linkchart/schema.py names (Person, Organisation; quoted
+commentators shaded grey); each tie is a link labelled with its tie type (arrowed when it has a direction, dashed when
 every statement of it is hedged) whose description lists every evidence sentence with its source,
 and which carries one card per sentence (summary, the sentence, the source document and its date)
 so ANB's card view shows where the tie comes from. Events are not drawn: ANB would need them as
@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from linkchart.export.provenance import TIE_LABELS, evidence_text, source_name, tie_label
+from linkchart.export.provenance import evidence_text, source_name, tie_label
 from linkchart.export.registry import register_exporter
 from linkchart.model import COMMENTATOR, PERSON, Document, Entity, Network
+from linkchart.schema import ENTITY_TYPES, TIE_TYPES, tie_type
 
-ENTITY_TYPES = {PERSON: ("Person", "Person"), "organization": ("Organisation", "Organisation")}  # ours -> (ANB type, icon)
 LINK_COLOURS = {"family": "Red", "associate": "Blue", "co_resided": "Dark Green", "communicated_with": "Teal",
                 "member_of": "Dark Blue", "leader_of": "Violet", "recruited_by": "Orange"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,16 +28,16 @@ def to_chart(network: Network) -> Any:
     from anxwritter import ANXChart, Card, DotStyle, Icon, Link
 
     chart = ANXChart()
-    for anb_type, icon in ENTITY_TYPES.values():
-        chart.add_entity_type(name=anb_type, icon_file=icon)
-    for tie_type, colour in LINK_COLOURS.items():
-        chart.add_link_type(name=TIE_LABELS[tie_type], color=colour)
+    for kind in ENTITY_TYPES.values():
+        chart.add_entity_type(name=kind.i2_icon, icon_file=kind.i2_icon)
+    for name, tie in TIE_TYPES.items():
+        chart.add_link_type(name=tie.label, color=LINK_COLOURS.get(name, "Black"))
     chart.add_strength(name="Stated", dot_style=DotStyle.SOLID)
     chart.add_strength(name="Hedged", dot_style=DotStyle.DASHED)
     documents = {d.id: d for d in network.documents}
     ids = {e.id for e in network.entities}
     for entity in network.entities:
-        chart.add(Icon(id=entity.id, type=ENTITY_TYPES.get(entity.type, ENTITY_TYPES[PERSON])[0], label=entity.name,
+        chart.add(Icon(id=entity.id, type=ENTITY_TYPES.get(entity.type, ENTITY_TYPES[PERSON]).i2_icon, label=entity.name,
                        description=_entity_description(entity, documents),
                        color="Grey" if entity.role == COMMENTATOR else None,
                        attributes={"Aliases": "; ".join(n for n in entity.alias_names() if n != entity.name),
@@ -45,7 +45,7 @@ def to_chart(network: Network) -> Any:
     for relation in network.relations:
         if relation.source not in ids or relation.target not in ids:
             continue
-        chart.add(Link(from_id=relation.source, to_id=relation.target, type=TIE_LABELS.get(relation.type, relation.type),
+        chart.add(Link(from_id=relation.source, to_id=relation.target, type=tie_type(relation.type).label,
                        label=tie_label(relation) + (" (hedged)" if relation.hedged else ""),
                        arrow="head" if relation.directed else None, date=_day(relation.date),
                        strength="Hedged" if relation.hedged else "Stated",

@@ -1,9 +1,9 @@
 """FollowTheMoney entities as JSON lines, for Aleph / OpenAleph (`ftm` tools load them).
 
 People and groups become Person and Organization with every name (`name`, `alias`); each
-report becomes a Document; each tie becomes the FtM interval schema that says what it is:
-Family (with the relationship), Associate, Membership, Directorship for leaders, and
-UnknownLink for the rest (shared homes, communication, recruitment), whose `role` names the tie.
+report becomes a Document; each tie becomes the FtM interval schema linkchart/schema.py maps its
+type to: Family (with the relationship), Associate, Membership, Directorship for leaders, and
+UnknownLink for the rest (communication, recruitment), whose `role` names the tie.
 A tie keeps its evidence: the reports stating it are its `proof`, and each sentence with its
 source and offsets is in its `description`. Events become FtM Events with their participants.
 Entities are built and cleaned by the followthemoney library, so Aleph accepts what it reads.
@@ -15,32 +15,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from linkchart.export.provenance import TIE_LABELS, evidence_line, evidence_text, tie_label
+from linkchart.export.provenance import evidence_line, evidence_text, tie_label
 from linkchart.export.registry import register_exporter
-from linkchart.model import (
-    ASSOCIATE,
-    COMMENTATOR,
-    FAMILY,
-    LEADER_OF,
-    MEMBER_OF,
-    PERSON,
-    Document,
-    Entity,
-    Event,
-    Network,
-    Relation,
-)
+from linkchart.model import COMMENTATOR, FAMILY, Document, Entity, Event, Network, Relation
+from linkchart.schema import ENTITY_TYPES, tie_type
 from linkchart.store.lookup import lookup_key
 
 PREFIX = "linkchart-"
-# Our tie type -> FtM schema, its two ends, and the property naming the kind of tie.
-_TIE_SCHEMATA: dict[str, tuple[str, str, str, str]] = {
-    FAMILY: ("Family", "person", "relative", "relationship"),
-    ASSOCIATE: ("Associate", "person", "associate", "relationship"),
-    MEMBER_OF: ("Membership", "member", "organization", "role"),
-    LEADER_OF: ("Directorship", "director", "organization", "role"),
-}
-_UNKNOWN = ("UnknownLink", "subject", "object", "role")
+FALLBACK = "UnknownLink"  # for a tie whose ends do not fit its schema
 
 
 def ftm_id(local_id: str) -> str:
@@ -52,7 +34,8 @@ def to_ftm(network: Network) -> list[dict[str, Any]]:
     from followthemoney import model
 
     documents = {d.id: d for d in network.documents}
-    schema_of = {e.id: ("Person" if e.type == PERSON else "Organization") for e in network.entities}
+    schema_of = {e.id: ENTITY_TYPES[e.type].ftm_schema if e.type in ENTITY_TYPES else "LegalEntity"
+                 for e in network.entities}
     out = [_document(model, d) for d in network.documents]
     out += [_entity(model, e, schema_of[e.id]) for e in network.entities]
     out += [_tie(model, r, schema_of, documents) for r in network.relations
@@ -102,28 +85,29 @@ def split_aliases(entity: Entity) -> tuple[list[str], list[str]]:
 
 
 def _tie(model: Any, relation: Relation, schema_of: dict[str, str], documents: dict[str, Document]) -> Any:
-    schema, source_prop, target_prop, kind_prop = _TIE_SCHEMATA.get(relation.type, _UNKNOWN)
-    if not _ends_fit(model.get(schema), source_prop, target_prop, schema_of[relation.source], schema_of[relation.target]):
-        schema, source_prop, target_prop, kind_prop = _UNKNOWN
-    proxy = model.make_entity(schema)
+    """The FtM interval schema linkchart/schema.py gives the tie type; UnknownLink when the ends
+    do not fit it (a 'member of' a person). Direction is kept: the edge source is our source."""
+    kind = tie_type(relation.type)
+    schema = model.get(kind.ftm_schema)
+    if schema is None or not _ends_fit(model, schema, schema_of[relation.source], schema_of[relation.target]):
+        schema = model.get(FALLBACK)
+    proxy = model.make_entity(schema.name)
     proxy.id = ftm_id(relation.id)
-    proxy.add(source_prop, ftm_id(relation.source))
-    proxy.add(target_prop, ftm_id(relation.target))
-    kind = relation.subtype if relation.type == FAMILY and relation.subtype else tie_label(relation)
-    proxy.add(kind_prop, kind)
+    proxy.add(schema.edge_source, ftm_id(relation.source))
+    proxy.add(schema.edge_target, ftm_id(relation.target))
+    detail = relation.subtype if relation.type == FAMILY and relation.subtype else kind.ftm_relationship
+    proxy.add("relationship" if "relationship" in schema.properties else "role", detail or tie_label(relation))
     proxy.add("startDate", relation.date)
     proxy.add("proof", sorted(ftm_id(d) for d in relation.document_ids()))
-    hedged = "hedged: the reporting only suggests this tie. " if relation.hedged else ""
-    proxy.add("summary", f"{TIE_LABELS.get(relation.type, relation.type)}; {hedged}confidence {relation.confidence:.2f}")
+    hedged = "hedged: the reporting only suggests this tie; " if relation.hedged else ""
+    proxy.add("summary", f"{tie_label(relation)}; {hedged}confidence {relation.confidence:.2f}")
     proxy.add("description", evidence_text(relation, documents))
     return proxy
 
 
-def _ends_fit(schema: Any, source_prop: str, target_prop: str, source_schema: str, target_schema: str) -> bool:
+def _ends_fit(model: Any, schema: Any, source_schema: str, target_schema: str) -> bool:
     """Family and Associate join people, Membership and Directorship end at an organisation."""
-    from followthemoney import model
-
-    for prop, kind in ((source_prop, source_schema), (target_prop, target_schema)):
+    for prop, kind in ((schema.edge_source, source_schema), (schema.edge_target, target_schema)):
         end = model.get(kind)
         if end is None or not end.is_a(schema.get(prop).range):
             return False

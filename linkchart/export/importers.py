@@ -25,7 +25,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from linkchart.errors import LinkchartError
-from linkchart.export.provenance import TIE_LABELS
 from linkchart.export.registry import ImportedNetwork, register_importer
 from linkchart.ingest import content_hash
 from linkchart.model import (
@@ -35,7 +34,6 @@ from linkchart.model import (
     DIRECTED_TYPES,
     ORGANIZATION,
     PERSON,
-    RELATION_TYPES,
     Alias,
     Document,
     Entity,
@@ -44,11 +42,25 @@ from linkchart.model import (
     Relation,
 )
 from linkchart.resolve.cross_doc import stable_entity_id
+from linkchart.schema import TIE_TYPES
 
 EVIDENCE_SEPARATOR = " | "  # how our GraphML, GEXF and CSV exports join a tie's sentences
 _PERSON_WORDS = {"", "person", "people", "individual", "human", "actor", "suspect"}
 _GROUP_WORDS = {"organization", "organisation", "org", "group", "cell", "company"}
-_TIE_WORDS = {**{t: t for t in RELATION_TYPES}, **{label.replace(" ", "_"): t for t, label in TIE_LABELS.items()}}
+
+
+def _tie_words() -> dict[str, str]:
+    """Words another tool may use for our tie types: the names, labels and verbs of linkchart/schema.py
+    ('leader_of', 'Leader', 'leads', 'was recruited by', 'recruited by'), as underscored keys."""
+    words: dict[str, str] = {}
+    for name, tie in TIE_TYPES.items():
+        verb = re.sub(r"^(?:is|was)\s+(?:an?\s+)?", "", tie.verb)
+        for word in (name, tie.label, tie.verb, verb, tie.neo4j_type):
+            words[re.sub(r"[\s-]+", "_", word.strip().lower())] = name
+    return words
+
+
+_TIE_WORDS = _tie_words()
 _TRUE = {"true", "1", "yes"}
 _OUR_ID = re.compile(r"^e-[0-9a-f]{12}$")
 

@@ -4,7 +4,7 @@ a Cypher script that loads the same files with `LOAD CSV` into a running databas
 Files (STEM is the --output name without its suffix):
   STEM-entities.csv       (:Entity:Person / :Entity:Organization, ID space Entity)
   STEM-documents.csv      (:Document, ID space Document)
-  STEM-ties.csv           one relationship per tie (:FAMILY, :MEMBER_OF, ...), evidence as properties
+  STEM-ties.csv           one relationship per tie (:FAMILY_OF, :LEADS, ... from linkchart/schema.py), evidence as properties
   STEM-mentioned_in.csv   (:Entity)-[:MENTIONED_IN]->(:Document)
   STEM.cypher             the LOAD CSV script; its header comment gives the neo4j-admin command
 
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from linkchart.export.registry import register_exporter
 from linkchart.model import Network
+from linkchart.schema import ENTITY_TYPES, tie_type
 
 ARRAY_DELIMITER = "\x1f"
 FILES = ("entities", "documents", "ties", "mentioned_in")
@@ -46,7 +47,7 @@ def to_neo4j(network: Network) -> dict[str, str]:
     writers = {name: csv.writer(table, lineterminator="\n") for name, table in tables.items()}
     writers["entities"].writerow(ENTITY_HEADER)
     for e in network.entities:
-        label = "Person" if e.type == "person" else "Organization"
+        label = ENTITY_TYPES[e.type].neo4j_label if e.type in ENTITY_TYPES else "Entity"
         writers["entities"].writerow([e.id, e.name, e.type, e.role, _array([n for n in e.alias_names() if n != e.name]),
                                       e.mention_count, f"Entity;{label}"])
     writers["documents"].writerow(DOCUMENT_HEADER)
@@ -55,8 +56,8 @@ def to_neo4j(network: Network) -> dict[str, str]:
     writers["ties"].writerow(TIE_HEADER)
     for r in network.relations:
         ev = r.evidence
-        writers["ties"].writerow([r.source, r.target, r.type.upper(), r.id, r.subtype or "", _flag(r.directed), _flag(r.hedged),
-                                  f"{r.confidence:.4g}", r.date or "", _array([e.text for e in ev]),
+        writers["ties"].writerow([r.source, r.target, tie_type(r.type).neo4j_type, r.id, r.subtype or "", _flag(r.directed),
+                                  _flag(r.hedged), f"{r.confidence:.4g}", r.date or "", _array([e.text for e in ev]),
                                   _array([e.document_id for e in ev]), _array([str(e.start) for e in ev]),
                                   _array([str(e.end) for e in ev]), _array([_flag(e.hedged) for e in ev])])
     writers["mentioned_in"].writerow(MENTION_HEADER)
@@ -68,7 +69,7 @@ def to_neo4j(network: Network) -> dict[str, str]:
     return {name: table.getvalue() for name, table in tables.items()}
 
 
-def cypher_script(stem: str, tie_types: list[str]) -> str:
+def cypher_script(stem: str, relationship_types: list[str]) -> str:
     """LOAD CSV statements for files copied into the database's import folder."""
     sep = "'\\u001F'"
     lines = [
@@ -84,18 +85,18 @@ def cypher_script(stem: str, tie_types: list[str]) -> str:
         "MERGE (e:Entity {entityId: row.`entityId:ID(Entity)`})",
         "SET e.name = row.name, e.type = row.type, e.role = row.role, e.mentions = toInteger(row.`mentions:int`),",
         f"    e.aliases = CASE row.`aliases:string[]` WHEN '' THEN [] ELSE split(row.`aliases:string[]`, {sep}) END",
-        "FOREACH (_ IN CASE WHEN row.type = 'person' THEN [1] ELSE [] END | SET e:Person)",
-        "FOREACH (_ IN CASE WHEN row.type = 'organization' THEN [1] ELSE [] END | SET e:Organization);",
+        "\n".join(f"FOREACH (_ IN CASE WHEN row.type = '{name}' THEN [1] ELSE [] END | SET e:{kind.neo4j_label})"
+                  for name, kind in ENTITY_TYPES.items()) + ";",
         f"LOAD CSV WITH HEADERS FROM 'file:///{stem}-documents.csv' AS row",
         "MERGE (d:Document {documentId: row.`documentId:ID(Document)`})",
         "SET d.title = row.title, d.path = row.path, d.date = row.date, d.duplicateOf = row.duplicateOf;",
     ]
-    for tie_type in tie_types:
+    for relationship in relationship_types:
         lines += [
             f"LOAD CSV WITH HEADERS FROM 'file:///{stem}-ties.csv' AS row",
-            f"WITH row WHERE row.`:TYPE` = '{tie_type}'",
+            f"WITH row WHERE row.`:TYPE` = '{relationship}'",
             "MATCH (a:Entity {entityId: row.`:START_ID(Entity)`}), (b:Entity {entityId: row.`:END_ID(Entity)`})",
-            f"MERGE (a)-[t:{tie_type} {{tieId: row.tieId}}]->(b)",
+            f"MERGE (a)-[t:{relationship} {{tieId: row.tieId}}]->(b)",
             "SET t.subtype = row.subtype, t.directed = row.`directed:boolean` = 'true',"
             " t.hedged = row.`hedged:boolean` = 'true',",
             "    t.confidence = toFloat(row.`confidence:float`), t.date = row.date,",
@@ -124,5 +125,5 @@ def write_neo4j(network: Network, output: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     script = folder / f"{stem}.cypher"
-    script.write_text(cypher_script(stem, sorted({r.type.upper() for r in network.relations})), encoding="utf-8")
+    script.write_text(cypher_script(stem, sorted({tie_type(r.type).neo4j_type for r in network.relations})), encoding="utf-8")
     return [*paths, script]

@@ -5,14 +5,12 @@ and its character offsets, so an analyst in another tool can still trace the tie
 from __future__ import annotations
 
 from linkchart.model import Document, Evidence, Relation
-
-TIE_LABELS = {"family": "family", "associate": "associate", "co_resided": "shared a home", "communicated_with":
-              "communicated with", "member_of": "member of", "leader_of": "leader of", "recruited_by": "recruited by"}
+from linkchart.schema import tie_type
 
 
 def tie_label(relation: Relation) -> str:
-    """The tie type as analysts read it ('family (brother)', 'recruited by')."""
-    label = TIE_LABELS.get(relation.type, relation.type.replace("_", " "))
+    """The tie type as analysts read it ('Family (sibling)', 'Recruited by'), from linkchart/schema.py."""
+    label = tie_type(relation.type).label
     return f"{label} ({relation.subtype})" if relation.subtype else label
 
 
