@@ -113,31 +113,61 @@ class LocalEngine:
         pass
 
 
+class _Report:
+    """Progress within a file, sent from a worker process to the writer through a queue."""
+
+    def __init__(self, queue: Any, path: str) -> None:
+        self.queue, self.path = queue, path
+
+    def __call__(self, done: int, total: int) -> None:
+        self.queue.put((self.path, done, total))
+
+
+def _extract_reporting(doc: Document, settings: Settings, queue: Any) -> Extracted:
+    return extract(doc, settings, on_progress=_Report(queue, doc.path) if queue is not None else None)
+
+
 class ProcessEngine:
     """N worker processes on this machine (spawned, so no state leaks from the parent)."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: Settings, workers: int, on_progress: Callable[[str, int, int], None] | None = None) -> None:
         import multiprocessing
 
-        self.settings = settings
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        context = multiprocessing.get_context("spawn")
+        self.settings, self.on_progress = settings, on_progress
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.manager = context.Manager() if on_progress is not None else None
+        self.queue = self.manager.Queue() if self.manager is not None else None
 
     def load(self, paths: Sequence[str]) -> list[Loaded]:
         return list(self.pool.map(load, paths, [self.settings] * len(paths)))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        futures: list[Future[Extracted]] = [self.pool.submit(extract, d, self.settings) for d in docs]
+        futures: list[Future[Extracted]] = [self.pool.submit(_extract_reporting, d, self.settings, self.queue) for d in docs]
 
         def run() -> Iterator[Extracted]:
             for doc, future in zip(docs, futures, strict=True):
                 try:
+                    while not self._wait(future):
+                        pass
                     yield future.result()
                 except Exception as err:  # noqa: BLE001 - a worker that died takes one document, not the build
                     yield Extracted(doc.id, error=f"{doc.path}: extraction failed (worker: {type(err).__name__}); not stored")
         return run
 
+    def _wait(self, future: Future[Extracted]) -> bool:
+        """Wait a little for `future`, passing on the progress workers report meanwhile."""
+        from concurrent.futures import wait
+
+        done = bool(wait([future], timeout=0.25).done)
+        while self.queue is not None and self.on_progress is not None and not self.queue.empty():
+            self.on_progress(*self.queue.get_nowait())
+        return done
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.manager is not None:
+            self.manager.shutdown()
 
 
 class DaskEngine:
@@ -192,4 +222,4 @@ def make_engine(settings: Settings, *, workers: int = 1, engine: str = "local", 
         raise LinkchartError("--workers must be 1 or more")
     if workers == 1:
         return LocalEngine(settings, extractor, on_progress)
-    return ProcessEngine(settings, workers)
+    return ProcessEngine(settings, workers, on_progress)

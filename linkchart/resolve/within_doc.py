@@ -206,7 +206,7 @@ def _candidate_pairs(names: list[NameOccurrence]) -> list[tuple[NameOccurrence, 
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k, o in enumerate(distinct):
         ps = parts(o.effective)
-        keys = {("word", w) for w in ps}
+        keys: set[tuple[str, ...]] = {("word", w) for w in ps}
         if len(ps) > 1:
             given_blocks = surname_blocks(ps[0]) | surname_blocks("".join(ps[:-1]))
             keys |= {("initials", s, g) for s in surname_blocks(ps[-1]) for g in given_blocks}

@@ -103,7 +103,7 @@ class PostgresStore(SQLiteStore):
         except ImportError:
             raise LinkchartError("a PostgreSQL case needs psycopg (pip install 'psycopg[binary]')") from None
         self.url, self.read_only = url, read_only
-        self.path = _without_password(url)  # type: ignore[assignment] - named in messages
+        self.path = _without_password(url)  # type: ignore[assignment]  # named in messages
         try:
             conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory, connect_timeout=20)
         except psycopg.Error as err:

@@ -195,6 +195,8 @@ def test_replace_and_remove_documents(store: Store) -> None:
     resolve(store, SETTINGS)
     ilse = _one(store, "Ilse Verhoeven")
     assert "associate" in {r.type for r in store.relations_of(ilse)}
+    store.move_document(DOC_C.id, "moved/c.txt")
+    assert store.document_at("reports/c.txt") is None and store.document_at("moved/c.txt").id == DOC_C.id  # type: ignore[union-attr]
     assert store.remove_document(DOC_B.id) and not store.remove_document(DOC_B.id)
     resolve(store, SETTINGS)
     assert store.find_entities("Pieter Lindqvist")  # still stated by report C
