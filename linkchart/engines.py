@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 from linkchart.errors import InputError, LinkchartError
@@ -39,8 +40,6 @@ class Extracted:
 
 def load(path: str, settings: Settings) -> Loaded:
     """Read one file. Never raises: a bad file becomes a one-line error naming it."""
-    from pathlib import Path
-
     try:
         doc = load_document(Path(path), settings)
     except InputError as err:
@@ -54,15 +53,20 @@ def load(path: str, settings: Settings) -> Loaded:
 _WORKER_EXTRACTOR: dict[Settings, Any] = {}
 
 
+def model_key(settings: Settings) -> Settings:
+    """Settings that make one extractor: the case's location is not one of them."""
+    return replace(settings, db=Path())
+
+
 def extract(doc: Document, settings: Settings, extractor: Any | None = None,
             on_progress: Callable[[int, int], None] | None = None) -> Extracted:
     """The extraction of one document. The model is loaded once per process (the first call)."""
     if extractor is None:
-        extractor = _WORKER_EXTRACTOR.get(settings)
+        extractor = _WORKER_EXTRACTOR.get(model_key(settings))
         if extractor is None:
             from linkchart.extract.pipeline import Extractor
 
-            extractor = _WORKER_EXTRACTOR[settings] = Extractor(settings)
+            extractor = _WORKER_EXTRACTOR[model_key(settings)] = Extractor(settings)
     try:
         if on_progress is not None:
             return Extracted(doc.id, extractor.extract(doc, on_progress=on_progress))
