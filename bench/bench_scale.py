@@ -98,7 +98,9 @@ def long(sizes_mb: list[float]) -> None:
         extractor.extract(Document("x", "x.txt", "x", text, "h"))
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         figures.append((len(text), cpu))
-        print(f"{len(text) / 1e6:.1f} MB, {len(text.split())} words: {seconds:.1f} s wall, {cpu:.1f} s CPU")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{len(text) / 1e6:.1f} MB, {len(text.split())} words: {seconds:.1f} s wall, {cpu:.1f} s CPU,"
+              f" peak {peak:.0f} MB so far")
     for (n1, t1), (n2, t2) in zip(figures, figures[1:], strict=False):
         print(f"{n1 / 1e6:.1f}→{n2 / 1e6:.1f} MB: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
 
