@@ -51,20 +51,23 @@ def throughput(docs: int = 300) -> None:
         texts = [p.read_text() for p in paths]
         words = sum(len(t.split()) for t in texts)
         nlp = load_model()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         for _ in nlp.pipe(texts, batch_size=16):
             pass
-        bare = words / (time.perf_counter() - start)
-        load_start = time.perf_counter()
+        bare, bare_cpu = words / (time.perf_counter() - start), words / (time.process_time() - cpu_start)
+        load_start, load_cpu = time.perf_counter(), _children_cpu()
         subprocess.run([sys.executable, "-c", "from linkchart.extract.pipeline import load_model; load_model()"], check=True)
-        load = time.perf_counter() - load_start
-        print(f"{docs} documents, {words} words; bare nlp.pipe {bare:.0f} words/s; model load {load:.1f} s")
+        load, load_cpu = time.perf_counter() - load_start, _children_cpu() - load_cpu
+        print(f"{docs} documents, {words} words; bare nlp.pipe {bare:.0f} words/s, {bare_cpu:.0f} words/CPU-s;"
+              f" model load {load:.1f} s ({load_cpu:.1f} s CPU)")
         for workers in (1, 2):
             seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}.db", workers)
             rate = words / seconds
             steady = words / max(seconds - load, 1e-9)
+            per_cpu = words / max(cpu - workers * load_cpu, 1e-9)
             print(f"--workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe"
-                  f" (without the model load: {steady / bare:.2f}); CPU {cpu:.0f} s")
+                  f" (without the model load: {steady / bare:.2f}); {per_cpu:.0f} words/CPU-s after the model load"
+                  f" = {per_cpu / bare_cpu:.2f} of bare nlp.pipe's")
 
 
 def corpus(sizes: list[int]) -> None:
