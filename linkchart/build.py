@@ -39,6 +39,7 @@ class BuildReport:
     reextracted: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)  # files whose content changed since the last build
     removed: list[str] = field(default_factory=list)  # documents dropped because their file is gone (--sync)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path) of renamed files
     entities: int = 0
     relations: int = 0
 
@@ -59,13 +60,13 @@ def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any
     if on_total:
         on_total(len(files))
     store.set_meta("build_state", "running")
-    if sync:
-        _drop_vanished(store, paths, {str(p) for p in files}, report)
     runner = make_engine(settings, workers=workers, engine=engine, scheduler=scheduler, extractor=extractor,
                          on_progress=within_file)
     try:
-        _Writer(store, settings, runner, report, progress).run([str(p) for p in files],
-                                                               batch_size or max(8, 8 * workers), reextract)
+        writer = _Writer(store, settings, runner, report, progress)
+        writer.run([str(p) for p in files], batch_size or max(8, 8 * workers), reextract)
+        if sync and _drop_vanished(store, paths, {str(p) for p in files}, report):  # after renames were seen
+            writer.run([], batch_size or 8, False)  # copies of what was dropped are read in its place
     finally:
         runner.close()
     counts = resolve(store, settings)
@@ -149,7 +150,16 @@ class _Writer:
             self._tick(doc.path)
             return None
         replaces = old.id if old is not None else None
-        if doc.content_hash in self.pending or (self.store.has_hash(doc.content_hash) and replaces is None):
+        same = self.store.has_hash(doc.content_hash) if replaces is None else None
+        if same is not None and doc.content_hash not in self.pending:
+            stored = self.store.document(same)
+            if stored is not None and not Path(stored.path).exists():  # the file was renamed or moved
+                self.store.move_document(same, doc.path)
+                _changed(self.store)
+                self.report.moved.append((stored.path, doc.path))
+                self._tick(doc.path)
+                return None
+        if doc.content_hash in self.pending or same is not None:
             self.report.unchanged.append(doc.path)  # the same text under another name: already in the case
             self._tick(doc.path)
             return None
@@ -214,7 +224,7 @@ class _Writer:
             self.progress(Path(path).name)
 
 
-def _drop_vanished(store: Store, roots: list[Path], present: set[str], report: BuildReport) -> None:
+def _drop_vanished(store: Store, roots: list[Path], present: set[str], report: BuildReport) -> bool:
     """Documents stored from under `roots` whose file is no longer there. A root that does not
     exist drops nothing (a mistyped folder must not empty the case)."""
     prefixes = [str(r) for r in roots if r.exists()]
@@ -224,6 +234,7 @@ def _drop_vanished(store: Store, roots: list[Path], present: set[str], report: B
         if store.remove_document(doc_id):
             _changed(store)
             report.removed.append(path)
+    return bool(gone)
 
 
 def _changed(store: Store) -> None:

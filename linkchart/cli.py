@@ -46,7 +46,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _case(db: Path, *, writable: bool = False, settings: Settings | None = None) -> Case:
+def _case(db: Path | str, *, writable: bool = False, settings: Settings | None = None) -> Case:
     """Open the case; read-only tasks never create or change the file."""
     case = Case.open(db, writable=writable, settings=settings)
     warning = case.state_warning()
@@ -100,6 +100,8 @@ def build(paths: tuple[Path, ...], db: Path, max_file_mb: float | None, reextrac
         console.print(f"duplicate: {copy} is a copy of document {original} (similarity {score:.2f})", markup=False)
     for path in report.removed:
         console.print(f"removed: {path} (its file is gone)", markup=False)
+    for before, after in report.moved:
+        console.print(f"moved: {before} → {after}", markup=False)
     console.print(f"{len(report.added)} added, {len(report.unchanged)} unchanged, {len(report.duplicates)} duplicates,"
                   f" {len(report.errors)} errors" + (f", {len(report.reextracted)} re-extracted" if reextract else "")
                   + (f", {len(report.replaced)} replaced by an edited file" if report.replaced else "")

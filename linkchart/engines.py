@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 from linkchart.errors import InputError, LinkchartError
@@ -39,8 +40,6 @@ class Extracted:
 
 def load(path: str, settings: Settings) -> Loaded:
     """Read one file. Never raises: a bad file becomes a one-line error naming it."""
-    from pathlib import Path
-
     try:
         doc = load_document(Path(path), settings)
     except InputError as err:
@@ -54,15 +53,20 @@ def load(path: str, settings: Settings) -> Loaded:
 _WORKER_EXTRACTOR: dict[Settings, Any] = {}
 
 
+def model_key(settings: Settings) -> Settings:
+    """Settings that make one extractor: the case's location is not one of them."""
+    return replace(settings, db=Path())
+
+
 def extract(doc: Document, settings: Settings, extractor: Any | None = None,
             on_progress: Callable[[int, int], None] | None = None) -> Extracted:
     """The extraction of one document. The model is loaded once per process (the first call)."""
     if extractor is None:
-        extractor = _WORKER_EXTRACTOR.get(settings)
+        extractor = _WORKER_EXTRACTOR.get(model_key(settings))
         if extractor is None:
             from linkchart.extract.pipeline import Extractor
 
-            extractor = _WORKER_EXTRACTOR[settings] = Extractor(settings)
+            extractor = _WORKER_EXTRACTOR[model_key(settings)] = Extractor(settings)
     try:
         if on_progress is not None:
             return Extracted(doc.id, extractor.extract(doc, on_progress=on_progress))
@@ -113,31 +117,61 @@ class LocalEngine:
         pass
 
 
+class _Report:
+    """Progress within a file, sent from a worker process to the writer through a queue."""
+
+    def __init__(self, queue: Any, path: str) -> None:
+        self.queue, self.path = queue, path
+
+    def __call__(self, done: int, total: int) -> None:
+        self.queue.put((self.path, done, total))
+
+
+def _extract_reporting(doc: Document, settings: Settings, queue: Any) -> Extracted:
+    return extract(doc, settings, on_progress=_Report(queue, doc.path) if queue is not None else None)
+
+
 class ProcessEngine:
     """N worker processes on this machine (spawned, so no state leaks from the parent)."""
 
-    def __init__(self, settings: Settings, workers: int) -> None:
+    def __init__(self, settings: Settings, workers: int, on_progress: Callable[[str, int, int], None] | None = None) -> None:
         import multiprocessing
 
-        self.settings = settings
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        context = multiprocessing.get_context("spawn")
+        self.settings, self.on_progress = settings, on_progress
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.manager = context.Manager() if on_progress is not None else None
+        self.queue = self.manager.Queue() if self.manager is not None else None
 
     def load(self, paths: Sequence[str]) -> list[Loaded]:
         return list(self.pool.map(load, paths, [self.settings] * len(paths)))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        futures: list[Future[Extracted]] = [self.pool.submit(extract, d, self.settings) for d in docs]
+        futures: list[Future[Extracted]] = [self.pool.submit(_extract_reporting, d, self.settings, self.queue) for d in docs]
 
         def run() -> Iterator[Extracted]:
             for doc, future in zip(docs, futures, strict=True):
                 try:
+                    while not self._wait(future):
+                        pass
                     yield future.result()
                 except Exception as err:  # noqa: BLE001 - a worker that died takes one document, not the build
                     yield Extracted(doc.id, error=f"{doc.path}: extraction failed (worker: {type(err).__name__}); not stored")
         return run
 
+    def _wait(self, future: Future[Extracted]) -> bool:
+        """Wait a little for `future`, passing on the progress workers report meanwhile."""
+        from concurrent.futures import wait
+
+        done = bool(wait([future], timeout=0.25).done)
+        while self.queue is not None and self.on_progress is not None and not self.queue.empty():
+            self.on_progress(*self.queue.get_nowait())
+        return done
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.manager is not None:
+            self.manager.shutdown()
 
 
 class DaskEngine:
@@ -192,4 +226,4 @@ def make_engine(settings: Settings, *, workers: int = 1, engine: str = "local", 
         raise LinkchartError("--workers must be 1 or more")
     if workers == 1:
         return LocalEngine(settings, extractor, on_progress)
-    return ProcessEngine(settings, workers)
+    return ProcessEngine(settings, workers, on_progress)

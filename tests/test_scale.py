@@ -69,20 +69,6 @@ def test_two_worker_processes_give_the_one_process_case(corpus: Path, reference:
     assert dump(db) == reference
 
 
-def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
-    from distributed import Client, LocalCluster
-
-    engines._WORKER_EXTRACTOR[Settings(db=tmp_path / "d.db")] = extractor  # the worker threads share the loaded model
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
-        db = tmp_path / "d.db"
-        store = open_store(db)
-        report = build([corpus], store, Settings(db=db), engine="dask", scheduler=client, batch_size=4)
-        store.close()
-    assert report.errors == [] and len(report.added) == 8
-    assert dump(db) == reference
-
-
 def test_an_edited_file_replaces_its_extraction_and_sync_and_remove_drop_documents(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -99,11 +85,16 @@ def test_an_edited_file_replaces_its_extraction_and_sync_and_remove_drop_documen
         assert report.replaced == [str(first)] and report.duplicates == [] and report.added == [str(first)]
         assert case.find("Wendom Achery") and not case.find("Hessa Tolvane")  # the old version's people are gone
         assert case.store.documents_page().total == 2
-        second.unlink()
+        renamed = folder / "renamed.txt"
+        second.rename(renamed)
+        report = case.build([folder], extractor=extractor)
+        assert report.moved == [(str(second), str(renamed))] and report.added == []  # a rename is not a new report
+        assert case.store.document_at(str(renamed)) is not None and case.store.documents_page().total == 2
+        renamed.unlink()
         report = case.build([folder], extractor=extractor)
         assert case.find("Orsik Pamvela")  # without --sync a deleted file stays in the case
         report = case.build([folder], extractor=extractor, sync=True)
-        assert report.removed == [str(second)] and not case.find("Orsik Pamvela") and not case.find("Lavren Pamvela")
+        assert report.removed == [str(renamed)] and not case.find("Orsik Pamvela") and not case.find("Lavren Pamvela")
         assert case.state_warning() is None
     result = CliRunner().invoke(cli, ["remove", str(first), "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -230,3 +221,56 @@ def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_p
         report = case.build([folder], extractor=extractor)
         assert case.state_warning() is None and report.errors == []
     assert dump(db) == dump(ref)
+
+
+# Last: the cluster's threads must not be running when the tests above fork.
+def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    from distributed import Client, LocalCluster
+
+    engines._WORKER_EXTRACTOR[engines.model_key(Settings())] = extractor  # the worker threads share the loaded model
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        db = tmp_path / "d.db"
+        store = open_store(db)
+        report = build([corpus], store, Settings(db=db), engine="dask", scheduler=client, batch_size=4)
+        store.close()
+    assert report.errors == [] and len(report.added) == 8
+    assert dump(db) == reference
+
+
+def test_a_case_copied_to_postgresql_and_back_is_the_same_case(corpus: Path, tmp_path: Path,
+                                                               request: pytest.FixtureRequest, extractor) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "src.db"
+    with Case.open(source, writable=True) as case:
+        case.build([corpus], extractor=extractor)
+        names = sorted(e.name for e in case.network().entities if e.type == "person")
+        case.merge(names[0], names[1], "copied decision")
+    team = request.getfixturevalue("postgres").new_database()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["copy", str(source), team])
+    assert result.exit_code == 0, result.output
+    assert "copied 9 documents and 1 decisions" in result.output
+    assert dump(team) == dump(source)
+    back = tmp_path / "back.db"
+    assert runner.invoke(cli, ["copy", team, str(back)]).exit_code == 0
+    assert dump(back) == dump(source)
+    result = runner.invoke(cli, ["copy", str(source), str(back)])
+    assert result.exit_code == 1 and "not empty" in result.output
+    with Case.open(team, writable=True) as case:  # the copy is a working case: a rebuild finds nothing new
+        report = case.build([corpus], extractor=extractor)
+    assert report.added == [] and dump(team) == dump(source)
+
+
+def test_progress_is_shown_within_a_long_file(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    import random
+
+    from synthetic import report
+
+    rng = random.Random(2)
+    long_file = tmp_path / "long.txt"
+    long_file.write_text("\n\n".join(report(rng, 2).split("\n", 2)[2] for _ in range(160)))
+    seen: list[tuple[str, int, int]] = []
+    with Case.open(tmp_path / "c.db", writable=True) as case:
+        case.build([long_file], extractor=extractor, within_file=lambda path, done, total: seen.append((path, done, total)))
+    assert [done for _, done, _ in seen] == [50, 100, 150, 200, 250, 300]
+    assert all(path == str(long_file) and total > 300 for path, _, total in seen)

@@ -188,14 +188,16 @@ class Extractor:
               families: list[FamilyMention]) -> tuple[list[Tie], list[FoundEvent]]:
         ties: list[Tie] = []
         events: list[FoundEvent] = []
-        places = {(o.paragraph, i) for o in parsed.occurrences if o.type in {PLACE, ""}
-                  for i in range(o.name.start, o.name.end)}
+        places: dict[int, set[int]] = {}  # paragraph -> tokens of place names in it
+        for o in parsed.occurrences:
+            if o.type in {PLACE, ""}:
+                places.setdefault(o.paragraph, set()).update(range(o.name.start, o.name.end))
         previous_subject: Participant | None = None
         groups = resolve_group_mentions(parsed, self.lex.group_nouns)
         self.roles.start_document()
         for s, (p, sent) in enumerate(parsed.sentences):
             people = self._participants(parsed, p, sent, pronouns, unresolved, groups)
-            events.extend(self.events.sentence_events(p, sent, people, {i for q, i in places if q == p}))
+            events.extend(self.events.sentence_events(p, sent, people, set(places.get(p, ()))))
             roles, recruits = self.roles.sentence_facts(p, sent, people)
             events.extend(roles)
             ties.extend(recruits)
@@ -216,9 +218,8 @@ class Extractor:
             pair = resolve_pair(parsed, p, tok, unresolved)
             if pair is None:
                 continue
-            earlier = [s for q, s in parsed.sentences if q == p and s.end <= sent.start
-                       and {o.cluster for o in parsed.occurrences if o.paragraph == p
-                            and s.start <= o.name.start < s.end} >= set(pair)]
+            earlier = [s for s in parsed.paragraphs[p].sents if s.end <= sent.start
+                       and {o.cluster for o in parsed.in_paragraph(p) if s.start <= o.name.start < s.end} >= set(pair)]
             tie = self.relations.pair_tie(p, sent, tok, pair, earlier[-1] if earlier else sent)
             if tie is not None:
                 out.append(tie)

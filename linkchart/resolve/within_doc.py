@@ -134,7 +134,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
     # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
-    for a, b in _candidate_pairs(full):
+    for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
             continue
         if _same_full_name(a.effective, b.effective, floor):
@@ -194,7 +194,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
     """Lone names with no full name that are spellings of each other (Amaroud/Ameroud)."""
     singles = [o for o in people if len(parts(o.effective)) == 1]
-    for a, b in _candidate_pairs(singles):
+    for a, b in _candidate_pairs(singles, floor):
         wa, wb = parts(a.effective)[0], parts(b.effective)[0]
         if wa != wb and len(wa) >= 5 and transliterated(wa, wb) and uf.can_union(a.id, b.id):
             group_a = {parts(x.effective)[0] for x in people if uf.find(x.id) == uf.find(a.id)}
@@ -202,27 +202,32 @@ def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-u
                 join(a.id, b.id, "spelling variant of the surname, no other candidate", 0.8)
 
 
-def _candidate_pairs(names: list[NameOccurrence]) -> list[tuple[NameOccurrence, NameOccurrence]]:
+def _candidate_pairs(names: list[NameOccurrence], floor: float) -> list[tuple[NameOccurrence, NameOccurrence]]:
     """The pairs of names that could be spellings or shorter forms of each other, in the order
-    of a full pairwise scan: one occurrence per distinct name, and only names sharing a word or
-    the first letters of their surname and given name (surname_blocks), so that a long document
-    costs in proportion to its names, not to their square."""
+    of a full pairwise scan, so that a long document costs in proportion to its names, not to
+    their square: one occurrence per distinct name; a shorter form shares a word with the longer
+    name; spelling variants have as many words, surnames that are spellings of each other
+    (similar_words, the test the joins apply first) and given names filed under one first letter."""
     first: dict[str, NameOccurrence] = {}
     for o in names:
         first.setdefault(o.effective, o)
     distinct = list(first.values())
+    words = [parts(o.effective) for o in distinct]
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for k, o in enumerate(distinct):
-        ps = parts(o.effective)
-        keys = {("word", w) for w in ps}
-        if len(ps) > 1:
-            given_blocks = surname_blocks(ps[0]) | surname_blocks("".join(ps[:-1]))
-            keys |= {("initials", s, g) for s in surname_blocks(ps[-1]) for g in given_blocks}
-        else:
-            keys |= {("initial", s) for s in surname_blocks(ps[0])} if ps else set()
+    for k, ps in enumerate(words):
+        keys: set[tuple[str, ...]] = {("word", w) for w in ps}
+        given = surname_blocks(ps[0]) | surname_blocks("".join(ps[:-1])) if len(ps) > 1 else {""}
+        keys |= {("initials", s, g) for s in surname_blocks(ps[-1]) for g in given} if ps else set()
         for key in keys:
             blocks[key].append(k)
-    pairs = {(i, j) for members in blocks.values() for n, i in enumerate(members) for j in members[n + 1:]}
+    pairs: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                same_length = len(words[i]) == len(words[j])
+                if (not same_length if key[0] == "word"
+                        else same_length and similar_words(words[i][-1], words[j][-1], floor=floor)):
+                    pairs.add((i, j))
     return [(distinct[i], distinct[j]) for i, j in sorted(pairs)]
 
 

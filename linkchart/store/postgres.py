@@ -52,8 +52,12 @@ _PLACEHOLDER = re.compile(r"\?")
 _END = re.compile(r"(?<![\"\w])end(?![\"\w])")
 
 
-def _translate(sql: str) -> str:
-    return _END.sub('"end"', _PLACEHOLDER.sub("%s", sql.replace("%", "%%")))
+def _translate(sql: str, with_params: bool = True) -> str:
+    """SQLite's SQL as psycopg takes it: %s placeholders (a literal % doubled when there are
+    parameters) and the column named `end` quoted."""
+    if with_params:
+        sql = _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
+    return _END.sub('"end"', sql)
 
 
 class _Row:
@@ -83,7 +87,8 @@ class _Connection:
         self.conn = conn
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(_translate(sql), tuple(params) or None)
+        params = tuple(params)
+        return self.conn.execute(_translate(sql, bool(params)), params or None)
 
     def executemany(self, sql: str, rows: Any) -> Any:
         rows = list(rows)
@@ -103,7 +108,7 @@ class PostgresStore(SQLiteStore):
         except ImportError:
             raise LinkchartError("a PostgreSQL case needs psycopg (pip install 'psycopg[binary]')") from None
         self.url, self.read_only = url, read_only
-        self.path = _without_password(url)  # type: ignore[assignment] - named in messages
+        self.path = _without_password(url)  # type: ignore[assignment]  # named in messages
         try:
             conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory, connect_timeout=20)
         except psycopg.Error as err:

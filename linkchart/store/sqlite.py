@@ -167,6 +167,11 @@ class SQLiteStore:
         for r in self.db.execute("SELECT id, path FROM documents ORDER BY rowid").fetchall():
             yield r["id"], r["path"]
 
+    def move_document(self, document_id: str, path: str) -> None:
+        """A file renamed or moved within the case keeps its document, under its new path."""
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET path = ? WHERE id = ?", (path, document_id))
+
     def remove_document(self, document_id: str) -> bool:
         """Drop a document and what was extracted from it. Its copies lose their original and
         wait to be extracted (extractor version ''); the network is brought up to date by the

@@ -18,21 +18,16 @@ def copy_case(src: Store, dst: Store) -> dict[str, int]:
     signatures = dict(src.signatures())
     extractions = _extractions(src)
     documents = 0
-    pending_copies: list[tuple[Document, float | None]] = []
-    for doc in _documents(src):
+    for doc in _documents(src):  # in the source's order: an original comes before its copies
         version = src.extractor_version_of(doc.id) or ""
         if doc.duplicate_of is not None:
-            pending_copies.append((doc, None))
-            continue
-        extraction = extractions.pop(doc.id, None) or DocumentExtraction(doc.id)
-        if not version:  # never extracted (waiting for the next build)
+            dst.add_document(doc, ())
+        elif not version:  # never extracted (waiting for the next build)
             dst.add_document(doc, signatures.get(doc.id, ()))
         else:
+            extraction = extractions.pop(doc.id, None) or DocumentExtraction(doc.id)
             extraction.mentions = src.mentions(doc.id)
             dst.save_extraction(doc, signatures.get(doc.id, ()), extraction, version)
-        documents += 1
-    for doc, similarity in pending_copies:  # copies after their originals
-        dst.add_document(doc, (), similarity)
         documents += 1
     decisions = src.analyst_decisions(include_undone=True)
     for d in decisions:

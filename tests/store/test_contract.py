@@ -7,7 +7,9 @@ Store interface and resolved by the real resolver, so what is checked is what a 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -33,7 +35,18 @@ from linkchart.model import (
 from linkchart.settings import Settings
 from linkchart.store import Store, open_store
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pg_server import postgres  # noqa: E402, F401 - the session's server (skips without PostgreSQL; fails under CI=true)
+
 SETTINGS = Settings()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def case_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh empty case lives, for each backend."""
+    if request.param == "sqlite":
+        return str(tmp_path / "case.db")
+    return request.getfixturevalue("postgres").new_database()
 TEXT_A = ("Tomas Verhoeven and his sister Ilse Verhoeven rented a flat in Ostend. "
           "Verhoeven joined the Northgate Cell in 2014. He travelled to Ostend on 1 March 2015.")
 TEXT_B = "Tomás Verhoeven shared a flat with Pieter Lindqvist, according to the inquiry report of 2016."
@@ -182,6 +195,8 @@ def test_replace_and_remove_documents(store: Store) -> None:
     resolve(store, SETTINGS)
     ilse = _one(store, "Ilse Verhoeven")
     assert "associate" in {r.type for r in store.relations_of(ilse)}
+    store.move_document(DOC_C.id, "moved/c.txt")
+    assert store.document_at("reports/c.txt") is None and store.document_at("moved/c.txt").id == DOC_C.id  # type: ignore[union-attr]
     assert store.remove_document(DOC_B.id) and not store.remove_document(DOC_B.id)
     resolve(store, SETTINGS)
     assert store.find_entities("Pieter Lindqvist")  # still stated by report C
@@ -288,9 +303,9 @@ def test_read_only_store_never_writes(case_url: str) -> None:
         reader.close()
 
 
-def test_backends_give_the_same_network(tmp_path, postgres) -> None:  # type: ignore[no-untyped-def]
+def test_backends_give_the_same_network(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     dumps = []
-    for url in (str(tmp_path / "a.db"), postgres.new_database()):
+    for url in (str(tmp_path / "a.db"), request.getfixturevalue("postgres").new_database()):
         store = open_store(url)
         _fill(store)
         network = store.network()
