@@ -51,6 +51,8 @@ class Lexicon:
     place_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
     event_nouns: frozenset[str]
+    outsider_nouns: frozenset[str]  # judges, lawyers, officials, victims: outside the network
+    victim_verbs: frozenset[str]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -99,4 +101,7 @@ def _load() -> Lexicon:
         place_nouns=_words("place_nouns.txt"),
         locative_prepositions=_words("locative_prepositions.txt"),
         event_nouns=_words("event_nouns.txt"),
+        outsider_nouns=_words("outsider_nouns.txt") | (commentators - {"spokesman", "spokeswoman", "spokesperson",
+                                                                        "director", "ceo", "author", "writer"}),
+        victim_verbs=_words("victim_verbs.txt"),
     )

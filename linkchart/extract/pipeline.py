@@ -13,6 +13,7 @@ from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
+from linkchart.extract.candidates import Candidate, sentence_candidates
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
@@ -28,7 +29,8 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
-from linkchart.extract.roles import source_clusters, speaking_clusters
+from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters
+from linkchart.extract.tie_model import TieModel
 from linkchart.model import (
     FAMILY,
     ORGANIZATION,
@@ -74,6 +76,7 @@ class Extractor:
         self.relations = RelationFinder(self.lex)
         self.events = EventFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
+        self.tie_model = TieModel.load()
 
     def extract(self, document: Document) -> DocumentExtraction:
         """One document at a time, so that a failure stays with its document (build.py)."""
@@ -81,7 +84,9 @@ class Extractor:
         docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
         return self.extract_parsed(document, docs, offsets)
 
-    def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
+    def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int],
+                       candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
+        """`candidates_out`, when given, receives every candidate tie with its evidence (for training)."""
         lex = self.lex
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals)
                                              for d in docs])
@@ -97,7 +102,11 @@ class Extractor:
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(unnamed_referents(aliases))
-        ties, events = self._ties(parsed, pronouns, unresolved, families)
+        outsiders = outsider_clusters(parsed, lex, pronouns)
+        candidates, ties, events = self._ties(parsed, pronouns, unresolved, families, outsiders)
+        ties += self.tie_model.decide(candidates, lex, document.content_hash)
+        if candidates_out is not None:
+            candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
@@ -170,7 +179,10 @@ class Extractor:
         return decisions
 
     def _ties(self, parsed: ParsedDocument, pronouns: dict[tuple[int, int], str], unresolved: set[int],
-              families: list[FamilyMention]) -> tuple[list[Tie], list[FoundEvent]]:
+              families: list[FamilyMention], outsiders: set[str]) -> tuple[list[Candidate], list[Tie], list[FoundEvent]]:
+        """Candidate ties of every sentence (for the scored decision), and the ties the rules state
+        across sentences (a pair referred to as 'the two men', 'the X brothers')."""
+        candidates: list[Candidate] = []
         ties: list[Tie] = []
         events: list[FoundEvent] = []
         places = {(o.paragraph, i) for o in parsed.occurrences if o.type in {PLACE, ""}
@@ -182,12 +194,12 @@ class Extractor:
             events.extend(self.events.sentence_events(p, sent, people, {i for q, i in places if q == p}))
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
-            ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))
+            candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))
             ties.extend(self._pair_ties(parsed, p, sent, unresolved))
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
-        return ties, events
+        return candidates, ties, events
 
     def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int]) -> list[Tie]:
         out = []

@@ -77,12 +77,12 @@ class RelationFinder:
         inner = path[1:-1]
         ends = {a.token.i, b.token.i}
         if any(t.lower_ == "according" or (t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB" and (
-                any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not _speech_object(t, path)))
+                any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not speech_object(t, path)))
                for t in inner):
             return None  # a speaker is not tied to what he speaks about; "described X as a member of Y" ties X
-        if _crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
+        if crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
-        if self._negated(inner) or self.negated_context(_lowest_common_ancestor(path)):
+        if self.negated(inner) or self.negated_context(lowest_common_ancestor(path)):
             return None
         hedged = self.hedged(inner or path)
         if b.type == ORGANIZATION:
@@ -176,7 +176,7 @@ class RelationFinder:
                 return kind
         return None
 
-    def _negated(self, tokens: list[Token]) -> bool:
+    def negated(self, tokens: list[Token]) -> bool:
         for t in tokens:
             if t.lemma_.lower() in self.lex.negations and t.pos_ == "VERB":
                 return True  # "denied knowing"
@@ -189,7 +189,7 @@ class RelationFinder:
         met', 'police do not believe that A knew B'."""
         x = token
         while True:
-            if self._negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
+            if self.negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
                 return True  # (a 'whether' clause asserts nothing)
             if x.lemma_.lower() not in self.lex.doubt_nouns and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in x.children):
@@ -290,7 +290,7 @@ _CLAUSE_LINKS = {"advcl", "conj", "ccomp", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
-def _crosses_clause(path: list[Token]) -> bool:
+def crosses_clause(path: list[Token]) -> bool:
     """Does the path leave one clause for another that has its own subject? In 'Drici answered
     to Kasmi, while Benhadj shared a roof with Mekhloufi' the sharing is Benhadj's, not Drici's.
     A clause without a subject of its own ('after meeting X in prison, Y ...') shares the
@@ -340,7 +340,7 @@ def _does(person_side: Token, verb: Token) -> bool:
     return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
 
 
-def _speech_object(verb: Token, path: list[Token]) -> bool:
+def speech_object(verb: Token, path: list[Token]) -> bool:
     """Is the path's participant the object the verb of saying describes ('described X as ...')?"""
     k = path.index(verb)
     neighbours = [path[k - 1], path[k + 1]]
@@ -352,7 +352,7 @@ def _semicolon_between(a: Token, b: Token) -> bool:
     return any(t.text == ";" for t in a.doc[lo:hi])
 
 
-def _lowest_common_ancestor(path: list[Token]) -> Token:
+def lowest_common_ancestor(path: list[Token]) -> Token:
     return min(path, key=lambda t: len(list(t.ancestors)))
 
 

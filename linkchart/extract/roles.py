@@ -65,3 +65,39 @@ def _is_source_slot(tok: Token, lex: Lexicon) -> bool:
     if verb == "tell":
         return tok.dep_ in {"dative", "dobj", "iobj"}
     return tok.dep_ == "nsubj" and verb in lex.source_verbs and verb != "see" and head.pos_ == "VERB"
+
+
+def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
+    """People the document introduces in an outsider's role: a judge, a lawyer, an official, an
+    analyst (by title, anywhere in the document), or a victim (the object of a killing or a
+    kidnapping). They take only the ties a sentence states of them directly."""
+    found: set[str] = set()
+    for occ in parsed.occurrences:
+        if occ.type != PERSON or not occ.cluster:
+            continue
+        tok = parsed.head(occ)
+        if titled(tok, lex) or _is_victim(tok, lex):
+            found.add(occ.cluster)
+    return found
+
+
+def titled(token: Token, lex: Lexicon) -> bool:
+    """Is the name introduced here by an outsider's title ('Judge X', 'X, a defence lawyer',
+    'U.S. Attorney X')?"""
+    near = [c for c in token.children if c.dep_ in {"compound", "appos", "amod"}]
+    if token.dep_ == "appos":
+        near.append(token.head)
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X is a prosecutor"
+        near += [c for c in token.head.children if c.dep_ == "attr"]
+    doc = token.doc
+    start = token.left_edge.i
+    near += [t for t in doc[max(start - 3, token.sent.start):start] if t.pos_ in {"NOUN", "PROPN"}]
+    return any(t.lemma_.lower() in lex.outsider_nouns for t in near)
+
+
+def _is_victim(token: Token, lex: Lexicon) -> bool:
+    x = token
+    while x.dep_ in {"conj", "appos"} and x.head.i != x.i:
+        x = x.head
+    head = x.head
+    return x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs
