@@ -30,6 +30,19 @@ from linkchart.extract.roles import titled
 from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Evidence that rules a pair out unless the rules themselves tie it: another clause with its own
+# subject, an adjunct ('in addition to X'), a negation anywhere in the sentence (a misparse must
+# not turn 'A and B never met' into a tie), a gapped second clause ('A was arrested in May, and B
+# in June'). For two people also: a kin word (the kinship rules say who is whose relative), a
+# fact-box row or list line (a roll of names), a coordination that hangs from a group, kin,
+# victim, speech or leadership word ('members were A, B and C'), a pair that meets only in a group
+# noun ('lists A and B as members'), a state ('A and B are in prison'). A person and a group are
+# tied only by a word: membership, leadership, a group noun, a tie trigger.
+_VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
+_PERSON_VETOES = frozenset({"kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+                            "coordinated_under:group", "coordinated_under:kin",
+                            "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
+_GROUP_WORDS = ("group_trigger_", "leader_", "group_noun_", "trigger_path:", "possessive_group")
 
 
 @dataclass
@@ -45,6 +58,9 @@ class Candidate:
     blocked: bool  # negated, or a speaker and what he speaks about: never a tie
     hedged: bool
     path: list[Token] = field(default_factory=list)
+    # The rules' structural vetoes: a tie across two clauses with their own subjects, a name that
+    # only owns the kin noun or the leader ('Zafar's son ran the circle'). Only a rule tie passes.
+    vetoed: bool = False
 
     @property
     def kind(self) -> str:
@@ -105,17 +121,37 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     f[f"path:{_bucket(len(path), (2, 3, 4, 5, 7, 9))}"] = 1.0
     f[f"gap:{_bucket(hi - lo, (2, 4, 8, 15, 25))}"] = 1.0
     f[f"people:{_bucket(count, (2, 3, 5, 8))}"] = 1.0
+    if not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        f["verbless"] = 1.0
+    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
+        f["list_or_field_line"] = 1.0
+    if any(t.lower_ in lex.distributive_words for t in sentence):
+        f["distributive"] = 1.0
     if crosses_clause(path):
         f["crosses_clause"] = 1.0
     if any(t.lower_ in lex.adjunct_words for t in inner):
         f["adjunct"] = 1.0
+    legal = any(t.lemma_.lower() in lex.co_offending for t in sentence)
+    if legal:
+        f["legal_sentence"] = 1.0
     if _coordinated(a.token, b.token):
         f["coordinated"] = 1.0
+        f[f"coordinated_under:{_governor_class(a.token, lex)}"] = 1.0
+        if legal:
+            f["coordinated_legal"] = 1.0
+        if count > 5:
+            f["coordinated_long_list"] = 1.0
+        if not _subject_side(a.token):
+            f["coordinated_objects"] = 1.0
         if _subject_side(a.token):
             f["coordinated_subjects"] = 1.0
             predicate = _predicate(a.token)
             if predicate is not None and predicate.lemma_.lower() in lex.joint_actions:
                 f["joint_predicate"] = 1.0
+            if predicate is not None and predicate.lemma_ == "be" and not any(
+                    t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
+                    for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
+                f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
     if a.token.dep_ == "appos" and a.token.head.i == b.token.i or b.token.dep_ == "appos" and b.token.head.i == a.token.i:
         f["apposed"] = 1.0
     for where, tokens in (("path", inner), ("between", between)):
@@ -140,6 +176,12 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["verb_on_path"] = 1.0
     if any(t.lemma_.lower() in lex.kinship and t.pos_ == "NOUN" for t in sentence):
         f["kin_in_sentence"] = 1.0
+    if any(end.token.dep_ == "conj" and end.token.head.pos_ in {"VERB", "AUX"} for end in (a, b)):
+        f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
+    if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
+        f["lca_group"] = 1.0  # 'A and B as members of the network': co-members, not a stated tie
+    if lca.i not in ends and lca.pos_ == "NOUN" and ("group_trigger_between" in f or "group_noun_between" in f):
+        f["lists_apart"] = 1.0  # 'lists A and B as members of X, and C and D as ...': two rolls
     if lca.i in ends:
         f["lca_is_end"] = 1.0
     elif lca.pos_ in {"VERB", "AUX", "NOUN", "ADP"}:
@@ -157,7 +199,13 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     hedged = finder.hedged(inner or path)
     if hedged:
         f["hedged"] = 1.0
-    return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path)
+    if any(t.dep_ == "neg" or t.lower_ in {"never", "no", "nor", "neither", "without"}
+           or (t.lemma_.lower() in lex.negations and t.pos_ == "VERB") for t in sentence):
+        f["negation_in_sentence"] = 1.0
+    unworded = b.type == ORGANIZATION and not any(k.startswith(_GROUP_WORDS) for k in f)
+    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(_PERSON_VETOES & f.keys())) or any(
+        end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
+    return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -179,6 +227,33 @@ def _coordinated(x: Token, y: Token) -> bool:
             t = t.head
         return t
     return first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
+
+
+def _governor_class(token: Token, lex: Lexicon) -> str:
+    """What the coordination hangs from: the first word above it that a lexicon knows
+    ('charges against A, B and C': legal; 'members were A, B and C': group)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    above = list(token.ancestors)[:4]
+    if above and above[0].pos_ == "VERB":  # 'lists A, B and C as members of the network'
+        above[1:1] = [t for c in above[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children]
+    for x in above:
+        lemma = x.lemma_.lower()
+        if lemma in lex.co_offending:
+            return "legal"
+        if lemma in lex.kinship:
+            return "kin"
+        if lemma in lex.leader_words:
+            return "leader"
+        if lex.group_triggers.get(lemma) == "member_of" or lemma in lex.group_nouns:
+            return "group"
+        if lemma in lex.joint_actions or lemma in lex.person_triggers:
+            return "joint"
+        if lemma in lex.victim_verbs or lemma in lex.victim_nouns:
+            return "victim"
+        if lemma in lex.speech_verbs:
+            return "speech"
+    return "none"
 
 
 def _subject_side(token: Token) -> bool:

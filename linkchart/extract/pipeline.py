@@ -78,11 +78,11 @@ class Extractor:
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
         self.tie_model = TieModel.load()
 
-    def extract(self, document: Document) -> DocumentExtraction:
+    def extract(self, document: Document, candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
         """One document at a time, so that a failure stays with its document (build.py)."""
         paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
         docs = list(self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size))
-        return self.extract_parsed(document, docs, offsets)
+        return self.extract_parsed(document, docs, offsets, candidates_out)
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int],
                        candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
@@ -103,8 +103,8 @@ class Extractor:
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(unnamed_referents(aliases))
         outsiders = outsider_clusters(parsed, lex, pronouns)
-        candidates, ties, events = self._ties(parsed, pronouns, unresolved, families, outsiders)
-        ties += self.tie_model.decide(candidates, lex, document.content_hash)
+        candidates, ties, events, denied = self._ties(parsed, pronouns, unresolved, families, outsiders)
+        ties += self.tie_model.decide(candidates, lex, document.text, denied)
         if candidates_out is not None:
             candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
@@ -179,9 +179,12 @@ class Extractor:
         return decisions
 
     def _ties(self, parsed: ParsedDocument, pronouns: dict[tuple[int, int], str], unresolved: set[int],
-              families: list[FamilyMention], outsiders: set[str]) -> tuple[list[Candidate], list[Tie], list[FoundEvent]]:
+              families: list[FamilyMention], outsiders: set[str],
+              ) -> tuple[list[Candidate], list[Tie], list[FoundEvent], frozenset[frozenset[str]]]:
         """Candidate ties of every sentence (for the scored decision), and the ties the rules state
-        across sentences (a pair referred to as 'the two men', 'the X brothers')."""
+        across sentences (a pair referred to as 'the two men', 'the X brothers'), and the pairs
+        whose tie the document denies."""
+        denied: set[frozenset[str]] = set()
         candidates: list[Candidate] = []
         ties: list[Tie] = []
         events: list[FoundEvent] = []
@@ -195,19 +198,23 @@ class Extractor:
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))
-            ties.extend(self._pair_ties(parsed, p, sent, unresolved))
+            ties.extend(self._pair_ties(parsed, p, sent, unresolved, denied))
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
-        return candidates, ties, events
+        return candidates, ties, events, frozenset(denied)
 
-    def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int]) -> list[Tie]:
+    def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int],
+                   denied: set[frozenset[str]]) -> list[Tie]:
         out = []
         for tok in sent:
             if not plural_referent(tok, self.lex.plural_referents):
                 continue
             pair = resolve_pair(parsed, p, tok, unresolved)
             if pair is None:
+                continue
+            if self.relations.pair_denied(tok):
+                denied.add(frozenset(pair))
                 continue
             earlier = [s for q, s in parsed.sentences if q == p and s.end <= sent.start
                        and {o.cluster for o in parsed.occurrences if o.paragraph == p

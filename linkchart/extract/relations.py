@@ -250,6 +250,12 @@ class RelationFinder:
                         ties.append(Tie(a.cluster, b.cluster, kind, subtype, hedged, paragraph, span))
         return ties
 
+    def pair_denied(self, referent: Token) -> bool:
+        """'There is no evidence that the two ever met': a plural referent's tie is denied."""
+        predicate = referent.head
+        return (self._joint_kind(predicate) is not None or predicate.lemma_.lower() in self.lex.person_triggers) and \
+            self.negated_context(predicate)
+
     def pair_tie(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
                  antecedent: Span) -> Tie | None:
         """'The two men met in prison': the predicate of a plural referent ties the pair."""

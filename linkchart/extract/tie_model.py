@@ -8,8 +8,8 @@ text ever comes from a model that saw it: the figures measured on the training c
 cross-validated figures, and a new text is scored with the weights learned from all of them.
 
 The decision is a gate, not a licence: a negated statement, a speaker and what he speaks about,
-and an outsider (judge, lawyer, official, victim) the rules do not tie directly never become ties,
-whatever the weights say. A kept tie takes the type the rules gave it; otherwise the evidence
+and anyone the document introduces in an outsider's role (judge, counsel, official, victim) never
+become ties, whatever the weights say. A kept tie takes the type the rules gave it; otherwise the evidence
 types it (a kin word: family; a leadership word: leader_of; otherwise associate or member_of).
 """
 
@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,15 +34,26 @@ MODEL_FILE = "tie_model.json"
 KINDS = ("pp", "po")
 _SYMMETRIC_KIN = {"brother", "sister", "sibling", "half_brother", "step_brother", "cousin", "spouse"}
 
+SKETCH_SIZE = 32
+SAME_TEXT_OVERLAP = 0.5
+
 Weights = dict[str, float]
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """The smallest hashes of the text's 5-word shingles: two copies of one text share most of
+    them, different texts almost none. Hashes only: no words of a training text are shipped."""
+    words = re.findall(r"\w+", text.lower())
+    shingles = {" ".join(words[k:k + 5]) for k in range(max(len(words) - 4, 1))}
+    return tuple(sorted(zlib.crc32(s.encode("utf-8")) for s in shingles)[:SKETCH_SIZE])
 
 
 @dataclass(frozen=True)
 class TieModel:
     weights: dict[str, Weights]  # "pp" / "po" -> feature -> weight, learned from every text
-    thresholds: dict[str, float]
+    thresholds: dict[str, float]  # "pp" / "po": the probability a pair the rules leave untied needs
     folds: tuple[dict[str, Weights], ...] = ()  # the same, learned without one fold of texts
-    fold_of: dict[str, int] | None = None  # content hash of a training text -> the fold that left it out
+    trained_on: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (fold, sketch) of every training text
 
     @classmethod
     def load(cls) -> TieModel:
@@ -48,29 +61,42 @@ class TieModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TieModel:
-        return cls(data["weights"], data["thresholds"], tuple(data.get("folds", ())), data.get("fold_of") or {})
+        trained = tuple((int(fold), tuple(sketch)) for fold, sketch in data.get("trained_on", ()))
+        return cls(data["weights"], data["thresholds"], tuple(data.get("folds", ())), trained)
 
     def to_json(self) -> dict[str, Any]:
         return {"weights": self.weights, "thresholds": self.thresholds, "folds": list(self.folds),
-                "fold_of": self.fold_of or {}}
+                "trained_on": [[fold, list(sketch)] for fold, sketch in self.trained_on]}
 
-    def weights_for(self, content_hash: str | None) -> dict[str, Weights]:
-        """Weights that never saw this text."""
-        fold = (self.fold_of or {}).get(content_hash or "")
-        return self.folds[fold] if fold is not None and fold < len(self.folds) else self.weights
+    def weights_for(self, text: str) -> dict[str, Weights]:
+        """Weights that never saw this text: those of the fold that left it out, when it is (a
+        copy of) a training text, else those learned from every training text."""
+        if not self.trained_on:
+            return self.weights
+        mine = set(sketch(text))
+        for fold, theirs in self.trained_on:
+            if fold < len(self.folds) and len(mine & set(theirs)) >= SAME_TEXT_OVERLAP * min(len(mine), len(theirs)):
+                return self.folds[fold]
+        return self.weights
 
     def probability(self, candidate: Candidate, weights: dict[str, Weights]) -> float:
         return sigmoid(dot(weights.get(candidate.kind, {}), candidate.features))
 
-    def decide(self, candidates: Iterable[Candidate], lex: Lexicon, content_hash: str | None = None) -> list[Tie]:
-        weights = self.weights_for(content_hash)
+    def threshold(self, c: Candidate) -> float:
+        """A tie the rules state is kept; one they do not state needs the learned evidence."""
+        return 0.0 if c.rule is not None else self.thresholds.get(c.kind, 0.5)
+
+    def decide(self, candidates: Iterable[Candidate], lex: Lexicon, text: str,
+               denied: frozenset[frozenset[str]] = frozenset()) -> list[Tie]:
+        """`denied`: pairs the document says were not tied ('there is no evidence the two met')."""
+        weights = self.weights_for(text)
         ties = []
         for c in candidates:
-            if c.blocked:
+            if c.blocked or (c.vetoed and c.rule is None) or frozenset((c.a.cluster, c.b.cluster)) in denied:
                 continue
-            if c.rule is None and ("outsider" in c.features or "titled_here" in c.features):
-                continue  # an outsider takes only the ties the text states of him directly
-            if self.probability(c, weights) >= self.thresholds.get(c.kind, 0.5):
+            if "outsider" in c.features or "titled_here" in c.features:
+                continue  # judges, counsel, officials, victims: not part of the network
+            if self.probability(c, weights) >= self.threshold(c):
                 ties.append(typed_tie(c, lex))
         return ties
 
