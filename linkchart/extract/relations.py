@@ -252,9 +252,7 @@ class RelationFinder:
 
     def pair_denied(self, referent: Token) -> bool:
         """'There is no evidence that the two ever met': a plural referent's tie is denied."""
-        predicate = referent.head
-        return (self._joint_kind(predicate) is not None or predicate.lemma_.lower() in self.lex.person_triggers) and \
-            self.negated_context(predicate)
+        return self.negated_context(referent.head)
 
     def pair_tie(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
                  antecedent: Span) -> Tie | None:
