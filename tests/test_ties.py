@@ -82,7 +82,7 @@ def test_the_shipped_model_holds_fold_weights_for_every_training_text() -> None:
     model = TieModel.load()
     assert set(model.weights) == {"pp", "po"} and len(model.folds) >= 2
     assert model.trained_on and all(0 <= fold < len(model.folds) for fold, _ in model.trained_on)
-    assert all(0.0 < t < 1.0 for t in model.thresholds.values())
+    assert all(0.0 < t <= 1.0 for t in model.thresholds.values())
 
 
 def test_fit_learns_a_separating_weight() -> None:
@@ -97,3 +97,20 @@ def test_the_rules_only_model_keeps_exactly_the_rule_ties(extractor) -> None:  #
     extractor.extract(Document("d1", "t.txt", "t", text, "h"), candidates)
     kept = rules_only().decide(candidates, extractor.lex, text)
     assert {t.type for t in kept} == {"co_resided"} and len(kept) == 1
+
+
+def test_family_in_its_forms(extractor) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "Samir Ouali was the nephew of the preacher Karim Haddad.\n": ("Samir Ouali", "Karim Haddad"),
+        "In 2009 Samir Ouali married Leila Bensaid, a nurse from Lille.\n": ("Samir Ouali", "Leila Bensaid"),
+    }
+    for text, pair in cases.items():
+        ties = _ties(_extract(extractor, text))
+        assert any(t == "family" and {a, b} == set(pair) for a, t, b in ties), text
+
+
+def test_brothers_named_together_are_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Samir Ouali's brothers, Nabil Ouali and Tarek Ouali, were arrested in Lille.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert family == {frozenset(("Samir Ouali", "Nabil Ouali")), frozenset(("Samir Ouali", "Tarek Ouali")),
+                      frozenset(("Nabil Ouali", "Tarek Ouali"))}

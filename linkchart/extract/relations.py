@@ -66,6 +66,32 @@ class RelationFinder:
                 if tie is not None:
                     ties.append(tie)
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
+        ties.extend(self._sibling_ties(paragraph, sentence, people))
+        return ties
+
+    def _sibling_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'His brothers, A and B', 'A and B, sons of C': the people a plural kin noun of blood
+        names together are siblings of each other."""
+        groups: dict[int, list[Participant]] = {}
+        for p in people:
+            if p.type != PERSON:
+                continue
+            first = p.token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            kin = [first.head] if first.dep_ == "appos" else []
+            if first.dep_ == "attr":
+                kin = [c for c in first.head.children if c.dep_ == "nsubj"]
+            kin += [c for c in first.children if c.dep_ == "appos"]
+            for k in kin:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _BLOOD:
+                    groups.setdefault(k.i, []).append(p)
+        ties = []
+        for members in groups.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a.cluster != b.cluster:
+                        ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
 
     def _pair_tie(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
@@ -95,6 +121,8 @@ class RelationFinder:
         if found is None:
             return None
         kind, trigger = found
+        if kind == FAMILY:  # 'A married B'
+            return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
             recruiter = _recruiter(trigger, a, b)
             if recruiter is None and any(c.dep_ in {"nsubj", "agent"} and c.i not in (a.token.i, b.token.i)
@@ -108,23 +136,44 @@ class RelationFinder:
         return Tie(a.cluster, b.cluster, kind, trigger.lemma_.lower(), hedged, paragraph, sentence)
 
     def _kinship(self, a: Participant, b: Participant, path: list[Token]) -> str | None:
-        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X'."""
+        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X', 'his
+        parents were A and B', 'A was the niece of B'."""
         inner = path[1:-1]
+        copular = self._copular_kinship(a, b)
+        if copular:
+            return copular
         if len(inner) > 3:
             return None
         for t in inner:
             subtype = self.lex.kinship.get(t.lemma_.lower()) or self.lex.kinship.get(t.lower_)
             if not subtype or t.pos_ != "NOUN":
                 continue
-            for owner in (a.token, b.token):
+            for end in (a.token, b.token):
+                owner = _nominal(end)
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
-                    relative = b.token if owner.i == a.token.i else a.token
-                    if relative.dep_ == "conj" and relative.head.i != t.i:
-                        return None  # "his son X, Y and Z were convicted": only X is the son
+                    relative = b.token if end.i == a.token.i else a.token
+                    if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS":
+                        return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both)
                     apposed = [c for c in t.children if c.dep_ == "appos"]
                     if t.tag_ == "NN" and relative.dep_ == "appos" and relative.head.i == t.i and apposed[0].i != relative.i:
                         return None  # (the same, parsed as a second apposition to 'son')
+                    return subtype
+        return None
+
+    def _copular_kinship(self, a: Participant, b: Participant) -> str | None:
+        """'A was the son of B', 'A, his wife, was the niece of B': a kin noun predicated of one
+        of the two (the subject of 'be', or its apposition) and owned by the other."""
+        for x, y in ((a.token, b.token), (b.token, a.token)):
+            y = _nominal(y)
+            subject = x.head if x.dep_ == "appos" else x
+            if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+                continue
+            for attr in (c for c in subject.head.children if c.dep_ == "attr"):
+                subtype = self.lex.kinship.get(attr.lemma_.lower())
+                if subtype and attr.pos_ == "NOUN" and (
+                        (y.dep_ == "poss" and y.head.i == attr.i)
+                        or (y.dep_ == "pobj" and y.head.lower_ == "of" and y.head.head.i == attr.i)):
                     return subtype
         return None
 
@@ -324,6 +373,13 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _nominal(token: Token) -> Token:
+    """The noun a name stands in for: 'the preacher Karim Haddad' -> 'preacher'."""
+    while token.dep_ in {"appos", "compound"} and token.head.pos_ == "NOUN" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _same_referent(chain: list[Token]) -> bool:

@@ -84,7 +84,10 @@ class TieModel:
 
     def threshold(self, c: Candidate) -> float:
         """A tie the rules state is kept; one they do not state needs the learned evidence."""
-        return 0.0 if c.rule is not None else self.thresholds.get(c.kind, 0.5)
+        if c.rule is not None:
+            return 0.0
+        threshold = self.thresholds.get(c.kind, 0.5)
+        return math.inf if threshold >= 1.0 else threshold  # 1.0: the rules alone decide this kind
 
     def decide(self, candidates: Iterable[Candidate], lex: Lexicon, text: str,
                denied: frozenset[frozenset[str]] = frozenset()) -> list[Tie]:
