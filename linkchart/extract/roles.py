@@ -113,6 +113,9 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
     head = x.head
     if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
         return True
+    if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
+            c.dep_ == "nsubjpass" for c in head.head.children):
+        return True  # 'X was shot dead with his bodyguard Y'
     # 'the murder of X', 'the kidnapping of X', 'X's murder'
     noun = head.head if x.dep_ == "pobj" and head.lower_ == "of" else head if x.dep_ == "poss" else None
     return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
