@@ -114,3 +114,8 @@ def test_brothers_named_together_are_siblings(extractor) -> None:  # type: ignor
     family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
     assert family == {frozenset(("Samir Ouali", "Nabil Ouali")), frozenset(("Samir Ouali", "Tarek Ouali")),
                       frozenset(("Nabil Ouali", "Tarek Ouali"))}
+
+
+def test_a_roll_of_notable_members_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Known members Karim Haddad, Samir Ouali, Nabil Dahmani, Omar Tahri\n")
+    assert _pairs(result) == set()

@@ -40,6 +40,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
 _PERSON_VETOES = frozenset({"kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+                            "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
 _GROUP_WORDS = ("group_trigger_", "leader_", "group_noun_", "trigger_path:", "possessive_group")
@@ -154,6 +155,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
     if a.token.dep_ == "appos" and a.token.head.i == b.token.i or b.token.dep_ == "appos" and b.token.head.i == a.token.i:
         f["apposed"] = 1.0
+    if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
+        f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             lemma = t.lemma_.lower()
@@ -229,12 +232,25 @@ def _coordinated(x: Token, y: Token) -> bool:
     return first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
 
 
-def _governor_class(token: Token, lex: Lexicon) -> str:
+def _list_head(token: Token) -> Token:
+    """The first name of a list of names (conjuncts and appositions: 'A, B, C and D')."""
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
+def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     """What the coordination hangs from: the first word above it that a lexicon knows
-    ('charges against A, B and C': legal; 'members were A, B and C': group)."""
+    ('charges against A, B and C': legal; 'members were A, B and C': group). With `left`, the
+    words just before the list count too ('Notable members A, B, C')."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     above = list(token.ancestors)[:4]
+    if left:
+        doc = token.doc
+        start = token.left_edge.i
+        above = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"] + \
+            [t for t in doc[max(start - 3, token.sent.start):start] if t.pos_ == "NOUN"] + above
     if above and above[0].pos_ == "VERB":  # 'lists A, B and C as members of the network'
         above[1:1] = [t for c in above[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children]
     for x in above:
