@@ -85,6 +85,8 @@ def collect(corpus: Path, gold_dir: Path, dump: list[dict] | None = None) -> lis
         extraction = extractor.extract(document, candidates)
         by_name, kinds, pairs = gold_index(gold)
         mapping = map_clusters(extraction.entities, by_name)
+        gold_pairs = {"pp": {p for p in pairs if all(kinds[x] == "person" for x in p)},
+                      "po": {p for p in pairs if sorted(kinds[x] for x in p) == ["organization", "person"]}}
         rows = []
         for c in candidates:
             a, b = mapping.get(c.a.cluster), mapping.get(c.b.cluster)
@@ -92,12 +94,11 @@ def collect(corpus: Path, gold_dir: Path, dump: list[dict] | None = None) -> lis
                 continue  # never kept, whatever the weights (tie_model.decide)
             if a is None or b is None or a == b:
                 continue
-            rows.append((c.kind, frozenset((a, b)), c.features, int(frozenset((a, b)) in pairs), c.rule is not None))
+            rows.append((c.kind, frozenset((a, b)), c.features, int(frozenset((a, b)) in gold_pairs[c.kind]),
+                         c.rule is not None))
             if dump is not None:
                 dump.append({"text": path.name, "kind": c.kind, "pair": sorted((a, b)), "label": rows[-1][3],
                              "features": c.features, "sentence": c.sentence.text})
-        gold_pairs = {"pp": {p for p in pairs if all(kinds[x] == "person" for x in p)},
-                      "po": {p for p in pairs if sorted(kinds[x] for x in p) == ["organization", "person"]}}
         texts.append({"name": path.name, "text": document.text, "rows": rows, "gold": gold_pairs})
         print(f"{path.name}: {len(candidates)} candidates, {len(rows)} labelled, "
               f"{sum(r[3] for r in rows)} positive", file=sys.stderr)
@@ -173,6 +174,14 @@ def main() -> int:
             fs = [(t["name"], *s) for t in fold_texts for s in pair_scores(t, kind, fold_weights[k][kind])]
             fp, fr, ff = figures(fs, sum(len(t["gold"][kind]) for t in fold_texts), tr, tn)
             print(f"    fold {k}: {len(fold_texts)} texts P={fp:.3f} R={fr:.3f} F1={ff:.3f}")
+    print("per text, held out (pairs kept / correct / annotated), person-person and person-group:")
+    for t in sorted(texts, key=lambda t: t["name"]):
+        cells = []
+        for kind in KINDS:
+            kept = {pair: y for pair, score, y, ruled in pair_scores(t, kind, fold_weights[fold_of[t["name"]]][kind])
+                    if ruled or score >= thresholds[kind]}
+            cells.append(f"{kind} {len(kept):3d}/{sum(kept.values()):3d}/{len(t['gold'][kind]):3d}")
+        print(f"    {t['name']:45} " + "   ".join(cells))
     weights = {kind: train(texts, kind) for kind in KINDS}
     model = TieModel(weights, thresholds, tuple(fold_weights),
                      tuple((fold_of[t["name"]], sketch(t["text"])) for t in texts))

@@ -74,10 +74,10 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     weights of the cross-validation fold that left it out, so the tie figures are held-out ones."""
     report = _report(built, "real")
     s = report["summary"]
-    # measured: person_f1 0.742, org_recall 0.556, alias_recall 0.333, tie_pp_f1 0.511 (P 0.646, R 0.422),
+    # measured: person_f1 0.742, org_recall 0.556, alias_recall 0.333, tie_pp_f1 0.508 (P 0.648, R 0.418),
     # tie_po_f1 0.476, forbidden_ties 4
     assert s["person_f1"] >= 0.722 and s["org_recall"] >= 0.536 and s["alias_recall"] >= 0.313
-    assert s["tie_pp_f1"] >= 0.491 and s["tie_pp_precision"] >= 0.626 and s["tie_pp_recall"] >= 0.402
+    assert s["tie_pp_f1"] >= 0.488 and s["tie_pp_precision"] >= 0.628 and s["tie_pp_recall"] >= 0.398
     assert s["tie_po_f1"] >= 0.456
     assert s["forbidden_ties"] <= 4  # target 0: an occupied house, a brigadier mistaken for another, two officials
     assert s["evidence_verbatim"] == 1.0
