@@ -77,6 +77,7 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
         by_pair.setdefault(frozenset((tie.source, tie.target)), tie)
     best: dict[frozenset[str], Candidate] = {}
     count = len({p.cluster for p in people})
+    shared = _sentence_features(finder.lex, sentence) if len(people) > 1 else {}
     for i, x in enumerate(people):
         for y in people[i + 1:]:
             if x.cluster == y.cluster or PERSON not in (x.type, y.type):
@@ -85,7 +86,7 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
                 continue
             a, b = (y, x) if x.type == ORGANIZATION else (x, y)
             key = frozenset((a.cluster, b.cluster))
-            cand = _candidate(finder.lex, finder, paragraph, sentence, a, b, by_pair.get(key), count, outsiders)
+            cand = _candidate(finder.lex, finder, paragraph, sentence, a, b, by_pair.get(key), count, outsiders, shared)
             if cand is None:
                 continue
             old = best.get(key)
@@ -104,7 +105,7 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
 
 
 def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: Span, a: Participant, b: Participant,
-               rule: Tie | None, count: int, outsiders: set[str]) -> Candidate | None:
+               rule: Tie | None, count: int, outsiders: set[str], shared: dict[str, float]) -> Candidate | None:
     path = dependency_path(a.token, b.token)
     if path is None:
         return None
@@ -117,24 +118,16 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not speech_object(t, path))) for t in inner)
     lca = lowest_common_ancestor(path)
     blocked = speech or finder.negated(inner) or finder.negated_context(lca)
-    f: dict[str, float] = {"bias": 1.0}
+    f: dict[str, float] = {"bias": 1.0, **shared}
     f[f"rule:{rule.type}" if rule is not None else "rule:none"] = 1.0
     f[f"path:{_bucket(len(path), (2, 3, 4, 5, 7, 9))}"] = 1.0
     f[f"gap:{_bucket(hi - lo, (2, 4, 8, 15, 25))}"] = 1.0
     f[f"people:{_bucket(count, (2, 3, 5, 8))}"] = 1.0
-    if not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
-        f["verbless"] = 1.0
-    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
-        f["list_or_field_line"] = 1.0
-    if any(t.lower_ in lex.distributive_words for t in sentence):
-        f["distributive"] = 1.0
     if crosses_clause(path):
         f["crosses_clause"] = 1.0
     if any(t.lower_ in lex.adjunct_words for t in inner):
         f["adjunct"] = 1.0
-    legal = any(t.lemma_.lower() in lex.co_offending for t in sentence)
-    if legal:
-        f["legal_sentence"] = 1.0
+    legal = "legal_sentence" in f
     if _coordinated(a.token, b.token):
         f["coordinated"] = 1.0
         f[f"coordinated_under:{_governor_class(a.token, lex)}"] = 1.0
@@ -177,8 +170,6 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["bracket_or_semicolon_between"] = 1.0
             if t.pos_ == "VERB" and where == "path":
                 f["verb_on_path"] = 1.0
-    if any(t.lemma_.lower() in lex.kinship and t.pos_ == "NOUN" for t in sentence):
-        f["kin_in_sentence"] = 1.0
     if any(end.token.dep_ == "conj" and end.token.head.pos_ in {"VERB", "AUX"} for end in (a, b)):
         f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
     if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
@@ -202,13 +193,34 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     hedged = finder.hedged(inner or path)
     if hedged:
         f["hedged"] = 1.0
-    if any(t.dep_ == "neg" or t.lower_ in {"never", "no", "nor", "neither", "without"}
-           or (t.lemma_.lower() in lex.negations and t.pos_ == "VERB") for t in sentence):
-        f["negation_in_sentence"] = 1.0
     unworded = b.type == ORGANIZATION and not any(k.startswith(_GROUP_WORDS) for k in f)
     vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(_PERSON_VETOES & f.keys())) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
     return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
+
+
+def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
+    """Evidence that belongs to the whole sentence, computed once for all its pairs."""
+    f: dict[str, float] = {}
+    verbs = negation = False
+    for t in sentence:
+        lemma = t.lemma_.lower()
+        verbs = verbs or t.pos_ in {"VERB", "AUX"}
+        negation = negation or t.dep_ == "neg" or t.lower_ in {"never", "no", "nor", "neither", "without"} or (
+            lemma in lex.negations and t.pos_ == "VERB")
+        if t.lower_ in lex.distributive_words:
+            f["distributive"] = 1.0
+        if lemma in lex.co_offending:
+            f["legal_sentence"] = 1.0
+        if lemma in lex.kinship and t.pos_ == "NOUN":
+            f["kin_in_sentence"] = 1.0
+    if not verbs:
+        f["verbless"] = 1.0
+    if negation:
+        f["negation_in_sentence"] = 1.0
+    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
+        f["list_or_field_line"] = 1.0
+    return f
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
