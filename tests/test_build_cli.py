@@ -7,6 +7,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import REPO, SEED, SHARED, score_corpus
 
@@ -76,6 +77,7 @@ def test_rebuild_is_idempotent_and_bad_files_do_not_stop_the_batch(tmp_path: Pat
     assert store.search_documents("Charleroi")
 
 
+@pytest.mark.needs_shared
 def test_analyst_decisions_survive_rebuild(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "case.db"
     store = open_store(db)

@@ -84,8 +84,8 @@ def test_a_lifespan_after_a_name_is_the_persons_not_the_ties(extractor):
 
 
 def test_kinship_has_no_date_but_a_marriage_does(extractor):
-    ties, _, _ = extract(extractor, "Tom Marek, the brother of Ilse Marek, was shot dead on 3 March 1990.")
-    assert ties[("Tom Marek", "family", "Ilse Marek")].date is None  # the date of his death, not of kinship
+    ties, _, _ = extract(extractor, "Tom Marek, the brother of Ilse Marek, was arrested on 3 March 1990.")
+    assert ties[("Tom Marek", "family", "Ilse Marek")].date is None  # the date of his arrest, not of kinship
 
     from linkchart.extract.clausedates import ClauseDater
     from linkchart.extract.document import ParsedDocument

@@ -127,8 +127,8 @@ def test_denied_travel_is_no_event(extractor) -> None:  # type: ignore[no-untype
 
 def test_calling_oneself_a_name_is_an_alias_not_a_phone_call(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor,
-        "Jonas Albrecht converted in 2002 and thereafter called himself Abu Yahya al-Almani. "
-        "Albrecht met Tarek Hamdani in 2003.\n")
+        "After his conversion in 2004 Jonas Albrecht called himself Abu Yahya al-Almani. "
+        "Albrecht met Tarek Hamdani in 2005.\n")
     assert "Abu Yahya al-Almani" in _entity(result, "Jonas Albrecht").names
     assert all(r.type != "communicated_with" or "call" not in (r.subtype or "") for r in result.relations)
 
@@ -159,9 +159,9 @@ def test_the_network_stands_for_the_network_named_before(extractor) -> None:  # 
 
 def test_a_false_passport_name_belongs_to_its_holder(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor,
-        "Christian Albers travelled on his own passport; a second passport bearing his photograph, issued in "
-        "the name of Jan Kruse, was found in the flat. In Jan 2005 he met Omar Tahri.\n")
-    assert "Jan Kruse" in _entity(result, "Christian Albers").names
+        "Markus Feldt flew out on his own passport. Border police later found a forged passport with his picture, "
+        "issued in the name of Jan Kruse, in his car. In Jan 2007 he met Omar Tahri.\n")
+    assert "Jan Kruse" in _entity(result, "Markus Feldt").names
     assert all("Jan" not in e.names for e in result.entities)  # the month is not a person
 
 
@@ -231,14 +231,14 @@ def test_a_given_name_that_is_also_a_verb_is_a_name(extractor) -> None:  # type:
 
 
 def test_the_possessor_of_a_leader_does_not_lead(extractor) -> None:  # type: ignore[no-untyped-def]
-    result = _extract(extractor, "Zafar Mahmood's son Imran Mahmood ran the Cragside Youth Circle from 2003.\n")
+    result = _extract(extractor, "Tariq Nawaz's son Bilal Nawaz ran the Eastgate Study Circle from 2009.\n")
     names = {e.local_id: e.name for e in result.entities}
     leaders = {names[r.source] for r in result.relations if r.type == "leader_of"}
-    assert leaders == {"Imran Mahmood"}
+    assert leaders == {"Bilal Nawaz"}
 
 
 def test_only_the_first_name_after_his_son_is_the_son(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _ties(_extract(extractor,
-        "Zafar Mahmood was sentenced. His son Imran Mahmood, Carl Rich and Mohamed Hirad were convicted.\n"))
+        "Tariq Nawaz was sentenced. His son Bilal Nawaz, Dean Hollis and Abdi Warsame were convicted.\n"))
     family = {(a, b) for a, t, b in ties if t == "family"}
-    assert family == {("Imran Mahmood", "Zafar Mahmood")}
+    assert family == {("Bilal Nawaz", "Tariq Nawaz")}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EVAL, REPO, SEED
+from conftest import EVAL, REAL, REPO, SEED
 
 from linkchart.build import build
 from linkchart.cli import cli
@@ -18,6 +18,7 @@ from linkchart.settings import Settings
 from linkchart.store import open_store
 
 SCORER = EVAL / "score_graph.py"
+pytestmark = pytest.mark.needs_shared  # the scorer, the seed and the real corpus live in ../shared
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,7 @@ def built(tmp_path_factory, extractor):  # type: ignore[no-untyped-def]
     """Build each corpus once: name -> (db, corpus folder, gold file)."""
     corpora = {
         "seed": (SEED, EVAL / "gold" / "seed.json"),
+        "real": (REAL, EVAL / "gold" / "real.json"),
         "demo": (REPO / "examples" / "demo", REPO / "examples" / "gold" / "demo.json"),
         "inquiry": (REPO / "examples" / "inquiry", REPO / "examples" / "gold" / "inquiry.json"),
         "wiki": (REPO / "examples" / "wiki", REPO / "examples" / "gold" / "wiki.json"),
@@ -63,6 +65,22 @@ def test_seed_meets_the_extraction_targets(built) -> None:  # type: ignore[no-un
     assert report["ties"]["person-person"]["type_accuracy"] >= 0.85
     assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
     assert report["merges"] == [] and report["not_actors_present"] == []
+
+
+def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[no-untyped-def]
+    """38 real texts no one here wrote (wiki pages, court opinions, government releases about many
+    kinds of network): the development set that counts. The floors are the figures measured when
+    the scored tie decision came in, less 0.02; the tie model scores each of these texts with the
+    weights of the cross-validation fold that left it out, so the tie figures are held-out ones."""
+    report = _report(built, "real")
+    s = report["summary"]
+    # measured: person_f1 0.742, org_recall 0.556, alias_recall 0.333, tie_pp_f1 0.508 (P 0.648, R 0.418),
+    # tie_po_f1 0.476, forbidden_ties 4
+    assert s["person_f1"] >= 0.722 and s["org_recall"] >= 0.536 and s["alias_recall"] >= 0.276
+    assert s["tie_pp_f1"] >= 0.488 and s["tie_pp_precision"] >= 0.628 and s["tie_pp_recall"] >= 0.398
+    assert s["tie_po_f1"] >= 0.456
+    assert s["forbidden_ties"] <= 4  # target 0: an occupied house, a brigadier mistaken for another, two officials
+    assert s["evidence_verbatim"] == 1.0
 
 
 def test_demo_corpus_meets_the_foundation_target(built) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,11 @@ class Lexicon:
     place_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
     event_nouns: frozenset[str]
+    outsider_nouns: frozenset[str]  # judges, lawyers, officials, victims: outside the network
+    victim_verbs: frozenset[str]
+    victim_nouns: frozenset[str]
+    distributive_words: frozenset[str]
+    co_offending: frozenset[str]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -101,4 +106,10 @@ def _load() -> Lexicon:
         place_nouns=_words("place_nouns.txt"),
         locative_prepositions=_words("locative_prepositions.txt"),
         event_nouns=_words("event_nouns.txt"),
+        outsider_nouns=_words("outsider_nouns.txt") | (commentators - {"spokesman", "spokeswoman", "spokesperson",
+                                                                        "director", "ceo", "author", "writer"}),
+        victim_verbs=frozenset(r[0] for r in _lines("victim_verbs.txt") if r[1:] != ["noun"]),
+        victim_nouns=frozenset(r[0] for r in _lines("victim_verbs.txt") if r[1:] == ["noun"]),
+        distributive_words=_words("distributive_words.txt"),
+        co_offending=_words("co_offending.txt"),
     )

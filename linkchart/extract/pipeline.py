@@ -14,6 +14,7 @@ from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
+from linkchart.extract.candidates import Candidate, sentence_candidates
 from linkchart.extract.clausedates import ClauseDater
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
@@ -31,7 +32,8 @@ from linkchart.extract.names import NameTyper, find_names
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.rolefacts import RoleFinder, role_nouns
-from linkchart.extract.roles import source_clusters, speaking_clusters
+from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters
+from linkchart.extract.tie_model import TieModel
 from linkchart.model import (
     FAMILY,
     ORGANIZATION,
@@ -78,19 +80,24 @@ class Extractor:
         self.events = EventFinder(self.lex, self.relations)
         self.roles = RoleFinder(role_nouns(), self.lex.group_nouns, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
+        self.tie_model = TieModel.load()
 
-    def extract(self, document: Document, on_progress: Callable[[int, int], None] | None = None) -> DocumentExtraction:
+    def extract(self, document: Document, on_progress: Callable[[int, int], None] | None = None,
+                candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
         """One document at a time, so that a failure stays with its document (build.py).
-        `on_progress(parsed, total)` hears about paragraphs parsed, for progress within a long file."""
+        `on_progress(parsed, total)` hears about paragraphs parsed, for progress within a long file;
+        `candidates_out`, when given, receives every candidate tie with its evidence (for training)."""
         paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
         docs = []
         for doc in self.nlp.pipe(paragraphs, batch_size=self.settings.spacy_batch_size):
             docs.append(doc)
             if on_progress is not None and len(docs) % 50 == 0:
                 on_progress(len(docs), len(paragraphs))
-        return self.extract_parsed(document, docs, offsets)
+        return self.extract_parsed(document, docs, offsets, candidates_out)
 
-    def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
+    def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int],
+                       candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
+        """`candidates_out`, when given, receives every candidate tie with its evidence (for training)."""
         lex = self.lex
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals,
                                                         lex.offices)
@@ -107,7 +114,11 @@ class Extractor:
         pronouns = self._resolve_pronouns(parsed, unresolved)
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(unnamed_referents(aliases))
-        ties, events = self._ties(parsed, pronouns, unresolved, families)
+        outsiders = outsider_clusters(parsed, lex, pronouns)
+        candidates, ties, events, denied = self._ties(parsed, pronouns, unresolved, families, outsiders)
+        ties += self.tie_model.decide(candidates, lex, document.text, denied)
+        if candidates_out is not None:
+            candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
@@ -185,7 +196,13 @@ class Extractor:
         return decisions
 
     def _ties(self, parsed: ParsedDocument, pronouns: dict[tuple[int, int], str], unresolved: set[int],
-              families: list[FamilyMention]) -> tuple[list[Tie], list[FoundEvent]]:
+              families: list[FamilyMention], outsiders: set[str],
+              ) -> tuple[list[Candidate], list[Tie], list[FoundEvent], frozenset[frozenset[str]]]:
+        """Candidate ties of every sentence (for the scored decision), and the ties the rules state
+        across sentences (a pair referred to as 'the two men', 'the X brothers'), and the pairs
+        whose tie the document denies."""
+        denied: set[frozenset[str]] = set()
+        candidates: list[Candidate] = []
         ties: list[Tie] = []
         events: list[FoundEvent] = []
         places: dict[int, set[int]] = {}  # paragraph -> tokens of place names in it
@@ -203,20 +220,24 @@ class Extractor:
             ties.extend(recruits)
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
-            ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))
-            ties.extend(self._pair_ties(parsed, p, sent, unresolved))
+            candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))
+            ties.extend(self._pair_ties(parsed, p, sent, unresolved, denied))
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
-        return ties, events
+        return candidates, ties, events, frozenset(denied)
 
-    def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int]) -> list[Tie]:
+    def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int],
+                   denied: set[frozenset[str]]) -> list[Tie]:
         out = []
         for tok in sent:
             if not plural_referent(tok, self.lex.plural_referents):
                 continue
             pair = resolve_pair(parsed, p, tok, unresolved)
             if pair is None:
+                continue
+            if self.relations.pair_denied(tok):
+                denied.add(frozenset(pair))
                 continue
             earlier = [s for s in parsed.paragraphs[p].sents if s.end <= sent.start
                        and {o.cluster for o in parsed.in_paragraph(p) if s.start <= o.name.start < s.end} >= set(pair)]

@@ -66,6 +66,32 @@ class RelationFinder:
                 if tie is not None:
                     ties.append(tie)
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
+        ties.extend(self._sibling_ties(paragraph, sentence, people))
+        return ties
+
+    def _sibling_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'His brothers, A and B', 'A and B, sons of C': the people a plural kin noun of blood
+        names together are siblings of each other."""
+        groups: dict[int, list[Participant]] = {}
+        for p in people:
+            if p.type != PERSON:
+                continue
+            first = p.token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            kin = [first.head] if first.dep_ == "appos" else []
+            if first.dep_ == "attr":
+                kin = [c for c in first.head.children if c.dep_ == "nsubj"]
+            kin += [c for c in first.children if c.dep_ == "appos"]
+            for k in kin:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _BLOOD:
+                    groups.setdefault(k.i, []).append(p)
+        ties = []
+        for members in groups.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a.cluster != b.cluster:
+                        ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
 
     def _pair_tie(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
@@ -77,12 +103,12 @@ class RelationFinder:
         inner = path[1:-1]
         ends = {a.token.i, b.token.i}
         if any(t.lower_ == "according" or (t.lemma_.lower() in self.lex.speech_verbs and t.pos_ == "VERB" and (
-                any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not _speech_object(t, path)))
+                any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not speech_object(t, path)))
                for t in inner):
             return None  # a speaker is not tied to what he speaks about; "described X as a member of Y" ties X
-        if _crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
+        if crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
-        if self._negated(inner) or self.negated_context(_lowest_common_ancestor(path)):
+        if self.negated(inner) or self.negated_context(lowest_common_ancestor(path)):
             return None
         hedged = self.hedged(inner or path)
         if b.type == ORGANIZATION:
@@ -95,6 +121,8 @@ class RelationFinder:
         if found is None:
             return None
         kind, trigger = found
+        if kind == FAMILY:  # 'A married B'
+            return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
             recruiter = _recruiter(trigger, a, b)
             if recruiter is None and any(c.dep_ in {"nsubj", "agent"} and c.i not in (a.token.i, b.token.i)
@@ -108,23 +136,44 @@ class RelationFinder:
         return Tie(a.cluster, b.cluster, kind, trigger.lemma_.lower(), hedged, paragraph, sentence)
 
     def _kinship(self, a: Participant, b: Participant, path: list[Token]) -> str | None:
-        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X'."""
+        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X', 'his
+        parents were A and B', 'A was the niece of B'."""
         inner = path[1:-1]
+        copular = self._copular_kinship(a, b)
+        if copular:
+            return copular
         if len(inner) > 3:
             return None
         for t in inner:
             subtype = self.lex.kinship.get(t.lemma_.lower()) or self.lex.kinship.get(t.lower_)
             if not subtype or t.pos_ != "NOUN":
                 continue
-            for owner in (a.token, b.token):
+            for end in (a.token, b.token):
+                owner = _nominal(end)
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
-                    relative = b.token if owner.i == a.token.i else a.token
-                    if relative.dep_ == "conj" and relative.head.i != t.i:
-                        return None  # "his son X, Y and Z were convicted": only X is the son
+                    relative = b.token if end.i == a.token.i else a.token
+                    if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS":
+                        return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both)
                     apposed = [c for c in t.children if c.dep_ == "appos"]
                     if t.tag_ == "NN" and relative.dep_ == "appos" and relative.head.i == t.i and apposed[0].i != relative.i:
                         return None  # (the same, parsed as a second apposition to 'son')
+                    return subtype
+        return None
+
+    def _copular_kinship(self, a: Participant, b: Participant) -> str | None:
+        """'A was the son of B', 'A, his wife, was the niece of B': a kin noun predicated of one
+        of the two (the subject of 'be', or its apposition) and owned by the other."""
+        for x, y in ((a.token, b.token), (b.token, a.token)):
+            y = _nominal(y)
+            subject = x.head if x.dep_ == "appos" else x
+            if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+                continue
+            for attr in (c for c in subject.head.children if c.dep_ == "attr"):
+                subtype = self.lex.kinship.get(attr.lemma_.lower())
+                if subtype and attr.pos_ == "NOUN" and (
+                        (y.dep_ == "poss" and y.head.i == attr.i)
+                        or (y.dep_ == "pobj" and y.head.lower_ == "of" and y.head.head.i == attr.i)):
                     return subtype
         return None
 
@@ -176,7 +225,7 @@ class RelationFinder:
                 return kind
         return None
 
-    def _negated(self, tokens: list[Token]) -> bool:
+    def negated(self, tokens: list[Token]) -> bool:
         for t in tokens:
             if t.lemma_.lower() in self.lex.negations and t.pos_ == "VERB":
                 return True  # "denied knowing"
@@ -189,7 +238,7 @@ class RelationFinder:
         met', 'police do not believe that A knew B'."""
         x = token
         while True:
-            if self._negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
+            if self.negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
                 return True  # (a 'whether' clause asserts nothing)
             if x.lemma_.lower() not in self.lex.doubt_nouns and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in x.children):
@@ -250,6 +299,10 @@ class RelationFinder:
                         ties.append(Tie(a.cluster, b.cluster, kind, subtype, hedged, paragraph, span))
         return ties
 
+    def pair_denied(self, referent: Token) -> bool:
+        """'There is no evidence that the two ever met': a plural referent's tie is denied."""
+        return self.negated_context(referent.head)
+
     def pair_tie(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
                  antecedent: Span) -> Tie | None:
         """'The two men met in prison': the predicate of a plural referent ties the pair."""
@@ -290,7 +343,7 @@ _CLAUSE_LINKS = {"advcl", "conj", "ccomp", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 
 
-def _crosses_clause(path: list[Token]) -> bool:
+def crosses_clause(path: list[Token]) -> bool:
     """Does the path leave one clause for another that has its own subject? In 'Drici answered
     to Kasmi, while Benhadj shared a roof with Mekhloufi' the sharing is Benhadj's, not Drici's.
     A clause without a subject of its own ('after meeting X in prison, Y ...') shares the
@@ -322,6 +375,13 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
     return None
 
 
+def _nominal(token: Token) -> Token:
+    """The noun a name stands in for: 'the preacher Karim Haddad' -> 'preacher'."""
+    while token.dep_ in {"appos", "compound"} and token.head.pos_ == "NOUN" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _same_referent(chain: list[Token]) -> bool:
     """Do the tokens from the person up to the verb all name the same one (conjuncts,
     appositions, compounds), rather than, say, the person's son ('Zafar's son')?"""
@@ -340,7 +400,7 @@ def _does(person_side: Token, verb: Token) -> bool:
     return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
 
 
-def _speech_object(verb: Token, path: list[Token]) -> bool:
+def speech_object(verb: Token, path: list[Token]) -> bool:
     """Is the path's participant the object the verb of saying describes ('described X as ...')?"""
     k = path.index(verb)
     neighbours = [path[k - 1], path[k + 1]]
@@ -352,7 +412,7 @@ def _semicolon_between(a: Token, b: Token) -> bool:
     return any(t.text == ";" for t in a.doc[lo:hi])
 
 
-def _lowest_common_ancestor(path: list[Token]) -> Token:
+def lowest_common_ancestor(path: list[Token]) -> Token:
     return min(path, key=lambda t: len(list(t.ancestors)))
 
 

@@ -65,3 +65,75 @@ def _is_source_slot(tok: Token, lex: Lexicon) -> bool:
     if verb == "tell":
         return tok.dep_ in {"dative", "dobj", "iobj"}
     return tok.dep_ == "nsubj" and verb in lex.source_verbs and verb != "see" and head.pos_ == "VERB"
+
+
+def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
+    """People the document introduces in an outsider's role: a judge, a lawyer, an official, an
+    analyst (by title, anywhere in the document), or a victim (the object of a killing or a
+    kidnapping). They take only the ties a sentence states of them directly."""
+    found: set[str] = set()
+    for occ in parsed.occurrences:
+        if occ.type != PERSON or not occ.cluster:
+            continue
+        tok = parsed.head(occ)
+        if titled(tok, lex) or _is_victim(tok, lex) or _speaks_for(tok, parsed):
+            found.add(occ.cluster)
+    return found | counsel_clusters(parsed)
+
+
+def _speaks_for(token: Token, parsed: ParsedDocument) -> bool:
+    """Counsel in a sentence: 'X QC, for Rich, said', 'X, for the defence'. A 'for' phrase set off
+    by commas right after the name, naming a person or a side."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":  # post-nominals ('QC')
+        k += 1
+    if not (k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "for"):
+        return False
+    objects = [c for c in doc[k + 1].children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].pos_ in {"PROPN", "NOUN"} and any(
+        t.text == "," for t in doc[objects[0].i + 1:objects[0].i + 2])
+
+
+def titled(token: Token, lex: Lexicon) -> bool:
+    """Is the name introduced here by an outsider's title ('Judge X', 'X, a defence lawyer',
+    'U.S. Attorney X')?"""
+    near = [c for c in token.children if c.dep_ in {"compound", "appos", "amod"}]
+    if token.dep_ == "appos":
+        near.append(token.head)
+    if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X is a prosecutor"
+        near += [c for c in token.head.children if c.dep_ == "attr"]
+    return any(t.lemma_.lower() in lex.outsider_nouns for t in near)
+
+
+def _is_victim(token: Token, lex: Lexicon) -> bool:
+    x = token
+    while x.dep_ in {"conj", "appos"} and x.head.i != x.i:
+        x = x.head
+    head = x.head
+    if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
+        return True
+    if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
+            c.dep_ == "nsubjpass" for c in head.head.children):
+        return True  # 'X was shot dead with his bodyguard Y'
+    # 'the murder of X', 'the kidnapping of X', 'X's murder'
+    noun = head.head if x.dep_ == "pobj" and head.lower_ == "of" else head if x.dep_ == "poss" else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+
+
+def counsel_clusters(parsed: ParsedDocument) -> set[str]:
+    """Counsel listed in a court opinion's header: a sentence without a verb that ends 'for the
+    Defendants', 'for United States', 'for <a party>'. Everyone named before the 'for' is counsel."""
+    found: set[str] = set()
+    for p, sent in parsed.sentences:
+        if any(t.pos_ in {"VERB", "AUX"} for t in sent):
+            continue
+        fors = [t for t in sent if t.lower_ == "for" and t.i > sent.start]
+        if not fors:
+            continue
+        cut = fors[-1].i
+        for t in sent[:cut - sent.start]:
+            occ = parsed.by_token.get((p, t.i))
+            if occ is not None and occ.type == PERSON and occ.cluster:
+                found.add(occ.cluster)
+    return found

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
-import pytest
+from conftest import NETWORKS, require_shared
 
 from linkchart.model import (
     ASSOCIATE,
@@ -22,7 +21,6 @@ from linkchart.model import (
     Relation,
 )
 
-NETWORKS = Path(__file__).resolve().parents[2] / ".." / "shared" / "networks"
 KREBS = NETWORKS / "krebs2002-911-hijackers.csv"
 
 
@@ -98,8 +96,7 @@ def pairs_network(pairs: Iterable[tuple[str, str]]) -> Network:
 
 
 def krebs_pairs() -> list[tuple[str, str]]:
-    if not KREBS.exists():
-        pytest.skip(f"Krebs network not found at {KREBS}")
+    require_shared(KREBS)
     with KREBS.open(newline="", encoding="utf-8") as handle:
         return [(a.strip(), b.strip()) for a, b in csv.reader(handle) if a.strip()]
 

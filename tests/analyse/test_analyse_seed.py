@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED
 
 from linkchart.analyse.cli.base import load_network
 from linkchart.cli import cli
 
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seed"
+pytestmark = pytest.mark.needs_shared
 # Surnames of the people the reporting presents as the links between the cells.
 CONNECTORS = ("Abaaoud", "Abdeslam", "Abrini", "Zerkani")
 

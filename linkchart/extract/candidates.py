@@ -1,0 +1,300 @@
+"""Every pair of participants in a sentence is a candidate tie, described by general evidence.
+
+A sentence that names two people (or a person and a group) may or may not tie them. The rules of
+relations.py state the clear cases; the rest is a judgement on evidence: how far apart the two
+are in the parse, what words lie on the path and between them (kin, leadership, membership,
+co-offending, the tie triggers), whether they are coordinated subjects of one predicate, whether
+one of them is introduced in an outsider's role (judge, lawyer, official, victim). The evidence
+is a flat dict of feature -> value, so that tie_model.py can weigh it with weights learned from
+annotated reporting. Negation and speech stay hard filters: no weight may tie a speaker to what
+he speaks about, or tie two people the sentence says were not tied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.relations import (
+    Participant,
+    RelationFinder,
+    Tie,
+    crosses_clause,
+    dependency_path,
+    lowest_common_ancestor,
+    speech_object,
+)
+from linkchart.extract.roles import titled
+from linkchart.model import ORGANIZATION, PERSON
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Evidence that rules a pair out unless the rules themselves tie it: another clause with its own
+# subject, an adjunct ('in addition to X'), a negation anywhere in the sentence (a misparse must
+# not turn 'A and B never met' into a tie), a gapped second clause ('A was arrested in May, and B
+# in June'). For two people also: a kin word (the kinship rules say who is whose relative), a
+# fact-box row or list line (a roll of names), a coordination that hangs from a group, kin,
+# victim, speech or leadership word ('members were A, B and C'), a pair that meets only in a group
+# noun ('lists A and B as members'), a state ('A and B are in prison'). A person and a group are
+# tied only by a word: membership, leadership, a group noun, a tie trigger.
+_VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
+_PERSON_VETOES = frozenset({"kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+                            "listed_under:group", "listed_under:leader", "listed_under:victim",
+                            "coordinated_under:group", "coordinated_under:kin",
+                            "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
+_GROUP_WORDS = ("group_trigger_", "leader_", "group_noun_", "trigger_path:", "possessive_group")
+
+
+@dataclass
+class Candidate:
+    """One pair in one sentence: `a` is the person (for a person and a group) or the earlier name."""
+
+    a: Participant
+    b: Participant
+    paragraph: int
+    sentence: Span
+    features: dict[str, float]
+    rule: Tie | None  # what the rules alone say of the pair here
+    blocked: bool  # negated, or a speaker and what he speaks about: never a tie
+    hedged: bool
+    path: list[Token] = field(default_factory=list)
+    # The rules' structural vetoes: a tie across two clauses with their own subjects, a name that
+    # only owns the kin noun or the leader ('Zafar's son ran the circle'). Only a rule tie passes.
+    vetoed: bool = False
+
+    @property
+    def kind(self) -> str:
+        return "pp" if self.b.type == PERSON else "po"
+
+
+def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, people: list[Participant],
+                        previous_subject: Participant | None, outsiders: set[str]) -> list[Candidate]:
+    """One candidate per pair of distinct participants: the closest pair of their mentions."""
+    rule_ties = finder.sentence_ties(paragraph, sentence, people, previous_subject)
+    by_pair: dict[frozenset[str], Tie] = {}
+    for tie in rule_ties:
+        by_pair.setdefault(frozenset((tie.source, tie.target)), tie)
+    best: dict[frozenset[str], Candidate] = {}
+    count = len({p.cluster for p in people})
+    shared = _sentence_features(finder.lex, sentence) if len(people) > 1 else {}
+    for i, x in enumerate(people):
+        for y in people[i + 1:]:
+            if x.cluster == y.cluster or PERSON not in (x.type, y.type):
+                continue
+            if x.type == ORGANIZATION and y.type == ORGANIZATION:
+                continue
+            a, b = (y, x) if x.type == ORGANIZATION else (x, y)
+            key = frozenset((a.cluster, b.cluster))
+            cand = _candidate(finder.lex, finder, paragraph, sentence, a, b, by_pair.get(key), count, outsiders, shared)
+            if cand is None:
+                continue
+            old = best.get(key)
+            if old is None or len(cand.path) < len(old.path):
+                best[key] = cand
+    for key, tie in by_pair.items():  # a rule tie across two sentences ("Also in the car were ...")
+        if key not in best:
+            ends = {p.cluster: p for p in people}
+            if previous_subject is not None:
+                ends.setdefault(previous_subject.cluster, previous_subject)
+            if tie.source in ends and tie.target in ends:
+                a, b = ends[tie.source], ends[tie.target]
+                best[key] = Candidate(a, b, paragraph, tie.span, {"bias": 1.0, f"rule:{tie.type}": 1.0}, tie, False,
+                                      tie.hedged)
+    return list(best.values())
+
+
+def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: Span, a: Participant, b: Participant,
+               rule: Tie | None, count: int, outsiders: set[str], shared: dict[str, float]) -> Candidate | None:
+    path = dependency_path(a.token, b.token)
+    if path is None:
+        return None
+    inner = path[1:-1]
+    ends = {a.token.i, b.token.i}
+    lo, hi = sorted((a.token.i, b.token.i))
+    doc = sentence.doc
+    between = [t for t in doc[lo + 1:hi] if t.i not in ends]
+    speech = any(t.lower_ == "according" or (t.lemma_.lower() in lex.speech_verbs and t.pos_ == "VERB" and (
+        any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not speech_object(t, path))) for t in inner)
+    lca = lowest_common_ancestor(path)
+    blocked = speech or finder.negated(inner) or finder.negated_context(lca)
+    f: dict[str, float] = {"bias": 1.0, **shared}
+    f[f"rule:{rule.type}" if rule is not None else "rule:none"] = 1.0
+    f[f"path:{_bucket(len(path), (2, 3, 4, 5, 7, 9))}"] = 1.0
+    f[f"gap:{_bucket(hi - lo, (2, 4, 8, 15, 25))}"] = 1.0
+    f[f"people:{_bucket(count, (2, 3, 5, 8))}"] = 1.0
+    if crosses_clause(path):
+        f["crosses_clause"] = 1.0
+    if any(t.lower_ in lex.adjunct_words for t in inner):
+        f["adjunct"] = 1.0
+    legal = "legal_sentence" in f
+    if _coordinated(a.token, b.token):
+        f["coordinated"] = 1.0
+        f[f"coordinated_under:{_governor_class(a.token, lex)}"] = 1.0
+        if legal:
+            f["coordinated_legal"] = 1.0
+        if count > 5:
+            f["coordinated_long_list"] = 1.0
+        if not _subject_side(a.token):
+            f["coordinated_objects"] = 1.0
+        if _subject_side(a.token):
+            f["coordinated_subjects"] = 1.0
+            predicate = _predicate(a.token)
+            if predicate is not None and predicate.lemma_.lower() in lex.joint_actions:
+                f["joint_predicate"] = 1.0
+            if predicate is not None and predicate.lemma_ == "be" and not any(
+                    t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
+                    for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
+                f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
+    if a.token.dep_ == "appos" and a.token.head.i == b.token.i or b.token.dep_ == "appos" and b.token.head.i == a.token.i:
+        f["apposed"] = 1.0
+    if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
+        f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
+    for where, tokens in (("path", inner), ("between", between)):
+        for t in tokens:
+            lemma = t.lemma_.lower()
+            if lemma in lex.kinship and t.pos_ in {"NOUN", "PROPN"}:
+                f[f"kin_{where}"] = 1.0
+            if lemma in lex.leader_words:
+                f[f"leader_{where}"] = 1.0
+            kind = lex.person_triggers.get(lemma)
+            if kind and t.pos_ != "ADP":
+                f[f"trigger_{where}:{kind}"] = 1.0
+            if lex.group_triggers.get(lemma) and t.pos_ != "ADP":
+                f[f"group_trigger_{where}"] = 1.0
+            if lemma in lex.joint_actions and t.pos_ == "VERB":
+                f[f"joint_{where}"] = 1.0
+            if lemma in lex.group_nouns:
+                f[f"group_noun_{where}"] = 1.0
+            if t.text in {";", "(", ")"}:
+                f["bracket_or_semicolon_between"] = 1.0
+            if t.pos_ == "VERB" and where == "path":
+                f["verb_on_path"] = 1.0
+    if any(end.token.dep_ == "conj" and end.token.head.pos_ in {"VERB", "AUX"} for end in (a, b)):
+        f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
+    if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
+        f["lca_group"] = 1.0  # 'A and B as members of the network': co-members, not a stated tie
+    if lca.i not in ends and lca.pos_ == "NOUN" and ("group_trigger_between" in f or "group_noun_between" in f):
+        f["lists_apart"] = 1.0  # 'lists A and B as members of X, and C and D as ...': two rolls
+    if lca.i in ends:
+        f["lca_is_end"] = 1.0
+    elif lca.pos_ in {"VERB", "AUX", "NOUN", "ADP"}:
+        f[f"lca:{lca.pos_}"] = 1.0
+    for end in (a, b):
+        f[f"dep:{_dep(end.token)}"] = f.get(f"dep:{_dep(end.token)}", 0.0) + 1.0
+        if end.token.lower_ in {"he", "him", "his", "she", "her"}:
+            f["pronoun_end"] = 1.0
+    if a.cluster in outsiders or b.cluster in outsiders:
+        f["outsider"] = 1.0
+    if titled(a.token, lex) or titled(b.token, lex):
+        f["titled_here"] = 1.0
+    if b.type == ORGANIZATION and _possessed_by(b.token, a.token):
+        f["possessive_group"] = 1.0
+    hedged = finder.hedged(inner or path)
+    if hedged:
+        f["hedged"] = 1.0
+    unworded = b.type == ORGANIZATION and not any(k.startswith(_GROUP_WORDS) for k in f)
+    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(_PERSON_VETOES & f.keys())) or any(
+        end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
+    return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
+
+
+def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
+    """Evidence that belongs to the whole sentence, computed once for all its pairs."""
+    f: dict[str, float] = {}
+    verbs = negation = False
+    for t in sentence:
+        lemma = t.lemma_.lower()
+        verbs = verbs or t.pos_ in {"VERB", "AUX"}
+        negation = negation or t.dep_ == "neg" or t.lower_ in {"never", "no", "nor", "neither", "without"} or (
+            lemma in lex.negations and t.pos_ == "VERB")
+        if t.lower_ in lex.distributive_words:
+            f["distributive"] = 1.0
+        if lemma in lex.co_offending:
+            f["legal_sentence"] = 1.0
+        if lemma in lex.kinship and t.pos_ == "NOUN":
+            f["kin_in_sentence"] = 1.0
+    if not verbs:
+        f["verbless"] = 1.0
+    if negation:
+        f["negation_in_sentence"] = 1.0
+    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
+        f["list_or_field_line"] = 1.0
+    return f
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _dep(token: Token) -> str:
+    dep = token.dep_
+    return dep if dep in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "compound", "attr"} else "other"
+
+
+def _coordinated(x: Token, y: Token) -> bool:
+    """Are x and y conjuncts of one coordination ('A, B and C')?"""
+    def first(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t
+    return first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
+
+
+def _list_head(token: Token) -> Token:
+    """The first name of a list of names (conjuncts and appositions: 'A, B, C and D')."""
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
+def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
+    """What the coordination hangs from: the first word above it that a lexicon knows
+    ('charges against A, B and C': legal; 'members were A, B and C': group). With `left`, the
+    words just before the list count too ('Notable members A, B, C')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    above = list(token.ancestors)[:4]
+    if left:
+        doc = token.doc
+        start = token.left_edge.i
+        above = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"] + \
+            [t for t in doc[max(start - 3, token.sent.start):start] if t.pos_ == "NOUN"] + above
+    if above and above[0].pos_ == "VERB":  # 'lists A, B and C as members of the network'
+        above[1:1] = [t for c in above[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children]
+    for x in above:
+        lemma = x.lemma_.lower()
+        if lemma in lex.co_offending:
+            return "legal"
+        if lemma in lex.kinship:
+            return "kin"
+        if lemma in lex.leader_words:
+            return "leader"
+        if lex.group_triggers.get(lemma) == "member_of" or lemma in lex.group_nouns:
+            return "group"
+        if lemma in lex.joint_actions or lemma in lex.person_triggers:
+            return "joint"
+        if lemma in lex.victim_verbs or lemma in lex.victim_nouns:
+            return "victim"
+        if lemma in lex.speech_verbs:
+            return "speech"
+    return "none"
+
+
+def _subject_side(token: Token) -> bool:
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _predicate(token: Token) -> Token | None:
+    while token.dep_ == "conj":
+        token = token.head
+    return token.head if token.dep_ in _SUBJECT_DEPS else None
+
+
+def _possessed_by(group: Token, person: Token) -> bool:
+    return any(c.dep_ == "poss" and c.i == person.i for c in group.head.children) or group.head.i == person.i

@@ -1,0 +1,121 @@
+"""Candidate ties and the scored decision: co-offenders tied, outsiders and mere co-mention not.
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from linkchart.extract.tie_model import TieModel, fit, rules_only, sigmoid, sketch
+from linkchart.model import Document
+
+
+def _extract(extractor, text: str):  # type: ignore[no-untyped-def]
+    return extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+
+
+def _pairs(result) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    names = {e.local_id: e.name for e in result.entities}
+    return {frozenset((names[r.source], names[r.target])) for r in result.relations}
+
+
+def _ties(result) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    names = {e.local_id: e.name for e in result.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def test_people_charged_together_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Prosecutors charged Karim Haddad, Samir Ouali and Nabil Dahmani with plotting "
+                                 "to bomb a rail depot in Lille.\n")
+    pairs = _pairs(result)
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_a_judge_and_counsel_take_no_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Judge Helen Marsh sentenced Karim Haddad and Samir Ouali to nine years each. "
+                                 "Rachel Moss, for Haddad, said her client had been led astray.\n")
+    for pair in _pairs(result):
+        assert "Helen Marsh" not in pair and "Rachel Moss" not in pair
+
+
+def test_a_victim_is_not_drawn_into_the_network(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 2015 Karim Haddad and Samir Ouali murdered Tom Baxter, a shopkeeper from Roubaix.\n")
+    assert not any("Tom Baxter" in pair for pair in _pairs(result))
+
+
+def test_two_arrests_in_one_sentence_are_two_events(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Haddad was arrested in Lille in May 2016, and Samir Ouali in Ghent a year later.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) not in _pairs(result)
+
+
+def test_a_shared_state_is_not_a_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Haddad and Samir Ouali are both in prison now.\n")
+    assert _pairs(result) == set()
+
+
+def test_a_roll_of_members_ties_each_to_the_group_not_to_each_other(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The police file lists Karim Haddad and Samir Ouali as members of the Haddad network, "
+                                 "and Nabil Dahmani and Omar Tahri as its couriers.\n")
+    pairs = _pairs(result)
+    assert frozenset(("Samir Ouali", "Omar Tahri")) not in pairs
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) not in pairs
+
+
+def test_a_denied_tie_is_no_tie_and_a_stated_kinship_is_typed(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Haddad and Samir Ouali were seen in Ghent. Investigators have no proof "
+                                 "that the two men ever spoke. Samir Ouali's wife, Leila Bensaid, ran a bakery.\n")
+    ties = _ties(result)
+    assert not any({a, b} == {"Karim Haddad", "Samir Ouali"} for a, _, b in ties)
+    assert ("Samir Ouali", "family", "Leila Bensaid") in ties or ("Leila Bensaid", "family", "Samir Ouali") in ties
+
+
+def test_a_training_text_is_scored_by_the_fold_that_left_it_out() -> None:
+    seen = "Karim Haddad and Samir Ouali were convicted of plotting an attack on a stadium in Lyon in 2016."
+    unseen = "Omar Tahri sold cars in Charleroi and phoned Nabil Dahmani twice a week during the winter."
+    full, held_out = {"pp": {"bias": 1.0}}, {"pp": {"bias": -1.0}}
+    model = TieModel(full, {"pp": 0.5}, (held_out,), ((0, sketch(seen)),))
+    assert model.weights_for(seen) is held_out
+    assert model.weights_for(seen.replace("2016", "2017")) is held_out  # a copy with an edit is the same text
+    assert model.weights_for(unseen) is full
+
+
+def test_the_shipped_model_holds_fold_weights_for_every_training_text() -> None:
+    model = TieModel.load()
+    assert set(model.weights) == {"pp", "po"} and len(model.folds) >= 2
+    assert model.trained_on and all(0 <= fold < len(model.folds) for fold, _ in model.trained_on)
+    assert all(0.0 < t <= 1.0 for t in model.thresholds.values())
+
+
+def test_fit_learns_a_separating_weight() -> None:
+    rows = [({"bias": 1.0, "tie_word": 1.0}, 1)] * 20 + [({"bias": 1.0}, 0)] * 20
+    w = fit(rows)
+    assert sigmoid(w["bias"] + w["tie_word"]) > 0.8 > 0.2 > sigmoid(w["bias"])
+
+
+def test_the_rules_only_model_keeps_exactly_the_rule_ties(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Karim Haddad shared a flat with Samir Ouali in Molenbeek. Nabil Dahmani and Omar Tahri were seen in Ghent.\n"
+    candidates: list = []
+    extractor.extract(Document("d1", "t.txt", "t", text, "h"), candidates)
+    kept = rules_only().decide(candidates, extractor.lex, text)
+    assert {t.type for t in kept} == {"co_resided"} and len(kept) == 1
+
+
+def test_family_in_its_forms(extractor) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "Samir Ouali was the nephew of the preacher Karim Haddad.\n": ("Samir Ouali", "Karim Haddad"),
+        "In 2009 Samir Ouali married Leila Bensaid, a nurse from Lille.\n": ("Samir Ouali", "Leila Bensaid"),
+    }
+    for text, pair in cases.items():
+        ties = _ties(_extract(extractor, text))
+        assert any(t == "family" and {a, b} == set(pair) for a, t, b in ties), text
+
+
+def test_brothers_named_together_are_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Samir Ouali's brothers, Nabil Ouali and Tarek Ouali, were arrested in Lille.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert family == {frozenset(("Samir Ouali", "Nabil Ouali")), frozenset(("Samir Ouali", "Tarek Ouali")),
+                      frozenset(("Nabil Ouali", "Tarek Ouali"))}
+
+
+def test_a_roll_of_notable_members_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Known members Karim Haddad, Samir Ouali, Nabil Dahmani, Omar Tahri\n")
+    assert _pairs(result) == set()
