@@ -94,7 +94,7 @@ def test_fit_learns_a_separating_weight() -> None:
 def test_the_rules_only_model_keeps_exactly_the_rule_ties(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Karim Haddad shared a flat with Samir Ouali in Molenbeek. Nabil Dahmani and Omar Tahri were seen in Ghent.\n"
     candidates: list = []
-    extractor.extract(Document("d1", "t.txt", "t", text, "h"), candidates)
+    extractor.extract(Document("d1", "t.txt", "t", text, "h"), candidates_out=candidates)
     kept = rules_only().decide(candidates, extractor.lex, text)
     assert {t.type for t in kept} == {"co_resided"} and len(kept) == 1
 
