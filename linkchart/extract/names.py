@@ -47,8 +47,32 @@ class NameSpan:
         return self.end - 1
 
 
+def glued_label_infixes(labels: frozenset[str]) -> list[str]:
+    """Tokenizer infixes that split a fact-box label from the value a copied page glued to it
+    ('RelativesAnn Roe', 'Leader(s)Ann Roe', 'Perpetratorsal-Qaeda') and a footnote digit from the
+    words around it ('Roe1was'), so that the name is a token of its own; the text is untouched."""
+    value = r"(?=[A-Z]|(?:al|el|an|ad|as|at|ash|ul)-)"
+    out = [r"(?<=[a-z]{2})\d(?=[a-z]{2})"]
+    for label in sorted(labels):
+        if label.isalpha():
+            cap = label[:1].upper() + label[1:]
+            out.append(rf"(?<=\b{cap}){value}")
+            out.append(rf"(?<=\b{cap}\(s\)){value}")
+    return out
+
+
+def _glued_label(tok: Token) -> bool:
+    """'Born' in 'BornLagos', 'Leader(s)' in 'Leader(s)Ann Roe': a fact-box label the tokenizer split
+    off the value glued to it (two words never touch otherwise)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.text.endswith("(s)") or (tok.whitespace_ == "" and tok.is_alpha and nxt is not None
+                                        and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
+
+
 def _is_name_token(tok: Token) -> bool:
     if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
+        return False
+    if _glued_label(tok):
         return False
     if tok.pos_ == "PROPN":
         return True

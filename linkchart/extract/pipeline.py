@@ -25,7 +25,7 @@ from linkchart.extract.infobox import (
 )
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import NameTyper, find_names
+from linkchart.extract.names import NameTyper, find_names, glued_label_infixes
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import source_clusters, speaking_clusters
@@ -60,8 +60,8 @@ def adapt_tokenizer(nlp: Any) -> Any:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes)
-    if not all(p in infixes for p in _MARKER_INFIXES):
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(_MARKER_INFIXES)).finditer
+    extra = list(_MARKER_INFIXES) + glued_label_infixes(Lexicon.load().factbox_labels)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + extra).finditer
     return nlp
 
 
