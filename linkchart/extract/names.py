@@ -101,14 +101,17 @@ def _is_date_word(tok: Token) -> bool:
 
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
                titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
-               post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset()) -> list[NameSpan]:
+               post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
+               creeds: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
-    names = [_without_title(doc, _without_office(doc, nm, offices), titles, post_nominals) for nm in _name_runs(doc)]
+    names = [_without_title(doc, _without_office(doc, nm, offices, creeds), titles, post_nominals)
+             for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
-             and not _only_an_office(doc[nm.start:nm.end], offices)]
+             and not _only_an_office(doc[nm.start:nm.end], offices)
+             and nm.text.lower() not in creeds]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
@@ -205,12 +208,15 @@ _INSTITUTION_HEADS = frozenset({"department", "court", "office", "division", "se
 
 def _only_an_office(span: Span, offices: frozenset[str]) -> bool:
     """'Attorney General', 'IRA Volunteer', 'Interior Minister': an office with no one's name."""
-    last = span[-1]
-    return (last.lower_.rstrip(".") in offices or (last.lemma_.lower() in offices and last.lower_.endswith("s"))) and (
-        not any(t.ent_type_ == "PERSON" for t in span))
+    return _is_office(span[-1], offices) and not any(t.ent_type_ == "PERSON" for t in span)
 
 
-def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str]) -> NameSpan:
+def _is_office(tok: Token, offices: frozenset[str]) -> bool:
+    word = tok.lower_.rstrip(".")
+    return word in offices or (word.endswith("s") and word[:-1] in offices)  # "Defendants Roe and Poe"
+
+
+def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: frozenset[str] = frozenset()) -> NameSpan:
     """'U.S. District Court Chief Judge Ann B. Roe', 'Federal Interior Minister Jan Roe', 'Catholic
     Tom Roe': the office (with the institution or country before it) or the creed heads the run
     of capitals, the person's name is what follows its last word."""
@@ -219,11 +225,11 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str]) -> NameSp
     cut = None
     for k in range(name.start, name.end - 1):
         t = doc[k]
-        if t.lower_.rstrip(".") in offices or (t.lemma_.lower() in offices and t.lower_.endswith("s")):
+        if _is_office(t, offices):
             cut = k
-    if cut is None and doc[name.start].ent_type_ == "NORP" and name.end - name.start >= 3 and all(
-            t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end]):
-        cut = name.start  # "Catholic Tom Roe", "Sunni cleric" : a creed or people before a person's name
+    if cut is None and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
+            name.end - name.start >= 3 and all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])):
+        cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
     if cut is None:
         return name
     rest = doc[cut + 1:name.end]
@@ -362,9 +368,13 @@ class NameTyper:
         out = []
         for name in names:
             nxt = name.end
-            if (nxt < len(doc) and doc[nxt].lemma_.lower() in self.lex.group_nouns
-                    and doc[nxt].pos_ == "NOUN" and name.start > 0
-                    and doc[name.start - 1].lower_ == "the" and doc[name.end - 1].tag_ != "POS"):
+            word = doc[nxt].lower_ if nxt < len(doc) else ""
+            by_shape = word in {"clan", "cartel", "family", "gang"} and doc[nxt].is_lower and (
+                doc[name.end - 1].lower_ in self.lex.organisation_words or word != "family")
+            if nxt < len(doc) and doc[name.end - 1].tag_ != "POS" and (by_shape or (
+                    doc[nxt].lemma_.lower() in self.lex.group_nouns and doc[nxt].pos_ == "NOUN" and name.start > 0
+                    and doc[name.start - 1].lower_ == "the")):
+                # "the Zerkani network", "the Roe clan", "the Roe Mafia family"
                 out.append(NameSpan(name.start, nxt + 1, doc[name.start:nxt + 1].text, ORGANIZATION))
             else:
                 out.append(name)

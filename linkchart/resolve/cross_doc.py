@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from anyascii import anyascii
 
+from linkchart.lexicon import words
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -237,6 +238,7 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
     return entities, entity_of
 
 
+_GROUP_NOUNS = words("group_nouns.txt")  # lower case after a group's name: "the X movement"
 _LEGAL_SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "plc", "sa", "s.a."}
 
 
@@ -247,8 +249,8 @@ def derived_forms(name: str, etype: str) -> set[str]:
     if etype == PERSON and generation(name):
         words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
-        if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
-            return {" ".join(words[:-1])}
+        if len(words) > 1 and (words[-1].lower() in _LEGAL_SUFFIXES or words[-1] in _GROUP_NOUNS):
+            return {" ".join(words[:-1])}  # "Acme Ltd", "the Tupamaros movement"
         return set()
     if etype != PERSON or len(words) < 2:
         return set()
