@@ -163,6 +163,9 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             if _bridges_number(doc, j):
                 j += 2  # "Nour 4 Charleroi", "Sharia 4 Belgium"
                 continue
+            if _number_in_name(doc, j):
+                j += 2 if doc[j].text == "-" else 1  # "MS-13", "Force 17", "Brigade 2"
+                break
             k = j
             while k < n and k - j < 2 and (doc[k].lower_ in PARTICLES) and (doc[k].text.islower() or doc[k].text == "-"):
                 k += 1
@@ -265,6 +268,15 @@ def _is_initial(tok: Token) -> bool:
 def _bridges_number(doc: Doc, j: int) -> bool:
     return (j + 1 < len(doc) and doc[j].is_digit and len(doc[j].text) <= 2
             and doc[j - 1].whitespace_ != "" and _is_name_token(doc[j + 1]))
+
+
+def _number_in_name(doc: Doc, j: int) -> bool:
+    """A number that ends a name: glued to an acronym by a hyphen ('MS-13') or inside a group's
+    name as the NER reads it ('Force 17')."""
+    if doc[j].text == "-" and j + 1 < len(doc) and doc[j - 1].whitespace_ == "" and doc[j].whitespace_ == "":
+        return doc[j + 1].is_digit and doc[j - 1].text.isupper() and len(doc[j - 1].text) >= 2
+    return (doc[j].is_digit and len(doc[j].text) <= 3 and doc[j].ent_type_ == "ORG" and doc[j].ent_iob_ == "I"
+            and doc[j - 1].ent_type_ == "ORG")
 
 
 def _extend_glued(doc: Doc, j: int) -> int:
@@ -447,6 +459,12 @@ class NameTyper:
                 return ORGANIZATION
         if dep == "dobj" and gov.lemma_.lower() in {"join", "form", "found", "establish", "lead"}:
             return ORGANIZATION
+        if dep in {"oprd", "attr", "xcomp", "dobj"} and gov.lemma_.lower() in {"call", "name", "dub"} and gov.dep_ == "acl":
+            named = gov.head.lemma_.lower()  # "a militia group called the X", "a man named X"
+            if named in lex.group_nouns or named in lex.organisation_words:
+                return ORGANIZATION
+            if named in lex.person_nouns:
+                return PERSON
         if dep in {"nsubj", "nsubjpass"} and any(
                 c.dep_ in {"dobj", "pobj"} and c.lower_ in {"himself", "herself"} for c in gov.subtree):
             return PERSON
