@@ -112,13 +112,54 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds]
+    names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
 
 
+def foreign_script(text: str) -> bool:
+    """Letters of a script other than Latin: Arabic, Greek, Cyrillic, Hebrew, Urdu, CJK ..."""
+    return any(c.isalpha() and ord(c) >= 0x370 and not 0x1E00 <= ord(c) <= 0x1EFF for c in text)
+
+
+def _foreign_script_names(doc: Doc) -> list[NameSpan]:
+    """Names written in another script, as wiki leads give them after the English name
+    ('X (Arabic: ...)'): runs of words in that script (with numbers between them). They stay
+    untyped unless an alias statement ties them to a name."""
+    out: list[NameSpan] = []
+    i = 0
+    while i < len(doc):
+        if not foreign_script(doc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (foreign_script(doc[j].text) or (
+                doc[j].is_digit and j + 1 < len(doc) and foreign_script(doc[j + 1].text))):
+            j += 1
+        out.append(NameSpan(i, j, doc[i:j].text))
+        i = j
+    return out
+
+
+def bracket_after(doc: Doc, end: int, limit: int = 120) -> int | None:
+    """Index of the ')' closing a bracket opened right after a name (token `end`), if any."""
+    if end >= len(doc) or doc[end].text != "(":
+        return None
+    depth = 0
+    for k in range(end, min(end + limit, len(doc))):
+        if doc[k].text in {"(", "["}:
+            depth += 1
+        elif doc[k].text in {")", "]"}:
+            depth -= 1
+            if depth == 0:
+                return k if doc[k].text == ")" else None
+    return None
+
+
 def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> list[NameSpan]:
     ends = {nm.end for nm in names}
+    bracketed = {k for nm in names if (shut := bracket_after(doc, nm.end)) for k in range(nm.end, shut)}
     out: list[NameSpan] = []
     for q, tok in enumerate(doc):
         close = QUOTES.get(tok.text)
@@ -127,6 +168,8 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
         end = next((k for k in range(q + 1, min(q + 7, len(doc))) if doc[k].text == close), None)
         if end is None or end == q + 1:
             continue
+        if doc[end - 1].text in {",", "."} and end - 1 > q + 1:
+            end -= 1  # '"Mizmoon," "Zoya"': the comma inside the quote marks
         inner = doc[q + 1:end]
         words = [t for t in inner if t.is_alpha]
         if not words or len(words) != len(inner) or not words[-1].text[:1].isupper():
@@ -135,7 +178,7 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
             continue
         before = doc[q - 1]
         apposed = before.text == "," and q - 1 in ends
-        if not (apposed or before.lower_ in cues or before.lemma_.lower() in cues):
+        if not (apposed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
             continue
         if any(nm.start < q + 1 < nm.end or nm.start < end < nm.end for nm in names):
             continue  # a name runs across the quote marks
