@@ -112,10 +112,30 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds]
+    names = _join_of_phrases(doc, names, offices | titles)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = frozenset()) -> list[NameSpan]:
+    """'Army of the Pure', 'Department of Justice', 'Earl of Essex': two runs of capitals joined by
+    'of' ('of the') are one name, unless a person's name is followed by a place ('Roe of Leeds')."""
+    out: list[NameSpan] = []
+    for nm in names:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type != PERSON and nm.type != PERSON and prev.end < len(doc) and (
+                doc[prev.end].lower_ == "of") and (nm.start == prev.end + 1 or (
+                nm.start == prev.end + 2 and doc[prev.end + 1].lower_ == "the")):
+            person = any(t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end])
+            place = all(t.ent_type_ in _PLACE_LABELS for t in doc[nm.start:nm.end])
+            office = _is_office(doc[prev.end - 1], offices)  # "CEO of X", "Minister of Y": an office, not a name
+            if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
+                out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
+                continue
+        out.append(nm)
+    return out
 
 
 def foreign_script(text: str) -> bool:
@@ -401,6 +421,8 @@ class NameTyper:
         counts = Counter(name.text for ns in names for name in ns)
         for doc, paragraph_names in zip(docs, names, strict=True):
             for name in paragraph_names:
+                if foreign_script(name.text):
+                    continue  # the English model cannot read it: its kind comes from the name it glosses
                 for label, weight in self._occurrence_votes(doc, name):
                     votes[name.text][label] += weight
                 ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))

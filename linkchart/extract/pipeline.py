@@ -53,7 +53,8 @@ def load_model() -> Any:
 # Footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]", "Thughur.¹⁸") split off,
 # so that the name is a token of its own; the text itself is untouched.
 _MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w)[.,;:](?=\[\^?(?:\d{1,3}|edit)\b)",
-                   r"(?<=[\w.,;:])[¹²³⁴⁵⁶⁷⁸⁹⁰]", r"(?<=\w)[.,;:](?=[¹²³⁴⁵⁶⁷⁸⁹⁰])")
+                   r"(?<=[\w.,;:])[¹²³⁴⁵⁶⁷⁸⁹⁰]", r"(?<=\w)[.,;:](?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
+                   r'(?<=\w)["”’](?=[.,;:]?\[\^?\d)', r'(?<=["”’])[.,;:](?=\[\^?\d)')
 
 
 def adapt_tokenizer(nlp: Any) -> Any:
