@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linkchart.model import LocalEntity
+from linkchart.names import transliterated
 from linkchart.resolve import resolve_corpus
-from linkchart.resolve.names import transliterated
 
 
 def _person(local_id: str, doc: str, *names: str) -> LocalEntity:

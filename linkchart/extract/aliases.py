@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import QUOTES, bracket_after, foreign_script
-from linkchart.resolve.names import acronym_of, is_acronym, same_name_class
+from linkchart.extract.names import QUOTES, bracket_after
+from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its"}

@@ -26,7 +26,7 @@ from linkchart.model import (
     Mention,
     MergeDecision,
 )
-from linkchart.resolve.names import parts
+from linkchart.names import parts
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 

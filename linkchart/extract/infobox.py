@@ -18,7 +18,7 @@ from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, PLACE
-from linkchart.resolve.names import name_key
+from linkchart.names import name_key
 
 _FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*:\s+\S")
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import PERSON
-from linkchart.resolve.names import parts
+from linkchart.names import parts
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 

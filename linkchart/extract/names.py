@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import ORGANIZATION, PERSON, PLACE
+from linkchart.names import PARTICLES as NAME_PARTICLES
+from linkchart.names import foreign_script
 
-PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du",
-                       "la", "le", "des", "del", "ould", "abd", "abdel", "ul", "ud", "-"})
+PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".
 _ORG_CONNECTORS = frozenset({"for", "of", "and", "on", "&", "voor", "pour", "für", "de", "del", "des", "du", "della"})
 _CALENDAR = re.compile(
@@ -136,11 +137,6 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
                 continue
         out.append(nm)
     return out
-
-
-def foreign_script(text: str) -> bool:
-    """Letters of a script other than Latin: Arabic, Greek, Cyrillic, Hebrew, Urdu, CJK ..."""
-    return any(c.isalpha() and ord(c) >= 0x370 and not 0x1E00 <= ord(c) <= 0x1EFF for c in text)
 
 
 def _foreign_script_names(doc: Doc) -> list[NameSpan]:

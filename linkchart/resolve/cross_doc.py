@@ -39,6 +39,13 @@ from linkchart.model import (
     MergeSuggestion,
     Relation,
 )
+from linkchart.names import (
+    foreign_script,
+    generation,
+    name_key,
+    parts,
+    without_legal_form,
+)
 from linkchart.resolve.events import resolve_events
 from linkchart.resolve.joins import (
     KUNYA_WORDS,
@@ -49,11 +56,6 @@ from linkchart.resolve.joins import (
     join_people,
     join_same_names,
     suggest_within_documents,
-)
-from linkchart.resolve.names import (
-    generation,
-    name_key,
-    parts,
 )
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
@@ -239,7 +241,6 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
 
 
 _GROUP_NOUNS = words("group_nouns.txt")  # lower case after a group's name: "the X movement"
-_LEGAL_SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "plc", "sa", "s.a."}
 
 
 def derived_forms(name: str, etype: str) -> set[str]:
@@ -249,9 +250,10 @@ def derived_forms(name: str, etype: str) -> set[str]:
     if etype == PERSON and generation(name):
         words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
-        if len(words) > 1 and (words[-1].lower() in _LEGAL_SUFFIXES or words[-1] in _GROUP_NOUNS):
-            return {" ".join(words[:-1])}  # "Acme Ltd", "the Tupamaros movement"
-        return set()
+        if len(words) > 1 and words[-1] in _GROUP_NOUNS:
+            return {" ".join(words[:-1])}  # "the Tupamaros movement"
+        bare = without_legal_form(name)  # "Acme Ltd."
+        return {bare} if bare and bare != name else set()
     if etype != PERSON or len(words) < 2:
         return set()
     last = words[-1]
@@ -282,10 +284,14 @@ def _shared_short_forms(locals_: list[LocalEntity], groups: dict[str, list[str]]
 
 
 def _best_name(locs: list[LocalEntity]) -> str:
+    """The fullest name most mentions use, in Latin letters when the reports give one."""
     votes: Counter[str] = Counter()
     for e in locs:
-        votes[e.name] += e.mention_count
-    return max(votes, key=lambda n: (len(parts(n)) > 1, votes[n], len(n), n))
+        name = e.name
+        if foreign_script(name):
+            name = max((n for n in e.names if not foreign_script(n)), key=lambda n: (len(parts(n)), len(n)), default=name)
+        votes[name] += e.mention_count
+    return max(votes, key=lambda n: (not foreign_script(n), len(parts(n)) > 1, votes[n], len(n), n))
 
 
 def _unique_id(etype: str, name: str, used: set[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
-from linkchart.resolve.names import (
+from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     fold,

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
-from linkchart.resolve.names import (
+from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     generation,

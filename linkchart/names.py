@@ -1,9 +1,12 @@
-"""Name normalisation and comparison shared by within- and cross-document resolution.
+"""Names: the one place that knows how names are written, shared by every stage.
 
-Transliterated names vary in vowels, doubled letters, hyphens and particles (Mohammed/Mohamed,
-al-Shehhi/Alshehhi, Abaaoud/Abouaad). Comparison therefore works on an ASCII, particle-free,
-hyphen-free form, with a phonetic key and a string similarity; callers decide what further
-evidence a merge needs.
+Extraction uses it to find where a name starts and ends (particles such as 'al', 'bin', 'van'
+join the words of one name; a name in another script is a name too); resolution uses it to
+compare names. Transliterated names vary in vowels, doubled letters, hyphens and particles
+(Mohammed/Mohamed, al-Shehhi/Alshehhi, Abaaoud/Abouaad): comparison works on an ASCII,
+particle-free, hyphen-free form, with a phonetic key and a string similarity; callers decide
+what further evidence a merge needs. Scripts and legal forms of organisations come from
+`rigour` (the sanctions-screening library of OpenSanctions), not from lists of our own.
 """
 
 from __future__ import annotations
@@ -14,12 +17,34 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
+from rigour.names import remove_org_types
+from rigour.text.scripts import is_latin
 
 from linkchart.lexicon import words
 
-PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "van", "von", "de", "der", "da", "du", "la", "le",
-                       "ould", "ul", "ud", "the"})
+# Lower-case words inside a name that join its parts: "Abu Musab al-Zarqawi", "Ibn al-Khattab",
+# "Ould Slahi", "van der Berg", "Lashkar-e-Taiba".
+PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du", "la", "le",
+                       "des", "del", "ould", "abd", "abdel", "ul", "ud"})
+# Particles that begin a kunya or a compound given name ("Abu Walid", "Abd al-Karim") tell names
+# apart; the others do not ("al-Masri" is "Masri").
+_MEANINGFUL = frozenset({"abu", "abd", "abdel"})
+_IGNORED = (PARTICLES - _MEANINGFUL) | {"the"}
 _TITLES = words("titles.txt")
+
+
+def foreign_script(text: str) -> bool:
+    """Letters of a script other than Latin (Arabic, Greek, Cyrillic, Urdu, CJK ...): a name a
+    wiki lead gives in brackets, which the English model cannot read."""
+    if text.isascii():
+        return False
+    letters = "".join(c for c in text if c.isalpha())
+    return bool(letters) and not is_latin(letters)
+
+
+def without_legal_form(name: str) -> str:
+    """'Acme Trading Ltd.' -> 'Acme Trading': the company without its legal form (rigour's list)."""
+    return re.sub(r"\s+", " ", remove_org_types(name)).strip(" ,")
 
 
 @lru_cache(maxsize=65536)
@@ -45,7 +70,7 @@ def name_key(text: str) -> str:
     """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
     generation suffix stays ('Roe Jr.' is not 'Roe')."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
-    core = [w for w in words if w not in PARTICLES and w not in _TITLES] or words
+    core = [w for w in words if w not in _IGNORED and w not in _TITLES] or words
     key = "".join(_strip_glued_article(w) for w in core)
     return key + "~" + generation(text) if generation(text) else key
 
@@ -66,8 +91,8 @@ def _parts(text: str) -> tuple[str, ...]:
     for w in words:
         if w in _TITLES:
             continue
-        w = "".join(x for x in w.split("-") if x not in PARTICLES) or w.replace("-", "")
-        if w and w not in PARTICLES:
+        w = "".join(x for x in w.split("-") if x not in _IGNORED) or w.replace("-", "")
+        if w and w not in _IGNORED:
             out.append(w)
     return tuple(out)
 
