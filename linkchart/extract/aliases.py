@@ -351,6 +351,9 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
             continue
         if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
             continue  # a language label: "Dutch:", "Arabic:"
+        if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
+                (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
+            continue  # a small word inside a transcribed name: "Organosi dekaefta Noemvri"
         return []
     wanted = {occ.type, ""}
     return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)

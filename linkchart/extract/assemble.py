@@ -51,6 +51,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         types = Counter(o.type for o in occs)
         names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
         best = max(names, key=lambda n: (len(parts(n)), len(n)))
+        names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
                                         roles.get(key, ACTOR), len(occs)))

@@ -20,7 +20,7 @@ from linkchart.extract.relations import Tie
 from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, PLACE
 from linkchart.names import name_key
 
-_FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*:\s+\S")
+_FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*(?::\s+|\s\|\s+)\S")  # "Born: X", "Ameer | X |"
 
 
 def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
@@ -42,7 +42,7 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
         if match:
             key = match.group(1).strip().lower()
             kind = lex.infobox_fields.get(key)
-            colon = next((t.i for t in doc if t.text == ":"), None)
+            colon = next((t.i for t in doc if t.text in {":", "|"}), None)
             if kind and colon is not None:
                 out.append((p, kind, colon + 1))
             continue

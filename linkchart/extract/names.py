@@ -28,6 +28,8 @@ _CALENDAR = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\.?$", re.IGNORECASE)
+_GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "front", "brigade", "brigades", "army",
+                          "cell", "faction", "commando", "command", "nucleus", "cells"})
 _GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -39,6 +41,7 @@ class NameSpan:
     end: int  # token index, exclusive
     text: str
     type: str = ""
+    titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -70,7 +73,12 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+_NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
+
+
 def _is_name_token(tok: Token) -> bool:
+    if _NUMBERED_ACRONYM.match(tok.text):
+        return True
     if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
         return False
     if _glued_label(tok):
@@ -258,7 +266,8 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
         end -= 1  # "Fiona Gallagher QC" (but "Jr." tells a son from his father: it stays)
     if (start, end) == (name.start, name.end):
         return name
-    return NameSpan(start, end, doc[start:end].text, PERSON)
+    titled = doc[name.start:end].text if start > name.start else name.titled
+    return NameSpan(start, end, doc[start:end].text, PERSON, titled)
 
 
 # Head words of institutions: "Justice Department", "District Court" are not a judge's name.
@@ -298,7 +307,7 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
     if (not rest[0].text[:1].isupper() or rest[0].lower_.rstrip(".") in offices
             or any(t.lower_ in _INSTITUTION_HEADS for t in rest) or not any(t.pos_ == "PROPN" for t in rest)):
         return name
-    return NameSpan(cut + 1, name.end, rest.text, PERSON)
+    return NameSpan(cut + 1, name.end, rest.text, PERSON, doc[cut:name.end].text)  # "Judge Ann Roe"
 
 
 def _used_as_word(head: Token) -> bool:
@@ -325,8 +334,13 @@ def _is_initial(tok: Token) -> bool:
 
 
 def _bridges_number(doc: Doc, j: int) -> bool:
-    return (j + 1 < len(doc) and doc[j].is_digit and len(doc[j].text) <= 2
-            and doc[j - 1].whitespace_ != "" and _is_name_token(doc[j + 1]))
+    """'Sharia 4 Belgium'; 'Organization 17 November': a date inside a group's name (a date after
+    a name is otherwise introduced by a preposition)."""
+    if not (j + 1 < len(doc) and doc[j].is_digit and len(doc[j].text) <= 2 and doc[j - 1].whitespace_ != ""):
+        return False
+    nxt = doc[j + 1]
+    return _is_name_token(nxt) or (bool(_CALENDAR.match(nxt.text)) and nxt.text[:1].isupper()
+                                   and doc[j - 1].lower_ in _GROUP_HEADS)
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:

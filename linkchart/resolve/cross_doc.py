@@ -241,6 +241,7 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
 
 
 _GROUP_NOUNS = words("group_nouns.txt")  # lower case after a group's name: "the X movement"
+_COUNTRY_PREFIXES = words("creed_words.txt") | {"u.s.", "us", "u.s", "uk", "u.k.", "federal", "national"}
 
 
 def derived_forms(name: str, etype: str) -> set[str]:
@@ -250,10 +251,16 @@ def derived_forms(name: str, etype: str) -> set[str]:
     if etype == PERSON and generation(name):
         words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
+        out = set()
         if len(words) > 1 and words[-1] in _GROUP_NOUNS:
-            return {" ".join(words[:-1])}  # "the Tupamaros movement"
+            out.add(" ".join(words[:-1]))  # "the Tupamaros movement"
+        if len(words) > 2 and (words[0].lower() in _COUNTRY_PREFIXES or words[0].isupper() and words[1][:1].isupper()
+                               and "." in words[0]):
+            out.add(" ".join(words[1:]))  # "U.S. Central Intelligence Agency", "Dutch General Intelligence ..."
         bare = without_legal_form(name)  # "Acme Ltd."
-        return {bare} if bare and bare != name else set()
+        if bare and bare != name:
+            out.add(bare)
+        return out
     if etype != PERSON or len(words) < 2:
         return set()
     last = words[-1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
     abbreviated_surname,
@@ -75,7 +75,7 @@ def join_same_names(locals_: list[LocalEntity], join: Join) -> None:
     for e in locals_:
         keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
             name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
-            "=" + fold(n) for n in e.names if len(n.split()) > 1}
+            "=" + fold(n) for n in e.names if len(n.split()) > 1 and fold(n).split()[0] not in STRIPPED_TITLES}
         for key in keys:
             if not key:
                 continue
@@ -214,6 +214,8 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 KUNYA_WORDS = words("kunya_words.txt")
+# Titles a name is cited with but that are no part of it: "Judge Roe" in two reports is no evidence.
+STRIPPED_TITLES = frozenset(r[0] for r in rows("titles.txt") if r[1:] != ("keep",)) | words("office_words.txt")
 
 
 def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join) -> None:
@@ -264,7 +266,8 @@ def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
     out = []
     for e in people:
         own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
-        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own]
+        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own
+                and len(fold(n).split()) == 1]  # "Hafiz Roe", "Mullah Roe": how one man is known, not a bare surname
     return out
 
 
