@@ -405,6 +405,16 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return start == 0 and end < len(doc) and doc[end].text in {"—", "–", "-", ":"} and doc[start].text.isupper()
 
 
+def _common_words(docs: list[Doc], names: list[list[NameSpan]]) -> set[str]:
+    """One-word names that the document also writes in lower case as an ordinary word ('the
+    motion', 'a department') and never uses inside a longer name: capitalised words, not people."""
+    lower = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
+    lower |= {t.lemma_.lower() for doc in docs for t in doc if t.is_lower and t.is_alpha}
+    in_longer = {w for ns in names for nm in ns if len(nm.text.split()) > 1 for w in nm.text.split()}
+    return {nm.text for ns in names for nm in ns if len(nm.text.split()) == 1 and nm.text.lower() in lower
+            and nm.text not in in_longer and len(nm.text) > 2}
+
+
 class Tally(dict[str, float]):
     """Weighted votes per label."""
 
@@ -441,12 +451,15 @@ class NameTyper:
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
+        common = _common_words(docs, names)
         for paragraph_names in names:
             for name in paragraph_names:
                 tally = votes[name.text]
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
+                if name.type == PERSON and name.text in common and not name.titled:
+                    name.type = ""  # "Motion", "Department": a word the text also writes in lower case
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         return typed
 
@@ -479,8 +492,15 @@ class NameTyper:
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
+        anchor = head
+        for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
+            if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i:
+                break
+            anchor = anchor.head
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 2.5))  # "a store in Gilly": people are seldom 'in' anything
+        elif anchor is not head and anchor.dep_ == "pobj" and anchor.head.lower_ in self.lex.locative_prepositions:
+            votes.append((PLACE, 2.0))
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
