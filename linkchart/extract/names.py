@@ -140,6 +140,8 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
             person = any(t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end])
             place = all(t.ent_type_ in _PLACE_LABELS for t in doc[nm.start:nm.end])
             office = _is_office(doc[prev.end - 1], offices)  # "CEO of X", "Minister of Y": an office, not a name
+            heads = _INSTITUTION_HEADS | _GROUP_HEADS
+            office = office or (doc[prev.end - 1].lower_ in heads and doc[nm.end - 1].lower_ in heads)  # "Unit of the X Department"
             if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
@@ -212,6 +214,8 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
 
 def _name_runs(doc: Doc) -> list[NameSpan]:
     names: list[NameSpan] = []
+    letters = [t for t in doc if t.is_alpha]
+    headline = sum(t.is_upper for t in letters) * 2 >= len(letters)  # mostly capitals: "BOMB SUSPECT HELD"
     i = 0
     n = len(doc)
     while i < n:
@@ -249,8 +253,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         if _is_dateline(doc, start, j):
             i = j
             continue
-        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)):  # headlines
-            names.append(NameSpan(start, j, span.text))
+        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)) or not headline:
+            names.append(NameSpan(start, j, span.text))  # a line in capitals is a headline, not a name
         i = j
     return _join_org_entities(doc, names)
 
