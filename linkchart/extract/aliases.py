@@ -293,10 +293,15 @@ def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[A
             out.append(AliasFinding(occ, first.reason, first.sentence, first.referent, first.pronoun, first.unnamed))
             k = occ.name.end
             continue
-        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in QUOTES:
+        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in QUOTES and not _footnote(doc, k):
             break
         k += 1
     return out
+
+
+def _footnote(doc, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """'[7]' after a name in a copied wiki page."""
+    return doc[k].text in {"[", "]"} or (doc[k].is_digit and k > 0 and doc[k - 1].text == "[")
 
 
 def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
@@ -317,12 +322,34 @@ def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[Alias
         if close is None:
             continue
         segment: list[int] = []
+        first = True
         for k in range(occ.name.end + 1, close + 1):
             if doc[k].text == ";" or k == close:
-                out.extend(_segment_aliases(parsed, p, occ, segment, lex))
-                segment = []
+                found = _segment_aliases(parsed, p, occ, segment, lex)
+                if not found and first:  # "(X Y, born in Z, 1947)": the leading names, before the rest
+                    found = _leading_names(parsed, p, occ, segment, lex)
+                out.extend(found)
+                segment, first = [], False
             else:
                 segment.append(k)
+    return out
+
+
+def _leading_names(parsed: ParsedDocument, p: int, occ: Occurrence, segment: list[int],
+                   lex: Lexicon) -> list[AliasFinding]:
+    """The comma-separated parts at the head of a wiki lead's first bracket that are names only."""
+    doc = parsed.paragraphs[p]
+    out: list[AliasFinding] = []
+    part: list[int] = []
+    for k in [*segment, -1]:
+        if k == -1 or doc[k].text == ",":
+            found = _segment_aliases(parsed, p, occ, part, lex) if part else []
+            if not found:
+                break
+            out.extend(found)
+            part = []
+        else:
+            part.append(k)
     return out
 
 
