@@ -369,6 +369,8 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         if depth:
             continue
         named = parsed.by_token.get((p, k))
+        if named is not None and named.name.end < len(doc) and doc[named.name.end].text == ":":
+            continue  # a language label: "Arabic:", "Dutch:"
         if named is not None and named.id != occ.id:
             names[named.id] = named
             continue

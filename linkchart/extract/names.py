@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import ORGANIZATION, PERSON, PLACE
+from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
-from linkchart.names import foreign_script
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".
@@ -30,7 +30,6 @@ _CALENDAR = re.compile(
     r"sunday)\.?$", re.IGNORECASE)
 _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "front", "brigade", "brigades", "army",
                           "cell", "faction", "commando", "command", "nucleus", "cells"})
-_GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -245,7 +244,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             else:
                 break
         j = _extend_glued(doc, j)
-        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in _GENERATIONS and j - start > 1:
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in GENERATIONS and j - start > 1:
             j += 2  # "David Roe, Jr.": the son's name, not the father's
             if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
                 j += 1
@@ -266,7 +265,7 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
     start, end = name.start, name.end
     while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
         start += 1
-    while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals - _GENERATIONS:
+    while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals - GENERATIONS:
         end -= 1  # "Fiona Gallagher QC" (but "Jr." tells a son from his father: it stays)
     if (start, end) == (name.start, name.end):
         return name
