@@ -20,7 +20,7 @@ from rapidfuzz.distance import JaroWinkler
 from rigour.names import remove_org_types
 from rigour.text.scripts import is_latin
 
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 
 # Lower-case words inside a name that join its parts: "Abu Musab al-Zarqawi", "Ibn al-Khattab",
 # "Ould Slahi", "van der Berg", "Lashkar-e-Taiba".
@@ -180,6 +180,23 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _familiar_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in rows("given_name_forms.txt"):
+        forms = {fold(w) for w in row}
+        for w in forms:
+            out.setdefault(w, set()).update(forms)
+    return {w: frozenset(f) for w, f in out.items()}
+
+
+_FAMILIAR = _familiar_forms()
+
+
+def familiar_form(a: str, b: str) -> bool:
+    """'Patty' and 'Patricia', 'Bill' and 'William': one given name and a familiar form of it."""
+    return a != b and b in _FAMILIAR.get(a, frozenset())
+
+
 def same_name_class(a: str, b: str, *, floor: float) -> bool:
     """Full names whose surnames and given names are spellings of each other (Salah/Saleh X)."""
     if generation(a) != generation(b):
@@ -190,7 +207,7 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     if not similar_words(sa, sb, floor=floor):
         return False
     # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
-    return similar_words(ga, gb, floor=floor) or similar_words(
+    return similar_words(ga, gb, floor=floor) or familiar_form(ga, gb) or similar_words(
         "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
 
 

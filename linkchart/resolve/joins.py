@@ -17,6 +17,7 @@ from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
     abbreviated_surname,
     acronym_of,
+    familiar_form,
     fold,
     generation,
     given,
@@ -57,9 +58,10 @@ def compatible_given_names(a: str, b: str, floor: float) -> bool:
         return False
     if len(pa) < 2 or len(pb) < 2:
         return True
-    if not similar_words(pa[0], pb[0], floor=floor):
+    if not (similar_words(pa[0], pb[0], floor=floor) or familiar_form(pa[0], pb[0])):
         return False
-    return len(pa) == len(pb) and all(similar_words(x, y, floor=floor) for x, y in zip(pa[1:-1], pb[1:-1], strict=True))
+    ma, mb = [w for w in pa[1:-1] if len(w) > 1], [w for w in pb[1:-1] if len(w) > 1]  # a middle initial is no conflict
+    return len(ma) == len(mb) and all(similar_words(x, y, floor=floor) for x, y in zip(ma, mb, strict=True))
 
 
 def index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
