@@ -25,7 +25,8 @@ from linkchart.lexicon import rows, words
 # Lower-case words inside a name that join its parts: "Abu Musab al-Zarqawi", "Ibn al-Khattab",
 # "Ould Slahi", "van der Berg", "Lashkar-e-Taiba".
 PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du", "la", "le",
-                       "des", "del", "ould", "abd", "abdel", "ul", "ud", "wal", "wa"})
+                       "des", "del", "ould", "abd", "abdel", "ul", "ud", "wal", "wa",
+                       "della", "delle", "dello", "degli", "dei", "di", "do", "dos", "das", "y"})
 # Particles that begin a kunya or a compound given name ("Abu Walid", "Abd al-Karim") tell names
 # apart; the others do not ("al-Masri" is "Masri").
 _MEANINGFUL = frozenset({"abu", "abd", "abdel"})

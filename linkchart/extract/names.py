@@ -110,12 +110,12 @@ def _is_date_word(tok: Token) -> bool:
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
                titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
                post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
-               creeds: frozenset[str] = frozenset()) -> list[NameSpan]:
+               creeds: frozenset[str] = frozenset(), labels: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
-    names = [_without_title(doc, _without_office(doc, nm, offices, creeds), titles, post_nominals)
-             for nm in _name_runs(doc)]
+    names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
+                            post_nominals) for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
@@ -278,6 +278,15 @@ _INSTITUTION_HEADS = frozenset({"department", "court", "office", "division", "se
                                 "force", "forces", "corps", "unit", "agency", "bureau", "ministry", "council",
                                 "committee", "party", "general", "league", "administration", "commission",
                                 "headquarters", "staff", "command", "army"})
+
+
+def _without_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> NameSpan:
+    """'Allies Roe clan', 'Membership Sicilian Mafia': a flattened fact-box row starts with its
+    label, which is no part of the name after it."""
+    first = next((t.i for t in doc if not t.is_punct and not t.is_space), None)
+    if name.start != first or name.end - name.start < 2 or doc[name.start].lower_ not in labels:
+        return name
+    return NameSpan(name.start + 1, name.end, doc[name.start + 1:name.end].text, name.type)
 
 
 def _only_an_office(span: Span, offices: frozenset[str]) -> bool:

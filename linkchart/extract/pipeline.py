@@ -85,7 +85,7 @@ class Extractor:
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
         lex = self.lex
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals,
-                                                        lex.offices, lex.creeds)
+                                                        lex.offices, lex.creeds, lex.factbox_labels)
                                              for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)

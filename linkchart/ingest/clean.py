@@ -86,7 +86,8 @@ def clean_text(text: str) -> str:
         elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)
                                           or _LABELLED_CREDIT.search(line)):
             keep[i] = False  # a caption with its credit on the same line
-        elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))):
+        elif is_boilerplate(line) or ((is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))))
+                                      and not names_a_group(line)):
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
@@ -136,6 +137,17 @@ def _is_copy(first: str, second: str) -> bool:
     """The same caption twice, or a cut-off copy of the line that follows."""
     return first == second or (len(first.split()) >= 2 and second.startswith(first) and first != second
                                and not _SENTENCE_END.search(first))
+
+
+def names_a_group(line: str) -> bool:
+    """'- Provisional IRA Belfast Brigade', 'Roe clan': a navbox or fact-box line that names a
+    group is a list of the network's groups, not a navigation button."""
+    return any(w in _group_words() for w in re.findall(r"[^\W\d_]+", line.lower()))
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    return words("organisation_words.txt") | words("group_nouns.txt")
 
 
 def _is_widget(line: str) -> bool:
