@@ -52,3 +52,10 @@ def test_a_fact_box_label_glued_to_its_value_is_split_off(extractor) -> None:  #
                                  "Dario Fenk is an Austrian militant.\n")
     names = {n for e in result.entities for n in e.names}
     assert "Marta Fenk" in names and not any(n.startswith("Relatives") or n.startswith("Born") for n in names)
+
+
+def test_a_law_report_citation_and_a_party_label_are_no_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "See United States v. Korr, 512 F. Supp. 2d 88 (2009), brought by Agent Lisa Marr - FBI.\n")
+    names = {n for e in result.entities for n in e.names}
+    assert not any("Supp" in n for n in names)
+    assert "Lisa Marr" in names and not any("- FBI" in n for n in names)

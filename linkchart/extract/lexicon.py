@@ -97,8 +97,7 @@ def _load() -> Lexicon:
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         offices=_words("office_words.txt"),
         creeds=_words("creed_words.txt"),
-        factbox_labels=_words("factbox_labels.txt") | {f for f in (r[0].lower() for r in _lines("infobox_fields.txt"))
-                                                       if f.isalpha()},
+        factbox_labels=_words("factbox_labels.txt") | {r[0].lower() for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
         post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),
         honorifics=_words("titles.txt"),

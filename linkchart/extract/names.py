@@ -117,6 +117,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
                             post_nominals) for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
+             and nm.text.lower() not in labels and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds]
@@ -237,7 +238,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
                 j += 2 if doc[j].text == "-" else 1  # "MS-13", "Force 17", "Brigade 2"
                 break
             k = j
-            while k < n and k - j < 2 and (doc[k].lower_ in PARTICLES) and (doc[k].text.islower() or doc[k].text == "-"):
+            while k < n and k - j < 2 and (doc[k].lower_ in PARTICLES) and (
+                    doc[k].text.islower() or (doc[k].text == "-" and doc[k].whitespace_ == "")):  # "Roe - FBI": two things
                 k += 1
             if k > j and k < n and _is_name_token(doc[k]):
                 j = k + 1
@@ -278,6 +280,18 @@ _INSTITUTION_HEADS = frozenset({"department", "court", "office", "division", "se
                                 "force", "forces", "corps", "unit", "agency", "bureau", "ministry", "council",
                                 "committee", "party", "general", "league", "administration", "commission",
                                 "headquarters", "staff", "command", "army"})
+
+
+def _legal_citation(doc: Doc, name: NameSpan) -> bool:
+    """'240 F. Supp. 2d 242', '18 U.S.C. 2339B': a law report or code between two numbers."""
+    before = doc[name.start - 1] if name.start > 0 else None
+    k = name.end
+    while k < len(doc) and (doc[k].text in {".", "2d", "3d", "4th"} or doc[k].text.endswith(".")) and not doc[k].like_num:
+        k += 1
+    after = doc[k] if k < len(doc) else None
+    short = all(len(t.text.rstrip(".")) <= 5 for t in doc[name.start:name.end])
+    return short and before is not None and before.like_num and after is not None and (
+        after.like_num or after.text[:1].isdigit() or after.text == "§")
 
 
 def _without_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> NameSpan:
@@ -472,6 +486,8 @@ class NameTyper:
                     name.type = ranked[0][0]
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 4:
+                    name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         return typed
 
