@@ -117,7 +117,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
                             post_nominals) for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
-             and nm.text.lower() not in labels and not _legal_citation(doc, nm)
+             and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds]
@@ -280,6 +280,13 @@ _INSTITUTION_HEADS = frozenset({"department", "court", "office", "division", "se
                                 "force", "forces", "corps", "unit", "agency", "bureau", "ministry", "council",
                                 "committee", "party", "general", "league", "administration", "commission",
                                 "headquarters", "staff", "command", "army"})
+
+
+def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
+    """'Rank', 'Naib Ameer' heading a fact-box row (first on its line, or before ':' or '|')."""
+    first = next((t.i for t in doc if not t.is_punct and not t.is_space), None)
+    after = doc[name.end].text if name.end < len(doc) else ""
+    return name.text.lower() in labels and (name.start == first or after in {":", "|"})
 
 
 def _legal_citation(doc: Doc, name: NameSpan) -> bool:
