@@ -358,6 +358,7 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
     doc = parsed.paragraphs[p]
     names: dict[int, Occurrence] = {}
     depth = 0
+    labelled = False  # "Dutch: X": whatever follows a language label names the same thing
     for n, k in enumerate(segment):
         tok = doc[k]
         if tok.text in {"[", "("}:
@@ -370,6 +371,7 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
             continue
         named = parsed.by_token.get((p, k))
         if named is not None and named.name.end < len(doc) and doc[named.name.end].text == ":":
+            labelled = True
             continue  # a language label: "Arabic:", "Dutch:"
         if named is not None and named.id != occ.id:
             names[named.id] = named
@@ -379,6 +381,7 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         if tok.lemma_.lower() in lex.alias_nouns or tok.lower_ in lex.alias_nouns:
             continue
         if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
+            labelled = True
             continue  # a language label: "Dutch:", "Arabic:"
         if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
                 (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
@@ -386,4 +389,4 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         return []
     wanted = {occ.type, ""}
     return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)
-            for o in names.values() if o.type in wanted and not o.text.endswith("'s")]
+            for o in names.values() if (o.type in wanted or labelled) and not o.text.endswith("'s")]

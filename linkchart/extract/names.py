@@ -134,6 +134,13 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
     out: list[NameSpan] = []
     for nm in names:
         prev = out[-1] if out else None
+        if prev is not None and prev.end < len(doc) and doc[prev.end].lower_ in {"and", "&"} and nm.start == prev.end + 1 and (
+                any(t.lower_ in _INSTITUTION_HEADS for t in doc[nm.start:nm.end])) and not any(
+                t.lower_ in _INSTITUTION_HEADS - {"general"} or t.ent_type_ in {"PERSON", "GPE", "LOC"}
+                for t in doc[prev.start:prev.end]):
+            # "General Intelligence and Security Service": one institution, the head word at its end
+            out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
+            continue
         if prev is not None and prev.type != PERSON and nm.type != PERSON and prev.end < len(doc) and (
                 doc[prev.end].lower_ == "of") and (nm.start == prev.end + 1 or (
                 nm.start == prev.end + 2 and doc[prev.end + 1].lower_ == "the")):
@@ -337,6 +344,10 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
     if cut is None:
         return name
     rest = doc[cut + 1:name.end]
+    nxt = doc[name.end] if name.end < len(doc) else None
+    if any(t.ent_type_ in {"ORG", "GPE", "LOC", "NORP"} for t in rest) or (
+            nxt is not None and nxt.lower_ in {"and", "of", "for"} and not any(t.ent_type_ == "PERSON" for t in rest)):
+        return name  # "General Intelligence and Security Service": an institution's name goes on
     if (not rest[0].text[:1].isupper() or rest[0].lower_.rstrip(".") in offices
             or any(t.lower_ in _INSTITUTION_HEADS for t in rest) or not any(t.pos_ == "PROPN" for t in rest)):
         return name
@@ -493,7 +504,7 @@ class NameTyper:
                     name.type = ranked[0][0]
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
-                if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 4:
+                if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         return typed

@@ -115,6 +115,8 @@ def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
             if not is_acronym(n) and len(acronym_of(n)) >= 2:
                 initials[acronym_of(n)].add(e.local_id)
                 docs_of[acronym_of(n)].add(e.document_id)
+            if len(n.split()) > 2 and is_acronym(n.split()[-1]):  # "Security Service AIVD": written with it
+                initials[n.split()[-1].replace(".", "")].add(e.local_id)
     for e in groups:
         for n in e.names:
             if not is_acronym(n):
