@@ -33,3 +33,9 @@ def test_every_name_of_an_also_known_as_list_is_an_alias(extractor) -> None:  # 
     result = _extract(extractor, "Omar Fadel, also known as Abu Jandal, Omar al-Masri or Tariq Hamid, "
                                  "ran the training camp.\n")
     assert {"Abu Jandal", "Omar al-Masri", "Tariq Hamid"} <= _names_of(result, "Omar Fadel")
+
+
+def test_an_alias_list_runs_over_footnotes_and_words_about_spellings(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Karim Haddou is also known as "Abu Tarek" or "Abou Tariq",[4] both spellings of '
+                                 'Abu Tariq, and "the Accountant".\n')
+    assert {"Abu Tarek", "Abou Tariq", "Abu Tariq", "the Accountant"} <= _names_of(result, "Karim Haddou")

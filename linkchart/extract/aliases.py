@@ -277,7 +277,9 @@ _LIST_WORDS = frozenset({",", "or", "and", "/", "as", "also", "alternatively", "
                          "literally", "translated", "transliterated", "romanized", "romanised", "spelled", "spelt",
                          "abbreviated", "shortened", "meaning", "i.e.", "known", "called", "nicknamed", "aka",
                          "a.k.a.", "alias", "née", "nee", "formerly", "later", "by", "his", "her", "their", "its",
-                         "the", "under", "of", "to", "in", "short", "for", "other", "names", "name", "a", "an"})
+                         "the", "under", "of", "to", "in", "short", "for", "other", "names", "name", "a", "an",
+                         "both", "different", "transliteration", "transliterations", "spelling", "spellings",
+                         "variant", "variants", "form", "forms", "version", "versions", "rendering", "renderings"})
 
 
 def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[AliasFinding]:

@@ -211,7 +211,9 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
             continue
         before = doc[q - 1]
         apposed = before.text == "," and q - 1 in ends
-        if not (apposed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
+        # '"A" or "B"', '"A", both spellings of B, and "the C"': the next quoted name of a list
+        listed = bool(out) and before.lower_ in {"or", "and", ","} and q - out[-1].end <= 14
+        if not (apposed or listed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
             continue
         if any(nm.start < q + 1 < nm.end or nm.start < end < nm.end for nm in names):
             continue  # a name runs across the quote marks
