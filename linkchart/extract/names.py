@@ -504,6 +504,8 @@ class NameTyper:
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
+                if all(w in self.lex.kinship or w in {"in", "law"} for w in re.findall(r"[a-z]+", name.text.lower())):
+                    name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
