@@ -60,6 +60,7 @@ def fold(text: str) -> str:
 GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii"})
 
 
+@lru_cache(maxsize=65536)
 def generation(text: str) -> str:
     """'jr' for 'David Roe, Jr.': the suffix that tells a son from his father of the same name."""
     words = fold(text).split()
@@ -67,13 +68,15 @@ def generation(text: str) -> str:
     return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
     generation suffix stays ('Roe Jr.' is not 'Roe')."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
     core = [w for w in words if w not in _IGNORED and w not in _TITLES] or words
     key = "".join(_strip_glued_article(w) for w in core)
-    return key + "~" + generation(text) if generation(text) else key
+    suffix = generation(text)
+    return key + "~" + suffix if suffix else key
 
 
 def _strip_glued_article(word: str) -> str:
@@ -144,6 +147,7 @@ def _glued_particle(a: str, b: str) -> bool:
     return len(short) >= 4 and any(long == p + short for p in _GLUED_PARTICLES)
 
 
+@lru_cache(maxsize=65536)
 def transliterated(a: str, b: str) -> bool:
     """Two spellings of one sound by the rules of transcription (Anouar/Anwar), not merely
     alike (Grant/Garnet): enough to join lone names without other evidence."""
@@ -151,6 +155,7 @@ def transliterated(a: str, b: str) -> bool:
             or (len(a) >= 5 and _vowel_shape(a) == _vowel_shape(b)))
 
 
+@lru_cache(maxsize=65536)
 def _vowel_shape(word: str) -> str:
     """The consonants in order with each run of vowels as one slot: Abaaoud and Abouaad
     (transcriptions of one name that differ only in vowels) share 'VbVd'; Grant and Garnet do not."""
