@@ -560,6 +560,9 @@ class NameTyper:
         slot = self._slot_vote(head)
         if slot:
             votes.append((slot, 2.0))
+        elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
+                t.lower_ in self.lex.organisation_words for t in span):
+            votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
         return votes
 
     def _slot_vote(self, head: Token) -> str | None:
