@@ -59,3 +59,11 @@ def test_a_law_report_citation_and_a_party_label_are_no_names(extractor) -> None
     names = {n for e in result.entities for n in e.names}
     assert not any("Supp" in n for n in names)
     assert "Lisa Marr" in names and not any("- FBI" in n for n in names)
+
+
+def test_a_person_cited_with_a_judges_or_ministers_office_is_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Judge Irma Kessel sentenced Dario Fenk and Tomas Veder, members of the Harbour Cell, "
+                                 "to ten years. Fenk and Veder had shared a flat in Linz.\n")
+    roles = {e.name: e.role for e in result.entities}
+    assert roles["Irma Kessel"] == "commentator"
+    assert roles["Dario Fenk"] == "actor"

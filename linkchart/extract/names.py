@@ -646,3 +646,16 @@ class NameTyper:
                 continue
             if all(w in person_tokens for w in words) or (len(words) > 1 and words[-1] in person_tokens):
                 votes[name.text][PERSON] += 1.5
+
+
+def official_clusters(occurrences: list, offices: frozenset[str]) -> set[str]:  # type: ignore[type-arg]
+    """Clusters a document cites with an office that stands outside the network ('Judge Ann Roe',
+    'U.S. Attorney Jan Roe'): officials, whatever ties a sentence seems to give them."""
+    out = set()
+    for occ in occurrences:
+        titled = occ.name.titled
+        if occ.cluster and occ.type == PERSON and titled and titled != occ.text:
+            office = titled[: len(titled) - len(occ.text)].split()
+            if office and any(w.lower().rstrip(".") in offices for w in office):
+                out.add(occ.cluster)
+    return out

@@ -25,7 +25,7 @@ from linkchart.extract.infobox import (
 )
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import NameTyper, find_names, glued_label_infixes
+from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import source_clusters, speaking_clusters
@@ -110,7 +110,8 @@ class Extractor:
             if t.type in {"member_of", "leader_of"}:
                 members.setdefault(t.target, set()).add(t.source)
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
-        commentators = {c for c in speakers if c not in tied_people}
+        commentators = {c for c in speakers if c not in tied_people} | official_clusters(parsed.occurrences,
+                                                                                       self.lex.outsider_offices)
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
         out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,
                         clustering.unresolved)
