@@ -75,3 +75,8 @@ def test_a_son_and_his_father_with_the_same_name_never_merge() -> None:
     result = resolve_corpus([_person("a:0", "a", "Dale Irwin Hatch, Jr."), _person("b:0", "b", "Dale Irwin Hatch")],
                             [], [], variant_floor=0.85)
     assert len(result.entities) == 2
+
+
+def test_a_rulers_given_name_is_no_surname_to_share() -> None:
+    queen = resolve_corpus([_person("a:0", "a", "Queen Margarethe")], [], [], variant_floor=0.85).entities[0]
+    assert "Margarethe" not in queen.alias_names()

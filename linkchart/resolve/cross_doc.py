@@ -240,6 +240,7 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
     return entities, entity_of
 
 
+_REGNAL = words("regnal_titles.txt")
 _GROUP_NOUNS = words("group_nouns.txt")  # lower case after a group's name: "the X movement"
 _COUNTRY_PREFIXES = words("creed_words.txt") | {"u.s.", "us", "u.s", "uk", "u.k.", "federal", "national"}
 
@@ -261,8 +262,8 @@ def derived_forms(name: str, etype: str) -> set[str]:
         if bare and bare != name:
             out.add(bare)
         return out
-    if etype != PERSON or len(words) < 2:
-        return set()
+    if etype != PERSON or len(words) < 2 or (len(words) == 2 and words[0].lower() in _REGNAL):
+        return set()  # "Queen Elizabeth" is not "Elizabeth"
     last = words[-1]
     out = {last}
     if "-" in last and last.split("-")[0].lower() in {"al", "el", "bin", "ben"}:
