@@ -114,16 +114,20 @@ def _drop_reference_sections(lines: list[str], keep: list[bool]) -> None:
     and links, up to the next line of prose. Citation-shaped lines are dropped anywhere."""
     headings = _reference_headings()
     inside = False
+    see_also = False
     for i, line in enumerate(lines):
         if not line:
             continue
         bare = _HEADING_MARKUP.sub("", line).strip().lower().rstrip(":")
         if bare in headings:
             inside, keep[i] = True, False
+            see_also = bare == "see also"
             continue
         prose = len(line.split()) >= 15 and bool(_SENTENCE_END.search(line)) and not is_citation(line)
         if inside and prose:
             inside = False
+        if see_also and inside and _BULLET.match(line) and len(line.split()) <= 9 and names_a_group(line):
+            continue  # "See also: - Provisional IRA Belfast Brigade": the network's other units
         if inside or is_citation(line):
             keep[i] = False
 
