@@ -7,8 +7,8 @@ from test_extract import _entity, _extract, _ties
 
 from linkchart.ingest.clean import clean_text
 from linkchart.model import SOURCE, Document, LocalEntity
+from linkchart.names import same_name_class, similar_words
 from linkchart.resolve.cross_doc import resolve_corpus, settle_types
-from linkchart.resolve.names import same_name_class, similar_words
 
 
 def test_kunya_and_quoted_nickname_join_the_person(extractor) -> None:  # type: ignore[no-untyped-def]

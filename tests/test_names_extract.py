@@ -27,3 +27,43 @@ def test_a_son_with_his_fathers_name_stays_apart_from_him(extractor) -> None:  #
                                  "Prowse had trained the group.\n")
     people = _people(result)
     assert "Arlen James Prowse, Jr." in people and "Arlen James Prowse" in people
+
+
+def test_coordinated_given_names_with_one_surname_are_two_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Police arrested Tobias and Greta Vollmer in Kassel. Tobias Brandt was not charged.\n")
+    people = _people(result)
+    assert {"Tobias Vollmer", "Greta Vollmer", "Tobias Brandt"} <= people
+
+
+def test_the_titled_form_is_kept_as_a_name_the_person_is_cited_by(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Captain Ralf Oster led the raid on the farm near Kassel.\n")
+    entity = next(e for e in result.entities if e.name == "Ralf Oster")
+    assert "Captain Ralf Oster" in entity.names
+
+
+def test_a_group_named_with_a_date_and_its_numbered_acronym(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Revolutionary Cell 12 March, also known as 12N, bombed two banks in Lyon.\n")
+    groups = [e for e in result.entities if e.type == "organization"]
+    assert any({"Revolutionary Cell 12 March", "12N"} <= e.names for e in groups)
+
+
+def test_a_fact_box_label_glued_to_its_value_is_split_off(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Dario Fenk\nRelativesMarta Fenk (sister)\nBornLinz, Austria\n"
+                                 "Dario Fenk is an Austrian militant.\n")
+    names = {n for e in result.entities for n in e.names}
+    assert "Marta Fenk" in names and not any(n.startswith("Relatives") or n.startswith("Born") for n in names)
+
+
+def test_a_law_report_citation_and_a_party_label_are_no_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "See United States v. Korr, 512 F. Supp. 2d 88 (2009), brought by Agent Lisa Marr - FBI.\n")
+    names = {n for e in result.entities for n in e.names}
+    assert not any("Supp" in n for n in names)
+    assert "Lisa Marr" in names and not any("- FBI" in n for n in names)
+
+
+def test_a_person_cited_with_a_judges_or_ministers_office_is_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Judge Irma Kessel sentenced Dario Fenk and Tomas Veder, members of the Harbour Cell, "
+                                 "to ten years. Fenk and Veder had shared a flat in Linz.\n")
+    roles = {e.name: e.role for e in result.entities}
+    assert roles["Irma Kessel"] == "commentator"
+    assert roles["Dario Fenk"] == "actor"

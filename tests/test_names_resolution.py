@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linkchart.model import LocalEntity
+from linkchart.names import transliterated
 from linkchart.resolve import resolve_corpus
-from linkchart.resolve.names import transliterated
 
 
 def _person(local_id: str, doc: str, *names: str) -> LocalEntity:
@@ -62,3 +62,21 @@ def test_transcriptions_that_differ_in_vowels_are_one_name_but_reordered_letters
     assert transliterated("anouar", "anwar")
     assert not transliterated("grant", "garnet")
     assert not transliterated("chapo", "chapitos")
+
+
+def test_a_familiar_given_name_and_a_middle_initial_are_the_same_person() -> None:
+    result = resolve_corpus([_person("a:0", "a", "Patricia Lorne"), _person("b:0", "b", "Patty Lorne"),
+                             _person("c:0", "c", "Patricia K. Lorne")], [], [], variant_floor=0.85)
+    assert len(result.entities) == 1
+    assert not result.suggestions
+
+
+def test_a_son_and_his_father_with_the_same_name_never_merge() -> None:
+    result = resolve_corpus([_person("a:0", "a", "Dale Irwin Hatch, Jr."), _person("b:0", "b", "Dale Irwin Hatch")],
+                            [], [], variant_floor=0.85)
+    assert len(result.entities) == 2
+
+
+def test_a_rulers_given_name_is_no_surname_to_share() -> None:
+    queen = resolve_corpus([_person("a:0", "a", "Queen Margarethe")], [], [], variant_floor=0.85).entities[0]
+    assert "Margarethe" not in queen.alias_names()

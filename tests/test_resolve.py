@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linkchart.model import Evidence, LocalEntity, LocalRelation
+from linkchart.names import name_key, similar_words
 from linkchart.resolve import AnalystDecision, resolve_corpus
-from linkchart.resolve.names import name_key, similar_words
 from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
 
 

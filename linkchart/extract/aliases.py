@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import QUOTES
-from linkchart.resolve.names import acronym_of, is_acronym, same_name_class
+from linkchart.extract.names import QUOTES, bracket_after
+from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its"}
@@ -50,8 +50,10 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                     finding = _owner_of_name(parsed, p, doc[i], alias, lex)
                 if finding is not None:
                     found.append(finding)
+                    found.extend(_listed_after(parsed, p, finding))
             i += len(phrase)
         found.extend(_parenthetical_acronyms(parsed, p))
+        found.extend(_bracketed_names(parsed, p, lex))
         found.extend(_alias_noun_statements(parsed, p, lex))
         found.extend(_separated_as_statements(parsed, p, lex))
         found.extend(_apposed_nicknames(parsed, p))
@@ -133,6 +135,7 @@ def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> li
         finding = _referent(parsed, p, head, alias, f"alias statement '{head.text} ... as'", lex)
         if finding is not None:
             out.append(finding)
+            out.extend(_listed_after(parsed, p, finding))
     return out
 
 
@@ -266,3 +269,126 @@ def _bracketed_spelling(parsed: ParsedDocument, p: int, occ: Occurrence) -> list
     inside = {o.id: o for i in range(occ.name.end + 1, close) if (o := parsed.by_token.get((p, i))) is not None}
     return [AliasFinding(o, "another spelling in brackets", occ.sentence, referent=occ) for o in inside.values()
             if o.type in {"person", ""} and same_name_class(o.text, occ.text, floor=0.85)]
+
+
+# Words that may stand between the names of an alias list ("also known as A, B, or C";
+# "literally A, translated as B, and alternatively spelled as C").
+_LIST_WORDS = frozenset({",", "or", "and", "/", "as", "also", "alternatively", "otherwise", "sometimes", "simply",
+                         "literally", "translated", "transliterated", "romanized", "romanised", "spelled", "spelt",
+                         "abbreviated", "shortened", "meaning", "i.e.", "known", "called", "nicknamed", "aka",
+                         "a.k.a.", "alias", "née", "nee", "formerly", "later", "by", "his", "her", "their", "its",
+                         "the", "under", "of", "to", "in", "short", "for", "other", "names", "name", "a", "an",
+                         "both", "different", "transliteration", "transliterations", "spelling", "spellings",
+                         "variant", "variants", "form", "forms", "version", "versions", "rendering", "renderings"})
+
+
+def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[AliasFinding]:
+    """'also known as A, B, C and D': every name of the list is an alias of the same one."""
+    doc = parsed.paragraphs[p]
+    out = []
+    k = first.alias.name.end
+    while k < len(doc):
+        occ = parsed.by_token.get((p, k))
+        if occ is not None:
+            if occ.type not in {first.alias.type, ""} or occ is first.alias:
+                break
+            out.append(AliasFinding(occ, first.reason, first.sentence, first.referent, first.pronoun, first.unnamed))
+            k = occ.name.end
+            continue
+        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in QUOTES and not _footnote(doc, k):
+            break
+        k += 1
+    return out
+
+
+def _footnote(doc, k: int) -> bool:  # type: ignore[no-untyped-def]
+    """'[7]' after a name in a copied wiki page."""
+    return doc[k].text in {"[", "]"} or (doc[k].is_digit and k > 0 and doc[k - 1].text == "[")
+
+
+def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
+    """A wiki lead's brackets after a name: 'X (Urdu: ...; literally A, or B; abbreviated as C)',
+    'Ann Roe ("Zoya")': the names in a part of the brackets made only of names, list words and
+    a language label are other names of X. A name in another script right after X is one too."""
+    doc = parsed.paragraphs[p]
+    occs = sorted((o for o in parsed.occurrences if o.paragraph == p), key=lambda o: o.name.start)
+    starts = {o.name.start: o for o in occs}
+    out = []
+    for occ in occs:
+        if occ.type not in {"person", "organization"}:
+            continue
+        nxt = starts.get(occ.name.end)
+        if nxt is not None and foreign_script(nxt.text):
+            out.append(AliasFinding(nxt, "name in another script after the name", occ.sentence, referent=occ))
+        close = bracket_after(doc, occ.name.end)
+        if close is None:
+            continue
+        segment: list[int] = []
+        first = True
+        for k in range(occ.name.end + 1, close + 1):
+            if doc[k].text == ";" or k == close:
+                found = _segment_aliases(parsed, p, occ, segment, lex)
+                if not found and first:  # "(X Y, born in Z, 1947)": the leading names, before the rest
+                    found = _leading_names(parsed, p, occ, segment, lex)
+                out.extend(found)
+                segment, first = [], False
+            else:
+                segment.append(k)
+    return out
+
+
+def _leading_names(parsed: ParsedDocument, p: int, occ: Occurrence, segment: list[int],
+                   lex: Lexicon) -> list[AliasFinding]:
+    """The comma-separated parts at the head of a wiki lead's first bracket that are names only."""
+    doc = parsed.paragraphs[p]
+    out: list[AliasFinding] = []
+    part: list[int] = []
+    for k in [*segment, -1]:
+        if k == -1 or doc[k].text == ",":
+            found = _segment_aliases(parsed, p, occ, part, lex) if part else []
+            if not found:
+                break
+            out.extend(found)
+            part = []
+        else:
+            part.append(k)
+    return out
+
+
+def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: list[int],
+                     lex: Lexicon) -> list[AliasFinding]:
+    doc = parsed.paragraphs[p]
+    names: dict[int, Occurrence] = {}
+    depth = 0
+    labelled = False  # "Dutch: X": whatever follows a language label names the same thing
+    for n, k in enumerate(segment):
+        tok = doc[k]
+        if tok.text in {"[", "("}:
+            depth += 1  # a pronunciation "[ˈləʃkər]" or a nested note
+            continue
+        if tok.text in {"]", ")"}:
+            depth -= 1
+            continue
+        if depth:
+            continue
+        named = parsed.by_token.get((p, k))
+        if named is not None and named.name.end < len(doc) and doc[named.name.end].text == ":":
+            labelled = True
+            continue  # a language label: "Arabic:", "Dutch:"
+        if named is not None and named.id != occ.id:
+            names[named.id] = named
+            continue
+        if named is not None or tok.is_punct or tok.text in QUOTES or tok.lower_ in _LIST_WORDS:
+            continue
+        if tok.lemma_.lower() in lex.alias_nouns or tok.lower_ in lex.alias_nouns:
+            continue
+        if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
+            labelled = True
+            continue  # a language label: "Dutch:", "Arabic:"
+        if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
+                (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
+            continue  # a small word inside a transcribed name: "Organosi dekaefta Noemvri"
+        return []
+    wanted = {occ.type, ""}
+    return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)
+            for o in names.values() if (o.type in wanted or labelled) and not o.text.endswith("'s")]

@@ -25,7 +25,7 @@ from linkchart.model import (
     Mention,
     MergeDecision,
 )
-from linkchart.resolve.names import parts
+from linkchart.names import parts
 
 
 def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:
@@ -52,6 +52,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         first = {n: k for k, n in reversed(list(enumerate(o.text for o in occs)))}
         # The fullest name; among equals the one written most, then first: never set order.
         best = max(sorted(names), key=lambda n: (len(parts(n)), len(n), seen[n], -first.get(n, len(occs))))
+        names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
                                         roles.get(key, ACTOR), len(occs)))

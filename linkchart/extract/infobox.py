@@ -17,10 +17,10 @@ from linkchart.extract.aliases import AliasFinding
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
-from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
-from linkchart.resolve.names import name_key
+from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, PLACE
+from linkchart.names import name_key
 
-_FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*[:|]\s+\S")
+_FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*(?::\s+|\s?\|\s+)\S")  # "Born: X", "Ameer | X |"
 
 
 def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
@@ -39,14 +39,19 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
     out = []
     for p, doc in enumerate(parsed.paragraphs):
         match = _FIELD.match(doc.text)
-        if not match:
+        if match:
+            key = match.group(1).strip().lower()
+            # 'Other members', 'Notable members', 'Leader(s)': the field's last word names it
+            kind = lex.infobox_fields.get(key) or lex.infobox_fields.get(key.split()[-1])
+            colon = next((t.i for t in doc if t.text in {":", "|"}), None)
+            if kind and colon is not None:
+                out.append((p, kind, colon + 1))
             continue
-        key = match.group(1).strip().lower()
-        # 'Other members', 'Notable members', 'Leader(s)': the field's last word names it
-        kind = lex.infobox_fields.get(key) or lex.infobox_fields.get(key.split()[-1])
-        colon = next((t.i for t in doc if t.text in {":", "|"}), None)
-        if kind and colon is not None:
-            out.append((p, kind, colon + 1))
+        first = next((t for t in doc if not t.is_punct and not t.is_space), None)
+        if first is not None and first.whitespace_ == "" and first.i + 1 < len(doc) and not doc[first.i + 1].is_punct:
+            kind = lex.infobox_fields.get(first.lower_)  # "BornLagos", "Leader(s)Ann Roe": a flattened fact box
+            if kind:
+                out.append((p, kind, first.i + 1))
     return out
 
 
@@ -58,17 +63,17 @@ def type_field_values(parsed: ParsedDocument, lex: Lexicon, title: str) -> None:
     """A field says what its values are: aliases are names of the subject's kind, relatives are
     people, a person's 'Organisation' is a group, a group's 'Founder' a person."""
     subject = page_subject(parsed, title)
-    if subject is None:
-        return
-    other = ORGANIZATION if subject.type == PERSON else PERSON
-    wanted = {"alias": subject.type, "family": PERSON, "leader": other, "member": other}
+    wanted = {"place": PLACE}
+    if subject is not None:
+        other = ORGANIZATION if subject.type == PERSON else PERSON
+        wanted.update({"alias": subject.type, "family": PERSON, "leader": other, "member": other})
     typed: dict[str, str] = {}
     for p, kind, start in _fields(parsed, lex):
         for value in _values(parsed, p, start):
-            if value.id != subject.id:
+            if (subject is None or value.id != subject.id) and kind in wanted:
                 typed[name_key(value.text)] = wanted[kind]
     for occ in parsed.occurrences:  # one name, one kind in a document
-        if occ.id != subject.id and name_key(occ.text) in typed:
+        if (subject is None or occ.id != subject.id) and name_key(occ.text) in typed:
             occ.name.type = typed[name_key(occ.text)]
 
 

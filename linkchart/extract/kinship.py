@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import PERSON
-from linkchart.resolve.names import parts
+from linkchart.names import parts
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 
@@ -56,7 +56,31 @@ def kin_nouns_of(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon) -> Token
     return None
 
 
+def _coordinated_given_names(parsed: ParsedDocument) -> None:
+    """'Bill and Emily Roe', 'siblings Steve and Kathleen Roe': a lone given name coordinated
+    with a full name right after it shares that surname; the two are two people. A word the
+    document uses as someone's surname ('Obama and Hillary Clinton') is left alone."""
+    surnames = {o.text.split()[-1] for o in parsed.occurrences if o.type == PERSON and len(o.text.split()) > 1}
+    for occ in parsed.occurrences:
+        if occ.text in surnames:
+            continue
+        if occ.type not in {PERSON, ""} or len(occ.text.split()) != 1 or occ.full_name:
+            continue
+        doc = parsed.paragraphs[occ.paragraph]
+        k = occ.name.end
+        if k + 1 >= len(doc) or doc[k].lower_ not in {"and", "&"}:
+            continue
+        partner = parsed.by_token.get((occ.paragraph, k + 1))
+        if partner is None or partner.type != PERSON or partner.name.start != k + 1 or len(partner.text.split()) != 2:
+            continue
+        if doc[occ.name.start - 1].lower_ in {"the", "of"} if occ.name.start > 0 else False:
+            continue  # "the Roe and Poe families"
+        occ.full_name = f"{occ.text} {partner.text.split()[-1]}"
+        occ.name.type = PERSON
+
+
 def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]:
+    _coordinated_given_names(parsed)
     families = family_mentions(parsed, lex)
     people = [o for o in parsed.occurrences if o.type == PERSON]
     given_names = {parts(o.text)[0] for o in people if len(parts(o.text)) > 1}

@@ -44,6 +44,10 @@ class Lexicon:
     site_nouns: frozenset[str]
     unasserted_marks: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
+    factbox_labels: frozenset[str]  # "Born", "Relatives": labels a copied fact box glues to their values
+    person_verbs: frozenset[str]  # "drove", "was born": verbs whose subject is a person
+    outsider_offices: frozenset[str]  # "Judge", "Minister": the office makes its holder an official
+    creeds: frozenset[str]  # "Catholic", "Sunni", "Sri Lankan": creeds and peoples, never a person
     offices: frozenset[str]  # "Interior Minister", "District Judge": an office heading a name, not part of it
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     post_nominals: frozenset[str]  # written after a name: 'Fiona Gallagher QC'
@@ -99,6 +103,10 @@ def _load() -> Lexicon:
         unasserted_marks=_words("unasserted_marks.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
         offices=_words("office_words.txt"),
+        creeds=_words("creed_words.txt"),
+        outsider_offices=_words("outsider_offices.txt"),
+        person_verbs=_words("person_verbs.txt"),
+        factbox_labels=_words("factbox_labels.txt") | {r[0].lower() for r in _lines("infobox_fields.txt")},
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
         post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),
         honorifics=_words("titles.txt"),

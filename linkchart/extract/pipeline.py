@@ -28,7 +28,7 @@ from linkchart.extract.infobox import (
 )
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import NameTyper, find_names
+from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.rolefacts import RoleFinder, role_nouns
@@ -58,15 +58,16 @@ def load_model() -> Any:
 # Footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]", "Thughur.¹⁸") split off,
 # so that the name is a token of its own; the text itself is untouched.
 _MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w)[.,;:](?=\[\^?(?:\d{1,3}|edit)\b)",
-                   r"(?<=[\w.,;:])[¹²³⁴⁵⁶⁷⁸⁹⁰]", r"(?<=\w)[.,;:](?=[¹²³⁴⁵⁶⁷⁸⁹⁰])")
+                   r"(?<=[\w.,;:])[¹²³⁴⁵⁶⁷⁸⁹⁰]", r"(?<=\w)[.,;:](?=[¹²³⁴⁵⁶⁷⁸⁹⁰])",
+                   r'(?<=\w)["”’](?=[.,;:]?\[\^?\d)', r'(?<=["”’])[.,;:](?=\[\^?\d)')
 
 
 def adapt_tokenizer(nlp: Any) -> Any:
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes)
-    if not all(p in infixes for p in _MARKER_INFIXES):
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(_MARKER_INFIXES)).finditer
+    extra = list(_MARKER_INFIXES) + glued_label_infixes(Lexicon.load().factbox_labels)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + extra).finditer
     return nlp
 
 
@@ -100,7 +101,7 @@ class Extractor:
         """`candidates_out`, when given, receives every candidate tie with its evidence (for training)."""
         lex = self.lex
         names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals,
-                                                        lex.offices)
+                                                        lex.offices, lex.creeds, lex.factbox_labels)
                                              for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)
@@ -129,7 +130,8 @@ class Extractor:
             if t.type in {"member_of", "leader_of"}:
                 members.setdefault(t.target, set()).add(t.source)
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
-        commentators = {c for c in speakers if c not in tied_people}
+        commentators = {c for c in speakers if c not in tied_people} | official_clusters(parsed.occurrences,
+                                                                                       self.lex.outsider_offices)
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
         dater = ClauseDater(document, parsed, pronouns)
         out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,

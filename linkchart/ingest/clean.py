@@ -93,7 +93,8 @@ def clean_text(text: str) -> str:
         elif len(line.split()) <= 80 and (_TRAILING_CREDIT.search(line) or _LEADING_CREDIT.match(line)
                                           or _LABELLED_CREDIT.search(line)):
             keep[i] = False  # a caption with its credit on the same line
-        elif is_boilerplate(line) or is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))):
+        elif is_boilerplate(line) or ((is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))))
+                                      and not names_a_group(line)):
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
@@ -120,16 +121,20 @@ def _drop_reference_sections(lines: list[str], keep: list[bool]) -> None:
     and links, up to the next line of prose. Citation-shaped lines are dropped anywhere."""
     headings = _reference_headings()
     inside = False
+    see_also = False
     for i, line in enumerate(lines):
         if not line:
             continue
         bare = _HEADING_MARKUP.sub("", line).strip().lower().rstrip(":")
         if bare in headings:
             inside, keep[i] = True, False
+            see_also = bare == "see also"
             continue
         prose = len(line.split()) >= 15 and bool(_SENTENCE_END.search(line)) and not is_citation(line)
         if inside and prose:
             inside = False
+        if see_also and inside and _BULLET.match(line) and len(line.split()) <= 9 and names_a_group(line):
+            continue  # "See also: - Provisional IRA Belfast Brigade": the network's other units
         if inside or is_citation(line):
             keep[i] = False
 
@@ -143,6 +148,17 @@ def _is_copy(first: str, second: str) -> bool:
     """The same caption twice, or a cut-off copy of the line that follows."""
     return first == second or (len(first.split()) >= 2 and second.startswith(first) and first != second
                                and not _SENTENCE_END.search(first))
+
+
+def names_a_group(line: str) -> bool:
+    """'- Provisional IRA Belfast Brigade', 'Roe clan': a navbox or fact-box line that names a
+    group is a list of the network's groups, not a navigation button."""
+    return any(w in _group_words() for w in re.findall(r"[^\W\d_]+", line.lower()))
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    return words("organisation_words.txt") | words("group_nouns.txt")
 
 
 def _is_widget(line: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from linkchart.dates import date_key
+from linkchart.lexicon import words
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -38,6 +39,13 @@ from linkchart.model import (
     Relation,
     Resolution,
 )
+from linkchart.names import (
+    foreign_script,
+    generation,
+    name_key,
+    parts,
+    without_legal_form,
+)
 from linkchart.resolve.events import resolve_events
 from linkchart.resolve.joins import (
     KUNYA_WORDS,
@@ -48,11 +56,6 @@ from linkchart.resolve.joins import (
     join_people,
     join_same_names,
     suggest_within_documents,
-)
-from linkchart.resolve.names import (
-    generation,
-    name_key,
-    parts,
 )
 from linkchart.resolve.unionfind import UnionFind
 from linkchart.resolve.within_doc import group_key
@@ -239,7 +242,9 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
     return entities, entity_of
 
 
-_LEGAL_SUFFIXES = {"ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "plc", "sa", "s.a."}
+_REGNAL = words("regnal_titles.txt")
+_GROUP_NOUNS = words("group_nouns.txt")  # lower case after a group's name: "the X movement"
+_COUNTRY_PREFIXES = words("creed_words.txt") | {"u.s.", "us", "u.s", "uk", "u.k.", "federal", "national"}
 
 
 def derived_forms(name: str, etype: str) -> set[str]:
@@ -249,11 +254,18 @@ def derived_forms(name: str, etype: str) -> set[str]:
     if etype == PERSON and generation(name):
         words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
-        if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
-            return {" ".join(words[:-1])}
-        return set()
-    if etype != PERSON or len(words) < 2:
-        return set()
+        out = set()
+        if len(words) > 1 and words[-1] in _GROUP_NOUNS:
+            out.add(" ".join(words[:-1]))  # "the Tupamaros movement"
+        if len(words) > 2 and (words[0].lower() in _COUNTRY_PREFIXES or words[0].isupper() and words[1][:1].isupper()
+                               and "." in words[0]):
+            out.add(" ".join(words[1:]))  # "U.S. Central Intelligence Agency", "Dutch General Intelligence ..."
+        bare = without_legal_form(name)  # "Acme Ltd."
+        if bare and bare != name:
+            out.add(bare)
+        return out
+    if etype != PERSON or len(words) < 2 or (len(words) == 2 and words[0].lower() in _REGNAL):
+        return set()  # "Queen Elizabeth" is not "Elizabeth"
     last = words[-1]
     out = {last}
     if "-" in last and last.split("-")[0].lower() in {"al", "el", "bin", "ben"}:
@@ -282,10 +294,14 @@ def _shared_short_forms(locals_: list[LocalEntity], groups: dict[str, list[str]]
 
 
 def _best_name(locs: list[LocalEntity]) -> str:
+    """The fullest name most mentions use, in Latin letters when the reports give one."""
     votes: Counter[str] = Counter()
     for e in locs:
-        votes[e.name] += e.mention_count
-    return max(votes, key=lambda n: (len(parts(n)) > 1, votes[n], len(n), n))
+        name = e.name
+        if foreign_script(name):
+            name = max((n for n in e.names if not foreign_script(n)), key=lambda n: (len(parts(n)), len(n)), default=name)
+        votes[name] += e.mention_count
+    return max(votes, key=lambda n: (not foreign_script(n), len(parts(n)) > 1, votes[n], len(n), n))
 
 
 def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, str],

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
-from linkchart.resolve.names import (
+from linkchart.names import (
     abbreviated_surname,
     acronym_of,
+    familiar_form,
     fold,
     generation,
     given,
@@ -57,9 +58,10 @@ def compatible_given_names(a: str, b: str, floor: float) -> bool:
         return False
     if len(pa) < 2 or len(pb) < 2:
         return True
-    if not similar_words(pa[0], pb[0], floor=floor):
+    if not (similar_words(pa[0], pb[0], floor=floor) or familiar_form(pa[0], pb[0])):
         return False
-    return len(pa) == len(pb) and all(similar_words(x, y, floor=floor) for x, y in zip(pa[1:-1], pb[1:-1], strict=True))
+    ma, mb = [w for w in pa[1:-1] if len(w) > 1], [w for w in pb[1:-1] if len(w) > 1]  # a middle initial is no conflict
+    return len(ma) == len(mb) and all(similar_words(x, y, floor=floor) for x, y in zip(ma, mb, strict=True))
 
 
 def index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
@@ -75,7 +77,7 @@ def join_same_names(locals_: list[LocalEntity], join: Join) -> None:
     for e in locals_:
         keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
             name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
-            "=" + fold(n) for n in e.names if len(n.split()) > 1}
+            "=" + fold(n) for n in e.names if len(n.split()) > 1 and fold(n).split()[0] not in STRIPPED_TITLES}
         for key in sorted(keys):  # sorted: the log of joins must not depend on set order
             if not key:
                 continue
@@ -113,6 +115,8 @@ def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
             if not is_acronym(n) and len(acronym_of(n)) >= 2:
                 initials[acronym_of(n)].add(e.local_id)
                 docs_of[acronym_of(n)].add(e.document_id)
+            if len(n.split()) > 2 and is_acronym(n.split()[-1]):  # "Security Service AIVD": written with it
+                initials[n.split()[-1].replace(".", "")].add(e.local_id)
     for e in groups:
         for n in e.names:
             if not is_acronym(n):
@@ -214,6 +218,8 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 KUNYA_WORDS = words("kunya_words.txt")
+# Titles a name is cited with but that are no part of it: "Judge Roe" in two reports is no evidence.
+STRIPPED_TITLES = frozenset(r[0] for r in rows("titles.txt") if r[1:] != ("keep",)) | words("office_words.txt")
 
 
 def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join) -> None:
@@ -264,7 +270,8 @@ def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
     out = []
     for e in people:
         own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
-        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own]
+        out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own
+                and len(fold(n).split()) == 1]  # "Hafiz Roe", "Mullah Roe": how one man is known, not a bare surname
     return out
 
 

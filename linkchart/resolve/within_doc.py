@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
-from linkchart.resolve.names import (
+from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     generation,
@@ -242,6 +242,13 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
                 join(a.id, b.id, "same group name")
             elif is_acronym(b.text) and acronym_of(a.text) == b.text or is_acronym(a.text) and acronym_of(b.text) == a.text:
                 join(a.id, b.id, "acronym of the group name")
+            elif _carries(a.text, b.text) or _carries(b.text, a.text):
+                join(a.id, b.id, "the acronym the group's full name carries")
+
+
+def _carries(long: str, short: str) -> bool:
+    """'Security Service AIVD' carries 'AIVD': a full name written with its acronym after it."""
+    return is_acronym(short) and len(long.split()) > 2 and long.split()[-1] == short
 
 
 def group_key(text: str) -> str:

@@ -1,9 +1,12 @@
-"""Name normalisation and comparison shared by within- and cross-document resolution.
+"""Names: the one place that knows how names are written, shared by every stage.
 
-Transliterated names vary in vowels, doubled letters, hyphens and particles (Mohammed/Mohamed,
-al-Shehhi/Alshehhi, Abaaoud/Abouaad). Comparison therefore works on an ASCII, particle-free,
-hyphen-free form, with a phonetic key and a string similarity; callers decide what further
-evidence a merge needs.
+Extraction uses it to find where a name starts and ends (particles such as 'al', 'bin', 'van'
+join the words of one name; a name in another script is a name too); resolution uses it to
+compare names. Transliterated names vary in vowels, doubled letters, hyphens and particles
+(Mohammed/Mohamed, al-Shehhi/Alshehhi, Abaaoud/Abouaad): comparison works on an ASCII,
+particle-free, hyphen-free form, with a phonetic key and a string similarity; callers decide
+what further evidence a merge needs. Scripts and legal forms of organisations come from
+`rigour` (the sanctions-screening library of OpenSanctions), not from lists of our own.
 """
 
 from __future__ import annotations
@@ -14,12 +17,35 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
+from rigour.names import remove_org_types
+from rigour.text.scripts import is_latin
 
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 
-PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "van", "von", "de", "der", "da", "du", "la", "le",
-                       "ould", "ul", "ud", "the"})
+# Lower-case words inside a name that join its parts: "Abu Musab al-Zarqawi", "Ibn al-Khattab",
+# "Ould Slahi", "van der Berg", "Lashkar-e-Taiba".
+PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du", "la", "le",
+                       "des", "del", "ould", "abd", "abdel", "ul", "ud", "wal", "wa",
+                       "della", "delle", "dello", "degli", "dei", "di", "do", "dos", "das", "y"})
+# Particles that begin a kunya or a compound given name ("Abu Walid", "Abd al-Karim") tell names
+# apart; the others do not ("al-Masri" is "Masri").
+_MEANINGFUL = frozenset({"abu", "abd", "abdel"})
+_IGNORED = (PARTICLES - _MEANINGFUL) | {"the"}
 _TITLES = words("titles.txt")
+
+
+def foreign_script(text: str) -> bool:
+    """Letters of a script other than Latin (Arabic, Greek, Cyrillic, Urdu, CJK ...): a name a
+    wiki lead gives in brackets, which the English model cannot read."""
+    if text.isascii():
+        return False
+    letters = "".join(c for c in text if c.isalpha())
+    return bool(letters) and not is_latin(letters)
+
+
+def without_legal_form(name: str) -> str:
+    """'Acme Trading Ltd.' -> 'Acme Trading': the company without its legal form (rigour's list)."""
+    return re.sub(r"\s+", " ", remove_org_types(name)).strip(" ,")
 
 
 @lru_cache(maxsize=65536)
@@ -34,6 +60,7 @@ def fold(text: str) -> str:
 GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii"})
 
 
+@lru_cache(maxsize=65536)
 def generation(text: str) -> str:
     """'jr' for 'David Roe, Jr.': the suffix that tells a son from his father of the same name."""
     words = fold(text).split()
@@ -41,13 +68,15 @@ def generation(text: str) -> str:
     return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
     generation suffix stays ('Roe Jr.' is not 'Roe')."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
-    core = [w for w in words if w not in PARTICLES and w not in _TITLES] or words
+    core = [w for w in words if w not in _IGNORED and w not in _TITLES] or words
     key = "".join(_strip_glued_article(w) for w in core)
-    return key + "~" + generation(text) if generation(text) else key
+    suffix = generation(text)
+    return key + "~" + suffix if suffix else key
 
 
 def _strip_glued_article(word: str) -> str:
@@ -66,8 +95,8 @@ def _parts(text: str) -> tuple[str, ...]:
     for w in words:
         if w in _TITLES:
             continue
-        w = "".join(x for x in w.split("-") if x not in PARTICLES) or w.replace("-", "")
-        if w and w not in PARTICLES:
+        w = "".join(x for x in w.split("-") if x not in _IGNORED) or w.replace("-", "")
+        if w and w not in _IGNORED:
             out.append(w)
     return tuple(out)
 
@@ -118,6 +147,7 @@ def _glued_particle(a: str, b: str) -> bool:
     return len(short) >= 4 and any(long == p + short for p in _GLUED_PARTICLES)
 
 
+@lru_cache(maxsize=65536)
 def transliterated(a: str, b: str) -> bool:
     """Two spellings of one sound by the rules of transcription (Anouar/Anwar), not merely
     alike (Grant/Garnet): enough to join lone names without other evidence."""
@@ -125,6 +155,7 @@ def transliterated(a: str, b: str) -> bool:
             or (len(a) >= 5 and _vowel_shape(a) == _vowel_shape(b)))
 
 
+@lru_cache(maxsize=65536)
 def _vowel_shape(word: str) -> str:
     """The consonants in order with each run of vowels as one slot: Abaaoud and Abouaad
     (transcriptions of one name that differ only in vowels) share 'VbVd'; Grant and Garnet do not."""
@@ -155,6 +186,23 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _familiar_forms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in rows("given_name_forms.txt"):
+        forms = {fold(w) for w in row}
+        for w in forms:
+            out.setdefault(w, set()).update(forms)
+    return {w: frozenset(f) for w, f in out.items()}
+
+
+_FAMILIAR = _familiar_forms()
+
+
+def familiar_form(a: str, b: str) -> bool:
+    """'Patty' and 'Patricia', 'Bill' and 'William': one given name and a familiar form of it."""
+    return a != b and b in _FAMILIAR.get(a, frozenset())
+
+
 def same_name_class(a: str, b: str, *, floor: float) -> bool:
     """Full names whose surnames and given names are spellings of each other (Salah/Saleh X)."""
     if generation(a) != generation(b):
@@ -165,7 +213,7 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     if not similar_words(sa, sb, floor=floor):
         return False
     # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
-    return similar_words(ga, gb, floor=floor) or similar_words(
+    return similar_words(ga, gb, floor=floor) or familiar_form(ga, gb) or similar_words(
         "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
 
 

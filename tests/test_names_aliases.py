@@ -1,0 +1,41 @@
+"""Other names as wiki leads and releases give them: brackets, other scripts, lists, nicknames."""
+
+from __future__ import annotations
+
+from test_extract import _extract
+
+
+def _names_of(result, name: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return next(e.names for e in result.entities if name in e.names)
+
+
+def test_names_in_the_brackets_after_a_group_are_its_other_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+                      "Harakat al-Nur (HaN; Arabic: حركة النور; literally Movement of the Light, or Party of the Dawn) "
+                      "is a militant group founded in 1999 in Tripoli.\n")
+    names = _names_of(result, "Harakat al-Nur")
+    assert {"HaN", "حركة النور", "Movement of the Light", "Party of the Dawn"} <= names
+
+
+def test_a_date_or_a_possessive_in_the_brackets_is_no_alias(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor,
+                      "Tomas Veder (Anna Veder's brother; born 3 May 1970) was arrested in Ghent with Karel Brand.\n")
+    assert "Anna Veder" not in _names_of(result, "Tomas Veder")
+
+
+def test_quoted_nicknames_in_brackets_belong_to_the_name_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'The dead were Lena Marsh ("Vika," "Sol") and Ivo Kant ("Brisk").\n')
+    assert {"Vika", "Sol"} <= _names_of(result, "Lena Marsh")
+    assert "Brisk" in _names_of(result, "Ivo Kant")
+
+
+def test_every_name_of_an_also_known_as_list_is_an_alias(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Omar Fadel, also known as Abu Jandal, Omar al-Masri or Tariq Hamid, "
+                                 "ran the training camp.\n")
+    assert {"Abu Jandal", "Omar al-Masri", "Tariq Hamid"} <= _names_of(result, "Omar Fadel")
+
+
+def test_an_alias_list_runs_over_footnotes_and_words_about_spellings(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Karim Haddou is also known as "Abu Tarek" or "Abou Tariq",[4] both spellings of '
+                                 'Abu Tariq, and "the Accountant".\n')
+    assert {"Abu Tarek", "Abou Tariq", "Abu Tariq", "the Accountant"} <= _names_of(result, "Karim Haddou")
