@@ -84,6 +84,9 @@ def _is_name_token(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in {"clan", "cartel", "gang"} and tok.text.istitle() and not tok.is_stop:
+        return True  # "Roe clan": whatever the tagger made of the word, it names the clan
     # Unseen names come out as NOUN/X; accept them only where the NER saw a name too. A given
     # name that is also a verb ("Said Ferkous") counts when the NER reads it into a person's name.
     if tok.pos_ == "VERB":
@@ -205,7 +208,9 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
             end -= 1  # '"Mizmoon," "Zoya"': the comma inside the quote marks
         inner = doc[q + 1:end]
         words = [t for t in inner if t.is_alpha]
-        if not words or len(words) != len(inner) or not words[-1].text[:1].isupper():
+        glued = [t for t in inner if not t.is_alpha]  # "MS-13": a number glued to the name
+        if not words or any(not (t.is_digit or t.text == "-") or t.whitespace_ for t in glued) or not (
+                words[-1].text[:1].isupper()):
             continue
         if not all(t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words):
             continue
