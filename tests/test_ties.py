@@ -119,3 +119,16 @@ def test_brothers_named_together_are_siblings(extractor) -> None:  # type: ignor
 def test_a_roll_of_notable_members_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "Known members Karim Haddad, Samir Ouali, Nabil Dahmani, Omar Tahri\n")
     assert _pairs(result) == set()
+
+
+def test_a_plural_title_after_a_list_makes_every_name_an_outsider(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Appeal from the district court. Before HARLAN, OSTROVA, and BEKELE, Appeals Judges.\n"
+                                 "Karim Haddad and Samir Ouali were convicted of running the depot bombing cell.\n")
+    assert not any(pair & {"HARLAN", "OSTROVA", "BEKELE"} for pair in _pairs(result))
+
+
+def test_the_object_of_a_kidnapping_for_ransom_is_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 1979 the Varga gang's leader Milan Horvat ordered the kidnapping for ransom of "
+                                 "Peter Lenz, son of the banker Otto Lenz.\n")
+    ties = _ties(result)
+    assert not any(a == "Peter Lenz" and kind == "leader_of" for a, kind, _ in ties)

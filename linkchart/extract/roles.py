@@ -103,7 +103,29 @@ def titled(token: Token, lex: Lexicon) -> bool:
         near.append(token.head)
     if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X is a prosecutor"
         near += [c for c in token.head.children if c.dep_ == "attr"]
-    return any(t.lemma_.lower() in lex.outsider_nouns for t in near)
+    # A plural title set after a list names every one in it: "before A, B and C, Circuit Judges".
+    near += [c for t in _conjuncts(token) if t is not token for c in t.children
+             if c.dep_ == "appos" and c.tag_ in {"NNS", "NNPS"}]
+    return any(_outsider_noun(t.lemma_.lower(), lex) for t in near)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Every name of the coordination `token` stands in ('A, B and C')."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    found, todo = [first], [first]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                found.append(c)
+                todo.append(c)
+    return found
+
+
+def _outsider_noun(word: str, lex: Lexicon) -> bool:
+    """An outsider's title, in the singular or the plural ('Judges', 'attorneys', 'witnesses')."""
+    return word in lex.outsider_nouns or any(word.endswith(e) and word[:-len(e)] in lex.outsider_nouns for e in ("s", "es"))
 
 
 def _is_victim(token: Token, lex: Lexicon) -> bool:
@@ -118,6 +140,10 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         return True  # 'X was shot dead with his bodyguard Y'
     # 'the murder of X', 'the kidnapping of X', 'X's murder'
     noun = head.head if x.dep_ == "pobj" and head.lower_ == "of" else head if x.dep_ == "poss" else None
+    for _ in range(2):  # 'the kidnapping for ransom of X': the act is a noun or two up
+        if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in lex.victim_nouns:
+            break
+        noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
     return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
 
 
