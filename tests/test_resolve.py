@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from linkchart.extract.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.model import Evidence, LocalEntity, LocalRelation
 from linkchart.names import name_key, similar_words
 from linkchart.resolve import AnalystDecision, resolve_corpus
-from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
 
 
 def test_transliteration_variants_share_a_key_or_sound() -> None:
@@ -68,7 +68,7 @@ def test_analyst_decisions_override_and_survive() -> None:
 
 
 def test_alias_statements_between_unnamed_things_are_ignored() -> None:
-    from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
+    from linkchart.extract.within_doc import AliasStatement, NameOccurrence, cluster_names
 
     occurrences = [NameOccurrence(0, "Karim Haddad", "person", 0), NameOccurrence(1, "Haddad", "person", 1)]
     result = cluster_names(occurrences, [AliasStatement(5, 0, "alias statement 'known as'")],

@@ -34,6 +34,7 @@ from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.rolefacts import RoleFinder, role_nouns
 from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters
 from linkchart.extract.tie_model import TieModel
+from linkchart.extract.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.model import (
     FAMILY,
     ORGANIZATION,
@@ -43,7 +44,6 @@ from linkchart.model import (
     DocumentExtraction,
     MergeDecision,
 )
-from linkchart.resolve.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.settings import Settings
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from linkchart.extract.aliases import AliasFinding
 from linkchart.extract.document import Occurrence, ParsedDocument
+from linkchart.extract.within_doc import AliasStatement
 from linkchart.model import PERSON
-from linkchart.resolve.within_doc import AliasStatement
 
 
 def section_subject_statements(parsed: ParsedDocument, aliases: list[AliasFinding]) -> list[AliasStatement]:

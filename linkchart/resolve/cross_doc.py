@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from linkchart.dates import date_key
+from linkchart.extract.within_doc import group_key
 from linkchart.lexicon import words
 from linkchart.model import (
     ACTOR,
@@ -57,8 +58,7 @@ from linkchart.resolve.joins import (
     join_same_names,
     suggest_within_documents,
 )
-from linkchart.resolve.unionfind import UnionFind
-from linkchart.resolve.within_doc import group_key
+from linkchart.unionfind import UnionFind
 
 
 def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],

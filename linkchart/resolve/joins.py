@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Protocol
 
+from linkchart.extract.within_doc import group_key
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
@@ -30,8 +31,7 @@ from linkchart.names import (
     surname,
     surname_blocks,
 )
-from linkchart.resolve.unionfind import UnionFind
-from linkchart.resolve.within_doc import group_key
+from linkchart.unionfind import UnionFind
 
 
 class Join(Protocol):

@@ -26,7 +26,7 @@ from linkchart.names import (
     surname_blocks,
     transliterated,
 )
-from linkchart.resolve.unionfind import UnionFind
+from linkchart.unionfind import UnionFind
 
 
 @dataclass
