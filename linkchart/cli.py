@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 
 from linkchart.case import Case
+from linkchart.dates import date_from
 from linkchart.errors import LinkchartError
 from linkchart.export import FORMATS
 from linkchart.model import Evidence
@@ -157,12 +158,13 @@ def show(name: str, db: Path, as_json: bool) -> None:
         other = names.get(r.target if r.source == entity.id else r.source, "?")
         arrow = f"{names.get(r.source, '?')} —{r.type}→ {names.get(r.target, '?')}" if r.directed else f"{r.type} {other}"
         flag = " (hedged)" if r.hedged else ""
-        console.print(f"\n• {arrow}{flag}  confidence {r.confidence:.2f}" + (f", {r.date}" if r.date else ""), markup=False)
+        dated = f", {date_from(r.date, r.date_source)}" if r.date else ""
+        console.print(f"\n• {arrow}{flag}  confidence {r.confidence:.2f}{dated}", markup=False)
         _print_evidence(r.evidence, paths)
     for ev in view.events:
         others = [names[p] for p in ev.participants if p != entity.id and p in names]
         flag = " (hedged)" if ev.hedged else ""
-        console.print(f"\n◆ {ev.type}: {ev.label}{flag}" + (f", {ev.date}" if ev.date else "")
+        console.print(f"\n◆ {ev.type}: {ev.label}{flag}" + (f", {date_from(ev.date, ev.date_source)}" if ev.date else "")
                       + (f"  with {', '.join(others)}" if others else ""), markup=False)
         _print_evidence(ev.evidence, paths)
 

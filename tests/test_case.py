@@ -192,3 +192,13 @@ def test_review_suggestions_are_accepted_or_rejected_and_stay_decided(tmp_path: 
     assert sid not in dict(case.review())
     result = CliRunner().invoke(cli, ["decisions", "--db", str(case.settings.db)])
     assert f"{accepted.decision_id}\tmerge" in result.output
+
+
+def test_show_says_where_a_date_came_from(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Published 12 May 2016\n\nIn March 2014 Karim Haddad shared a flat with Samir Ouali in Liege.\n")
+    with Case.open(tmp_path / "case.db", writable=True) as case:
+        case.build([folder], extractor=extractor)
+    result = CliRunner().invoke(cli, ["show", "Karim Haddad", "--db", str(tmp_path / "case.db")])
+    assert result.exit_code == 0 and 'stated: "March 2014"' in result.output, result.output
