@@ -30,7 +30,7 @@ def main() -> None:
         db = Path(tmp) / "bench.db"
         store = open_store(db)
         build(CORPORA, store, Settings(db=db))
-        locals_, relations = store.local_entities(), store.local_relations()
+        locals_, relations = list(store.local_entities()), list(store.local_relations())
         store.close()
     print(f"{'copies':>7} {'local entities':>15} {'seconds':>9} {'entities':>9}")
     for k in args.copies:

@@ -1,18 +1,19 @@
-"""Archives at scale: prints figures and ratios (not part of the test run).
+"""How a case grows: builds synthetic corpora of distinct invented names (tests/synthetic.py) at
+1k, 4k and 16k documents, each in a fresh process, and prints whole-build seconds, resolution
+seconds (a full re-resolution of the built case), peak memory, the time of `show` on one entity,
+and the exponents fitted between sizes (seconds ~ documents^k).
 
-  .venv/bin/python bench/bench_scale.py throughput   # words/s: --workers 1 and 2 vs bare nlp.pipe
-  .venv/bin/python bench/bench_scale.py corpus 4000 16000   # whole build: seconds, peak MB, exponent
-  .venv/bin/python bench/bench_scale.py long 0.1 1 3   # one document of N MB: seconds, exponent
+Targets (issue 12): resolution exponent <= 1.15, peak memory within 15% from 4k to 16k documents,
+`show` on the 16k case under 0.1 s.
 
-Corpora are synthetic reports of distinct invented names (tests/synthetic.py). Goals: workers 1
->= 0.7 and workers 2 >= 1.3 of bare nlp.pipe; build-time exponent <= 1.1 with flat peak memory;
-per-document time linear in length.
+    .venv/bin/python bench/bench_scale.py [--sizes 1000 4000 16000] [--keep DIR]
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import math
-import random
 import resource
 import subprocess
 import sys
@@ -20,99 +21,61 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-from synthetic import report, write_corpus  # noqa: E402
-
-LINKCHART = str(Path(sys.executable).parent / "linkchart")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def child(documents: int, folder: Path, db: Path) -> None:
+    """One size, in its own process so that peak memory is this build's alone."""
+    from synthetic import write_corpus
+
+    from linkchart.case import Case
+
+    words = sum(len(p.read_text().split()) for p in write_corpus(folder, documents, sentences=6, recurring=True))
+    start = time.perf_counter()
+    with Case.open(db, writable=True) as case:
+        report = case.build([folder])
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        case.resolve()  # a full re-resolution of the built case, timed alone
+        resolved = time.perf_counter() - start
+    with Case.open(db) as case:
+        name = case.entities(limit=1).items[0].name
+        start = time.perf_counter()
+        case.view(name)
+        shown = time.perf_counter() - start
+    print(json.dumps({"documents": documents, "words": words, "build_s": built, "resolve_s": resolved, "show_s": shown,
+                      "entities": report.entities, "ties": report.relations,
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def _build(folder: Path, db: Path, workers: int) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (all processes of the build) and peak MB of the largest process of
-    one `linkchart build`. CPU time is what to compare on a machine shared with others."""
-    start, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run([LINKCHART, "build", str(folder), "--db", str(db), "--workers", str(workers)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return time.perf_counter() - start, _children_cpu() - cpu, peak
+def exponent(a: dict[str, float], b: dict[str, float], key: str) -> float:
+    return math.log(b[key] / a[key]) / math.log(b["documents"] / a["documents"])
 
 
-def throughput(docs: int = 300) -> None:
-    from linkchart.extract.pipeline import load_model
-
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000])
+    parser.add_argument("--keep", type=Path, help="Keep corpora and cases in this folder.")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(int(args.child[0]), Path(args.child[1]), Path(args.child[2]))
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "c"
-        paths = write_corpus(folder, docs, seed=1, sentences=30)
-        texts = [p.read_text() for p in paths]
-        words = sum(len(t.split()) for t in texts)
-        nlp = load_model()
-        start, cpu_start = time.perf_counter(), time.process_time()
-        for _ in nlp.pipe(texts, batch_size=16):
-            pass
-        bare, bare_cpu = words / (time.perf_counter() - start), words / (time.process_time() - cpu_start)
-        load_start, load_cpu = time.perf_counter(), _children_cpu()
-        subprocess.run([sys.executable, "-c", "from linkchart.extract.pipeline import load_model; load_model()"], check=True)
-        load, load_cpu = time.perf_counter() - load_start, _children_cpu() - load_cpu
-        print(f"{docs} documents, {words} words; bare nlp.pipe {bare:.0f} words/s, {bare_cpu:.0f} words/CPU-s;"
-              f" model load {load:.1f} s ({load_cpu:.1f} s CPU)")
-        for workers in (1, 2):
-            seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}.db", workers)
-            rate = words / seconds
-            steady = words / max(seconds - load, 1e-9)
-            per_cpu = words / max(cpu - workers * load_cpu, 1e-9)
-            print(f"--workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe"
-                  f" (without the model load: {steady / bare:.2f}); {per_cpu:.0f} words/CPU-s after the model load"
-                  f" = {per_cpu / bare_cpu:.2f} of bare nlp.pipe's")
-
-
-def corpus(sizes: list[int]) -> None:
-    figures = []
-    for n in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "c"
-            write_corpus(folder, n, seed=n, sentences=8)
-            seconds, cpu, peak = _build(folder, Path(tmp) / "case.db", 2)
-            figures.append((n, cpu, peak))
-            print(f"{n} documents: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak {peak:.0f} MB (largest process so far)")
-    for (n1, t1, m1), (n2, t2, m2) in zip(figures, figures[1:], strict=False):
-        print(f"{n1}→{n2}: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}, memory ×{m2 / m1:.2f}")
-
-
-def long(sizes_mb: list[float]) -> None:
-    from linkchart.extract.pipeline import Extractor
-    from linkchart.model import Document
-    from linkchart.settings import Settings
-
-    extractor = Extractor(Settings(max_file_mb=50))
-    rng = random.Random(5)
-    figures = []
-    for mb in sizes_mb:
-        paragraphs = []
-        while sum(len(p) + 2 for p in paragraphs) < mb * 1_000_000:
-            paragraphs.append(report(rng, sentences=6, people=3).split("\n", 2)[2].replace("\n", " ")
-                              + " He said his brother had left.")
-        text = "\n\n".join(paragraphs)
-        start, cpu = time.perf_counter(), time.process_time()
-        extractor.extract(Document("x", "x.txt", "x", text, "h"))
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-        figures.append((len(text), cpu))
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{len(text) / 1e6:.1f} MB, {len(text.split())} words: {seconds:.1f} s wall, {cpu:.1f} s CPU,"
-              f" peak {peak:.0f} MB so far")
-    for (n1, t1), (n2, t2) in zip(figures, figures[1:], strict=False):
-        print(f"{n1 / 1e6:.1f}→{n2 / 1e6:.1f} MB: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
+        base = args.keep or Path(tmp)
+        rows = []
+        print(f"{'documents':>9} {'words':>9} {'build s':>8} {'resolve s':>9} {'show s':>7} {'peak MB':>8} {'entities':>9}")
+        for n in args.sizes:
+            out = subprocess.run([sys.executable, __file__, "--child", str(n), str(base / f"corpus-{n}"), str(base / f"case-{n}.db")],
+                                 check=True, capture_output=True, text=True).stdout
+            row = json.loads(out.strip().splitlines()[-1])
+            rows.append(row)
+            print(f"{n:>9} {row['words']:>9} {row['build_s']:>8.1f} {row['resolve_s']:>9.2f} {row['show_s']:>7.3f}"
+                  f" {row['peak_mb']:>8.0f} {row['entities']:>9}", flush=True)
+        for a, b in zip(rows, rows[1:], strict=False):
+            print(f"{a['documents']}→{b['documents']}: build exponent {exponent(a, b, 'build_s'):.2f}, resolution exponent "
+                  f"{exponent(a, b, 'resolve_s'):.2f}, peak memory ratio {b['peak_mb'] / a['peak_mb']:.2f}")
 
 
 if __name__ == "__main__":
-    what = sys.argv[1] if len(sys.argv) > 1 else "throughput"
-    if what == "throughput":
-        throughput()
-    elif what == "corpus":
-        corpus([int(x) for x in sys.argv[2:]] or [4000, 16000])
-    elif what == "long":
-        long([float(x) for x in sys.argv[2:]] or [0.1, 1, 3])
+    main()

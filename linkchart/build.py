@@ -239,7 +239,7 @@ def _drop_vanished(store: Store, roots: list[Path], present: set[str], report: B
 
 def _changed(store: Store) -> None:
     """Mark that stored extractions changed, so that a resolution that began earlier is redone."""
-    store.set_meta("extractions", os.urandom(8).hex())
+    store.bump_meta("extractions")
 
 
 @functools.cache

@@ -8,11 +8,13 @@ the task is meant to (build, merge, split, rename, undo).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linkchart.errors import LinkchartError
 from linkchart.model import (
@@ -26,14 +28,20 @@ from linkchart.model import (
     Event,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
+    Resolution,
 )
 from linkchart.settings import Settings
 from linkchart.store import Store, open_store
 from linkchart.store.base import settings_to_json
 from linkchart.store.lookup import lookup_key
+
+if TYPE_CHECKING:
+    from linkchart.export.bundle import BundleOutcome
+    from linkchart.export.registry import ImportedNetwork
 
 _SAVED_SETTINGS = {f.name for f in fields(Settings)} - {"db", "debug"}
 
@@ -182,13 +190,16 @@ class Case:
             raise LinkchartError("give something to search for")
         return self.store.find_entities(query, limit), self.store.search_documents(query, limit)
 
-    def network(self, *, as_of: str | None = None, ego: str | None = None, hops: int = 1, actors_only: bool = False) -> Network:
+    def network(self, *, as_of: str | None = None, ego: str | None = None, hops: int = 1, actors_only: bool = False,
+                with_sources: bool = False) -> Network:
+        """The network or a slice of it. `with_sources` adds each document's original text and
+        offset map, so evidence can be cited by file line (exports, analysis tables)."""
         if ego is not None:
             if hops < 1:
                 raise LinkchartError("hops must be 1 or more")
             network = self.store.ego_network(self.entity(ego).id, hops)
         else:
-            network = self.store.network(as_of=as_of)
+            network = self.store.network(as_of=as_of, with_sources=with_sources)
         if actors_only:
             keep = {e.id for e in network.entities if e.role == "actor"}
             network = Network([e for e in network.entities if e.id in keep],
@@ -202,7 +213,7 @@ class Case:
     def export(self, fmt: str, output: Path, *, actors_only: bool = False) -> list[Path]:
         from linkchart.export import export_network
 
-        return export_network(self.network(actors_only=actors_only), fmt, output)
+        return export_network(self.network(actors_only=actors_only, with_sources=True), fmt, output)
 
     # Analyst decisions -------------------------------------------------------------------
     def decisions(self, *, include_undone: bool = True) -> list[AnalystDecision]:
@@ -273,6 +284,31 @@ class Case:
                                             f"{' / ' + d.name_b if d.name_b else ''}); network: {before} → "
                                             f"{self.store.entity_count()} entities")
 
+    # The review queue ------------------------------------------------------------------
+    def review(self) -> list[tuple[str, MergeSuggestion]]:
+        """Possible joins resolution did not make on its own, best first, each with its reason."""
+        return self.store.suggestions()
+
+    def _suggestion(self, suggestion_id: str) -> MergeSuggestion:
+        found = dict(self.store.suggestions()).get(suggestion_id)
+        if found is None:
+            raise LinkchartError(f"no open suggestion '{suggestion_id}' (see 'linkchart review')")
+        return found
+
+    def accept(self, suggestion_id: str, reason: str = "") -> DecisionOutcome:
+        """The analyst confirms a suggestion: an analyst merge, kept across rebuilds."""
+        s = self._suggestion(suggestion_id)
+        return self.merge(s.entity_a, s.entity_b, reason or f"accepted suggestion: {s.reason}")
+
+    def reject(self, suggestion_id: str, reason: str = "") -> DecisionOutcome:
+        """The analyst rules a suggestion out: the two entities stay apart, and it is not asked again."""
+        s = self._suggestion(suggestion_id)
+        ea, eb = self.entity(s.entity_a), self.entity(s.entity_b)
+        did = self.store.add_decision(AnalystDecision("distinct", ea.name, eb.name, ea.id, eb.id, self._anchor(ea),
+                                                      self._anchor(eb), reason or f"rejected suggestion: {s.reason}"))
+        self.resolve()
+        return DecisionOutcome(did, f"kept {ea.name} ({ea.id}) and {eb.name} ({eb.id}) apart; decision #{did}", (ea.id, eb.id))
+
     def _take_back(self, decision_id: int) -> None:
         self.store.undo_decision(decision_id)
         self.resolve()
@@ -297,3 +333,133 @@ class Case:
     def _name_in(entity: Entity, name: str) -> str:
         key = lookup_key(name)
         return next(n for n in entity.alias_names() if lookup_key(n) == key)
+
+    # ===============================================================================
+    # Interchange: imported networks and case bundles (issue 17). Appended section; the
+    # formats themselves live in linkchart/export/ (importers.py, bundle.py).
+    # ======================================================================================
+    def origin(self) -> dict[str, Any] | None:
+        """Where the case came from when it was not built here: an imported network or a bundle."""
+        saved = self.store.get_meta("origin")
+        return json.loads(saved) if saved else None
+
+    def is_imported(self) -> bool:
+        origin = self.origin()
+        return bool(origin and origin.get("kind") == "imported")
+
+    def import_file(self, path: Path, fmt: str | None = None) -> ImportOutcome:
+        """Read a network made elsewhere (GraphML, GEXF, CSV edge list) into this case."""
+        from linkchart.export import importer_for
+
+        return self.import_network(importer_for(path, fmt).read(path))
+
+    def import_network(self, imported: ImportedNetwork) -> ImportOutcome:
+        """Store an imported network as the case's network, without extraction: the file is its
+        one document, every tie's evidence the record that states it. Only an empty case or one
+        that holds an earlier import takes it (a built network would be replaced by the next
+        build); importing again brings the network to the new file, keeping the ids of nodes
+        that are still there."""
+        from linkchart.ingest import minhash
+
+        if not self.is_imported() and self.store.documents_page(0, 1).total:
+            raise LinkchartError(f"{self.settings.db}: holds a case built from documents; import into a new --db")
+        doc = imported.document
+        if not self.store.has_hash(doc.content_hash):
+            self.store.add_document(doc, minhash(doc.text, shingle_words=self.settings.shingle_words,
+                                                 permutations=self.settings.minhash_permutations))
+        network = imported.network
+        counts = self.store.write_network(Resolution(network.entities, network.relations, [], network.events, {}))
+        origin = {"kind": "imported", "format": imported.format, "file": doc.path, "document": doc.id,
+                  "content_hash": doc.content_hash, "entities": len(network.entities), "ties": len(network.relations),
+                  "notes": imported.notes, "imported_at": datetime.now(UTC).isoformat(timespec="seconds")}
+        self.store.set_meta("origin", json.dumps(origin, ensure_ascii=False, sort_keys=True))
+        self.store.set_meta("build_state", "complete")
+        return ImportOutcome(doc.path, imported.format, len(network.entities), len(network.relations), counts,
+                             list(imported.notes))
+
+    def bundle(self, output: Path) -> BundleOutcome:
+        """Write the whole case (documents and their extraction, analyst decisions, settings, the
+        network) into one file another analyst opens offline with `open_bundle`."""
+        from linkchart.export.bundle import collect_case, write_bundle
+
+        return write_bundle(output, collect_case(self.store))
+
+    @classmethod
+    def open_bundle(cls, bundle: Path, db: Path) -> BundleOutcome:
+        """Check a bundle's manifest and hashes, then restore it into the new case `db`. A
+        tampered, truncated or foreign file is refused before anything is written."""
+        from linkchart.export.bundle import bundle_settings, read_bundle, restore_case
+
+        if db.exists():
+            raise LinkchartError(f"{db}: already exists; give a new --db to open the bundle into")
+        contents = read_bundle(bundle)
+        partial = db.with_name(db.name + ".partial")
+        saved = {k: v for k, v in bundle_settings(contents).items() if k in _SAVED_SETTINGS}
+        leftovers = [partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")]
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        try:
+            with cls.open(partial, writable=True, settings=Settings(db=partial).with_overrides(**saved)) as case:
+                outcome = restore_case(case, contents, db)
+            partial.rename(db)
+        except BaseException:
+            for leftover in leftovers:
+                leftover.unlink(missing_ok=True)
+            raise
+        return outcome
+
+    @staticmethod
+    def _built_from_documents[**P, R](method: Callable[P, R]) -> Callable[P, R]:
+        """Build, resolve and the analyst decisions recompute the network from extracted
+        documents; an imported case has none, so they would erase it. They say so instead."""
+
+        @functools.wraps(method)
+        def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+            case = args[0]
+            if isinstance(case, Case) and case.is_imported():
+                origin = case.origin() or {}
+                raise LinkchartError(f"{case.settings.db}: holds a network imported from {origin.get('file', '?')};"
+                                     f" '{method.__name__}' works on cases built from documents (correct the file and"
+                                     " import it again)")
+            return method(*args, **kwargs)
+
+        return guarded
+
+    build = _built_from_documents(build)
+    remove = _built_from_documents(remove)
+    resolve = _built_from_documents(resolve)
+    merge = _built_from_documents(merge)
+    split = _built_from_documents(split)
+    rename = _built_from_documents(rename)
+    undo = _built_from_documents(undo)
+    accept = _built_from_documents(accept)
+    reject = _built_from_documents(reject)
+
+    # Web workbench (issue 15): saved charts. Append-only section --------------------------
+    def saved_charts(self) -> dict[str, dict[str, Any]]:
+        """Named link charts saved from the browser, each with the data version it was made on."""
+        charts = json.loads(self.store.get_meta("saved_charts") or "{}")
+        return charts if isinstance(charts, dict) else {}
+
+    def save_chart(self, name: str, state: dict[str, Any]) -> dict[str, Any]:
+        """Keep a named chart (positions, filters, hidden people, groups); a newer one replaces it."""
+        name = " ".join(name.split())
+        if not name or len(name) > 100:
+            raise LinkchartError("give the chart a name of 1 to 100 characters")
+        charts = self.saved_charts()
+        saved = {"name": name, "data_version": self.data_version(), "state": state}
+        charts[name] = saved
+        self.store.set_meta("saved_charts", json.dumps(charts, ensure_ascii=False))
+        return saved
+
+
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    file: str
+    format: str
+    entities: int
+    ties: int
+    changes: dict[str, int]  # rows added, changed and removed in the stored network
+    notes: list[str]

@@ -257,6 +257,28 @@ def undo(decision_id: int, db: Path) -> None:
 
 
 @cli.command()
+@click.argument("action", type=click.Choice(["list", "accept", "reject"]), default="list")
+@click.argument("suggestion_id", required=False)
+@db_option
+@reason_option
+def review(action: str, suggestion_id: str | None, db: Path, reason: str) -> None:
+    """Possible merges left to the analyst: list them, or accept / reject SUGGESTION_ID."""
+    if action == "list":
+        with _case(db) as case:
+            queue = case.review()
+            docs = case.store.document_summaries(sorted({d for _, s in queue for d in s.document_ids}))
+        _rows(["id", "score", "a", "b", "reason", "documents"],
+              [[sid, f"{s.score:.2f}", f"{s.name_a} ({s.entity_a})", f"{s.name_b} ({s.entity_b})", s.reason,
+                ", ".join(Path(docs[d].path).name if d in docs else d for d in s.document_ids)] for sid, s in queue])
+        return
+    if not suggestion_id:
+        raise LinkchartError(f"give the id of the suggestion to {action} (see 'linkchart review')")
+    with _case(db, writable=True) as case:
+        outcome = case.accept(suggestion_id, reason) if action == "accept" else case.reject(suggestion_id, reason)
+    console.print(outcome.message, markup=False)
+
+
+@cli.command()
 @click.argument("query")
 @db_option
 def search(query: str, db: Path) -> None:
@@ -342,3 +364,124 @@ def copy(source: str, destination: str) -> None:
         resolved = dst.resolve()
     console.print(f"copied {counts['documents']} documents and {counts['decisions']} decisions;"
                   f" network: {resolved['entities']} entities, {resolved['relations']} ties", markup=False)
+
+
+# ===================================================================================
+# Interchange (issue 17): import, bundle, open, formats, info. Appended section; each command
+# calls the Case, the formats are registered in linkchart/export/registry.py.
+# ==========================================================================================
+def _import_formats() -> list[str]:
+    from linkchart.export import IMPORTERS
+
+    return list(IMPORTERS)
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(_import_formats()), help="The file's format (default: from its suffix).")
+def import_network(path: Path, db: Path, fmt: str | None) -> None:
+    """Load a network made elsewhere (GraphML, GEXF, CSV edge list) into a case, to analyse it without extraction."""
+    if not path.is_file():
+        raise LinkchartError(f"{path}: no such file")
+    with _case(db, writable=True) as case:
+        outcome = case.import_file(path, fmt)
+    for note in outcome.notes:
+        err_console.print(f"note: {note}", markup=False)
+    console.print(f"imported {outcome.file} ({outcome.format}): {outcome.entities} entities, {outcome.ties} ties into {db}"
+                  f" ({outcome.changes['added']} added, {outcome.changes['changed']} changed, {outcome.changes['removed']}"
+                  f" removed); analyse it with 'linkchart analyse key-actors --db {db}'", markup=False)
+
+
+@cli.command()
+@db_option
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The bundle file to write (for example case.lcbundle).")
+def bundle(db: Path, output: Path) -> None:
+    """Write the whole case (documents, extraction, evidence, decisions, settings, network) into one file."""
+    with _case(db) as case:
+        outcome = case.bundle(output)
+    counts = outcome.counts
+    console.print(f"wrote {outcome.path}: {counts['documents']} documents, {counts['entities']} entities, {counts['ties']} ties,"
+                  f" {counts['decisions']} decisions; fingerprint {outcome.fingerprint[:16]} (compare it with the receiver's)",
+                  markup=False)
+
+
+@cli.command("open")
+@click.argument("bundle_path", metavar="BUNDLE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The new case database to create.")
+def open_bundle(bundle_path: Path, db: Path) -> None:
+    """Check a case bundle (manifest, SHA-256 of every part) and restore it into a new case, offline."""
+    outcome = Case.open_bundle(bundle_path, db)
+    for warning in outcome.warnings:
+        err_console.print(f"[yellow]warning:[/yellow] {escape(warning)}", markup=True)
+    counts = outcome.counts
+    console.print(f"opened {bundle_path} into {outcome.path}: {counts.get('documents', 0)} documents, {counts.get('entities', 0)}"
+                  f" entities, {counts.get('ties', 0)} ties; fingerprint {outcome.fingerprint[:16]}", markup=False)
+
+
+@cli.command("formats")
+@click.option("--markdown", is_flag=True, help="Print the export list as the README shows it.")
+def list_formats(markdown: bool) -> None:
+    """The registered export and import formats, and who opens each."""
+    from linkchart.export import EXPORTERS, IMPORTERS, formats_markdown
+
+    if markdown:
+        click.echo(formats_markdown())
+        return
+    _rows(["direction", "format", "suffix", "who opens it"],
+          [["export", e.name, e.suffix, e.opens_in] for e in EXPORTERS.values()]
+          + [["import", i.name, " ".join(i.suffixes), i.made_by] for i in IMPORTERS.values()])
+
+
+@cli.command()
+@db_option
+def info(db: Path) -> None:
+    """What a case holds and where it came from (built here, imported, or opened from a bundle)."""
+    with _case(db) as case:
+        origin = case.origin() or {"kind": "built"}
+        page = case.documents(limit=1)
+        network = case.network()
+        bundle_meta = case.store.get_meta("bundle")
+    kind = origin.get("kind", "built")
+    line = {"imported": f"imported from {origin.get('file')} ({origin.get('format')}) at {origin.get('imported_at')}",
+            "built": "built from documents"}.get(kind, kind)
+    console.print(f"{db}: {line}", markup=False)
+    if bundle_meta:
+        opened = json.loads(bundle_meta)
+        console.print(f"opened from a bundle made by linkchart {opened.get('made_by')} on {opened.get('created_at')},"
+                      f" fingerprint {str(opened.get('fingerprint', ''))[:16]}", markup=False)
+    for note in origin.get("notes", []):
+        console.print(f"note: {note}", markup=False)
+    console.print(f"{page.total} documents, {len(network.entities)} entities, {len(network.relations)} ties,"
+                  f" {len(network.events)} events", markup=False)
+
+
+# The browser workbench (issue 15). Append-only section --------------------------------------
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless --token).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--token", help="Access token; required to listen on anything but loopback (open the page with ?token=...).")
+@click.option("--read-only", is_flag=True, help="Browse only: no decisions, uploads or saved charts.")
+def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> None:
+    """Open the case in the browser workbench: link chart, entity pages, documents, reports."""
+    import uvicorn
+
+    from linkchart.web.app import create_app
+    from linkchart.web.security import is_loopback
+
+    if "://" in db:
+        raise LinkchartError("the workbench serves a case file; copy the team case to one with 'linkchart copy' first")
+    loopback = is_loopback(host)
+    if not loopback and not token:
+        raise LinkchartError(f"listening on {host} lets other machines in: give --token")
+    if token is not None and len(token) < 12:
+        raise LinkchartError("the token must be at least 12 characters")
+    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+    with _case(db):  # a missing or foreign database is one line here, before the server starts
+        pass
+    app = create_app(db, access_token=token, writable=not read_only, allowed_hosts=hosts, warm=True)
+    shown = "localhost" if loopback else host
+    console.print(f"linkchart workbench on http://{shown}:{port}/" + (f"?token={token}" if token else ""), markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

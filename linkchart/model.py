@@ -34,7 +34,14 @@ DIRECTED_TYPES = frozenset({MEMBER_OF, LEADER_OF, RECRUITED_BY})
 # Event types: things people did rather than ties between them.
 TRAVEL = "travel"
 ATTACK = "attack"
-EVENT_TYPES = (TRAVEL, ATTACK)
+# Life events: facts of one person's profile (shown on their page and timeline), never tie dates.
+BORN = "born"
+DIED = "died"
+LIFE_EVENT_TYPES = (BORN, DIED)
+# A role stated of a person ("X, a recruiter"): label is the role; a profile fact, not a tie.
+ROLE = "role"
+RECRUITER = "recruiter"
+EVENT_TYPES = (TRAVEL, ATTACK, BORN, DIED, ROLE)
 # Ties that make two people close in the sense of complex contagion.
 CLOSE_TYPES = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
 
@@ -50,17 +57,59 @@ class Document:
     content_hash: str
     date: str | None = None  # ISO date (or year) stated by the document itself
     duplicate_of: str | None = None
+    original: str = ""  # the file's text as read, before cleaning ("" when not kept)
+    # (cleaned offset, original offset) at the start of each run of text copied unchanged
+    offset_map: list[tuple[int, int]] = field(default_factory=list)
+
+    def original_offset(self, position: int) -> int | None:
+        """Where cleaned-text position `position` is in `original`; None when no map was kept."""
+        if not self.offset_map:
+            return None
+        lo, hi = 0, len(self.offset_map) - 1
+        while lo < hi:  # the last run starting at or before `position`
+            mid = (lo + hi + 1) // 2
+            if self.offset_map[mid][0] <= position:
+                lo = mid
+            else:
+                hi = mid - 1
+        clean, orig = self.offset_map[lo]
+        return orig + max(0, position - clean)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the original text that cleaned text[start:end] was copied from."""
+        first = self.original_offset(start)
+        if first is None:
+            return None
+        last = self.original_offset(max(start, end - 1))
+        return first, (last if last is not None else first) + (1 if end > start else 0)
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """A verbatim sentence that states a tie, with where it is."""
+    """A verbatim sentence that states a tie, with where it is: `start`/`end` index the cleaned
+    Document.text; `Document.original_span` gives the same sentence's place in the file as read."""
 
     document_id: str
     text: str
     start: int
     end: int
     hedged: bool = False
+
+
+@dataclass(frozen=True)
+class DateSource:
+    """Where the date of a tie or event came from, so that every date shown can say so.
+
+    `basis` is "stated" (the clause gives it: `words` = "in March 2015") or "relative" (`words`
+    = "two weeks later", counted from `anchor`, a date earlier in the text or the report's date:
+    `anchored_to` = "text" | "document"). A tie with no date in its clause has no DateSource;
+    analysis may then place it by its report's date and says so.
+    """
+
+    basis: str
+    words: str = ""
+    anchor: str | None = None
+    anchored_to: str | None = None
 
 
 @dataclass
@@ -105,7 +154,8 @@ class Relation:
     """A tie between two entities, with the sentences that state it.
 
     `confidence` grows with the number of independent documents stating the tie and
-    drops when every statement is hedged. `date` is the earliest date the evidence states.
+    drops when every statement is hedged. `date` is the earliest date a stating clause gives,
+    `date_source` where it came from.
     """
 
     source: str
@@ -117,6 +167,7 @@ class Relation:
     confidence: float = 0.5
     date: str | None = None
     id: str = ""
+    date_source: DateSource | None = None
 
     @property
     def directed(self) -> bool:
@@ -139,6 +190,21 @@ class MergeDecision:
     document_id: str | None = None
 
 
+@dataclass(frozen=True)
+class MergeSuggestion:
+    """Two entities that may be one, left apart because the evidence is a guess (a spelling
+    variant, a shorter name missing the given name, a lone name that recurs). The analyst
+    accepts or rejects it; nothing is merged until then."""
+
+    entity_a: str
+    entity_b: str
+    name_a: str
+    name_b: str
+    reason: str
+    score: float = 0.5
+    document_ids: tuple[str, ...] = ()
+
+
 @dataclass
 class Event:
     """Something people did, with the sentences that say so: travel to a place, taking part in
@@ -152,6 +218,7 @@ class Event:
     place: str | None = None
     date: str | None = None
     hedged: bool = False
+    date_source: DateSource | None = None
 
 
 @dataclass
@@ -195,6 +262,7 @@ class LocalRelation:
     evidence: Evidence
     subtype: str | None = None
     date: str | None = None
+    date_source: DateSource | None = None
 
 
 @dataclass
@@ -208,6 +276,7 @@ class LocalEvent:
     evidence: Evidence
     place: str | None = None
     date: str | None = None
+    date_source: DateSource | None = None
 
 
 @dataclass
@@ -256,6 +325,7 @@ class Resolution:
     decisions: list[MergeDecision]
     events: list[Event] = field(default_factory=list)
     members: dict[str, str] = field(default_factory=dict)  # local id -> entity id
+    suggestions: list[MergeSuggestion] = field(default_factory=list)  # possible joins left to the analyst
 
 
 @dataclass(frozen=True)

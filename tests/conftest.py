@@ -52,3 +52,15 @@ def score_corpus(db: Path, gold: Path, corpus: Path) -> dict:
     graph = json.loads(to_json(open_store(db).network()))
     scorer = load_scorer()
     return scorer.score(json.loads(gold.read_text()), graph, scorer.load_corpus(corpus))
+
+
+from pg_server import postgres  # noqa: E402, F401 - the session's PostgreSQL server (tests/pg_server.py)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def case_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a fresh empty case lives, for each backend: SQLite always; PostgreSQL when its server
+    binaries are installed (.ci/run installs them); under CI=true a missing PostgreSQL fails."""
+    if request.param == "sqlite":
+        return str(tmp_path / "case.db")
+    return str(request.getfixturevalue("postgres").new_database())

@@ -4,6 +4,7 @@ distinct people (names built from syllables), in sentences written here."""
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 _FIRST = ["ka", "lo", "mir", "ta", "ven", "sa", "dor", "el", "ri", "no", "bas", "tu", "fen", "ga", "hal", "yo"]
@@ -24,8 +25,12 @@ def name(rng: random.Random) -> str:
     return f"{first} {last}"
 
 
-def report(rng: random.Random, sentences: int = 12, people: int = 4) -> str:
+def report(rng: random.Random, sentences: int = 12, people: int = 4, earlier: list[str] | None = None) -> str:
+    """One report about `people` new people and, when `earlier` is given, two people that earlier
+    reports named (follow-up reporting: what makes cross-document resolution work)."""
     names = [name(rng) for _ in range(people)]
+    if earlier:
+        names += rng.sample(earlier, k=min(2, len(earlier)))
     lines = ["Inquiry notes on a local network", ""]
     for _ in range(sentences):
         a, b = rng.sample(names, 2)
@@ -33,12 +38,19 @@ def report(rng: random.Random, sentences: int = 12, people: int = 4) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_corpus(folder: Path, count: int, *, seed: int = 7, sentences: int = 12) -> list[Path]:
+def write_corpus(folder: Path, count: int, *, seed: int = 7, sentences: int = 12, recurring: bool = False) -> list[Path]:
+    """`count` reports; with `recurring`, each also names two people of recent reports."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
+    paths, recent = [], []
     for i in range(count):
         path = folder / f"report-{i:05d}.txt"
-        path.write_text(report(rng, sentences))
+        text = report(rng, sentences, earlier=recent[-200:] if recurring else None)
+        if recurring:
+            recent += [n for n in _NAME.findall(text) if n not in recent[-200:]][:4]
+        path.write_text(text)
         paths.append(path)
     return paths
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")

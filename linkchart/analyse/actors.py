@@ -70,11 +70,22 @@ class KeyActorsReport:
     sampled: bool
     pivots: int | None
     seed: int | None
+    order: str = ""  # the ranking rule, ties included, in words
+
+
+#: Decimal places measures are compared at: equal scores computed along different float paths
+#: (1e-16 apart) must rank equal, or runs and machines would swap people at random.
+SETTLE_DIGITS = 12
+
+
+def settle(value: float) -> float:
+    return round(value, SETTLE_DIGITS) if math.isfinite(value) else value
 
 
 def _ranks(values: Sequence[float]) -> list[int]:
     """Competition ranks, highest value first (1, 2, 2, 4), as UCINET and ORA report them: people
-    level on a measure share a rank rather than being ordered by accident."""
+    level on a measure (to `SETTLE_DIGITS` places) share a rank rather than being ordered by accident."""
+    values = [settle(v) for v in values]
     ordered = sorted(values, reverse=True)
     first: dict[float, int] = {}
     for position, value in enumerate(ordered, start=1):
@@ -151,16 +162,16 @@ def key_actors(
     persons = people(graph)
     ranks = {m: dict(zip(persons, _ranks([values[m][v] for v in persons]), strict=True)) for m in MEASURES}
 
-    def order(v: int) -> tuple[float, float, str]:
+    def order(v: int) -> tuple[float, float, str, str]:
         primary: float
         if by == "overall":
             primary = sum(ranks[m][v] for m in MEASURES) / len(MEASURES)
         elif by == "constraint":
             c = constraint[v]
-            primary = math.inf if c is None else c
+            primary = math.inf if c is None else settle(c)
         else:
-            primary = -values[by][v]
-        return primary, -values["betweenness"][v], graph.vs[v]["name"]
+            primary = -settle(values[by][v])
+        return settle(primary), -settle(values["betweenness"][v]), graph.vs[v]["name"], graph.vs[v]["id"]
 
     ranked = sorted(persons, key=order)[:top]
     cells = list(membership) if membership is not None else communities(graph, seed=seed, resolution=resolution)
@@ -197,4 +208,7 @@ def key_actors(
         sampled=sampled,
         pivots=sampling.pivots if sampled else None,
         seed=sampling.seed,
+        order=(f"by {'the mean of the degree, betweenness, closeness and eigenvector ranks' if by == 'overall' else by}"
+               f" ({'lowest' if by in ('overall', 'constraint') else 'highest'} first, compared to {SETTLE_DIGITS} decimals);"
+               " equal people by betweenness, then name, then entity id"),
     )

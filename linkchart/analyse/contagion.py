@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import igraph as ig
 
@@ -52,6 +52,7 @@ class ContagionResult:
     reached: int
     population: int
     share: float
+    notes: list[str] = field(default_factory=list)  # why a run could not spread, said rather than implied
 
 
 @dataclass
@@ -65,6 +66,10 @@ class RewiringComparison:
     clustering: float
     rewired_clustering: float
     verdict: str
+
+
+#: Fewest rewirings a comparison with the observed network is drawn from.
+MIN_TRIALS = 5
 
 
 def _carrier(graph: ig.Graph, close_ties_only: bool) -> ig.Graph:
@@ -139,6 +144,12 @@ def threshold_contagion(
     rounds = _spread(carrier.get_adjlist(), eligible, start, threshold)
     population = len(people(graph))
     reached = sum(len(r) for r in rounds)
+    notes = []
+    if isinstance(threshold, int) and threshold > len(start):
+        notes.append(f"nothing can spread: a threshold of {label} needs that many adopters next to a person,"
+                     f" and there {'is' if len(start) == 1 else 'are'} only {len(start)} seed{'s' if len(start) != 1 else ''}")
+    elif reached == len(rounds[0]):
+        notes.append("nothing spread beyond the seeds")
     return ContagionResult(
         seeds=nodes(graph, rounds[0]),
         threshold=label,
@@ -147,6 +158,7 @@ def threshold_contagion(
         reached=reached,
         population=population,
         share=reached / population if population else 0.0,
+        notes=notes,
     )
 
 
@@ -159,7 +171,13 @@ def compare_rewired(
     close_ties_only: bool = True,
     seed: int | None = 0,
 ) -> RewiringComparison:
-    """The same contagion on `trials` degree-preserving rewirings of the carrying ties."""
+    """The same contagion on `trials` degree-preserving rewirings of the carrying ties.
+
+    The verdict compares the two only when the run can support it: at least MIN_TRIALS rewirings,
+    and some spread in the network or its rewirings.
+    """
+    if trials < 0:
+        raise ValueError("trials must be 0 or more")
     observed = threshold_contagion(graph, seeds, threshold=threshold, close_ties_only=close_ties_only, seed=seed)
     start = resolve_people(graph, [s.id for s in observed.seeds])
     carrier = _carrier(graph, close_ties_only)
@@ -186,7 +204,7 @@ def compare_rewired(
         mean_rounds=mean_rounds,
         clustering=_transitivity(carrier),
         rewired_clustering=_mean(clustering),
-        verdict=_verdict(observed.reached, len(observed.rounds) - 1, mean_reached, mean_rounds),
+        verdict=_verdict(observed, reached, lengths),
     )
 
 
@@ -199,9 +217,21 @@ def _transitivity(graph: ig.Graph) -> float:
     return 0.0 if math.isnan(value) else float(value)
 
 
-def _verdict(reached: int, rounds: int, mean_reached: float, mean_rounds: float) -> str:
-    """Reach first (how far it spreads), then speed (rounds to get there) when reach is the same."""
-    figures = f"{reached} reached in {rounds} rounds; rewired: {mean_reached:.1f} in {mean_rounds:.1f} on average"
+def _verdict(observed: ContagionResult, rewired_reached: Sequence[int], rewired_rounds: Sequence[int]) -> str:
+    """Reach first (how far it spreads), then speed (rounds to get there) when reach is the same;
+    no conclusion from too few rewirings or from a run where nothing spread anywhere."""
+    trials = len(rewired_reached)
+    if trials < MIN_TRIALS:
+        return f"no comparison: {trials} rewiring{'s' if trials != 1 else ''} cannot show whether clustering matters" \
+               f" (use at least {MIN_TRIALS})"
+    seeds = len(observed.seeds)
+    if observed.reached == seeds and max(rewired_reached) == seeds:
+        return "no conclusion: nothing spread beyond the seeds, in the network or in any rewiring"
+    reached, rounds = observed.reached, len(observed.rounds) - 1
+    mean_reached, mean_rounds = _mean(rewired_reached), _mean(rewired_rounds)
+    fewer = sum(r < reached for r in rewired_reached)
+    figures = (f"{reached} reached in {rounds} rounds; rewired: {mean_reached:.1f} in {mean_rounds:.1f} on average"
+               f" over {trials}, fewer reached in {fewer} of them")
     if reached > mean_reached + 0.5:
         return f"clustered ties carry the spread further ({figures})"
     if reached < mean_reached - 0.5:

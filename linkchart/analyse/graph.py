@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 import igraph as ig
 
+from linkchart.dates import earliest, on_or_before, parse_date, strict_date
 from linkchart.model import (
     COMMENTATOR,
     LEADER_OF,
@@ -48,8 +49,7 @@ from linkchart.model import (
     Relation,
 )
 
-from .dates import earliest, on_or_before, parse_date
-from .textdates import Dating
+from .textdates import Dated, Dating
 
 AFFILIATION_TYPES = frozenset({MEMBER_OF, LEADER_OF})
 
@@ -70,6 +70,13 @@ class Affiliation:
     basis: str
     hedged: bool
     evidence: tuple[Evidence, ...] = ()
+    words: str | None = None  # the words that date it, and what a relative date counted from
+    anchor: str | None = None
+    anchored_to: str | None = None
+
+    @property
+    def dated(self) -> Dated:
+        return Dated(self.date, self.basis, self.words, self.anchor, self.anchored_to)
 
 
 # --------------------------------------------------------------------------- building
@@ -175,6 +182,9 @@ def _affiliation(relation: Relation, org: Entity, dating: Dating) -> Affiliation
         basis=dated.basis,
         hedged=relation.hedged,
         evidence=tuple(relation.evidence),
+        words=dated.words,
+        anchor=dated.anchor,
+        anchored_to=dated.anchored_to,
     )
 
 
@@ -200,8 +210,8 @@ def build_graph(
         `include_undated`; with `document_dates`, an undated tie takes the date of the earliest
         document stating it (the latest it can have begun).
     """
-    if as_of is not None and parse_date(as_of) is None:
-        raise ValueError(f"as_of is not an ISO date: {as_of!r}")
+    if as_of is not None:
+        as_of = strict_date(as_of)
     vertex_types = {PERSON} if actors_only else {PERSON, ORGANIZATION}
     entities = {e.id: e for e in network.entities}
     actors = [e for e in network.entities if e.type in vertex_types and e.role != COMMENTATOR]

@@ -5,13 +5,19 @@ same cell — so Borgatti (2006) scores the *set*: KPP-Neg finds the k people wh
 maximises distance-weighted fragmentation DF (or, on request, F), KPP-Pos the k people who
 together reach the most of the network (distance-weighted reach of the set, members counting 1).
 
-The search is his: a greedy start (add the person who raises the score most, k times), then swap
-improvement — exchange a member for an outsider whenever that raises the score, pass after pass,
-until a whole pass finds no improving swap (or `max_passes` is reached). Greedy alone can be
-trapped: on a chain of seven people it takes the middle one first and can never reach the best
-pair, the people at the one-third and two-third points; a swap gets there. Candidates are tried
-in a seeded random order so ties are broken reproducibly, and the report says how many swaps
-were made and what the greedy start alone would have given.
+When there are few enough candidate sets (at most `KPP_EXHAUSTIVE_MAX_SETS`: every set of 3 among
+30 people) every one is scored and the best is certain. Otherwise the search is his: a greedy
+start (add the person who raises the score most, k times), then swap improvement — exchange a
+member for an outsider whenever that raises the score, pass after pass, until a whole pass finds
+no improving swap (or `max_passes` is reached). One such climb can stop on a local optimum, and
+component fragmentation F is flat wherever removing one more person cuts nothing, so the climb is
+restarted from the top-k betweenness and top-k degree sets, from sets that cut off a person with at
+most k ties, and from `KPP_RESTARTS` seeded random sets, and the best end is kept: the result is
+never worse than the top-k betweenness set. For F, sets of equal F are told apart by DF (weighted
+below one step of F) so that a climb has somewhere to go. Equal scores are decided by a stated
+rule — the set whose people come first by vertex order — so the answer does not depend on the
+seed's shuffling. The report says how the set was found, how many
+swaps were made and what the greedy start alone would have given.
 
 Every candidate set needs a fresh DF (one search per person), so above `KPP_EXACT_MAX_NODES`
 people the search is approximate: candidates come from a pool of `KPP_POOL_SIZE` people
@@ -22,6 +28,7 @@ set, so comparisons are fair) and KPP-Pos measures reach to `KPP_REACH_TARGETS` 
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -44,6 +51,10 @@ from .records import Node, nodes, people
 
 #: Up to this many vertices key player searches are exact: every person is a candidate, DF is exact.
 KPP_EXACT_MAX_NODES = 250
+#: Up to this many candidate sets are all scored (C(30, 3) = 4060): the best set is then certain.
+KPP_EXHAUSTIVE_MAX_SETS = 5000
+#: Random starting sets the swap search is restarted from, besides greedy, betweenness and degree.
+KPP_RESTARTS = 8
 #: Candidate pool size above the exact limit.
 KPP_POOL_SIZE = 30
 #: Source people DF is estimated from during an approximate KPP-Neg search.
@@ -62,7 +73,7 @@ class KeyPlayers:
     people: list[Node]
     score: float  # DF (or F) after removal (KPP-Neg) or distance-weighted reach of the set (KPP-Pos)
     baseline: float  # DF (or F) before removal (KPP-Neg); 0 (KPP-Pos)
-    method: str  # exact | approximate
+    method: str  # exhaustive (every set scored) | exact (exact scores, heuristic search) | approximate
     candidates: int
     measure: str  # distance | fragmentation (KPP-Neg); reach (KPP-Pos)
     greedy: list[Node] = field(default_factory=list)  # the greedy start, before any swap
@@ -84,6 +95,45 @@ class _Search:
     greedy_score: float
     swaps: int
     passes: int
+    exhaustive: bool = False
+    starts: int = 1
+
+
+def _better(score: float, chosen: Sequence[int], best_score: float, best: Sequence[int]) -> bool:
+    """Higher score wins; at equal scores (to 1e-12) the set whose people come first by vertex order."""
+    if score > best_score + _EPS:
+        return True
+    return abs(score - best_score) <= _EPS and sorted(chosen) < sorted(best)
+
+
+def _climb(start: list[int], order: Sequence[int], score: Callable[[list[int]], float],
+           max_passes: int | None) -> tuple[list[int], float, int, int]:
+    """Swap a member for an outsider whenever that raises the score, until a pass changes nothing."""
+    chosen, current = list(start), score(start)
+    swaps = passes = 0
+    while max_passes is None or passes < max_passes:
+        passes += 1
+        before = swaps
+        for i in range(len(chosen)):
+            for c in order:
+                if c in chosen:
+                    continue
+                trial = [*chosen[:i], c, *chosen[i + 1 :]]
+                if (s := score(trial)) > current + _EPS:
+                    chosen, current, swaps = trial, s, swaps + 1
+        if swaps == before:
+            break
+    return chosen, current, swaps, passes
+
+
+def _exhaustive(candidates: Sequence[int], k: int, score: Callable[[list[int]], float]) -> _Search:
+    best: list[int] = []
+    best_score = -math.inf
+    for combo in itertools.combinations(sorted(candidates), k):
+        chosen = list(combo)
+        if _better(s := score(chosen), chosen, best_score, best):
+            best, best_score = chosen, s
+    return _Search(best, best_score, list(best), best_score, 0, 0, exhaustive=True, starts=0)
 
 
 def _local_search(
@@ -92,8 +142,10 @@ def _local_search(
     score: Callable[[list[int]], float],
     rng: random.Random,
     max_passes: int | None,
+    starts: Sequence[Sequence[int]] = (),
+    restarts: int = 0,
 ) -> _Search:
-    """Greedy start, then swap a member for an outsider whenever that raises the score."""
+    """Greedy start, then swap improvement; restarted from `starts` and `restarts` random sets."""
     order = list(candidates)
     rng.shuffle(order)
     chosen: list[int] = []
@@ -103,22 +155,19 @@ def _local_search(
             if c not in chosen and (s := score([*chosen, c])) > best_score + _EPS:
                 best, best_score = c, s
         chosen.append(best)
-    greedy, current = list(chosen), score(chosen)
-    greedy_score = current
+    greedy, greedy_score = list(chosen), score(chosen)
+    pool = set(order)
+    beginnings = [greedy] + [list(s) for s in starts if len(set(s)) == k and set(s) <= pool]
+    beginnings += [rng.sample(order, k) for _ in range(restarts if len(order) > k else 0)]
+    top: list[int] = []
+    top_score = -math.inf
     swaps = passes = 0
-    while max_passes is None or passes < max_passes:
-        passes += 1
-        before = swaps
-        for i in range(k):
-            for c in order:
-                if c in chosen:
-                    continue
-                trial = [*chosen[:i], c, *chosen[i + 1 :]]
-                if (s := score(trial)) > current + _EPS:
-                    chosen, current, swaps = trial, s, swaps + 1
-        if swaps == before:
-            break
-    return _Search(chosen, current, greedy, greedy_score, swaps, passes)
+    for start in beginnings:
+        found, found_score, made, ran = _climb(start, order, score, max_passes)
+        swaps, passes = swaps + made, passes + ran
+        if _better(found_score, found, top_score, top):
+            top, top_score = found, found_score
+    return _Search(top, top_score, greedy, greedy_score, swaps, passes, starts=len(beginnings))
 
 
 def _pool(graph: ig.Graph, candidates: Sequence[int], size: int, sampling: Sampling) -> list[int]:
@@ -148,6 +197,8 @@ class KeyPlayerSearch:
     samples: int = KPP_DISTANCE_SAMPLES  # DF sources (KPP-Neg)
     reach_targets: int = KPP_REACH_TARGETS  # reach targets (KPP-Pos)
     max_passes: int | None = None  # swap passes; None: until a pass improves nothing
+    exhaustive_max_sets: int = KPP_EXHAUSTIVE_MAX_SETS  # score every set when there are at most this many
+    restarts: int = KPP_RESTARTS  # random starting sets for the swap search
 
     @property
     def sampling(self) -> Sampling:
@@ -165,8 +216,33 @@ class KeyPlayerSearch:
             return persons
         return _pool(graph, persons, max(self.pool_size, 3 * k), self.sampling)
 
-    def run(self, candidates: Sequence[int], k: int, score: Callable[[list[int]], float]) -> _Search:
-        return _local_search(candidates, k, score, random.Random(self.seed), self.max_passes)
+    def run(self, candidates: Sequence[int], k: int, score: Callable[[list[int]], float],
+            starts: Sequence[Sequence[int]] = ()) -> _Search:
+        if math.comb(len(candidates), k) <= self.exhaustive_max_sets:
+            return _exhaustive(candidates, k, score)
+        return _local_search(candidates, k, score, random.Random(self.seed), self.max_passes, starts, self.restarts)
+
+
+def _isolating_sets(graph: ig.Graph, pool: Sequence[int], k: int, values: Sequence[float],
+                    limit: int = 10) -> list[list[int]]:
+    """Starting sets that cut someone off: the neighbours of a person with at most k ties, filled
+    up with the highest-`values` people. The smallest cuts of a network are often these, and a
+    climb from elsewhere reaches them only if one swap at a time already pays."""
+    inside = set(pool)
+    found = []
+    for v in sorted(range(graph.vcount()), key=lambda v: (graph.degree(v), v)):
+        around = sorted(set(graph.neighbors(v)))
+        if not 1 <= len(around) <= k or not set(around) <= inside:
+            continue
+        found.append(around + [c for c in _top(values, pool, k + len(around)) if c not in around][: k - len(around)])
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _top(values: Sequence[float], candidates: Sequence[int], k: int) -> list[int]:
+    """The k candidates with the highest values, earlier vertices first among equals."""
+    return sorted(candidates, key=lambda v: (-values[v], v))[:k]
 
 
 def _report(graph: ig.Graph, kind: str, measure: str, found: _Search, search: KeyPlayerSearch, pool: Sequence[int]) -> KeyPlayers:
@@ -175,7 +251,7 @@ def _report(graph: ig.Graph, kind: str, measure: str, found: _Search, search: Ke
         people=nodes(graph, found.chosen),
         score=found.score,
         baseline=0.0,
-        method="exact" if search.exact(graph) else "approximate",
+        method="approximate" if not search.exact(graph) else "exhaustive" if found.exhaustive else "exact",
         candidates=len(pool),
         measure=measure,
         greedy=nodes(graph, found.greedy),
@@ -183,7 +259,9 @@ def _report(graph: ig.Graph, kind: str, measure: str, found: _Search, search: Ke
         search_score=found.score,
         swaps=found.swaps,
         passes=found.passes,
-        notes=[] if search.exact(graph) else [f"candidates: the {len(pool)} people of highest betweenness and degree"],
+        notes=([] if search.exact(graph) else [f"candidates: the {len(pool)} people of highest betweenness and degree"])
+        + ([f"every one of the {math.comb(len(pool), len(found.chosen))} candidate sets scored"] if found.exhaustive
+           else [f"best of {found.starts} swap searches (greedy, top betweenness, top degree, cut-off and random starts)"]),
     )
 
 
@@ -207,14 +285,26 @@ def kpp_neg(graph: ig.Graph, k: int, *, measure: str = "distance", search: KeyPl
         outside = sorted(set(range(graph.vcount())) - set(pool))
         sources = random.Random(search.seed).sample(outside, min(search.samples, len(outside)))
 
-    def score(chosen: list[int]) -> float:
+    # F is flat wherever removing one more person cuts nothing, which stalls a climb; on exactly
+    # scored graphs sets of equal F are told apart by DF, weighted below one step of F.
+    n = graph.vcount()
+    nudge = 1e-3 * 2 / (n * (n - 1)) if measure == "fragmentation" and search.exact(graph) and n > 1 else 0.0
+
+    def measured(chosen: list[int], with_nudge: bool = False) -> float:
         residual = structure.copy()
         residual.delete_vertices(chosen)
         if measure == "fragmentation":
-            return fragmentation(residual)
+            return fragmentation(residual) + (nudge * (1.0 - compactness(residual, None)) if with_nudge and nudge else 0.0)
         return 1.0 - compactness(residual, None if sources is None else shift_indices(sources, chosen))
 
-    found = search.run(pool, k, score)
+    def score(chosen: list[int]) -> float:
+        return measured(chosen, with_nudge=True)
+
+    betweenness = betweenness_values(graph, sampling=search.sampling)
+    starts = [_top(betweenness, pool, k), _top(graph.degree(), pool, k), *_isolating_sets(graph, pool, k, betweenness)]
+    found = search.run(pool, k, score, starts)
+    if nudge:  # report the measure itself, not the tie-breaking nudge
+        found = replace(found, score=measured(found.chosen), greedy_score=measured(found.greedy))
     result = _report(graph, "KPP-Neg", measure, found, search, pool)
     result.disruption = disrupt(graph, remove=found.chosen, sampling=search.sampling)
     figure = "fragmentation" if measure == "fragmentation" else "distance_fragmentation"
@@ -238,7 +328,7 @@ def kpp_pos(graph: ig.Graph, k: int, *, search: KeyPlayerSearch | None = None) -
     def score(chosen: list[int]) -> float:
         return sum(max(column) for column in zip(*(rows[c] for c in chosen), strict=True)) / len(targets)
 
-    found = search.run(pool, k, score)
+    found = search.run(pool, k, score, [_top(graph.degree(), pool, k)])
     result = _report(graph, "KPP-Pos", "reach", found, search, pool)
     result.score = distance_weighted_reach(graph, found.chosen)
     nearest = [min(column) for column in zip(*graph.distances(source=found.chosen), strict=True)]

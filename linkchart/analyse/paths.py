@@ -76,6 +76,8 @@ def shortest_path(graph: ig.Graph, a: PersonRef, b: PersonRef, *, weighted: bool
 def k_shortest_paths(graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *, weighted: bool = False) -> list[Path]:
     """Up to k shortest simple paths from a to b (Yen's algorithm), shortest first: the shortest
     chain may rest on one hedged or thinly sourced hop while a firmer one is barely longer."""
+    if k < 1:
+        raise ValueError(f"k must be at least 1 (got {k})")
     source, target = resolve_person(graph, a), resolve_person(graph, b)
     if source == target:
         return [_path(graph, [source])]
@@ -88,6 +90,8 @@ def k_shortest_paths(graph: ig.Graph, a: PersonRef, b: PersonRef, k: int = 3, *,
 
 def ego_graph(graph: ig.Graph, centre: PersonRef, hops: int = 1) -> ig.Graph:
     """The subgraph of everyone within `hops` of `centre`; vertex attribute `hops` is the distance."""
+    if hops < 1:
+        raise ValueError(f"hops must be at least 1 (got {hops})")
     v = resolve_person(graph, centre)
     members = graph.neighborhood(v, order=hops)
     distances = graph.distances(source=[v], target=members)[0]
@@ -99,6 +103,8 @@ def ego_graph(graph: ig.Graph, centre: PersonRef, hops: int = 1) -> ig.Graph:
 
 def ego_network(graph: ig.Graph, centre: PersonRef, hops: int = 1) -> EgoNetwork:
     """Everyone within `hops` of `centre`, nearest first, each with a tie that brings them closer."""
+    if hops < 1:
+        raise ValueError(f"hops must be at least 1 (got {hops})")
     v = resolve_person(graph, centre)
     order, _, parents = graph.bfs(v)
     distance = {v: 0}

@@ -8,8 +8,9 @@ person their close ties (`model.CLOSE_TYPES`: family, associate, co_resided) to 
 people, by type, and — where the reporting dates when each became involved — how many of those
 people were involved *before* them, which is what "already" means.
 
-By default the radicalised are everyone with a member_of / leader_of tie to an organisation or
-on either side of a recruited_by tie; analysts can name them instead.
+By default the radicalised are everyone with a member_of / leader_of tie to an organisation, on
+either side of a recruited_by tie, or stated to be a recruiter ("X, a recruiter": a role fact that
+extraction keeps as an event of type ROLE); analysts can name them instead.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from dataclasses import dataclass, field
 
 import igraph as ig
 
-from linkchart.model import CLOSE_TYPES, LEADER_OF, MEMBER_OF, PERSON, RECRUITED_BY
+from linkchart.dates import earliest, surely_before
+from linkchart.model import CLOSE_TYPES, LEADER_OF, MEMBER_OF, PERSON, RECRUITED_BY, RECRUITER, ROLE, Evidence
 
-from .dates import earliest, surely_before
 from .graph import graph_dating, recruitment_graph
 from .records import Node, PersonRef, Tie, node, other_end, people, resolve_people, tie
 
@@ -52,6 +53,37 @@ class Exposure:
     by_type: dict[str, int]
     earlier: int | None  # close ties to people involved before `since`; None when `since` is unknown
     ties: list[Tie]
+
+
+@dataclass
+class StatedRole:
+    """A role the reporting states of a person ("X, a recruiter"), with the sentences saying so."""
+
+    person: Node
+    role: str
+    hedged: bool
+    evidence: list[Evidence]
+
+
+def stated_roles(graph: ig.Graph, role: str | None = None) -> list[StatedRole]:
+    """People the reporting describes by a role (all roles, or only `role`), one row per person and role."""
+    index = {v_id: i for i, v_id in enumerate(graph.vs["id"])} if graph.vcount() else {}
+    found: dict[tuple[int, str], StatedRole] = {}
+    for ev in graph["events"] if "events" in graph.attributes() else []:
+        if ev.type != ROLE or (role is not None and ev.label != role):
+            continue
+        for person in ev.participants:
+            if person not in index:
+                continue
+            row = found.setdefault((index[person], ev.label), StatedRole(node(graph, index[person]), ev.label, True, []))
+            row.hedged = row.hedged and ev.hedged
+            row.evidence += [e for e in ev.evidence if e not in row.evidence]
+    return sorted(found.values(), key=lambda r: (r.role, r.person.name))
+
+
+def recruiters(graph: ig.Graph) -> list[StatedRole]:
+    """People stated to be recruiters, whether or not any recruitment tie names their recruits."""
+    return stated_roles(graph, RECRUITER)
 
 
 def recruitment_trees(graph: ig.Graph) -> list[Recruit]:
@@ -93,8 +125,11 @@ def _grow(digraph: ig.Graph, root: int, seen: set[int]) -> Recruit:
 
 
 def radicalised(graph: ig.Graph) -> list[int]:
-    """Default radicalised set: members or leaders of an organisation, and both sides of recruited_by ties."""
+    """Default radicalised set: members or leaders of an organisation, both sides of recruited_by
+    ties, and people stated to be recruiters."""
     chosen = {v for v in people(graph) if any(a.type in RADICALISING_AFFILIATIONS for a in graph.vs[v]["affiliations"])}
+    index = {v_id: i for i, v_id in enumerate(graph.vs["id"])} if graph.vcount() else {}
+    chosen.update(index[r.person.id] for r in recruiters(graph) if not r.hedged)
     for edge in graph.es:
         if RECRUITED_BY in edge["types"]:
             chosen.update(edge.tuple)

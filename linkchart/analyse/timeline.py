@@ -22,12 +22,12 @@ from typing import Any
 
 import igraph as ig
 
-from linkchart.model import ORGANIZATION, Evidence, Network
+from linkchart.dates import date_key, earliest, year_of
+from linkchart.model import LIFE_EVENT_TYPES, ORGANIZATION, Evidence, Network
 
-from .dates import date_key, earliest, year_of
 from .graph import Affiliation, build_graph, graph_dating
 from .records import Node, PersonRef, node, resolve_person
-from .textdates import REPORTED, STATED, UNDATED, Dated, Dating
+from .textdates import REPORTED, UNDATED, Dated, Dating
 
 # A sentence ends at . ! or ? followed by space, or at a line break.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+|\n+")
@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"’)]))\s+|\n+")
 class TimelineEvent:
     date: str | None
     basis: str  # stated | relative | reported | undated
-    kind: str  # tie | affiliation | event | mention
+    kind: str  # tie | affiliation | event | profile (born, died) | mention
     type: str  # relation type, "event" (a dated sentence) or "mentioned"
     subject: Node
     other: Node | None  # the other person or the organisation; None for events and mentions
@@ -48,6 +48,7 @@ class TimelineEvent:
     expression: str | None = None  # the words that date it ("The following year")
     anchor: str | None = None  # the date a relative expression was counted from
     label: str | None = None  # for travel and attacks: how the text names it ("travel to Syria")
+    date_from: str = "undated"  # where the date came from, in one line (`Dated.describe`)
 
 
 @dataclass
@@ -78,7 +79,6 @@ def _event(
     relation_id: str | None = None,
     hedged: bool = False,
 ) -> TimelineEvent:
-    mention = dated.mention
     return TimelineEvent(
         date=dated.date,
         basis=dated.basis,
@@ -90,15 +90,10 @@ def _event(
         hedged=hedged,
         evidence=list(evidence),
         documents=sorted({e.document_id for e in evidence}),
-        expression=mention.text if mention else None,
-        anchor=mention.anchor if mention else None,
+        expression=dated.words,
+        anchor=dated.anchor,
+        date_from=dated.describe(),
     )
-
-
-def _with_report_date(dated: Dated, dating: Dating, evidence: Sequence[Evidence], use_documents: bool) -> Dated:
-    if dated.date is None and use_documents and (reported := dating.reported(e.document_id for e in evidence)):
-        return Dated(reported, REPORTED)
-    return dated
 
 
 def _tie_events(graph: ig.Graph, edges: Sequence[int], dating: Dating, use_documents: bool) -> Iterator[TimelineEvent]:
@@ -111,7 +106,9 @@ def _tie_events(graph: ig.Graph, edges: Sequence[int], dating: Dating, use_docum
 
 
 def _affiliation_event(graph: ig.Graph, vertex: int, a: Affiliation, dating: Dating, use_documents: bool) -> TimelineEvent:
-    dated = _with_report_date(Dated(a.date, a.basis), dating, a.evidence, use_documents)
+    dated = a.dated
+    if dated.date is None and use_documents and (reported := dating.reported(e.document_id for e in a.evidence)):
+        dated = Dated(reported, REPORTED)
     org = Node(a.org_id, a.org_name, ORGANIZATION)
     return _event(dated, "affiliation", a.type, node(graph, vertex), org, a.evidence, relation_id=a.relation_id, hedged=a.hedged)
 
@@ -119,30 +116,25 @@ def _affiliation_event(graph: ig.Graph, vertex: int, a: Affiliation, dating: Dat
 def _mention_events(graph: ig.Graph, vertex: int, dating: Dating) -> Iterator[TimelineEvent]:
     for doc_id in graph.vs[vertex]["documents"]:
         date = dating.document_dates.get(doc_id)
-        yield TimelineEvent(
-            date, REPORTED if date else UNDATED, "mention", "mentioned", node(graph, vertex), None, None, False, [], [doc_id]
-        )
+        dated = Dated(date, REPORTED) if date else Dated(None, UNDATED)
+        yield TimelineEvent(date, dated.basis, "mention", "mentioned", node(graph, vertex), None, None, False, [], [doc_id],
+                            date_from=dated.describe())
 
 
 def _reported_events(graph: ig.Graph, vertices: Sequence[int], dating: Dating, use_documents: bool) -> Iterator[TimelineEvent]:
-    """Travel and attacks extraction found ('travelled to Syria in 2014'), one row per person."""
+    """Travel, attacks, births and deaths extraction found ('travelled to Syria in 2014'), one row per person.
+    Births and deaths are the person's profile, never the date of a tie."""
     index = {v_id: i for i, v_id in enumerate(graph.vs["id"])}
     wanted = set(vertices)
     for ev in graph["events"] if "events" in graph.attributes() else []:
-        dated = Dated(ev.date, STATED) if ev.date else _first_date(dating, ev.evidence)
-        dated = _with_report_date(dated, dating, ev.evidence, use_documents)
+        life = ev.type in LIFE_EVENT_TYPES
+        dated = dating.event_date(ev, use_documents=use_documents and not life)
         for person in ev.participants:
             if person in index and index[person] in wanted:
-                row = _event(dated, "event", ev.type, node(graph, index[person]), None, ev.evidence, hedged=ev.hedged)
+                kind = "profile" if life else "event"
+                row = _event(dated, kind, ev.type, node(graph, index[person]), None, ev.evidence, hedged=ev.hedged)
                 row.label = ev.label
                 yield row
-
-
-def _first_date(dating: Dating, evidence: Sequence[Evidence]) -> Dated:
-    for e in evidence:
-        for mention in dating.in_evidence(e):
-            return Dated(mention.date, mention.kind, mention)
-    return Dated(None, UNDATED)
 
 
 def _own_names(graph: ig.Graph, vertex: int) -> list[str]:
@@ -181,7 +173,7 @@ def _sentence_events(graph: ig.Graph, vertex: int, dating: Dating, known: set[tu
                 continue
             sentence = Evidence(doc_id, doc.text[start:end], start, end)
             for mention in dating.within(doc_id, start, end):
-                yield _event(Dated(mention.date, mention.kind, mention), "event", "event", subject, None, [sentence])
+                yield _event(Dated.from_mention(mention), "event", "event", subject, None, [sentence])
 
 
 def timeline(

@@ -1,4 +1,5 @@
 """Writers for the formats analysts open the network in (Gephi, spreadsheets, our scorer).
+Each registers itself in export/registry.py.
 
 Attribute values are written through the standard XML library, so text from documents is
 always escaped.
@@ -13,10 +14,23 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from linkchart.model import Network
+from linkchart.dates import date_from
+from linkchart.export.registry import Writer, register_exporter
+from linkchart.model import Document, Evidence, Network
+from linkchart.provenance import source_of
+
+
+def _evidence(e: Evidence, documents: dict[str, Document]) -> dict[str, object]:
+    """An evidence sentence with where it is in the cleaned text and in the original file, and
+    the original lines around it, so a reader of the export can check it without the store."""
+    where = source_of(e, documents)
+    return {"document": e.document_id, "file": where.file, "text": e.text, "start": e.start, "end": e.end,
+            "hedged": e.hedged, "original_start": where.original_start, "original_end": where.original_end,
+            "line": where.line, "column": where.column, "context": where.context}
 
 
 def to_json(network: Network) -> str:
+    documents = {d.id: d for d in network.documents}
     data = {
         "documents": [{"id": d.id, "path": d.path, "title": d.title, "date": d.date,
                        "duplicate_of": d.duplicate_of} for d in network.documents],
@@ -25,13 +39,12 @@ def to_json(network: Network) -> str:
                      for e in network.entities],
         "relations": [{"id": r.id, "source": r.source, "target": r.target, "type": r.type, "subtype": r.subtype,
                        "directed": r.directed, "hedged": r.hedged, "confidence": r.confidence, "date": r.date,
-                       "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
-                                     "hedged": e.hedged} for e in r.evidence]}
+                       "date_from": date_from(r.date, r.date_source),
+                       "evidence": [_evidence(e, documents) for e in r.evidence]}
                       for r in network.relations],
         "events": [{"id": ev.id, "type": ev.type, "label": ev.label, "place": ev.place, "date": ev.date,
-                    "hedged": ev.hedged, "participants": ev.participants,
-                    "evidence": [{"document": e.document_id, "text": e.text, "start": e.start, "end": e.end,
-                                  "hedged": e.hedged} for e in ev.evidence]}
+                    "date_from": date_from(ev.date, ev.date_source), "hedged": ev.hedged, "participants": ev.participants,
+                    "evidence": [_evidence(e, documents) for e in ev.evidence]}
                    for ev in network.events],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -43,14 +56,22 @@ def _node_attrs(network: Network) -> dict[str, dict[str, str]]:
 
 
 def _edge_attrs(network: Network) -> list[tuple[str, str, dict[str, str]]]:
+    documents = {d.id: d for d in network.documents}
+
+    def where(e: Evidence) -> str:
+        found = source_of(e, documents)
+        return found.file + (f":{found.line}" if found.line is not None else "")
+
     return [(r.source, r.target, {"type": r.type, "subtype": r.subtype or "", "hedged": str(r.hedged).lower(),
                                   "confidence": str(r.confidence), "evidence_count": str(len(r.evidence)),
-                                  "evidence": " | ".join(e.text for e in r.evidence)})
+                                  "evidence": " | ".join(e.text for e in r.evidence),
+                                  "date": r.date or "", "date_from": date_from(r.date, r.date_source),
+                                  "sources": " | ".join(where(e) for e in r.evidence)})
             for r in network.relations]
 
 
 _NODE_KEYS = ["label", "type", "role", "aliases", "documents"]
-_EDGE_KEYS = ["type", "subtype", "hedged", "confidence", "evidence_count", "evidence"]
+_EDGE_KEYS = ["type", "subtype", "hedged", "confidence", "evidence_count", "evidence", "date", "date_from", "sources"]
 _TYPES = {"documents": ("int", "integer"), "evidence_count": ("int", "integer"), "confidence": ("double", "double"),
           "hedged": ("boolean", "boolean")}
 
@@ -122,27 +143,26 @@ def to_csv(network: Network) -> dict[str, str]:
     return {"nodes": nodes.getvalue(), "edges": edges.getvalue(), "events": events.getvalue()}
 
 
-def _write_csv(network: Network, output: Path) -> list[Path]:
-    tables = to_csv(network)
-    stem = output.with_suffix("")
-    paths = [stem.parent / f"{stem.name}-{name}.csv" for name in tables]
-    for path, text in zip(paths, tables.values(), strict=True):
-        path.write_text(text, encoding="utf-8")
-    return paths
-
-
-def _writer(render: Callable[[Network], str]) -> Callable[[Network, Path], list[Path]]:
+def _text_writer(render: Callable[[Network], str]) -> Writer:
     def write(network: Network, output: Path) -> list[Path]:
         output.write_text(render(network), encoding="utf-8")
         return [output]
     return write
 
 
-FORMATS: dict[str, Callable[[Network, Path], list[Path]]] = {
-    "json": _writer(to_json), "graphml": _writer(to_graphml), "gexf": _writer(to_gexf), "csv": _write_csv,
-}
+register_exporter("json", ".json", "Scripts and the shared scorer (eval/README.md is its contract); every tie with "
+                  "its evidence sentences and offsets")(_text_writer(to_json))
+register_exporter("graphml", ".graphml", "Gephi, yEd, Cytoscape, networkx, igraph; `linkchart import` reads it "
+                  "back")(_text_writer(to_graphml))
+register_exporter("gexf", ".gexf", "Gephi (its own format), networkx; `linkchart import` reads it back")(_text_writer(to_gexf))
 
 
-def export_network(network: Network, fmt: str, output: Path) -> list[Path]:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    return FORMATS[fmt](network, output)
+@register_exporter("csv", ".csv", "Spreadsheets (Excel, LibreOffice) and any tool that reads tables: "
+                   "STEM-nodes.csv, STEM-edges.csv (evidence joined) and STEM-events.csv")
+def write_csv(network: Network, output: Path) -> list[Path]:
+    tables = to_csv(network)
+    stem = output.with_suffix("")
+    paths = [stem.parent / f"{stem.name}-{name}.csv" for name in tables]
+    for path, text in zip(paths, tables.values(), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths

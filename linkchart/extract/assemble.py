@@ -4,13 +4,12 @@ evidence and the dates their own words give."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from linkchart.extract.clausedates import ClauseDater
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.events import FoundEvent
 from linkchart.extract.relations import Tie
-from linkchart.ingest.document import find_date
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -28,15 +27,14 @@ from linkchart.model import (
 )
 from linkchart.resolve.names import parts
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
 
 def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:
     return {**{c: COMMENTATOR for c in commentators}, **{c: SOURCE for c in sources}}
 
 
 def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles: dict[str, str],
-              unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str]) -> DocumentExtraction:
+              unresolved: set[int], decisions: list[MergeDecision], why_unresolved: dict[int, str],
+              dater: ClauseDater) -> DocumentExtraction:
     out = DocumentExtraction(document.id)
     clusters: dict[str, list[Occurrence]] = {}
     for occ in parsed.occurrences:
@@ -50,7 +48,10 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
     for key, occs in clusters.items():
         types = Counter(o.type for o in occs)
         names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
-        best = max(sorted(names), key=lambda n: (len(parts(n)), len(n)))  # sorted: ties never hang on hash order
+        seen = Counter(o.text for o in occs)
+        first = {n: k for k, n in reversed(list(enumerate(o.text for o in occs)))}
+        # The fullest name; among equals the one written most, then first: never set order.
+        best = max(sorted(names), key=lambda n: (len(parts(n)), len(n), seen[n], -first.get(n, len(occs))))
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
                                         roles.get(key, ACTOR), len(occs)))
@@ -63,9 +64,11 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
             start = parsed.char_span(*tie.lead)[0]
         text = document.text[start:end]
         evidence = Evidence(document.id, text, start, end, tie.hedged)
-        own = tie.span.text if tie.lead is not None else text  # an item's date is its own
+        # the date of the clause stating the tie (a list item's own, not its introduction's)
+        date, source = dater.date_of(tie.paragraph, tie.span,
+                                     dater.anchors(tie.paragraph, tie.span, (tie.source, tie.target)), tie.type)
         out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
-                                           tie.subtype, _date_of(own)))
+                                           tie.subtype, date, source))
     for d in decisions:
         out.merges.append(d)
     for oid, why in why_unresolved.items():
@@ -75,7 +78,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
 
 
 def local_events(document: Document, parsed: ParsedDocument, events: list[FoundEvent],
-                  known: set[str]) -> list[LocalEvent]:
+                  known: set[str], dater: ClauseDater) -> list[LocalEvent]:
     out = []
     for ev in events:
         participants = [c for c in ev.participants if c in known]
@@ -83,14 +86,8 @@ def local_events(document: Document, parsed: ParsedDocument, events: list[FoundE
             continue
         start, end = parsed.char_span(ev.paragraph, ev.span)
         text = document.text[start:end]
+        verb = ev.span.doc[ev.verb] if ev.verb is not None else ev.span.root
+        date, source = dater.date_of(ev.paragraph, ev.span, [verb])
         out.append(LocalEvent(document.id, ev.type, ev.label, participants,
-                              Evidence(document.id, text, start, end, ev.hedged), ev.place, _date_of(ev.clause)))
-    return out
-
-
-def _date_of(sentence: str) -> str | None:
-    full = find_date(sentence)
-    if full:
-        return full
-    year = _YEAR.search(sentence)
-    return year.group(1) if year else None
+                              Evidence(document.id, text, start, end, ev.hedged), ev.place, date, source))
+    return out + dater.life_events(known)

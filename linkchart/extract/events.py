@@ -30,7 +30,8 @@ class FoundEvent:
     hedged: bool
     paragraph: int
     span: Span
-    clause: str  # the event verb's own words, where its date is read from
+    clause: str  # the event verb's own words
+    verb: int | None = None  # the event verb's token index in its paragraph: its clause dates the event
 
 
 class EventFinder:
@@ -63,7 +64,7 @@ class EventFinder:
             clusters = tuple(sorted({m.cluster for m in members}))
             clause = sentence.doc[verb.left_edge.i:verb.right_edge.i + 1].text
             found.append(FoundEvent(kind, label, clusters, place, self.guards.hedged([verb]), paragraph, sentence,
-                                    clause))
+                                    clause, verb.i))
         return found
 
     def _attack(self, verb: Token) -> tuple[str, str | None] | None:

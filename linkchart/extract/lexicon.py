@@ -44,6 +44,7 @@ class Lexicon:
     site_nouns: frozenset[str]
     unasserted_marks: frozenset[str]
     infobox_fields: dict[str, str]  # field name -> alias | leader | member | family
+    offices: frozenset[str]  # "Interior Minister", "District Judge": an office heading a name, not part of it
     titles: frozenset[str]  # titles to strip from a name (honorifics that belong to it are kept)
     post_nominals: frozenset[str]  # written after a name: 'Fiona Gallagher QC'
     honorifics: frozenset[str]  # every title and honorific: a name made only of these is no name
@@ -92,6 +93,7 @@ def _load() -> Lexicon:
         site_nouns=_words("site_nouns.txt"),
         unasserted_marks=_words("unasserted_marks.txt"),
         infobox_fields={r[0].lower(): r[1] for r in _lines("infobox_fields.txt")},
+        offices=_words("office_words.txt"),
         titles=frozenset(r[0] for r in _lines("titles.txt") if r[1:] not in (["keep"], ["after"])),
         post_nominals=frozenset(r[0] for r in _lines("titles.txt") if r[1:] == ["after"]),
         honorifics=_words("titles.txt"),

@@ -27,6 +27,7 @@ _CALENDAR = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\.?$", re.IGNORECASE)
+_GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -76,13 +77,14 @@ def _is_date_word(tok: Token) -> bool:
 
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
                titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
-               post_nominals: frozenset[str] = frozenset()) -> list[NameSpan]:
+               post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset()) -> list[NameSpan]:
     """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
-    names = [_without_title(doc, nm, titles, post_nominals) for nm in _name_runs(doc)]
+    names = [_without_title(doc, _without_office(doc, nm, offices), titles, post_nominals) for nm in _name_runs(doc)]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
-             and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])]
+             and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
+             and not _only_an_office(doc[nm.start:nm.end], offices)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
@@ -142,6 +144,10 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             else:
                 break
         j = _extend_glued(doc, j)
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in _GENERATIONS and j - start > 1:
+            j += 2  # "David Roe, Jr.": the son's name, not the father's
+            if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
+                j += 1
         span = doc[start:j]
         if _is_dateline(doc, start, j):
             i = j
@@ -159,11 +165,48 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
     start, end = name.start, name.end
     while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
         start += 1
-    while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals:
-        end -= 1  # "Fiona Gallagher QC"
+    while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals - _GENERATIONS:
+        end -= 1  # "Fiona Gallagher QC" (but "Jr." tells a son from his father: it stays)
     if (start, end) == (name.start, name.end):
         return name
     return NameSpan(start, end, doc[start:end].text, PERSON)
+
+
+# Head words of institutions: "Justice Department", "District Court" are not a judge's name.
+_INSTITUTION_HEADS = frozenset({"department", "court", "office", "division", "service", "services", "police",
+                                "force", "forces", "corps", "unit", "agency", "bureau", "ministry", "council",
+                                "committee", "party", "general", "league", "administration", "commission",
+                                "headquarters", "staff", "command", "army"})
+
+
+def _only_an_office(span: Span, offices: frozenset[str]) -> bool:
+    """'Attorney General', 'IRA Volunteer', 'Interior Minister': an office with no one's name."""
+    last = span[-1]
+    return (last.lower_.rstrip(".") in offices or (last.lemma_.lower() in offices and last.lower_.endswith("s"))) and (
+        not any(t.ent_type_ == "PERSON" for t in span))
+
+
+def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str]) -> NameSpan:
+    """'U.S. District Court Chief Judge Ann B. Roe', 'Federal Interior Minister Jan Roe', 'Catholic
+    Tom Roe': the office (with the institution or country before it) or the creed heads the run
+    of capitals, the person's name is what follows its last word."""
+    if name.end - name.start < 2:
+        return name
+    cut = None
+    for k in range(name.start, name.end - 1):
+        t = doc[k]
+        if t.lower_.rstrip(".") in offices or (t.lemma_.lower() in offices and t.lower_.endswith("s")):
+            cut = k
+    if cut is None and doc[name.start].ent_type_ == "NORP" and name.end - name.start >= 3 and all(
+            t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end]):
+        cut = name.start  # "Catholic Tom Roe", "Sunni cleric" : a creed or people before a person's name
+    if cut is None:
+        return name
+    rest = doc[cut + 1:name.end]
+    if (not rest[0].text[:1].isupper() or rest[0].lower_.rstrip(".") in offices
+            or any(t.lower_ in _INSTITUTION_HEADS for t in rest) or not any(t.pos_ == "PROPN" for t in rest)):
+        return name
+    return NameSpan(cut + 1, name.end, rest.text, PERSON)
 
 
 def _used_as_word(head: Token) -> bool:

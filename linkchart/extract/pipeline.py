@@ -14,6 +14,7 @@ from typing import Any
 
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
+from linkchart.extract.clausedates import ClauseDater
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
@@ -29,6 +30,7 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import NameTyper, find_names
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.rolefacts import RoleFinder, role_nouns
 from linkchart.extract.roles import source_clusters, speaking_clusters
 from linkchart.model import (
     FAMILY,
@@ -74,6 +76,7 @@ class Extractor:
         self.typer = NameTyper(self.lex)
         self.relations = RelationFinder(self.lex)
         self.events = EventFinder(self.lex, self.relations)
+        self.roles = RoleFinder(role_nouns(), self.lex.group_nouns, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
 
     def extract(self, document: Document, on_progress: Callable[[int, int], None] | None = None) -> DocumentExtraction:
@@ -89,7 +92,8 @@ class Extractor:
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int]) -> DocumentExtraction:
         lex = self.lex
-        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals)
+        names = self.typer.type_names(docs, [find_names(d, self.nickname_cues, lex.titles, lex.honorifics, lex.post_nominals,
+                                                        lex.offices)
                                              for d in docs])
         parsed = ParsedDocument.build(document.id, docs, offsets, names)
         type_field_values(parsed, self.lex, document.title)
@@ -116,13 +120,16 @@ class Extractor:
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
         commentators = {c for c in speakers if c not in tied_people}
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
+        dater = ClauseDater(document, parsed, pronouns)
         out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,
-                        clustering.unresolved)
-        out.events = local_events(document, parsed, events, {e.local_id for e in out.entities})
+                        clustering.unresolved, dater)
+        out.events = local_events(document, parsed, events, {e.local_id for e in out.entities}, dater)
         return out
 
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
-        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name)
+        kin_sentences = {k for k, (_, sent) in enumerate(parsed.sentences)
+                         if any(t.lower_ in self.lex.kinship or t.lemma_.lower() in self.lex.kinship for t in sent)}
+        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name, o.sentence in kin_sentences)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type
@@ -187,9 +194,13 @@ class Extractor:
                 places.setdefault(o.paragraph, set()).update(range(o.name.start, o.name.end))
         previous_subject: Participant | None = None
         groups = resolve_group_mentions(parsed, self.lex.group_nouns)
+        self.roles.start_document()
         for s, (p, sent) in enumerate(parsed.sentences):
             people = self._participants(parsed, p, sent, pronouns, unresolved, groups)
             events.extend(self.events.sentence_events(p, sent, people, set(places.get(p, ()))))
+            roles, recruits = self.roles.sentence_facts(p, sent, people)
+            events.extend(roles)
+            ties.extend(recruits)
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             ties.extend(self.relations.sentence_ties(p, sent, people, previous_subject))

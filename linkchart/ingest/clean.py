@@ -213,3 +213,36 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
         if lines[j].strip():
             return j
     return None
+
+
+_WORD = re.compile(r"\S+")
+
+
+def offset_map(original: str, cleaned: str) -> list[tuple[int, int]]:
+    """(cleaned offset, original offset) at each point where the two texts stop running in step.
+
+    Cleaning copies reporting verbatim but drops lines, strips datelines and joins wrapped lines,
+    so the map is found by alignment rather than bookkept: each cleaned paragraph is found in the
+    original by its first words (allowing any whitespace between them), then each word after the
+    last one placed. A position of the cleaned text maps to the last entry at or before it plus
+    the distance from that entry; see `Document.original_offset`.
+    """
+    entries: list[tuple[int, int]] = []
+    position = 0
+    for line in re.finditer(r"[^\n]+", cleaned):
+        words = list(_WORD.finditer(line.group()))
+        if not words:
+            continue
+        lead = r"\s+".join(re.escape(w.group()) for w in words[:6])
+        found = re.compile(lead).search(original, position)
+        if found is not None:
+            position = found.start()
+        for word in words:
+            at = original.find(word.group(), position)
+            if at < 0 or (at - position > 200 and original[position:at].strip()):
+                at = position  # a word cleaning re-joined ("recruit-ment"): keep in step
+            clean_at = line.start() + word.start()
+            if not entries or at - clean_at != entries[-1][1] - entries[-1][0]:
+                entries.append((clean_at, at))
+            position = min(len(original), at + len(word.group()))
+    return entries

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from linkchart.dates import date_key
 from linkchart.model import (
     ACTOR,
     COMMENTATOR,
@@ -33,6 +34,7 @@ from linkchart.model import (
     LocalEvent,
     LocalRelation,
     MergeDecision,
+    MergeSuggestion,
     Relation,
     Resolution,
 )
@@ -45,8 +47,10 @@ from linkchart.resolve.joins import (
     join_group_variants,
     join_people,
     join_same_names,
+    suggest_within_documents,
 )
 from linkchart.resolve.names import (
+    generation,
     name_key,
     parts,
 )
@@ -69,9 +73,17 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
         if uf.find(a) != uf.find(b) and uf.union(a, b):
             log.append((a, b, reason, score, source))
 
+    guesses: list[tuple[str, str, str, float]] = []
+
+    def suggest(a: str, b: str, reason: str, score: float = 0.5) -> None:
+        guesses.append((a, b, reason, score))
+
     keyed = index_names(locals_)
     for decision in analyst:
         if decision.action == "distinct":
+            if decision.anchor_a in by_id and decision.anchor_b in by_id and decision.anchor_a != decision.anchor_b:
+                uf.keep_apart(decision.anchor_a, decision.anchor_b)  # a rejected suggestion: two entities stay two
+                continue
             for a in keyed.get(name_key(decision.name_a), []):
                 for b in keyed.get(name_key(decision.name_b), []):
                     uf.keep_apart(a, b)
@@ -87,12 +99,15 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
     join_group_variants(locals_, join, variant_floor)
     join_group_acronyms(locals_, join)
     join_aliases(locals_, keyed, join)
-    join_people(locals_, uf, join, relations, variant_floor)
+    join_people(locals_, uf, join, relations, variant_floor, suggest)
+    suggest_within_documents(locals_, suggest, variant_floor)
     entities, entity_of = _build_entities(locals_, uf, analyst)
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
+    suggestions = _suggestions(guesses, uf, entity_of, by_id, {e.id: e for e in entities})
     return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions,
-                      resolve_events(events, entity_of, {e.id: e for e in entities}), members=entity_of)
+                      resolve_events(events, entity_of, {e.id: e for e in entities}), members=entity_of,
+                      suggestions=suggestions)
 
 
 def _analyst_reason(what: str, decision: AnalystDecision) -> str:
@@ -103,6 +118,24 @@ def stable_entity_id(anchor_local_id: str) -> str:
     """An entity's id, derived from its earliest document-level entity: it survives rebuilds,
     new documents and renames, and two builds of one folder give the same ids."""
     return "e-" + hashlib.sha1(anchor_local_id.encode()).hexdigest()[:12]
+
+
+def _suggestions(guesses: list[tuple[str, str, str, float]], uf: UnionFind[str], entity_of: dict[str, str],
+                 by_id: dict[str, LocalEntity], entities: dict[str, Entity]) -> list[MergeSuggestion]:
+    """One suggestion per pair of resolved entities (the best-scored reason), none for a pair
+    already joined or kept apart by the analyst."""
+    best: dict[frozenset[str], MergeSuggestion] = {}
+    for a, b, reason, score in guesses:
+        ea, eb = entity_of.get(a), entity_of.get(b)
+        if not ea or not eb or ea == eb or not uf.can_union(a, b):
+            continue
+        ea, eb = sorted((ea, eb))
+        key = frozenset((ea, eb))
+        docs = tuple(sorted({by_id[a].document_id, by_id[b].document_id}))
+        s = MergeSuggestion(ea, eb, entities[ea].name, entities[eb].name, reason, score, docs)
+        if key not in best or best[key].score < score:
+            best[key] = s
+    return sorted(best.values(), key=lambda s: (-s.score, s.entity_a, s.entity_b))
 
 
 def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:
@@ -181,6 +214,7 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
     groups = uf.groups()
     entities: list[Entity] = []
     entity_of: dict[str, str] = {}
+    shared = _shared_short_forms(locals_, groups)
     for members in sorted(groups.values(), key=lambda m: min(order[x] for x in m)):
         locs = [by_id[m] for m in sorted(members, key=order.__getitem__)]
         etype = Counter(e.type for e in locs).most_common(1)[0][0]
@@ -194,8 +228,8 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
         aliases: list[tuple[str, str, str | None]] = sorted(
             {(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id) for e in locs for n in e.names})
         surface = {n for n, _, _ in aliases}
-        aliases += sorted({(d, "derived", None) for n in surface for d in derived_forms(n, etype)} - {
-            (n, "derived", None) for n in surface}, key=lambda a: a[0])
+        aliases += sorted({(d, "derived", None) for n in surface for d in derived_forms(n, etype)
+                           if name_key(d) not in shared} - {(n, "derived", None) for n in surface}, key=lambda a: a[0])
         roles = Counter(e.role for e in locs)
         role = COMMENTATOR if roles[COMMENTATOR] and roles[COMMENTATOR] >= roles[ACTOR] else ACTOR
         entities.append(Entity(eid, etype, name, [Alias(n, k, d) for n, k, d in aliases], role,
@@ -212,6 +246,8 @@ def derived_forms(name: str, etype: str) -> set[str]:
     """Short forms reporting uses for a full name: the surname with and without its
     particle ('al-Zarqawi', 'Zarqawi'), or a company name without its legal suffix."""
     words = name.split()
+    if etype == PERSON and generation(name):
+        words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
         if len(words) > 1 and words[-1].lower() in _LEGAL_SUFFIXES:
             return {" ".join(words[:-1])}
@@ -227,6 +263,22 @@ def derived_forms(name: str, etype: str) -> set[str]:
     if len(words) > 2 and words[0].lower() in KUNYA_WORDS:
         out.add(f"{words[0]} {words[1]}")  # "Abu Yunus" for "Abu Yunus al-Shishani"
     return {o for o in out if len(o) > 2}
+
+
+def _shared_short_forms(locals_: list[LocalEntity], groups: dict[str, list[str]]) -> set[str]:
+    """Short forms (a bare surname, 'al-X') that more than one resolved entity could claim:
+    the surname of a father and his son, of two brothers. Such a form names neither of them
+    on its own, so it is never added to either as a derived alias."""
+    by_id = {e.local_id: e for e in locals_}
+    claims: dict[str, set[str]] = defaultdict(set)
+    for root, members in groups.items():
+        for m in members:
+            e = by_id[m]
+            for n in e.names | {e.name}:
+                claims[name_key(n)].add(root)
+                for d in derived_forms(n, e.type):
+                    claims[name_key(d)].add(root)
+    return {key for key, roots in claims.items() if len(roots) > 1}
 
 
 def _best_name(locs: list[LocalEntity]) -> str:
@@ -265,13 +317,14 @@ def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, 
         doubt = 1.0
         for hedged in per_doc.values():
             doubt *= 1 - (0.6 * hedged_factor if hedged else 0.6)
-        dates = sorted(r.date for r in rows if r.date)
+        dated = min((r for r in rows if r.date), key=lambda r: date_key(r.date or ""), default=None)
         subtypes = Counter(r.subtype for r in rows if r.subtype)
         relations.append(Relation(
             s, t, rtype, sorted(evidence, key=lambda e: (e.document_id, e.start)),
             subtype=subtypes.most_common(1)[0][0] if subtypes else None,
             hedged=all(per_doc.values()), confidence=round(1 - doubt, 3),
-            date=dates[0] if dates else None, id=f"{s}|{rtype}|{t}"))
+            date=dated.date if dated else None, id=f"{s}|{rtype}|{t}",
+            date_source=dated.date_source if dated else None))
     return relations
 
 

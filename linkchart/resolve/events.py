@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
+from linkchart.dates import date_key
 from linkchart.model import ACTOR, ATTACK, Entity, Event, LocalEvent
 
 
@@ -33,7 +34,7 @@ def resolve_events(events: Iterable[LocalEvent], entity_of: dict[str, str],
     for key, rows in sorted(grouped.items()):
         first = rows[0][0]
         evidence = list({(ev.evidence.document_id, ev.evidence.start): ev.evidence for ev, _ in rows}.values())
-        dates = sorted(ev.date for ev, _ in rows if ev.date)
+        dated = min((ev for ev, _ in rows if ev.date), key=lambda ev: date_key(ev.date or ""), default=None)
         participants = sorted({p for _, people in rows for p in people})
         slug = "-".join(w for w in key[1:] if w != "|")[:80]
         eid, n = f"evt-{key[0]}-{slug}", 2
@@ -42,5 +43,6 @@ def resolve_events(events: Iterable[LocalEvent], entity_of: dict[str, str],
         used.add(eid)
         out.append(Event(eid, first.type, first.label, participants,
                          sorted(evidence, key=lambda e: (e.document_id, e.start)), first.place,
-                         dates[0] if dates else None, all(e.hedged for e in evidence)))
+                         dated.date if dated else None, all(e.hedged for e in evidence),
+                         dated.date_source if dated else None))
     return out

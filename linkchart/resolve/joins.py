@@ -18,6 +18,7 @@ from linkchart.resolve.names import (
     abbreviated_surname,
     acronym_of,
     fold,
+    generation,
     given,
     initial_matches,
     is_acronym,
@@ -36,6 +37,31 @@ class Join(Protocol):
     def __call__(self, a: str, b: str, reason: str, score: float = 1.0, source: str = "auto") -> None: ...
 
 
+class Suggest(Protocol):
+    """Records a possible join for the analyst instead of applying it."""
+
+    def __call__(self, a: str, b: str, reason: str, score: float = 0.5) -> None: ...
+
+
+def _ignore(a: str, b: str, reason: str, score: float = 0.5) -> None:
+    return None
+
+
+def compatible_given_names(a: str, b: str, floor: float) -> bool:
+    """A merge of two full names needs given names that can be the same person's: the first
+    given names are spellings of each other and no middle name of one contradicts the other
+    ('Mohamed Benalel Merah' is not 'Mohammed Merah': the father's extra name is a patronymic
+    the son does not carry)."""
+    pa, pb = parts(a), parts(b)
+    if generation(a) != generation(b):
+        return False
+    if len(pa) < 2 or len(pb) < 2:
+        return True
+    if not similar_words(pa[0], pb[0], floor=floor):
+        return False
+    return len(pa) == len(pb) and all(similar_words(x, y, floor=floor) for x, y in zip(pa[1:-1], pb[1:-1], strict=True))
+
+
 def index_names(locals_: list[LocalEntity]) -> dict[str, list[str]]:
     keyed: dict[str, list[str]] = defaultdict(list)
     for e in locals_:
@@ -50,7 +76,7 @@ def join_same_names(locals_: list[LocalEntity], join: Join) -> None:
         keys = {group_key(n) for n in e.names} if e.type == ORGANIZATION else {
             name_key(n) for n in e.names if len(parts(n)) > 1} | {  # "Emir Mansur" as written
             "=" + fold(n) for n in e.names if len(n.split()) > 1}
-        for key in keys:
+        for key in sorted(keys):  # sorted: the log of joins must not depend on set order
             if not key:
                 continue
             seen = first.setdefault((e.type, key), e.local_id)
@@ -110,7 +136,7 @@ def join_aliases(locals_: list[LocalEntity], keyed: dict[str, list[str]], join: 
 
 
 def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, relations: list[LocalRelation],
-                floor: float) -> None:
+                floor: float, suggest: Suggest = _ignore) -> None:
     people = [e for e in locals_ if e.type == PERSON]
     full = [e for e in people if len(parts(e.name)) > 1]
     by_name: dict[str, list[LocalEntity]] = defaultdict(list)  # each distinct name is compared once
@@ -118,9 +144,13 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
         by_name[e.name].append(e)
     for name_a, name_b in _candidate_pairs(sorted(by_name)):
         if same_name_class(name_a, name_b, floor=floor):
+            a, b = by_name[name_a][0].local_id, by_name[name_b][0].local_id  # same names are joined already
+            if not compatible_given_names(name_a, name_b, floor):
+                suggest(a, b, "similar names, but the given names differ (a relative?)", 0.5)
+                continue
             same = (surname(name_a), given(name_a)) == (surname(name_b), given(name_b))
             reason = "same name" if same else "spelling variant: same surname and given name class"
-            join(by_name[name_a][0].local_id, by_name[name_b][0].local_id, reason, 0.9)  # same names are joined already
+            join(a, b, reason, 0.9)
     full_names = [(f, n) for f in full for n in f.names if len(parts(n)) > 1]  # all its names: "X, alias Y"
     named: dict[str, set[str]] = defaultdict(set)  # distinct full name -> its locals
     for f, n in full_names:
@@ -136,7 +166,7 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
     company = _company(locals_, relations)
     _join_short_kunyas(full_names, uf, join)
-    _join_shorter_forms(full_names, uf, join)
+    _join_shorter_forms(full_names, uf, join, suggest)
     by_word: dict[str, list[tuple[LocalEntity, str]]] = defaultdict(list)
     for f, n in full_names:
         for w in {surname(n), given(n)}:
@@ -165,7 +195,10 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
             # The same single name in several reports, and no full name anywhere it could abbreviate.
             first = first_alone.setdefault(word, lone.local_id)
             if first != lone.local_id:
-                join(first, lone.local_id, "the same single name, and no full name it could be part of", 0.6)
+                suggest(first, lone.local_id, "the same single name in two reports, nothing else in common", 0.4)
+        elif len(close) > 1:
+            for root in sorted(close):
+                suggest(root, lone.local_id, "surname spelling variant; several people fit", 0.3)
 
 
 def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
@@ -193,7 +226,8 @@ def _join_short_kunyas(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[
             join(next(iter(longer)), short.local_id, f"'{name}' is the start of one longer kunya", 0.8)
 
 
-def _join_shorter_forms(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join) -> None:
+def _join_shorter_forms(full_names: list[tuple[LocalEntity, str]], uf: UnionFind[str], join: Join,
+                        suggest: Suggest = _ignore) -> None:
     """'Sidique Khan' for 'Mohammad Sidique Khan': a name whose words all stand, in order and
     with the same surname, in exactly one longer name of the corpus."""
     by_surname: dict[str, list[tuple[LocalEntity, tuple[str, ...]]]] = defaultdict(list)
@@ -207,8 +241,16 @@ def _join_shorter_forms(full_names: list[tuple[LocalEntity, str]], uf: UnionFind
             fits = {uf.find(f.local_id) for f, q in group if len(q) > len(p) and _in_order(p, q)}
             shorter_twins = {uf.find(f.local_id) for f, q in group if q == p}
             fits -= shorter_twins
-            if len(fits) == 1:
+            if len(fits) != 1:
+                continue
+            longer = [(f, q) for f, q in group if uf.find(f.local_id) in fits and len(q) > len(p) and _in_order(p, q)]
+            # Across reports 'Sidique Khan' is the short form of 'Mohammad Sidique Khan'; a report that
+            # names both apart ('his parents were Amine X') means two people, so that stays a suggestion.
+            if all(q[0] == p[0] or f.document_id != short.document_id for f, q in longer):
                 join(next(iter(fits)), short.local_id, f"'{' '.join(p)}' fits only one longer name", 0.7)
+            else:  # 'Amine X' in 'Mustafa Amine X': the father's given name is the son's middle name
+                suggest(next(iter(fits)), short.local_id,
+                        f"'{' '.join(p)}' lacks the first given name of the longer name (a relative?)", 0.4)
 
 
 def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -232,3 +274,34 @@ def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict
     for e in locals_:
         by_doc[e.document_id].add(name_key(e.name))
     return defaultdict(set, {e.local_id: by_doc[e.document_id] - {name_key(e.name)} for e in locals_})
+
+
+def suggest_within_documents(locals_: list[LocalEntity], suggest: Suggest, floor: float) -> None:
+    """Names of one report that are spelled alike but that nothing states are one person: a lone
+    'Garnett' beside 'Henry Garnet', 'Amine X' beside 'Mustafa Amine X'. Resolution within the
+    document leaves them apart; here they become suggestions for the analyst."""
+    by_doc: dict[str, list[LocalEntity]] = defaultdict(list)
+    for e in locals_:
+        if e.type == PERSON:
+            by_doc[e.document_id].append(e)
+    for people in by_doc.values():
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                reason = _resemblance(a.name, b.name, floor)
+                if reason:
+                    suggest(a.local_id, b.local_id, reason, 0.4)
+
+
+def _resemblance(a: str, b: str, floor: float) -> str | None:
+    pa, pb = parts(a), parts(b)
+    if not pa or not pb or name_key(a) == name_key(b):
+        return None
+    if len(pa) == 1 or len(pb) == 1:
+        lone, other = (pa, pb) if len(pa) == 1 else (pb, pa)
+        word = lone[0]
+        if len(word) >= 4 and any(similar_words(word, w, floor=floor) and word != w for w in other):
+            return f"'{word}' is spelled like a name of the other"
+        return None
+    if pa[-1] == pb[-1] and set(pa) < set(pb) or set(pb) < set(pa):
+        return "one name is a part of the other, but the first given names differ (a relative?)"
+    return None

@@ -31,11 +31,23 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+GENERATIONS = frozenset({"jr", "sr", "junior", "senior", "ii", "iii"})
+
+
+def generation(text: str) -> str:
+    """'jr' for 'David Roe, Jr.': the suffix that tells a son from his father of the same name."""
+    words = fold(text).split()
+    last = words[-1] if len(words) > 2 else ""
+    return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
+
+
 def name_key(text: str) -> str:
-    """The form two spellings of one name share: no particles, titles, hyphens or spaces."""
+    """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
+    generation suffix stays ('Roe Jr.' is not 'Roe')."""
     words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
     core = [w for w in words if w not in PARTICLES and w not in _TITLES] or words
-    return "".join(_strip_glued_article(w) for w in core)
+    key = "".join(_strip_glued_article(w) for w in core)
+    return key + "~" + generation(text) if generation(text) else key
 
 
 def _strip_glued_article(word: str) -> str:
@@ -106,6 +118,19 @@ def _glued_particle(a: str, b: str) -> bool:
     return len(short) >= 4 and any(long == p + short for p in _GLUED_PARTICLES)
 
 
+def transliterated(a: str, b: str) -> bool:
+    """Two spellings of one sound by the rules of transcription (Anouar/Anwar), not merely
+    alike (Grant/Garnet): enough to join lone names without other evidence."""
+    return (a == b or bool(transliteration_keys(a) & transliteration_keys(b)) or _glued_particle(a, b)
+            or (len(a) >= 5 and _vowel_shape(a) == _vowel_shape(b)))
+
+
+def _vowel_shape(word: str) -> str:
+    """The consonants in order with each run of vowels as one slot: Abaaoud and Abouaad
+    (transcriptions of one name that differ only in vowels) share 'VbVd'; Grant and Garnet do not."""
+    return re.sub(r"[aeiouy]+", "V", re.sub(r"(.)\1+", r"\1", word))
+
+
 def similar_words(a: str, b: str, *, floor: float) -> bool:
     """Spelling variants of one word: one transliteration, or the same initial and the same
     sound or very close spelling."""
@@ -132,6 +157,8 @@ def acronym_of(long_name: str) -> str:
 
 def same_name_class(a: str, b: str, *, floor: float) -> bool:
     """Full names whose surnames and given names are spellings of each other (Salah/Saleh X)."""
+    if generation(a) != generation(b):
+        return False
     sa, sb, ga, gb = surname(a), surname(b), given(a), given(b)
     if not (sa and sb and ga and gb):
         return False
@@ -160,10 +187,12 @@ def initial_matches(short: str, full: str, floor: float) -> bool:
 
 
 def surname_blocks(word: str) -> set[str]:
-    """First letters under which a spelling variant of `word` must also be filed: its own, its
-    transliterations' and, for a glued particle ('benhadj'), the rest's ('h')."""
+    """Keys under which a spelling variant of `word` is also filed: its transliterations
+    (Kasmi/Qasmi), its sound with its initial (Abaaoud/Abouaad), and for a glued particle
+    ('benhadj') the rest ('hadj'). Specific keys keep blocks small, so the cost of comparing
+    names grows with the corpus, not with its square (bench/bench_scale.py)."""
     if not word:
         return set()
-    keys = {word[0], *(k[0] for k in transliteration_keys(word) if k)}
-    keys |= {word[len(p)] for p in _GLUED_PARTICLES if word.startswith(p) and len(word) - len(p) >= 4}
+    keys = {"t:" + k for k in transliteration_keys(word)} | {"p:" + word[0] + phonetic(word), "w:" + word}
+    keys |= {"w:" + word[len(p):] for p in _GLUED_PARTICLES if word.startswith(p) and len(word) - len(p) >= 4}
     return keys

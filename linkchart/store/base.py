@@ -24,13 +24,14 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
     Resolution,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Store(Protocol):
@@ -43,6 +44,7 @@ class Store(Protocol):
     # Case metadata ---------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None: ...
     def set_meta(self, key: str, value: str) -> None: ...
+    def bump_meta(self, key: str) -> int: ...
     def data_version(self) -> int:
         """Grows by one each time the network changes (saved charts record it)."""
         ...
@@ -97,12 +99,16 @@ class Store(Protocol):
     def relations_of(self, entity_id: str) -> list[Relation]: ...
     def events_of(self, entity_id: str) -> list[Event]: ...
     def merge_decisions(self, entity_id: str) -> list[MergeDecision]: ...
-    def network(self, *, as_of: str | None = None) -> Network:
-        """The whole network (documents without their text) for analysis and export; with
-        `as_of`, only ties dated on or before it, or undated and first reported by then."""
+    def network(self, *, as_of: str | None = None, with_sources: bool = False) -> Network:
+        """The whole network (documents without their cleaned text) for analysis and export;
+        with `as_of`, only ties dated on or before it, or undated and first reported by then;
+        `with_sources` adds each document's original text and offset map (for provenance)."""
         ...
 
     def ego_network(self, entity_id: str, hops: int = 1) -> Network: ...
+    def suggestions(self) -> list[tuple[str, MergeSuggestion]]:
+        """The review queue: (suggestion id, suggestion), best first."""
+        ...
 
 
 def settings_to_json(values: dict[str, Any]) -> dict[str, Any]:

@@ -19,6 +19,8 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     signature TEXT NOT NULL,
     extractor_version TEXT NOT NULL DEFAULT '',
+    original TEXT NOT NULL DEFAULT '',      -- the file's text as read, before cleaning
+    offset_map TEXT NOT NULL DEFAULT '[]',  -- JSON [(cleaned offset, original offset)] per copied run
     added_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE TABLE IF NOT EXISTS local_entities (
@@ -53,7 +55,8 @@ CREATE TABLE IF NOT EXISTS local_relations (
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    hedged INTEGER NOT NULL
+    hedged INTEGER NOT NULL,
+    date_source TEXT                  -- JSON DateSource: where the date came from
 );
 CREATE TABLE IF NOT EXISTS local_events (
     id INTEGER PRIMARY KEY,
@@ -66,7 +69,8 @@ CREATE TABLE IF NOT EXISTS local_events (
     text TEXT NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    hedged INTEGER NOT NULL
+    hedged INTEGER NOT NULL,
+    date_source TEXT                  -- JSON DateSource: where the date came from
 );
 CREATE TABLE IF NOT EXISTS local_merges (
     id INTEGER PRIMARY KEY,
@@ -130,6 +134,7 @@ CREATE TABLE IF NOT EXISTS relations (
     hedged INTEGER NOT NULL,
     confidence REAL NOT NULL,
     date TEXT,
+    date_source TEXT,
     fingerprint TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS evidence (
@@ -149,7 +154,19 @@ CREATE TABLE IF NOT EXISTS events (
     hedged INTEGER NOT NULL,
     participants TEXT NOT NULL,       -- JSON list of entity ids
     evidence TEXT NOT NULL,           -- JSON list of {document, text, start, end, hedged}
+    date_source TEXT,
     fingerprint TEXT NOT NULL DEFAULT ''
+);
+-- Possible joins resolution left to the analyst (linkchart review); replaced on each resolution.
+CREATE TABLE IF NOT EXISTS merge_suggestions (
+    id TEXT PRIMARY KEY,              -- stable: derived from the two entity ids
+    entity_a TEXT NOT NULL,
+    entity_b TEXT NOT NULL,
+    name_a TEXT NOT NULL,
+    name_b TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    score REAL NOT NULL,
+    documents TEXT NOT NULL           -- JSON list of document ids
 );
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,

@@ -21,6 +21,7 @@ from linkchart.model import (
     PLACE,
     Alias,
     AnalystDecision,
+    DateSource,
     Document,
     DocumentExtraction,
     DocumentSummary,
@@ -33,6 +34,7 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    MergeSuggestion,
     Network,
     Page,
     Relation,
@@ -110,6 +112,14 @@ class SQLiteStore:
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as db:
             db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def bump_meta(self, key: str) -> int:
+        """Add one to a counter kept in meta, atomically (writers take turns), and return it."""
+        with self.transaction() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            value = int(row[0] if row else 0) + 1
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, str(value)))
+        return value
 
     def data_version(self) -> int:
         return int(self.get_meta("data_version") or 0)
@@ -228,13 +238,13 @@ class SQLiteStore:
         for r in self.db.execute("SELECT * FROM local_relations ORDER BY id"):
             yield LocalRelation(r["document_id"], r["source"], r["target"], r["type"],
                                 Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                                r["subtype"], r["date"])
+                                r["subtype"], r["date"], _source(r["date_source"]))
 
     def local_events(self) -> Iterator[LocalEvent]:
         for r in self.db.execute("SELECT * FROM local_events ORDER BY id"):
             yield LocalEvent(r["document_id"], r["type"], r["label"], json.loads(r["participants"]),
                              Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
-                             r["place"], r["date"])
+                             r["place"], r["date"], _source(r["date_source"]))
 
     def local_merges(self, document_ids: list[str]) -> list[MergeDecision]:
         out = []
@@ -289,6 +299,10 @@ class SQLiteStore:
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
             self._update_members(db, old_members, resolution.members, set(entities))
+            db.execute("DELETE FROM merge_suggestions")
+            db.executemany("INSERT OR IGNORE INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           [(suggestion_id(m), m.entity_a, m.entity_b, m.name_a, m.name_b, m.reason, m.score,
+                             json.dumps(list(m.document_ids))) for m in resolution.suggestions])
             version = int((db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone() or ["0"])[0])
             if any(counts.values()):
                 db.execute("INSERT INTO meta VALUES ('data_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -330,18 +344,19 @@ class SQLiteStore:
         db.executemany("INSERT INTO names_fts (name, entity_id) VALUES (?, ?)", [(n, e.id) for n in names])
 
     def _insert_relation(self, db: sqlite3.Connection, r: Relation) -> None:
-        db.execute("INSERT INTO relations (id, source, target, type, subtype, hedged, confidence, date, fingerprint)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert("subtype, hedged, confidence, date, fingerprint"),
-                   (r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date, _relation_fingerprint(r)))
+        db.execute("INSERT INTO relations (id, source, target, type, subtype, hedged, confidence, date, date_source, fingerprint)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert("subtype, hedged, confidence, date, date_source, fingerprint"),
+                   (r.id, r.source, r.target, r.type, r.subtype, int(r.hedged), r.confidence, r.date, _source_json(r.date_source),
+                    _relation_fingerprint(r)))
         db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
                        [(r.id, e.document_id, e.text, e.start, e.end, int(e.hedged)) for e in r.evidence])
 
     def _insert_event(self, db: sqlite3.Connection, e: Event) -> None:
-        db.execute("INSERT INTO events (id, type, label, place, date, hedged, participants, evidence, fingerprint)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert(
-                       "type, label, place, date, hedged, participants, evidence, fingerprint"),
+        db.execute("INSERT INTO events (id, type, label, place, date, hedged, participants, evidence, date_source, fingerprint)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + _upsert(
+                       "type, label, place, date, hedged, participants, evidence, date_source, fingerprint"),
                    (e.id, e.type, e.label, e.place, e.date, int(e.hedged), json.dumps(e.participants),
-                    json.dumps([_evidence_row(x) for x in e.evidence]), _event_fingerprint(e)))
+                    json.dumps([_evidence_row(x) for x in e.evidence]), _source_json(e.date_source), _event_fingerprint(e)))
         db.executemany("INSERT INTO event_participants VALUES (?, ?)", [(e.id, p) for p in sorted(set(e.participants))])
 
     def _update_members(self, db: sqlite3.Connection, old: dict[str, str], new: dict[str, str], ids: set[str]) -> None:
@@ -458,7 +473,7 @@ class SQLiteStore:
             for e in self.db.execute(f"SELECT * FROM evidence WHERE relation_id IN ({marks}) ORDER BY rowid", chunk):  # noqa: S608
                 evidence[e["relation_id"]].append(Evidence(e["document_id"], e["text"], e["start"], e["end"], bool(e["hedged"])))
         return [Relation(r["source"], r["target"], r["type"], evidence[r["id"]], r["subtype"], bool(r["hedged"]),
-                         r["confidence"], r["date"], r["id"]) for r in rows]
+                         r["confidence"], r["date"], r["id"], _source(r["date_source"])) for r in rows]
 
     def events_of(self, entity_id: str) -> list[Event]:
         rows = self.db.execute("SELECT e.* FROM events e JOIN event_participants p ON p.event_id = e.id"
@@ -470,18 +485,24 @@ class SQLiteStore:
         return [MergeDecision(r["entity_id"], r["name_a"], r["name_b"], r["reason"], r["score"], r["source"],
                               r["document_id"]) for r in rows]
 
-    def network(self, *, as_of: str | None = None) -> Network:
+    def network(self, *, as_of: str | None = None, with_sources: bool = False) -> Network:
         aliases: dict[str, list[Alias]] = defaultdict(list)
         for r in self.db.execute("SELECT * FROM aliases ORDER BY rowid"):
             aliases[r["entity_id"]].append(Alias(r["name"], r["kind"], r["document_id"]))
         entities = [_entity(r, aliases[r["id"]]) for r in self.db.execute("SELECT * FROM entities ORDER BY id")]
         relations = self._relations(self.db.execute("SELECT * FROM relations ORDER BY id").fetchall())
         events = [_event(r) for r in self.db.execute("SELECT * FROM events ORDER BY id")]
+        sources = ", original, offset_map" if with_sources else ", '' AS original, '[]' AS offset_map"
         documents = [_document(r, with_text=False) for r in self.db.execute(
-            "SELECT id, path, title, date, content_hash, duplicate_of FROM documents ORDER BY rowid")]
+            f"SELECT id, path, title, date, content_hash, duplicate_of{sources} FROM documents ORDER BY rowid")]  # noqa: S608
         if as_of:
             relations = _as_of(relations, documents, as_of)
         return Network(entities, relations, documents, events)
+
+    def suggestions(self) -> list[tuple[str, MergeSuggestion]]:
+        rows = self.db.execute("SELECT * FROM merge_suggestions ORDER BY score DESC, entity_a, entity_b")
+        return [(r["id"], MergeSuggestion(r["entity_a"], r["entity_b"], r["name_a"], r["name_b"], r["reason"], r["score"],
+                                          tuple(json.loads(r["documents"])))) for r in rows]
 
     def ego_network(self, entity_id: str, hops: int = 1) -> Network:
         """The entity, everyone within `hops` ties of it, and the ties among them."""
@@ -509,13 +530,18 @@ class SQLiteStore:
         return Network(entities, relations, documents, [])
 
 
+def suggestion_id(s: MergeSuggestion) -> str:
+    """A suggestion's id lasts as long as its two entities do (ids are stable)."""
+    return "s-" + hashlib.sha1("|".join(sorted((s.entity_a, s.entity_b))).encode()).hexdigest()[:10]
+
+
 def _insert_document(db: sqlite3.Connection, doc: Document, signature: tuple[int, ...], similarity: float | None,
                      extractor_version: str) -> None:
     db.execute(
-        "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature, extractor_version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, path, title, date, content_hash, duplicate_of, similarity, text, signature,"
+        " extractor_version, original, offset_map) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.id, doc.path, doc.title, doc.date, doc.content_hash, doc.duplicate_of, similarity, doc.text,
-         json.dumps(signature), extractor_version))
+         json.dumps(signature), extractor_version, doc.original, json.dumps(doc.offset_map)))
 
 
 def _insert_extraction(db: sqlite3.Connection, document_id: str, extraction: DocumentExtraction) -> None:
@@ -527,23 +553,32 @@ def _insert_extraction(db: sqlite3.Connection, document_id: str, extraction: Doc
         "INSERT INTO mentions (document_id, start, end, text, type, sentence, role, local_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(m.document_id, m.start, m.end, m.text, m.type, m.sentence, m.role, m.local_id or None) for m in extraction.mentions])
     db.executemany(
-        "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO local_relations (document_id, source, target, type, subtype, date, text, start, end, hedged, date_source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(r.document_id, r.source, r.target, r.type, r.subtype, r.date, r.evidence.text,
-          r.evidence.start, r.evidence.end, int(r.evidence.hedged)) for r in extraction.relations])
+          r.evidence.start, r.evidence.end, int(r.evidence.hedged), _source_json(r.date_source)) for r in extraction.relations])
     db.executemany(
-        "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end, hedged)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO local_events (document_id, type, label, place, date, participants, text, start, end, hedged, date_source)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.document_id, e.type, e.label, e.place, e.date, json.dumps(e.participants), e.evidence.text,
-          e.evidence.start, e.evidence.end, int(e.evidence.hedged)) for e in extraction.events])
+          e.evidence.start, e.evidence.end, int(e.evidence.hedged), _source_json(e.date_source)) for e in extraction.events])
     db.executemany(
         "INSERT INTO local_merges (document_id, name_a, name_b, reason, score) VALUES (?, ?, ?, ?, ?)",
         [(document_id, m.name_a, m.name_b, m.reason, m.score) for m in extraction.merges])
 
 
-def _document(r: sqlite3.Row, *, with_text: bool = True) -> Document:
+def _document(r: sqlite3.Row, *, with_text: bool = True, with_sources: bool = True) -> Document:
     return Document(r["id"], r["path"], r["title"], r["text"] if with_text else "", r["content_hash"], r["date"],
-                    r["duplicate_of"])
+                    r["duplicate_of"], original=r["original"] if with_sources else "",
+                    offset_map=[(a, b) for a, b in json.loads(r["offset_map"])] if with_sources else [])
+
+
+def _source_json(source: DateSource | None) -> str | None:
+    return None if source is None else json.dumps([source.basis, source.words, source.anchor, source.anchored_to])
+
+
+def _source(value: str | None) -> DateSource | None:
+    return None if not value else DateSource(*json.loads(value))
 
 
 def _summary(r: sqlite3.Row) -> DocumentSummary:
@@ -557,7 +592,7 @@ def _entity(r: sqlite3.Row, aliases: list[Alias]) -> Entity:
 def _event(r: sqlite3.Row) -> Event:
     return Event(r["id"], r["type"], r["label"], json.loads(r["participants"]),
                  [Evidence(x["document"], x["text"], x["start"], x["end"], x["hedged"]) for x in json.loads(r["evidence"])],
-                 r["place"], r["date"], bool(r["hedged"]))
+                 r["place"], r["date"], bool(r["hedged"]), _source(r["date_source"]))
 
 
 def _as_of(relations: list[Relation], documents: list[Document], as_of: str) -> list[Relation]:
@@ -595,12 +630,13 @@ def _entity_fingerprint(e: Entity, ties: int) -> str:
 
 
 def _relation_fingerprint(r: Relation) -> str:
-    return _fingerprint([r.source, r.target, r.type, r.subtype, r.hedged, r.confidence, r.date,
+    return _fingerprint([r.source, r.target, r.type, r.subtype, r.hedged, r.confidence, r.date, _source_json(r.date_source),
                          [_evidence_row(e) for e in r.evidence]])
 
 
 def _event_fingerprint(e: Event) -> str:
-    return _fingerprint([e.type, e.label, e.place, e.date, e.hedged, e.participants, [_evidence_row(x) for x in e.evidence]])
+    return _fingerprint([e.type, e.label, e.place, e.date, _source_json(e.date_source), e.hedged, e.participants,
+                         [_evidence_row(x) for x in e.evidence]])
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:

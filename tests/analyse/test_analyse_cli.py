@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from analyse_helpers import commentator, document, network, org, person, rel
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 
 from linkchart.analyse import cli
 from linkchart.analyse.cli import base
-from linkchart.model import CO_RESIDED, FAMILY, MEMBER_OF, RECRUITED_BY
+from linkchart.model import CO_RESIDED, FAMILY, MEMBER_OF, RECRUITED_BY, DateSource
 
 BROTHERS = "Salah Abdeslam is the brother of Brahim Abdeslam."
 SAFE_HOUSE = "They shared a safe house in Schaerbeek."
@@ -150,7 +151,7 @@ def test_ego_and_common(run):
 
 def test_timeline_and_growth(run):
     text = ok(run("timeline", "Najim Laachraoui"))
-    assert "Timeline of Najim Laachraoui" in text and "2016-03 (stated)" in text and RECRUITED in text
+    assert "Timeline of Najim Laachraoui" in text and re.search(r"2016-03 +│.*\n│ stated +│", text) and RECRUITED in text
     events = as_json(run("timeline", "--json"))
     assert events[0]["date"] == "2010"
     growth = as_json(run("growth", "--json"))
@@ -180,10 +181,25 @@ def test_recruitment_and_contagion(run):
         (("path", "Nobody", "Salah Abdeslam"), "no one called 'Nobody'"),
         (("ego", "abdeslam"), "'abdeslam' matches 2 people"),
         (("common", "Jean-Charles Brisard", "Salah Abdeslam"), "is a commentator"),
-        (("key-actors", "--as-of", "soon"), "not an ISO date"),
+        (("key-actors", "--as-of", "soon"), "'soon' is not a date"),
+        (("key-actors", "--as-of", "2015-13-45"), "'2015-13-45' is not a calendar date"),
+        (("key-actors", "--as-of", "2015-02-30"), "'2015-02-30' is not a calendar date"),
+        (("key-actors", "--top", "-5"), "Invalid value for '--top'"),
+        (("key-actors", "--ties", "-1"), "Invalid value for '--ties'"),
+        (("path", "Salah Abdeslam", "Mohamed Abrini", "--k", "0"), "Invalid value for '--k'"),
+        (("ego", "Salah Abdeslam", "--hops", "-1"), "Invalid value for '--hops'"),
+        (("cells", "--resolution", "0"), "Invalid value for '--resolution'"),
+        (("cells", "--min-clique", "1"), "Invalid value for '--min-clique'"),
+        (("disrupt", "--kpp-neg", "0"), "Invalid value for '--kpp-neg'"),
+        (("contagion", "--seed", "Salah Abdeslam", "--trials", "0"), "Invalid value for '--trials'"),
+        (("contagion", "--draw", "0"), "Invalid value for '--draw'"),
+        (("contagion", "--seed", "Salah Abdeslam", "--threshold", "0"), "give at least 1 tie"),
+        (("contagion", "--seed", "Salah Abdeslam", "--threshold", "150%"), "give at least 1 tie"),
+        (("contagion", "--seed", "Salah Abdeslam"), "--threshold 2 needs at least 2 seed people (got 1)"),
+        (("recruitment", "--top", "0"), "Invalid value for '--top'"),
     ],
 )
-def test_bad_names_are_one_line_errors(run, args, message):
+def test_bad_names_and_options_are_one_line_errors(run, args, message):
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
@@ -269,15 +285,16 @@ def test_contagion_can_draw_its_seeds_and_shows_who_tipped_whom(run):
     assert laachraoui["person"]["name"] == "Najim Laachraoui" and laachraoui["round"] == 1
     assert {t["target"]["name"] for t in laachraoui["via"]} == {"Salah Abdeslam", "Mohamed Abrini"}
     assert all(t["evidence"][0]["text"] == SAFE_HOUSE for t in laachraoui["via"])
-    assert "tipped by" in ok(run("contagion", "--seed", "Salah Abdeslam", "--trials", "2"))
+    assert "tipped by" in ok(run("contagion", "--seed", "Salah Abdeslam", "--threshold", "1", "--trials", "2"))
     neither = run("contagion")
     assert neither.exit_code == 2 and "--draw" in neither.output
 
 
 def test_key_player_search_reports_its_swaps(run):
     neg = as_json(run("disrupt", "--kpp-neg", "2", "--json"))
-    assert neg["passes"] >= 1 and len(neg["greedy"]) == 2 and neg["search_score"] >= neg["greedy_score"]
-    assert "greedy start" in ok(run("disrupt", "--kpp-neg", "2"))
+    # A small network: every pair is scored, and the report says so.
+    assert neg["method"] == "exhaustive" and len(neg["people"]) == 2 and neg["search_score"] >= neg["greedy_score"]
+    assert "candidate sets scored" in ok(run("disrupt", "--kpp-neg", "2"))
 
 
 def test_cells_show_who_ties_them_together(run):
@@ -289,13 +306,16 @@ def test_cells_show_who_ties_them_together(run):
 
 
 def test_timeline_shows_how_a_relative_date_was_read(monkeypatch):
-    text = "In 2012, Zerkani met Bouyabarem in Molenbeek. The following year, Bouyabarem left for Somalia with Ali."
+    text = "In 2009, Varga met Odell in Ostend. The following year, Odell left for Tangier with Jan."
     doc = document("d1", "2016-03-22")
     doc.text = text
-    sentence = "The following year, Bouyabarem left for Somalia with Ali."
-    tie = rel("youssef-bouyabarem", "ali-bouyabarem", FAMILY, text=sentence)
+    sentence = "The following year, Odell left for Tangier with Jan."
+    tie = rel("piet-odell", "jan-odell", FAMILY, text=sentence, date="2010")
+    tie.date_source = DateSource("relative", "The following year", "2009", "text")
     tie.evidence = [tie.evidence[0].__class__("d1", sentence, text.index(sentence), len(text))]
-    people = [person("Youssef Bouyabarem"), person("Ali Bouyabarem")]
+    people = [person("Piet Odell"), person("Jan Odell")]
     monkeypatch.setattr(base, "load_network", lambda db_path: network([tie], entities=people, documents=[doc]))
     result = CliRunner().invoke(cli.analyse, ["timeline"], env={"COLUMNS": "250"})
-    assert "2013 (relative from 2012)" in ok(result) and "“The following year”" in result.output
+    assert "2010" in ok(result)
+    flat = " ".join(result.output.split())
+    assert 'relative: "The following year", counted from 2009 (a date earlier in the text)' in re.sub(r"\s*│\s*", " ", flat)

@@ -156,3 +156,37 @@ def test_exposure_counts_every_radicalised_persons_close_ties_by_type_and_time()
     assert [t.target.name for t in outsider.ties] == ["New", "Old"]
     assert "Outsider" in {x.person.name for x in exposure(build_graph(network(ties, entities=[group])), include_members=False)}
     assert "New" not in {x.person.name for x in exposure(build_graph(network(ties, entities=[group])), include_members=False)}
+
+
+def test_one_seed_at_threshold_two_says_nothing_can_spread():
+    graph = build_graph(pairs_network(CASCADE))
+    result = threshold_contagion(graph, ["a"], threshold=2)
+    assert result.reached == 1 and result.notes and "nothing can spread" in result.notes[0]
+    assert threshold_contagion(graph, ["a", "b"], threshold=2).notes == []
+
+
+def test_no_conclusion_without_rewirings_or_without_spread():
+    graph = build_graph(pairs_network(CASCADE))
+    none = compare_rewired(graph, ["a", "b"], threshold=2, trials=0)
+    assert none.verdict.startswith("no comparison") and "clustered" not in none.verdict
+    few = compare_rewired(graph, ["a", "b"], threshold=2, trials=2)
+    assert few.verdict.startswith("no comparison")
+    stuck = compare_rewired(graph, ["a"], threshold=2, trials=10)
+    assert stuck.verdict.startswith("no conclusion")
+    with pytest.raises(ValueError, match="trials"):
+        compare_rewired(graph, ["a", "b"], trials=-1)
+
+
+def test_stated_recruiters_are_radicalised_and_listed():
+    from linkchart.analyse.recruitment import recruiters
+    from linkchart.model import ROLE, Event, Evidence
+
+    said = Evidence("d1", "Vera Lind, a recruiter for the ring, met Ola Berg.", 0, 49)
+    net = network([rel("vera lind", "ola berg")])
+    net.events = [Event("evt-role", ROLE, "recruiter", ["vera-lind"], [said])]
+    graph = build_graph(net)
+    [found] = recruiters(graph)
+    assert (found.person.name, found.role, found.evidence) == ("Vera Lind", "recruiter", [said])
+    assert [graph.vs[v]["name"] for v in radicalised(graph)] == ["Vera Lind"]
+    net.events[0].hedged = True  # "reportedly a recruiter" does not make her radicalised
+    assert radicalised(build_graph(net)) == []

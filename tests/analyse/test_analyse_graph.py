@@ -6,8 +6,8 @@ import pytest
 from analyse_helpers import commentator, document, network, org, person, rel
 
 from linkchart.analyse import AmbiguousName, UnknownName, build_graph, recruitment_graph, resolve_person
-from linkchart.analyse.dates import date_key, earliest, on_or_before, parse_date, year_of
 from linkchart.analyse.records import tie_between
+from linkchart.dates.calendar import date_key, earliest, on_or_before, parse_date, year_of
 from linkchart.model import ASSOCIATE, CO_RESIDED, FAMILY, LEADER_OF, MEMBER_OF, RECRUITED_BY
 
 

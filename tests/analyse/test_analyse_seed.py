@@ -60,6 +60,7 @@ def check_tie(tie: dict, corpus: str, aliases: dict[str, list[str]]) -> None:
     """A tie shown to a user rests on sentences that are in the reporting and name one of its people."""
     assert tie["evidence"], tie
     names = [a for end in (tie["source"], tie["target"]) for a in aliases[end["id"]] if len(a) > 2]
+    names += [n.split()[-1] for n in names if len(n.split()) > 1]  # "the X brothers": a surname two people share
     for evidence in tie["evidence"]:
         sentence = folded(evidence["text"])
         assert sentence in corpus, sentence
@@ -118,3 +119,53 @@ def test_excluding_hedged_statements_keeps_only_firm_evidence(analyse, corpus, a
         for held in actor["ties"]:
             assert not any(e["hedged"] for e in held["tie"]["evidence"])
             check_tie(held["tie"], corpus, aliases)
+
+
+def _ties_by_surnames(network) -> dict[tuple[str, str, str], object]:
+    """Ties by (surname, type, surname); an undirected tie is found from either end."""
+    names = {e.id: e.name.split()[-1] for e in network.entities}
+    found = {(names[r.source], r.type, names[r.target]): r for r in network.relations}
+    found |= {(names[r.target], r.type, names[r.source]): r for r in network.relations if not r.directed}
+    return found
+
+
+def test_no_seed_tie_is_dated_after_its_report_or_by_a_birth_date(seed_db: Path):
+    from linkchart.dates import surely_before
+
+    network = load_network(str(seed_db))
+    reported = {d.id: d.date for d in network.documents}
+    dated = [r for r in network.relations if r.date]
+    assert dated
+    for r in dated:
+        assert r.date_source is not None and r.date_source.basis in {"stated", "relative"}
+        for e in r.evidence:
+            assert not surely_before(reported[e.document_id], r.date), (r.date, e.text)
+            assert not re.search(r"\bborn\s+(?:on\s+|in\s+)?" + re.escape(r.date_source.words), e.text)
+
+
+def test_five_seed_tie_dates_checked_by_hand(seed_db: Path):
+    ties = _ties_by_surnames(load_network(str(seed_db)))
+
+    def dated(a: str, kind: str, b: str):
+        r = ties[(a, kind, b)]
+        return r.date, r.date_source.basis if r.date_source else None, r.date_source.anchor if r.date_source else None
+
+    # "In 2010 ... were arrested": stated in the clause.
+    assert dated("Abaaoud", "associate", "Abdeslam") == ("2010", "stated", None)
+    # "In 2012, Zerkani had several meetings ... with ... Bouyabarem".
+    assert dated("Zerkani", "communicated_with", "Bouyabarem") == ("2012", "stated", None)
+    # "The following year, Bouyabarem attempted to travel to Somalia to fight with ... al-Shabab": 2012 + 1.
+    assert dated("Bouyabarem", "member_of", "al-Shabab") == ("2013", "relative", "2012")
+    # "stopped in September" in a report of 29 March 2016: September 2015, not 2016-09.
+    assert dated("Belkaïd", "associate", "Laachraoui") == ("2015-09", "relative", "2016-03-29")
+    # "belonged to a Belgian network led by Khalid Zerkani, a recruiter ...": no date in the clause.
+    assert dated("Laachraoui", "recruited_by", "Zerkani") == (None, None, None)
+
+
+def test_zerkani_is_a_recruiter_with_recruits_and_counts_as_radicalised(analyse):
+    data = analyse("recruitment")
+    assert any("Zerkani" in r["person"]["name"] and r["role"] == "recruiter" for r in data["recruiters"])
+    tree = next(t for t in data["trees"] if "Zerkani" in t["person"]["name"])
+    recruits = {r["person"]["name"].split()[-1] for r in tree["recruits"]}
+    assert {"Abaaoud", "Laachraoui"} <= recruits
+    assert all(x["radicalised"] for x in data["exposure"] if "Zerkani" in x["person"]["name"])

@@ -5,13 +5,16 @@ Every expected date below was worked out by hand from a calendar.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from analyse_helpers import document, network, person, rel
 
 from linkchart.analyse import build_graph, find_dates, network_as_of, timeline
-from linkchart.analyse.dates import shift, truncate, weekday_on_or_before
 from linkchart.analyse.textdates import FROM_DOCUMENT, FROM_TEXT, RELATIVE, REPORTED, STATED, Dating
-from linkchart.model import Document, Evidence, Relation
+from linkchart.dates.calendar import shift, truncate, weekday_on_or_before
+from linkchart.export.formats import to_json
+from linkchart.model import DateSource, Document, Evidence, Relation
 
 
 def dates(text, document_date=None):
@@ -92,9 +95,30 @@ def test_a_shift_finer_than_its_anchor_is_left_undated():
 
 
 def test_narrative_expressions_without_a_previous_date_count_from_the_report():
-    found = find_dates("Two weeks later, Abdeslam was seen in Brussels.", "2016-03-22")
-    assert [(m.date, m.anchor, m.anchored_to) for m in found] == [("2016-04-05", "2016-03-22", FROM_DOCUMENT)]
-    assert find_dates("Two weeks later, Abdeslam was seen.") == []  # no report date either
+    found = find_dates("Two weeks earlier, Tarrow was seen near the harbour.", "2016-03-22")
+    assert [(m.date, m.anchor, m.anchored_to) for m in found] == [("2016-03-08", "2016-03-22", FROM_DOCUMENT)]
+    assert find_dates("Two weeks earlier, Tarrow was seen.") == []  # no report date either
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two weeks later, Tarrow was seen near the harbour.",  # two weeks after the report
+        "The hearing opens next year.",
+        "The following month the court will rule.",
+    ],
+)
+def test_a_relative_date_never_lands_after_the_report(text):
+    assert find_dates(text, "2016-03-22") == []
+
+
+def test_a_month_without_a_year_after_the_report_is_last_year():
+    # The text says 2016 first, but "in September" of a report written on 29 March 2016 is past.
+    found = find_dates("The depot opened in 2016. Odell was stopped in September at a toll gate.", "2016-03-29")
+    assert [(m.text, m.date, m.anchored_to) for m in found] == [
+        ("2016", "2016", None),
+        ("in September", "2015-09", FROM_DOCUMENT),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -108,7 +132,7 @@ def test_narrative_expressions_without_a_previous_date_count_from_the_report():
         ("the triple bombing Tuesday in Brussels", "2016-03-22"),  # 22 March 2016 was a Tuesday
         ("He was questioned last Tuesday.", "2016-03-15"),
         ("He was arrested yesterday.", "2016-03-21"),
-        ("The trial opens next year.", "2017"),
+        ("The trial opened last week.", "2016-03-15"),
         ("Earlier this month he was charged.", "2016-03"),
     ],
 )
@@ -139,8 +163,8 @@ def test_date_arithmetic_keeps_only_the_precision_it_has():
 
 
 TEXT = (
-    "In 2012, Zerkani had several meetings in Molenbeek with Youssef Bouyabarem. "
-    "The following year, Bouyabarem attempted to travel to Somalia with his brother."
+    "In 2009, Varga held talks in Ostend with the trader Piet Odell. "
+    "The following year, Odell tried to sail to Tangier with his cousin."
 )
 
 
@@ -149,81 +173,107 @@ def evidence_of(sentence, doc="d1", text=TEXT):
     return Evidence(doc, sentence, start, start + len(sentence))
 
 
-def test_a_sentence_is_read_with_what_came_before_it_in_its_document():
-    second = "The following year, Bouyabarem attempted to travel to Somalia with his brother."
+def test_the_dates_inside_a_sentence_are_read_with_what_came_before_it():
+    second = "The following year, Odell tried to sail to Tangier with his cousin."
     dating = Dating({"d1": Document("d1", "d1.txt", "Report", TEXT, "h", "2016-03-22")})
-    dated = dating.date_of([evidence_of(second)])
-    assert (dated.date, dated.basis) == ("2013", RELATIVE)
-    assert dated.mention is not None and dated.mention.text == "The following year" and dated.mention.anchor == "2012"
-    # The same sentence whose offsets do not match the document is read alone, against the report date.
-    alone = dating.date_of([Evidence("d1", second, 0, len(second))])
-    assert (alone.date, alone.basis) == ("2017", RELATIVE)
+    start = TEXT.index(second)
+    [mention] = dating.within("d1", start, start + len(second))
+    assert (mention.date, mention.kind, mention.text, mention.anchor) == ("2010", RELATIVE, "The following year", "2009")
 
 
-def test_a_dateless_tie_falls_back_to_the_extracted_date_then_to_its_report():
-    dating = Dating({"d1": Document("d1", "d1.txt", "Report", "They were brothers.", "h", "2016-03-22")})
-    sentence = [Evidence("d1", "They were brothers.", 0, 19)]
-    assert dating.date_of(sentence, "2011").date == "2011"
-    assert dating.date_of(sentence).basis == "undated"
-    reported = dating.date_of(sentence, use_documents=True)
+def test_a_tie_takes_the_date_extraction_read_in_its_clause_and_says_where_it_came_from():
+    dating = Dating({"d1": Document("d1", "d1.txt", "Report", "They were cousins.", "h", "2016-03-22")})
+    sentence = [Evidence("d1", "They were cousins.", 0, 18)]
+    stated = dating.date_of("2011", DateSource(STATED, "in 2011"), sentence)
+    assert (stated.date, stated.basis, stated.describe()) == ("2011", STATED, 'stated: "in 2011"')
+    counted = dating.date_of("2012", DateSource(RELATIVE, "a year later", "2011", FROM_TEXT), sentence)
+    assert counted.describe() == 'relative: "a year later", counted from 2011 (a date earlier in the text)'
+    assert dating.date_of(None, None, sentence).basis == "undated"
+    reported = dating.date_of(None, None, sentence, use_documents=True)
     assert (reported.date, reported.basis) == ("2016-03-22", REPORTED)
+    assert reported.describe() == "report date (no date in the sentence)"
 
 
-def seed_like_network():
-    first = "In 2012, Zerkani had several meetings in Molenbeek with Youssef Bouyabarem."
-    second = "The following year, Bouyabarem attempted to travel to Somalia with his brother."
-    doc = Document("d1", "d1.txt", "European terror networks", TEXT, "h", "2016-03-22")
+def odell_network():
+    first = "In 2009, Varga held talks in Ostend with the trader Piet Odell."
+    second = "The following year, Odell tried to sail to Tangier with his cousin."
+    doc = Document("d1", "d1.txt", "Harbour report", TEXT, "h", "2016-03-22")
     ties = [
-        Relation("khalid-zerkani", "youssef-bouyabarem", "communicated_with", [evidence_of(first)], id="r1"),
-        Relation("youssef-bouyabarem", "ali-bouyabarem", "family", [evidence_of(second)], id="r2"),
+        Relation("mark-varga", "piet-odell", "communicated_with", [evidence_of(first)], id="r1",
+                 date="2009", date_source=DateSource(STATED, "In 2009")),
+        Relation("piet-odell", "jan-odell", "family", [evidence_of(second)], id="r2",
+                 date="2010", date_source=DateSource(RELATIVE, "The following year", "2009", FROM_TEXT)),
     ]
-    people = [person("Khalid Zerkani", "Zerkani"), person("Youssef Bouyabarem", "Bouyabarem"), person("Ali Bouyabarem")]
+    people = [person("Mark Varga", "Varga"), person("Piet Odell", "Odell"), person("Jan Odell")]
     for p in people:
         p.documents = ["d1"]
     return network(ties, entities=people, documents=[doc])
 
 
-def test_ties_are_dated_from_their_sentences_in_the_graph_the_timeline_and_as_of():
-    net = seed_like_network()
+def test_graph_timeline_as_of_and_export_show_the_same_date():
+    net = odell_network()
     graph = build_graph(net)
-    assert sorted(graph.es["date"]) == ["2012", "2013"]
-    events = timeline(graph, include_mentions=False)
+    assert sorted(graph.es["date"]) == ["2009", "2010"]
+    events = timeline(graph, include_mentions=False, include_events=False)
     assert [(e.date, e.basis, e.type, e.expression, e.anchor) for e in events] == [
-        ("2012", STATED, "communicated_with", "2012", None),
-        ("2013", RELATIVE, "family", "The following year", "2012"),
+        ("2009", STATED, "communicated_with", "In 2009", None),
+        ("2010", RELATIVE, "family", "The following year", "2009"),
     ]
-    assert network_as_of(net, "2012").ecount() == 1
-    assert network_as_of(net, "2013").ecount() == 2
+    assert events[1].date_from == 'relative: "The following year", counted from 2009 (a date earlier in the text)'
+    exported = {r["id"]: r for r in json.loads(to_json(net))["relations"]}
+    assert [(exported[e.relation_id]["date"], exported[e.relation_id]["date_from"]) for e in events] == [
+        (e.date, e.date_from) for e in events
+    ]
+    assert network_as_of(net, "2009").ecount() == 1
+    assert network_as_of(net, "2010").ecount() == 2
+
+
+def test_a_date_in_a_sentence_is_not_a_tie_date_unless_extraction_read_it_in_the_clause():
+    text = "Ilse Marek, born 4 June 1981, was the sister of Tom Marek."
+    doc = Document("d1", "d1.txt", "Report", text, "h", "2016-03-22")
+    tie = Relation("ilse-marek", "tom-marek", "family", [Evidence("d1", text, 0, len(text))], id="r1")
+    graph = build_graph(network([tie], documents=[doc]))
+    assert graph.es["date"] == [None]
+    [row] = timeline(graph, include_mentions=False, include_events=False)
+    assert (row.date, row.basis) == ("2016-03-22", REPORTED)
 
 
 def test_a_person_timeline_lists_dated_sentences_naming_them():
     text = (
-        "Abaaoud ran the attacks in Paris on November 13, 2015. "
-        "Abdeslam fled to Brussels the next day. "
-        "In 2010 Abaaoud and Salah Abdeslam were arrested together."
+        "Varga ran the depot in Ostend on May 3, 2014. "
+        "Odell fled to Ghent the next day. "
+        "In 2011 Varga and Piet Odell were detained together."
     )
     doc = Document("d1", "d1.txt", "Report", text, "h", "2016-03-29")
-    sentence = "In 2010 Abaaoud and Salah Abdeslam were arrested together."
-    tie = rel("abdelhamid-abaaoud", "salah-abdeslam", doc="d1", text=sentence)
+    sentence = "In 2011 Varga and Piet Odell were detained together."
+    tie = rel("mark-varga", "piet-odell", doc="d1", text=sentence, date="2011")
     tie.evidence = [evidence_of(sentence, text=text)]
     people = [
-        person("Abdelhamid Abaaoud", "Abaaoud", documents=["d1"]),
-        person("Salah Abdeslam", "Abdeslam", documents=["d1"]),
-        person("Brahim Abdeslam", "Abdeslam", documents=["d1"]),
+        person("Mark Varga", "Varga", documents=["d1"]),
+        person("Piet Odell", "Odell", documents=["d1"]),
+        person("Jan Odell", "Odell", documents=["d1"]),
     ]
     graph = build_graph(network([tie], entities=people, documents=[doc]))
-    abaaoud = [(e.date, e.kind) for e in timeline(graph, "Abdelhamid Abaaoud", include_mentions=False)]
-    # The 2010 sentence states a tie, so it is listed once, as the tie.
-    assert abaaoud == [("2010", "tie"), ("2015-11-13", "event")]
-    # "Abdeslam" is both brothers' name, so the sentence about one of them is in neither timeline;
-    # the 2010 sentence names Salah Abdeslam in full and is his tie too.
-    assert [(e.date, e.kind) for e in timeline(graph, "Salah Abdeslam", include_mentions=False)] == [("2010", "tie")]
-    assert timeline(graph, "Brahim Abdeslam", include_mentions=False) == []
-    event = timeline(graph, "Abdelhamid Abaaoud", include_mentions=False)[1]
-    assert event.evidence[0].text == "Abaaoud ran the attacks in Paris on November 13, 2015."
+    varga = [(e.date, e.kind) for e in timeline(graph, "Mark Varga", include_mentions=False)]
+    # The 2011 sentence states a tie, so it is listed once, as the tie.
+    assert varga == [("2011", "tie"), ("2014-05-03", "event")]
+    # "Odell" is both men's name, so the sentence about one of them is in neither timeline;
+    # the 2011 sentence names Piet Odell in full and is his tie too.
+    assert [(e.date, e.kind) for e in timeline(graph, "Piet Odell", include_mentions=False)] == [("2011", "tie")]
+    assert timeline(graph, "Jan Odell", include_mentions=False) == []
+    event = timeline(graph, "Mark Varga", include_mentions=False)[1]
+    assert event.evidence[0].text == "Varga ran the depot in Ostend on May 3, 2014."
     assert text[event.evidence[0].start : event.evidence[0].end] == event.evidence[0].text
 
 
 def test_documents_without_text_still_get_report_dates():
     graph = build_graph(network([rel("a", "b", doc="d1")], documents=[document("d1", "2014-06-01")]))
     assert [(e.date, e.basis) for e in timeline(graph, include_mentions=False)] == [("2014-06-01", REPORTED)]
+
+
+def test_a_report_dates_itself_by_the_first_full_date_of_its_header():
+    from linkchart.dates import first_full_date
+
+    assert first_full_date("Harbour Notes\nBy a reporter, March 29, 2016\nIn 2014 the quay closed.") == "2016-03-29"
+    assert first_full_date("Harbour Notes\nUpdated 29 March 2016, 10:04") == "2016-03-29"
+    assert first_full_date("Harbour Notes\nIn 2014 the quay closed in May.") is None  # no day: no report date

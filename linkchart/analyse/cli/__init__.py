@@ -4,7 +4,7 @@ A person is named by entity id, name or any alias (case-insensitive); an unknown
 name is a one-line usage error. See `base` for what every subcommand shares.
 """
 
-from . import actors, disruption, history, paths, recruitment
+from . import actors, disruption, history, paths, recruitment, sources
 from .base import analyse, load_network
 
-__all__ = ["actors", "analyse", "disruption", "history", "load_network", "paths", "recruitment"]
+__all__ = ["actors", "analyse", "disruption", "history", "load_network", "paths", "recruitment", "sources"]

@@ -11,13 +11,26 @@ from rich.console import Console
 from ..actors import ORDERS, key_actors
 from ..cells import Cell, cells, coresidence_cliques, k_cores
 from ..centrality import MEASURES
-from .base import SEED, WEIGHTED, analysis_command, emit, evidence_text, names, number, table, tie_label, tie_lines
+from .base import (
+    SEED,
+    WEIGHTED,
+    analysis_command,
+    count,
+    document_name,
+    emit,
+    evidence_text,
+    names,
+    number,
+    table,
+    tie_label,
+    tie_lines,
+)
 
 
 @analysis_command("key-actors")
-@click.option("--top", default=10, show_default=True, help="How many people to list.")
+@click.option("--top", type=count(1), default=10, show_default=True, help="How many people to list.")
 @click.option("--by", type=click.Choice(ORDERS), default="overall", show_default=True, help="What to rank by.")
-@click.option("--ties", "max_ties", default=4, show_default=True, help="Ties listed per person (--json: up to 8).")
+@click.option("--ties", "max_ties", type=count(0), default=4, show_default=True, help="Ties listed per person (--json: up to 8).")
 @WEIGHTED
 @SEED
 def key_actors_command(graph: ig.Graph, *, as_json: bool, top: int, by: str, max_ties: int, weighted: bool, seed: int) -> None:
@@ -50,7 +63,7 @@ def _render_cells(console: Console, title: str, found: Sequence[Cell], *, outsid
     listing = table(title, "cell", "members", "ties", "density", "organisations", "sources")
     for cell in found:
         orgs = "\n".join(f"{o.org.name} ({', '.join(o.types)}): {', '.join(o.members)}" for o in cell.organisations)
-        docs = "\n".join(f"{d.title} ({d.date or 'undated'}): {d.ties} ties" for d in cell.documents[:5])
+        docs = "\n".join(f"{document_name(d.document_id)} ({d.date or 'undated'}): {d.ties} ties" for d in cell.documents[:5])
         listing.add_row(cell.label, names(cell.members), str(cell.ties), number(cell.density, 2), orgs or "–", docs or "–")
     console.print(listing)
     if outside:
@@ -62,9 +75,10 @@ def _render_cells(console: Console, title: str, found: Sequence[Cell], *, outsid
 
 
 @analysis_command("cells")
-@click.option("--resolution", default=1.0, show_default=True, help="Leiden resolution; higher gives smaller cells.")
-@click.option("--k", "k", type=int, default=None, help="k for the k-core (default: the innermost core).")
-@click.option("--min-clique", default=3, show_default=True, help="Smallest co-resident clique to list.")
+@click.option("--resolution", type=click.FloatRange(min=0, min_open=True), default=1.0, show_default=True,
+              help="Leiden resolution; higher gives smaller cells.")
+@click.option("--k", "k", type=count(1), default=None, help="k for the k-core (default: the innermost core).")
+@click.option("--min-clique", type=count(2), default=3, show_default=True, help="Smallest co-resident clique to list.")
 @click.option("--unweighted", is_flag=True, help="Leiden on bare ties, ignoring tie strength.")
 @SEED
 def cells_command(

@@ -8,10 +8,12 @@ the sentences and a script gets everything the table summarises.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import functools
 import json
 import math
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -20,13 +22,17 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from linkchart.dates import strict_date
 from linkchart.errors import LinkchartError
-from linkchart.model import Evidence, Network
+from linkchart.model import Document, Evidence, Network
+from linkchart.provenance import document_label, source_of
 
 from ..graph import build_graph
 from ..records import NameLookupError, Tie
 
 EVIDENCE_SHOWN = 2  # sentences printed per tie in tables; --json has them all
+#: The documents of the network being shown, so evidence can cite file names and original places.
+DOCUMENTS: contextvars.ContextVar[dict[str, Document]] = contextvars.ContextVar("documents", default={})  # noqa: B039
 
 
 def load_network(db_path: str) -> Network:
@@ -35,7 +41,7 @@ def load_network(db_path: str) -> Network:
     from linkchart.case import Case
 
     with Case.open(db_path) as case:
-        return case.network()
+        return case.network(with_sources=True)  # tables cite evidence by file and line
 
 
 @contextmanager
@@ -49,16 +55,22 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(f"cannot load the network: {error}") from error
 
 
+#: Decimal places of the figures --json prints: enough for any analysis, and the same on every run.
+JSON_DIGITS = 6
+
+
 def plain(value: Any) -> Any:
-    """JSON-ready copy: dataclasses to dicts, NaN/inf to null."""
+    """JSON-ready copy: dataclasses to dicts, NaN/inf to null, figures rounded to JSON_DIGITS places."""
+    if isinstance(value, Evidence):  # where it is in the cleaned text and in the original file
+        return plain(dataclasses.asdict(source_of(value, DOCUMENTS.get())) | {"hedged": value.hedged})
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return plain(dataclasses.asdict(value))
+        return plain({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
+    if isinstance(value, float):
+        return round(value, JSON_DIGITS) if math.isfinite(value) else None
     return value
 
 
@@ -67,7 +79,11 @@ def emit(result: Any, as_json: bool, render: Callable[[Console], None]) -> None:
         click.echo(json.dumps(plain(result), indent=2, ensure_ascii=False))
     else:
         # No markup: names, titles and evidence are text from the reports and may contain [brackets].
-        render(Console(highlight=False, markup=False, soft_wrap=False))
+        # Piped output is not cut to 80 columns: tables are laid out for a wide page instead.
+        console = UncroppedConsole(highlight=False, markup=False, soft_wrap=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console = UncroppedConsole(highlight=False, markup=False, soft_wrap=False, width=PIPED_WIDTH)
+        render(console)
 
 
 @click.group("analyse")
@@ -88,17 +104,37 @@ def analysis_command(name: str, **settings: Any) -> Callable[[Callable[..., None
             with user_errors():
                 network = load_network(db)
                 graph = build_graph(network, include_hedged=not exclude_hedged, as_of=as_of, document_dates=True)
-                function(graph, as_json=as_json, **kwargs)
+                token = DOCUMENTS.set({d.id: d for d in network.documents})
+                try:
+                    function(graph, as_json=as_json, **kwargs)
+                finally:
+                    DOCUMENTS.reset(token)
 
         options = [
             click.option("--db", default="linkchart.db", show_default=True, type=click.Path(dir_okay=False), help="Store to read."),
             click.option("--exclude-hedged", is_flag=True, help="Ignore statements that only suggest a tie."),
-            click.option("--as-of", default=None, metavar="DATE", help="Only ties dated (or reported) by this ISO date."),
+            click.option("--as-of", default=None, metavar="DATE", callback=as_of_date,
+                         help="Only ties dated (or reported) by this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
             click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON."),
         ]
         return analyse.command(name, **settings)(functools.reduce(lambda f, option: option(f), reversed(options), run))
 
     return wrap
+
+
+def as_of_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--as-of must be a real calendar date, not one cut back to its year without a word."""
+    if value is None:
+        return None
+    try:
+        return strict_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def count(minimum: int = 1) -> click.IntRange:
+    """A whole number of at least `minimum` (click names the option and the bound in its error)."""
+    return click.IntRange(min=minimum)
 
 
 SEED = click.option("--seed", default=0, show_default=True, help="Random seed, for reproducible results.")
@@ -114,10 +150,20 @@ def evidence_text(evidence: Sequence[Evidence], limit: int = EVIDENCE_SHOWN) -> 
     for e in evidence:
         unique.setdefault((e.text.strip(), e.document_id), e)
     distinct = list(unique.values())
-    lines = [f"“{e.text.strip()}” [{e.document_id}]{' (hedged)' if e.hedged else ''}" for e in distinct[:limit]]
+    lines = [f"“{e.text.strip()}” [{cite(e)}]{' (hedged)' if e.hedged else ''}" for e in distinct[:limit]]
     if len(distinct) > limit:
         lines.append(f"… and {len(distinct) - limit} more")
     return "\n".join(lines) or "(no evidence sentence)"
+
+
+def cite(e: Evidence) -> str:
+    """Where a sentence is, as a reader finds it: the file name and line in the original file."""
+    found = source_of(e, DOCUMENTS.get())
+    return found.file + (f", line {found.line}" if found.line is not None else "")
+
+
+def document_name(document_id: str) -> str:
+    return document_label(DOCUMENTS.get().get(document_id), document_id)
 
 
 def tie_label(t: Tie) -> str:
@@ -129,10 +175,37 @@ def tie_lines(t: Tie, limit: int = EVIDENCE_SHOWN) -> str:
     return f"{tie_label(t)}\n  {evidence_text(t.evidence, limit)}"
 
 
+class UncroppedConsole(Console):
+    """A console that never crops a line: a table whose names do not fit runs past the edge (the
+    terminal wraps it) rather than losing the end of a name or a column."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        options.setdefault("crop", False)
+        super().print(*objects, **options)
+
+
+class FittedTable(Table):
+    """A table whose columns are never narrower than their longest word, so no name is cut."""
+
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        for number, column in enumerate(self.columns):
+            cells = [str(c) for c in column.cells] + [str(column.header)]
+            longest = max((len(word) for cell in cells for word in cell.split()), default=1)
+            column.min_width = max(column.min_width or 0, min(longest, MAX_WORD))
+            column.overflow = "fold"
+            del number
+        yield from super().__rich_console__(console, options)
+
+
+#: Width tables are laid out for when output is piped; a word longer than MAX_WORD folds.
+PIPED_WIDTH = 200
+MAX_WORD = 40
+
+
 def table(title: str, *columns: str) -> Table:
-    made = Table(title=title, show_lines=True, title_justify="left")
+    made = FittedTable(title=title, show_lines=True, title_justify="left")
     for column in columns:
-        made.add_column(column, min_width=40 if column == "evidence" else None)
+        made.add_column(column, min_width=40 if column == "evidence" else None, overflow="fold")
     return made
 
 

@@ -10,7 +10,7 @@ from rich.text import Text
 from .. import keyplayers
 from ..disruption import Cohesion, DisruptionReport, disrupt
 from ..keyplayers import KPP_NEG_MEASURES, KeyPlayers, KeyPlayerSearch
-from .base import SEED, analysis_command, emit, names, number, table, tie_lines
+from .base import SEED, analysis_command, count, emit, names, number, table, tie_lines
 
 _FIGURES = (
     ("people", "people"),
@@ -40,7 +40,9 @@ def _render_disruption(console: Console, report: DisruptionReport, title: str) -
 
 def _render_key_players(console: Console, result: KeyPlayers) -> None:
     console.print(Text(f"{result.kind} ({result.method}, {result.candidates} candidates): {names(result.people)}", style="bold"))
-    if result.swaps:
+    if result.method == "exhaustive" or (not result.swaps and result.passes == 0):
+        pass  # every set was scored: no search to describe beyond the note
+    elif result.swaps:
         console.print(f"  greedy start {names(result.greedy)} ({number(result.greedy_score)}); {result.swaps} improving swaps")
     else:
         console.print(f"  greedy start kept: no swap improved it in {result.passes} pass{'es' if result.passes != 1 else ''}")
@@ -58,8 +60,8 @@ def _render_key_players(console: Console, result: KeyPlayers) -> None:
 @analysis_command("disrupt")
 @click.option("--remove", multiple=True, metavar="NAME", help="Person to remove (repeatable).")
 @click.option("--cut", nargs=2, multiple=True, metavar="A B", help="Tie to remove between two people (repeatable).")
-@click.option("--kpp-neg", type=int, default=None, metavar="K", help="Find the K people whose removal fragments most.")
-@click.option("--kpp-pos", type=int, default=None, metavar="K", help="Find the K people who reach most of the network.")
+@click.option("--kpp-neg", type=count(1), default=None, metavar="K", help="Find the K people whose removal fragments most.")
+@click.option("--kpp-pos", type=count(1), default=None, metavar="K", help="Find the K people who reach most of the network.")
 @click.option(
     "--measure",
     type=click.Choice(KPP_NEG_MEASURES),

@@ -8,24 +8,23 @@ from rich.console import Console
 
 from ..records import resolve_person
 from ..timeline import TimelineEvent, growth, timeline
-from .base import analysis_command, emit, evidence_text, table
+from .base import analysis_command, document_name, emit, evidence_text, table
 
 
 def _when(event: TimelineEvent) -> str:
-    """The date, how it was arrived at, and the words that gave it."""
-    if event.date is None:
-        return "undated"
-    words = f"\n“{event.expression}”" if event.expression and event.anchor else ""
-    anchor = f" from {event.anchor}" if event.anchor else ""
-    return f"{event.date} ({event.basis}{anchor}){words}"
+    """The date and where it came from: the words that state it, what a relative one counted from,
+    or the report's date."""
+    return "undated" if event.date is None else f"{event.date}\n{event.date_from}"
 
 
 def _what(event: TimelineEvent) -> str:
+    if event.kind == "profile":
+        return f"{event.subject.name} {event.type}"
     if event.kind == "event" and event.label:
         return f"{event.subject.name}: {event.label}" + (" (hedged)" if event.hedged else "")
     if event.kind == "event":
         return f"{event.subject.name} named in a dated sentence"
-    other = f" {event.other.name}" if event.other else f" in {', '.join(event.documents)}"
+    other = f" {event.other.name}" if event.other else f" in {', '.join(document_name(d) for d in event.documents)}"
     return f"{event.subject.name} {event.type}{other}" + (" (hedged)" if event.hedged else "")
 
 

@@ -8,7 +8,7 @@ from rich.console import Console
 
 from ..paths import common_associates, ego_network, k_shortest_paths
 from ..records import Tie
-from .base import WEIGHTED, analysis_command, emit, evidence_text, table, tie_label, tie_lines
+from .base import WEIGHTED, analysis_command, count, emit, evidence_text, table, tie_label, tie_lines
 
 
 def _kinds(t: Tie) -> str:
@@ -18,7 +18,7 @@ def _kinds(t: Tie) -> str:
 @analysis_command("path")
 @click.argument("a")
 @click.argument("b")
-@click.option("--k", "k", default=1, show_default=True, help="How many shortest simple paths.")
+@click.option("--k", "k", type=count(1), default=1, show_default=True, help="How many shortest simple paths.")
 @WEIGHTED
 def path_command(graph: ig.Graph, *, as_json: bool, a: str, b: str, k: int, weighted: bool) -> None:
     """How A and B are connected: each hop with its tie types and evidence (--weighted prefers strong ties)."""
@@ -38,7 +38,7 @@ def path_command(graph: ig.Graph, *, as_json: bool, a: str, b: str, k: int, weig
 
 @analysis_command("ego")
 @click.argument("name")
-@click.option("--hops", default=1, show_default=True, help="How many steps out.")
+@click.option("--hops", type=count(1), default=1, show_default=True, help="How many steps out.")
 def ego_command(graph: ig.Graph, *, as_json: bool, name: str, hops: int) -> None:
     """Everyone within N steps of a person, with the tie that brings each closer."""
     ego = ego_network(graph, name, hops)

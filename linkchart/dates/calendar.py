@@ -36,6 +36,25 @@ def parse_date(value: str | None) -> str | None:
     return f"{year}-{month}-{day}"
 
 
+_STRICT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def strict_date(value: str) -> str:
+    """A date a user typed, as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', checked against the calendar.
+
+    Raises ValueError with a one-line message for anything else ('2015-13-45', '15/03/2015').
+    """
+    match = _STRICT.match(value.strip())
+    if match is None:
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date") from None
+    return value.strip()
+
+
 def date_key(value: str) -> tuple[int, int, int]:
     """Sort key for a normalised date; missing parts sort first (coarse before fine)."""
     parts = [int(p) for p in value.split("-")] + [0, 0]

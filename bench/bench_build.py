@@ -1,0 +1,118 @@
+"""Archives at scale: prints figures and ratios (not part of the test run).
+
+  .venv/bin/python bench/bench_build.py throughput   # words/s: --workers 1 and 2 vs bare nlp.pipe
+  .venv/bin/python bench/bench_build.py corpus 4000 16000   # whole build: seconds, peak MB, exponent
+  .venv/bin/python bench/bench_build.py long 0.1 1 3   # one document of N MB: seconds, exponent
+
+Corpora are synthetic reports of distinct invented names (tests/synthetic.py). Goals: workers 1
+>= 0.7 and workers 2 >= 1.3 of bare nlp.pipe; build-time exponent <= 1.1 with flat peak memory;
+per-document time linear in length.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from synthetic import report, write_corpus  # noqa: E402
+
+LINKCHART = str(Path(sys.executable).parent / "linkchart")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _build(folder: Path, db: Path, workers: int) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (all processes of the build) and peak MB of the largest process of
+    one `linkchart build`. CPU time is what to compare on a machine shared with others."""
+    start, cpu = time.perf_counter(), _children_cpu()
+    subprocess.run([LINKCHART, "build", str(folder), "--db", str(db), "--workers", str(workers)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return time.perf_counter() - start, _children_cpu() - cpu, peak
+
+
+def throughput(docs: int = 300) -> None:
+    from linkchart.extract.pipeline import load_model
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "c"
+        paths = write_corpus(folder, docs, seed=1, sentences=30)
+        texts = [p.read_text() for p in paths]
+        words = sum(len(t.split()) for t in texts)
+        nlp = load_model()
+        start, cpu_start = time.perf_counter(), time.process_time()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        bare, bare_cpu = words / (time.perf_counter() - start), words / (time.process_time() - cpu_start)
+        load_start, load_cpu = time.perf_counter(), _children_cpu()
+        subprocess.run([sys.executable, "-c", "from linkchart.extract.pipeline import load_model; load_model()"], check=True)
+        load, load_cpu = time.perf_counter() - load_start, _children_cpu() - load_cpu
+        print(f"{docs} documents, {words} words; bare nlp.pipe {bare:.0f} words/s, {bare_cpu:.0f} words/CPU-s;"
+              f" model load {load:.1f} s ({load_cpu:.1f} s CPU)")
+        for workers in (1, 2):
+            seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}.db", workers)
+            rate = words / seconds
+            steady = words / max(seconds - load, 1e-9)
+            per_cpu = words / max(cpu - workers * load_cpu, 1e-9)
+            print(f"--workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe"
+                  f" (without the model load: {steady / bare:.2f}); {per_cpu:.0f} words/CPU-s after the model load"
+                  f" = {per_cpu / bare_cpu:.2f} of bare nlp.pipe's")
+
+
+def corpus(sizes: list[int]) -> None:
+    figures = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "c"
+            write_corpus(folder, n, seed=n, sentences=8)
+            seconds, cpu, peak = _build(folder, Path(tmp) / "case.db", 2)
+            figures.append((n, cpu, peak))
+            print(f"{n} documents: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak {peak:.0f} MB (largest process so far)")
+    for (n1, t1, m1), (n2, t2, m2) in zip(figures, figures[1:], strict=False):
+        print(f"{n1}→{n2}: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}, memory ×{m2 / m1:.2f}")
+
+
+def long(sizes_mb: list[float]) -> None:
+    from linkchart.extract.pipeline import Extractor
+    from linkchart.model import Document
+    from linkchart.settings import Settings
+
+    extractor = Extractor(Settings(max_file_mb=50))
+    rng = random.Random(5)
+    figures = []
+    for mb in sizes_mb:
+        paragraphs = []
+        while sum(len(p) + 2 for p in paragraphs) < mb * 1_000_000:
+            paragraphs.append(report(rng, sentences=6, people=3).split("\n", 2)[2].replace("\n", " ")
+                              + " He said his brother had left.")
+        text = "\n\n".join(paragraphs)
+        start, cpu = time.perf_counter(), time.process_time()
+        extractor.extract(Document("x", "x.txt", "x", text, "h"))
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        figures.append((len(text), cpu))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{len(text) / 1e6:.1f} MB, {len(text.split())} words: {seconds:.1f} s wall, {cpu:.1f} s CPU,"
+              f" peak {peak:.0f} MB so far")
+    for (n1, t1), (n2, t2) in zip(figures, figures[1:], strict=False):
+        print(f"{n1 / 1e6:.1f}→{n2 / 1e6:.1f} MB: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "throughput"
+    if what == "throughput":
+        throughput()
+    elif what == "corpus":
+        corpus([int(x) for x in sys.argv[2:]] or [4000, 16000])
+    elif what == "long":
+        long([float(x) for x in sys.argv[2:]] or [0.1, 1, 3])

@@ -1,0 +1,1 @@
+"""The browser workbench (`linkchart serve`): a FastAPI app over the Case service."""

@@ -1,0 +1,194 @@
+"""The Case service over the store: stable ids, redirects, decisions that say what they did,
+read-only commands that never write, a network updated in place, deterministic builds."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+
+from linkchart.case import Case
+from linkchart.cli import cli
+from linkchart.errors import LinkchartError
+from linkchart.settings import Settings
+
+# Written for these tests; no evaluation corpus is quoted.
+FIRST = ("Tarek Benali and his brother Yassin Benali ran a garage in Lyon. Tarek Benali recruited Omar Haddou in 2013. "
+         "Haddou later shared a flat with Nabil Ferrat in Grenoble.\n")
+SECOND = "Omar Haddou, also known as Abu Sami, met Nabil Ferrat in prison in 2012.\n"
+THIRD = "Karim Ouzani paid for the trips of Tarek Benali in 2014, according to the indictment.\n"
+
+
+@pytest.fixture()
+def case(tmp_path: Path, extractor) -> Case:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(FIRST)
+    (folder / "b.txt").write_text(SECOND)
+    opened = Case.open(tmp_path / "case.db", writable=True)
+    opened.build([folder], extractor=extractor)
+    return opened
+
+
+def ids(case: Case) -> dict[str, str]:
+    return {e.name: e.id for e in case.network().entities}
+
+
+def test_ids_survive_new_documents_and_renames(case: Case, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    before = ids(case)
+    assert {"Tarek Benali", "Yassin Benali", "Omar Haddou", "Nabil Ferrat"} <= before.keys()
+    (tmp_path / "reports" / "c.txt").write_text(THIRD)
+    case.build([tmp_path / "reports"], extractor=extractor)
+    after = ids(case)
+    assert all(after[name] == eid for name, eid in before.items())
+    assert "Karim Ouzani" in after
+    outcome = case.rename("Tarek Benali", "Tarek Benali (garage owner)")
+    assert "renamed Tarek Benali" in outcome.message
+    assert case.entity(before["Tarek Benali"]).name == "Tarek Benali (garage owner)"
+    assert case.entity("Tarek Benali").id == before["Tarek Benali"]  # old names still find him
+
+
+def test_a_merged_away_id_redirects_to_the_survivor_and_undo_restores_it(case: Case) -> None:
+    before = ids(case)
+    outcome = case.merge("Nabil Ferrat", "Yassin Benali", reason="same phone number")
+    survivor = outcome.entity_ids[0]
+    assert {before["Nabil Ferrat"], before["Yassin Benali"]} >= {survivor}
+    absorbed = ({before["Nabil Ferrat"], before["Yassin Benali"]} - {survivor}).pop()
+    assert case.entity(absorbed).id == survivor  # a saved link to the absorbed id still works
+    assert {"Nabil Ferrat", "Yassin Benali"} <= set(case.entity(survivor).alias_names())
+    _, joins, _ = case.why(survivor)
+    assert any("analyst merge: same phone number" in j.reason for j in joins)
+    undone = case.undo(outcome.decision_id)
+    assert "undid" in undone.message
+    assert case.entity(absorbed).id == absorbed and case.entity(survivor).id == survivor
+    with pytest.raises(LinkchartError, match="already undone"):
+        case.undo(outcome.decision_id)
+
+
+def test_decisions_are_validated_and_say_what_they_did(case: Case) -> None:
+    with pytest.raises(LinkchartError, match="already one entity"):
+        case.merge("Omar Haddou", "Abu Sami")
+    with pytest.raises(LinkchartError, match="empty"):
+        case.rename("Omar Haddou", "   ")
+    with pytest.raises(LinkchartError, match="already the name of"):
+        case.rename("Omar Haddou", "nabil ferrat")
+    with pytest.raises(LinkchartError, match="already apart"):
+        case.split("Tarek Benali", "Nabil Ferrat")
+    # Merging by a display name the analyst gave works.
+    case.rename("Yassin Benali", "Yassin B.")
+    merged = case.merge("Yassin B.", "Nabil Ferrat")
+    assert "merged" in merged.message and len(merged.entity_ids) == 1
+    # A split separates two names of one entity, once.
+    split = case.split("Omar Haddou", "Abu Sami", reason="two men, says the court")
+    assert "split" in split.message and len(set(split.entity_ids)) == 2
+    with pytest.raises(LinkchartError, match="already apart"):
+        case.split("Omar Haddou", "Abu Sami")
+    log = case.decisions()
+    assert [d.action for d in log] == ["rename", "merge", "distinct"]
+    assert log[-1].reason == "two men, says the court"
+
+
+def test_cli_decisions_are_one_line_errors(case: Case) -> None:
+    db = str(case.settings.db)
+    case.close()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["merge", "Omar Haddou", "Omar Haddou", "--db", db])
+    assert result.exit_code == 1 and "already one entity" in result.output and "Traceback" not in result.output
+    result = runner.invoke(cli, ["merge", "Omar Haddou", "Nabil Ferrat", "--db", db, "--reason", "one man"])
+    assert result.exit_code == 0 and "merged" in result.output
+    result = runner.invoke(cli, ["decisions", "--db", db])
+    assert "one man" in result.output
+    result = runner.invoke(cli, ["undo", "1", "--db", db])
+    assert result.exit_code == 0 and "undid #1" in result.output
+
+
+def test_an_unchanged_network_is_not_rewritten(case: Case) -> None:
+    version = case.data_version()
+    counts = case.resolve()
+    assert (counts["added"], counts["changed"], counts["removed"]) == (0, 0, 0)
+    assert case.data_version() == version
+    case.rename("Nabil Ferrat", "Nabil F.")
+    assert case.data_version() == version + 1
+
+
+def test_entity_queries_do_not_need_the_whole_network(case: Case) -> None:
+    page = case.entities(type="person", limit=2)
+    assert page.total >= 4 and len(page.items) == 2
+    assert page.items[0].ties >= page.items[1].ties
+    view = case.view("Omar Haddou")
+    assert "Abu Sami" in view.entity.alias_names()
+    assert any(names for names in view.names.values())
+    assert all(d.path.endswith(".txt") for d in view.documents.values())
+    ego = case.network(ego="Omar Haddou", hops=1)
+    assert view.entity.id in {e.id for e in ego.entities}
+    assert all(r.source in {e.id for e in ego.entities} for r in ego.relations)
+    with pytest.raises(LinkchartError, match="hops"):
+        case.network(ego="Omar Haddou", hops=0)
+
+
+def test_settings_are_kept_with_the_case(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "case.db"
+    Case.open(db, writable=True, settings=Settings(db=db, max_file_mb=2.5)).close()
+    assert Case.open(db).settings.max_file_mb == 2.5
+    Case.open(db, writable=True).close()  # opening again without the flag keeps it
+    assert Case.open(db).settings.max_file_mb == 2.5
+
+
+def test_read_only_commands_never_write(tmp_path: Path) -> None:
+    other = tmp_path / "notes.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+    before = other.read_bytes()
+    for command in (["entities"], ["show", "X"], ["search", "X"], ["export", "--output", str(tmp_path / "x.json")]):
+        result = CliRunner().invoke(cli, [*command, "--db", str(other)])
+        assert result.exit_code == 1 and "not a linkchart database" in result.output, result.output
+    assert other.read_bytes() == before
+    result = CliRunner().invoke(cli, ["entities", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1 and "no such database" in result.output
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_two_builds_are_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    dumps = []
+    for seed in ("1", "2"):
+        db = tmp_path / f"case{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", "from linkchart.cli import main; main()", "build", str(REPO / "examples" / "demo")]
+        subprocess.run([*command, "--db", str(db)], check=True, env=env, capture_output=True)
+        with sqlite3.connect(db) as conn:
+            rows = [line for line in conn.iterdump() if "added_at" not in line and not line.startswith("INSERT INTO \"documents")]
+            rows += [repr(r) for r in conn.execute("SELECT id, path, title, date, content_hash FROM documents ORDER BY id")]
+        dumps.append(rows)
+    assert dumps[0] == dumps[1]
+
+
+def test_review_suggestions_are_accepted_or_rejected_and_stay_decided(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mohamed Benalel Kassir ran a bakery in Roubaix with Farid Selmi for ten years.\n")
+    (folder / "b.txt").write_text("Mohammed Kassir travelled to Antwerp with Yanis Drouet in 2015, the court heard.\n")
+    case = Case.open(tmp_path / "case.db", writable=True)
+    case.build([folder], extractor=extractor)
+    queue = case.review()
+    pair = [(sid, s) for sid, s in queue if {s.name_a, s.name_b} == {"Mohamed Benalel Kassir", "Mohammed Kassir"}]
+    assert len(pair) == 1, queue  # a father and son look like this: never merged silently
+    sid, suggestion = pair[0]
+    assert "given names differ" in suggestion.reason
+    assert case.entity("Mohammed Kassir").id != case.entity("Mohamed Benalel Kassir").id
+    outcome = case.reject(sid)
+    assert "apart" in outcome.message and sid not in dict(case.review())
+    case.build([folder], extractor=extractor)
+    assert sid not in dict(case.review())  # a rejected suggestion is not asked again
+    case.undo(outcome.decision_id)
+    assert sid in dict(case.review())
+    accepted = case.accept(sid)
+    assert case.entity("Mohammed Kassir").id == case.entity("Mohamed Benalel Kassir").id
+    assert sid not in dict(case.review())
+    result = CliRunner().invoke(cli, ["decisions", "--db", str(case.settings.db)])
+    assert f"{accepted.decision_id}\tmerge" in result.output

@@ -1,0 +1,64 @@
+"""Relatives who share a surname stay apart; guesses become suggestions for the analyst."""
+
+from __future__ import annotations
+
+from linkchart.model import LocalEntity
+from linkchart.resolve import resolve_corpus
+from linkchart.resolve.names import transliterated
+
+
+def _person(local_id: str, doc: str, *names: str) -> LocalEntity:
+    return LocalEntity(local_id, doc, "person", names[0], set(names), mention_count=1)
+
+
+def test_a_father_and_son_who_share_a_surname_keep_their_own_aliases() -> None:
+    father = _person("a:0", "a", "Karim Oulad Tessim")
+    son = _person("a:1", "a", "Nabil Oulad Tessim")
+    entities = resolve_corpus([father, son], [], [], variant_floor=0.85).entities
+    assert len(entities) == 2
+    # The bare surname could be either: neither gets it as a derived alias.
+    for e in entities:
+        assert "Tessim" not in e.alias_names()
+    alone = resolve_corpus([_person("b:0", "b", "Karim Oulad Tessim")], [], [], variant_floor=0.85).entities
+    assert "Tessim" in alone[0].alias_names()
+
+
+def test_a_longer_name_with_an_extra_middle_name_is_a_suggestion_not_a_merge() -> None:
+    father = _person("a:0", "a", "Mohamed Larbi Fennane")
+    son = _person("b:0", "b", "Mohammed Fenane")
+    result = resolve_corpus([father, son], [], [], variant_floor=0.85)
+    assert len(result.entities) == 2
+    assert len(result.suggestions) == 1
+    s = result.suggestions[0]
+    assert {s.name_a, s.name_b} == {"Mohamed Larbi Fennane", "Mohammed Fenane"}
+    assert "given names" in s.reason and s.document_ids == ("a", "b")
+
+
+def test_the_fathers_given_name_as_the_sons_middle_name_is_only_suggested_within_a_report() -> None:
+    son = _person("a:0", "a", "Tarek Samir Haddou")
+    father = _person("a:1", "a", "Samir Haddou")
+    result = resolve_corpus([son, father], [], [], variant_floor=0.85)
+    assert len(result.entities) == 2
+    assert [(s.name_a, s.name_b) for s in result.suggestions] in (
+        [("Samir Haddou", "Tarek Samir Haddou")], [("Tarek Samir Haddou", "Samir Haddou")])
+
+
+def test_a_single_name_in_two_reports_is_suggested_not_merged() -> None:
+    result = resolve_corpus([_person("a:0", "a", "Mounir"), _person("b:0", "b", "Mounir")], [], [],
+                            variant_floor=0.85)
+    assert len(result.entities) == 2
+    assert result.suggestions and "single name" in result.suggestions[0].reason
+
+
+def test_a_lone_name_spelled_like_a_surname_in_the_same_report_is_a_suggestion() -> None:
+    result = resolve_corpus([_person("a:0", "a", "Edward Garnet"), _person("a:1", "a", "Grant")], [], [],
+                            variant_floor=0.85)
+    assert len(result.entities) == 2
+    assert result.suggestions
+
+
+def test_transcriptions_that_differ_in_vowels_are_one_name_but_reordered_letters_are_not() -> None:
+    assert transliterated("abaaoud", "abouaad")
+    assert transliterated("anouar", "anwar")
+    assert not transliterated("grant", "garnet")
+    assert not transliterated("chapo", "chapitos")
