@@ -274,3 +274,21 @@ def test_progress_is_shown_within_a_long_file(tmp_path: Path, extractor) -> None
         case.build([long_file], extractor=extractor, within_file=lambda path, done, total: seen.append((path, done, total)))
     assert [done for _, done, _ in seen] == [50, 100, 150, 200, 250, 300]
     assert all(path == str(long_file) and total > 300 for path, _, total in seen)
+
+
+def test_a_killed_build_is_reported_until_its_paths_are_built_again(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.build import _begin
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_corpus(a, 1, seed=21)
+    write_corpus(b, 1, seed=22)
+    with Case.open(tmp_path / "c.db", writable=True) as case:
+        _begin(case.store, [a])  # a build of folder a that was killed: it never completes
+        assert case.state_warning() is not None
+        case.build([b], extractor=extractor)
+        assert case.state_warning() is not None  # another folder's build does not finish a's
+        case.build([a], extractor=extractor)
+        assert case.state_warning() is None  # the rerun of a does
+        _begin(case.store, [b / "report-00000.txt"])
+        case.build([tmp_path], extractor=extractor)  # a build of a folder above covers it
+        assert case.state_warning() is None
