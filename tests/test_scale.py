@@ -224,17 +224,19 @@ def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_p
 
 
 # Last: the cluster's threads must not be running when the tests above fork.
-def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path) -> None:
+    """A real worker process: documents and extractions travel pickled, the model loads there once."""
     from distributed import Client, LocalCluster
 
-    engines._WORKER_EXTRACTOR[engines.model_key(Settings())] = extractor  # the worker threads share the loaded model
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         db = tmp_path / "d.db"
         store = open_store(db)
         report = build([corpus], store, Settings(db=db), engine="dask", scheduler=client, batch_size=4)
         store.close()
+        loaded = client.run(lambda: len(engines._WORKER_EXTRACTOR))
     assert report.errors == [] and len(report.added) == 8
+    assert list(loaded.values()) == [1]  # one model in the one worker
     assert dump(db) == reference
 
 
