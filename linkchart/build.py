@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any
     report.errors += problems
     if on_total:
         on_total(len(files))
-    store.set_meta("build_state", "running")
+    ticket = _begin(store, paths)
     runner = make_engine(settings, workers=workers, engine=engine, scheduler=scheduler, extractor=extractor,
                          on_progress=within_file)
     try:
@@ -70,9 +71,39 @@ def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any
     finally:
         runner.close()
     counts = resolve(store, settings)
-    store.set_meta("build_state", "complete")
+    _settle(store, ticket, paths)
     report.entities, report.relations = counts["entities"], counts["relations"]
     return report
+
+
+def _begin(store: Store, paths: list[Path]) -> int:
+    """Record a build as running (with what it builds) until it completes: a case left by a
+    killed build says so, even when other builds ran meanwhile."""
+    ticket = store.bump_meta("builds")
+    store.set_meta(f"build:{ticket}", json.dumps(sorted(str(p.resolve()) for p in paths)))
+    store.set_meta("build_state", "running")
+    return ticket
+
+
+def _settle(store: Store, ticket: int | None, paths: list[Path]) -> None:
+    """This build is complete, and so is every unfinished build whose paths it has just built
+    again (the rerun after a kill). The case is complete when no build is left unfinished."""
+    done = [str(p.resolve()) for p in paths]
+    if ticket is not None:
+        store.set_meta(f"build:{ticket}", "")
+    settled = int(store.get_meta("builds_settled") or 0)
+    unfinished = False
+    for t in range(settled + 1, int(store.get_meta("builds") or 0) + 1):
+        value = store.get_meta(f"build:{t}")
+        if value and all(any(p == d or p.startswith(d.rstrip(os.sep) + os.sep) for d in done) for p in json.loads(value)):
+            store.set_meta(f"build:{t}", "")
+            value = ""
+        if value:
+            unfinished = True
+        elif not unfinished:
+            settled = t
+    store.set_meta("builds_settled", str(settled))
+    store.set_meta("build_state", "running" if unfinished else "complete")
 
 
 def remove(store: Store, settings: Settings, refs: list[str]) -> tuple[list[str], dict[str, int]]:
@@ -91,7 +122,7 @@ def remove(store: Store, settings: Settings, refs: list[str]) -> tuple[list[str]
         _changed(store)
         removed.append(known[doc_id])
     counts = resolve(store, settings)
-    store.set_meta("build_state", "complete")
+    _settle(store, None, [])
     return removed, counts
 
 

@@ -9,14 +9,20 @@ T = TypeVar("T", bound=Hashable)
 
 
 class UnionFind[T: Hashable]:
+    """Each set knows its members and each item the items it must stay apart from, so checking
+    a join costs the smaller set's constraints, not every constraint of the document or corpus."""
+
     def __init__(self, items: Iterable[T] = ()) -> None:
         self.parent: dict[T, T] = {}
-        self.apart: set[frozenset[T]] = set()  # pairs of items whose sets must stay apart
+        self.members: dict[T, list[T]] = {}  # root -> items of its set
+        self.apart: dict[T, set[T]] = {}  # item -> items whose sets must stay apart from its set
         for item in items:
             self.add(item)
 
     def add(self, item: T) -> None:
-        self.parent.setdefault(item, item)
+        if item not in self.parent:
+            self.parent[item] = item
+            self.members[item] = [item]
 
     def find(self, item: T) -> T:
         self.add(item)
@@ -28,20 +34,18 @@ class UnionFind[T: Hashable]:
         return root
 
     def keep_apart(self, a: T, b: T) -> None:
-        self.apart.add(frozenset((a, b)))
+        if a != b:
+            self.add(a)
+            self.add(b)
+            self.apart.setdefault(a, set()).add(b)
+            self.apart.setdefault(b, set()).add(a)
 
     def can_union(self, a: T, b: T) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or not self.apart:
             return True
-        for pair in self.apart:
-            if len(pair) != 2:
-                continue
-            x, y = tuple(pair)
-            rx, ry = self.find(x), self.find(y)
-            if {rx, ry} == {ra, rb}:
-                return False
-        return True
+        small, other = (ra, rb) if len(self.members[ra]) <= len(self.members[rb]) else (rb, ra)
+        return not any(self.find(y) == other for x in self.members[small] for y in self.apart.get(x, ()))
 
     def union(self, a: T, b: T) -> bool:
         """Join the sets of a and b unless a keep-apart constraint forbids it."""
@@ -50,6 +54,7 @@ class UnionFind[T: Hashable]:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
+            self.members[ra].extend(self.members.pop(rb))
         return True
 
     def groups(self) -> dict[T, list[T]]:

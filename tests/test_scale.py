@@ -224,17 +224,19 @@ def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_p
 
 
 # Last: the cluster's threads must not be running when the tests above fork.
-def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_a_dask_cluster_gives_the_local_case(corpus: Path, reference: str, tmp_path: Path) -> None:
+    """A real worker process: documents and extractions travel pickled, the model loads there once."""
     from distributed import Client, LocalCluster
 
-    engines._WORKER_EXTRACTOR[engines.model_key(Settings())] = extractor  # the worker threads share the loaded model
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         db = tmp_path / "d.db"
         store = open_store(db)
         report = build([corpus], store, Settings(db=db), engine="dask", scheduler=client, batch_size=4)
         store.close()
+        loaded = client.run(lambda: len(engines._WORKER_EXTRACTOR))
     assert report.errors == [] and len(report.added) == 8
+    assert list(loaded.values()) == [1]  # one model in the one worker
     assert dump(db) == reference
 
 
@@ -274,3 +276,21 @@ def test_progress_is_shown_within_a_long_file(tmp_path: Path, extractor) -> None
         case.build([long_file], extractor=extractor, within_file=lambda path, done, total: seen.append((path, done, total)))
     assert [done for _, done, _ in seen] == [50, 100, 150, 200, 250, 300]
     assert all(path == str(long_file) and total > 300 for path, _, total in seen)
+
+
+def test_a_killed_build_is_reported_until_its_paths_are_built_again(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.build import _begin
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_corpus(a, 1, seed=21)
+    write_corpus(b, 1, seed=22)
+    with Case.open(tmp_path / "c.db", writable=True) as case:
+        _begin(case.store, [a])  # a build of folder a that was killed: it never completes
+        assert case.state_warning() is not None
+        case.build([b], extractor=extractor)
+        assert case.state_warning() is not None  # another folder's build does not finish a's
+        case.build([a], extractor=extractor)
+        assert case.state_warning() is None  # the rerun of a does
+        _begin(case.store, [b / "report-00000.txt"])
+        case.build([tmp_path], extractor=extractor)  # a build of a folder above covers it
+        assert case.state_warning() is None

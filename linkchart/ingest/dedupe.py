@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -61,23 +62,34 @@ def estimated_jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
 
 @dataclass
 class DuplicateIndex:
-    """Signatures of the documents already stored, banded for quick candidate lookup."""
+    """Signatures of the documents already stored, banded for quick candidate lookup. Kept
+    compact (a signature as an array of 64-bit words, a band as one 64-bit hash), since a build
+    holds one entry per stored document."""
 
     threshold: float
-    signatures: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    bands: dict[tuple[int, tuple[int, ...]], list[str]] = field(default_factory=dict)
+    signatures: dict[str, array[int]] = field(default_factory=dict)
+    bands: dict[int, str | tuple[str, ...]] = field(default_factory=dict)  # one id, or several
 
     def add(self, doc_id: str, signature: tuple[int, ...]) -> None:
-        self.signatures[doc_id] = signature
+        self.signatures[doc_id] = array("Q", signature)
         for key in self._band_keys(signature):
-            self.bands.setdefault(key, []).append(doc_id)
+            have = self.bands.get(key)
+            self.bands[key] = doc_id if have is None else (*self._ids(have), doc_id)
 
     def discard(self, doc_id: str) -> None:
         """Forget a document (removed, or replaced by a new version of its file)."""
         signature = self.signatures.pop(doc_id, None)
         if signature is not None:
-            for key in self._band_keys(signature):
-                self.bands[key] = [d for d in self.bands.get(key, []) if d != doc_id]
+            for key in self._band_keys(tuple(signature)):
+                rest = tuple(d for d in self._ids(self.bands.get(key)) if d != doc_id)
+                if rest:
+                    self.bands[key] = rest[0] if len(rest) == 1 else rest
+                else:
+                    self.bands.pop(key, None)
+
+    @staticmethod
+    def _ids(value: str | tuple[str, ...] | None) -> tuple[str, ...]:
+        return () if value is None else (value,) if isinstance(value, str) else value
 
     def add_all(self, items: Iterable[tuple[str, tuple[int, ...]]]) -> None:
         for doc_id, signature in items:
@@ -85,8 +97,8 @@ class DuplicateIndex:
 
     def find_original(self, signature: tuple[int, ...]) -> tuple[str, float] | None:
         """The most similar stored document above the threshold, if any."""
-        candidates = {d for key in self._band_keys(signature) for d in self.bands.get(key, [])}
-        scored = [(estimated_jaccard(signature, self.signatures[d]), d) for d in candidates]
+        candidates = {d for key in self._band_keys(signature) for d in self._ids(self.bands.get(key))}
+        scored = [(estimated_jaccard(signature, tuple(self.signatures[d])), d) for d in candidates]
         scored = [(s, d) for s, d in scored if s >= self.threshold]
         if not scored:
             return None
@@ -94,5 +106,8 @@ class DuplicateIndex:
         return best, best_score
 
     @staticmethod
-    def _band_keys(signature: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
-        return [(i, signature[i:i + _ROWS_PER_BAND]) for i in range(0, len(signature), _ROWS_PER_BAND)]
+    def _band_keys(signature: tuple[int, ...]) -> list[int]:
+        """One 64-bit hash per band of rows (its position included); a rare collision only adds
+        a candidate, which the signature comparison then rejects."""
+        rows = tuple(signature)
+        return [_hash64(f"{i}:{rows[i:i + _ROWS_PER_BAND]}") for i in range(0, len(rows), _ROWS_PER_BAND)]
