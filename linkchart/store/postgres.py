@@ -16,9 +16,8 @@ from importlib import resources
 from typing import Any
 
 from linkchart.errors import LinkchartError
-from linkchart.model import AnalystDecision, DocumentSummary, Entity
+from linkchart.model import AnalystDecision, DocumentSummary
 from linkchart.store.base import SCHEMA_VERSION
-from linkchart.store.lookup import lookup_key
 from linkchart.store.sqlite import _SUMMARY_COLUMNS, SQLiteStore, _summary
 
 _WRITE_LOCK = 0x6C696E6B  # one advisory lock: writers of a case take turns
@@ -169,20 +168,10 @@ class PostgresStore(SQLiteStore):
             " ORDER BY ts_rank(to_tsvector('simple', d.title || ' ' || d.text), q) DESC, d.rowid LIMIT ?", (query, limit))
         return [(_summary(r), r["snip"]) for r in rows]
 
-    def find_entities(self, name: str, limit: int = 20) -> list[Entity]:
-        by_id = self.entity(name.strip())
-        if by_id is not None:
-            return [by_id]
-        key = lookup_key(name)
-        if not key:
-            return []
-        ids = [r["entity_id"] for r in self.db.execute(
-            "SELECT DISTINCT entity_id FROM entity_names WHERE key = ? ORDER BY entity_id LIMIT ?", (key, limit))]
-        if not ids:
-            ids = [r["entity_id"] for r in self.db.execute(
-                "SELECT entity_id FROM names_fts WHERE to_tsvector('simple', name) @@ plainto_tsquery('simple', ?)"
-                " GROUP BY entity_id ORDER BY entity_id LIMIT ?", (name, limit))]
-        return self._entities(ids)
+    def _search_names(self, name: str, limit: int) -> list[str]:
+        return [r["entity_id"] for r in self.db.execute(
+            "SELECT entity_id FROM names_fts WHERE to_tsvector('simple', name) @@ plainto_tsquery('simple', ?)"
+            " GROUP BY entity_id ORDER BY entity_id LIMIT ?", (name, limit))]
 
 
 def _without_password(url: str) -> str:

@@ -416,14 +416,16 @@ class SQLiteStore:
             return []
         ids = [r["entity_id"] for r in self.db.execute(
             "SELECT DISTINCT entity_id FROM entity_names WHERE key = ? ORDER BY entity_id LIMIT ?", (key, limit))]
-        if not ids:
-            try:
-                ids = [r["entity_id"] for r in self.db.execute(
-                    "SELECT entity_id FROM names_fts WHERE names_fts MATCH ? GROUP BY entity_id ORDER BY min(rank) LIMIT ?",
-                    (fts_query(name), limit))]
-            except sqlite3.OperationalError:
-                return []
-        return self._entities(ids)
+        return self._entities(ids or self._search_names(name, limit))
+
+    def _search_names(self, name: str, limit: int) -> list[str]:
+        """Entity ids whose names match `name` by full-text search (the backend's own engine)."""
+        try:
+            return [r["entity_id"] for r in self.db.execute(
+                "SELECT entity_id FROM names_fts WHERE names_fts MATCH ? GROUP BY entity_id ORDER BY min(rank) LIMIT ?",
+                (fts_query(name), limit))]
+        except sqlite3.OperationalError:
+            return []
 
     def entities_page(self, *, type: str | None = None, role: str | None = None, query: str | None = None,  # noqa: A002
                       sort: str = "ties", offset: int = 0, limit: int = 50) -> Page[EntitySummary]:
