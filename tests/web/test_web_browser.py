@@ -100,6 +100,7 @@ def page(server) -> Any:  # type: ignore[no-untyped-def]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         pg = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+        pg.set_default_timeout(60_000)  # an action the page never answers fails, not hangs
         pg.dialogs = []
         pg.page_errors = []
         pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
