@@ -156,13 +156,10 @@ class Case:
         ties = self.store.relations_of(entity.id)
         events = self.store.events_of(entity.id)
         others = {x for r in ties for x in (r.source, r.target)} | {p for ev in events for p in ev.participants}
-        names = {e.id: e.name for e in self.store_entities(sorted(others | {entity.id}))}
+        names = {e.id: e.name for e in self.store.entities(sorted(others | {entity.id}))}
         doc_ids = set(entity.documents) | {e.document_id for r in ties for e in r.evidence} | {
             e.document_id for ev in events for e in ev.evidence}
         return EntityView(entity, ties, events, names, self.store.document_summaries(sorted(doc_ids)))
-
-    def store_entities(self, ids: list[str]) -> list[Entity]:
-        return [e for i in ids if (e := self.store.entity(i)) is not None]
 
     def why(self, ref: str) -> tuple[Entity, list[MergeDecision], list[MergeDecision]]:
         """The joins across documents that made the entity, and those made inside documents."""

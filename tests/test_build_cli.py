@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SEED, SHARED, score_corpus
+from shared_material import REPO, SEED, SHARED, score_corpus
 
 from linkchart.build import build
 from linkchart.cli import cli

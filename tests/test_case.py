@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from shared_material import REPO
 
 from linkchart.case import Case
 from linkchart.cli import cli

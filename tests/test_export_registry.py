@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO
+from shared_material import REPO
 
 from linkchart.cli import cli
 from linkchart.errors import LinkchartError

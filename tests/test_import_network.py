@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
 from interchange_helpers import small_network
+from shared_material import SHARED
 
 from linkchart.case import Case
 from linkchart.cli import cli

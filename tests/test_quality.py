@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EVAL, REAL, REPO, SEED
+from shared_material import EVAL, REAL, REPO, SEED
 
 from linkchart.build import build
 from linkchart.cli import cli

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED
 from pg_server import postgres  # noqa: F401 - the session's PostgreSQL server
+from shared_material import SEED
 from synthetic import write_corpus
 
 from linkchart import engines

@@ -394,6 +394,10 @@ class SQLiteStore:
                               " WHERE m.entity_id = ? ORDER BY l.rowid LIMIT 1", (entity_id,)).fetchone()
         return row["local_id"] if row else None
 
+    def entities(self, ids: Iterable[str]) -> list[Entity]:
+        """Entities by id, in one query per 500 ids (ids that no longer exist are skipped)."""
+        return self._entities(ids)
+
     def _entities(self, ids: Iterable[str]) -> list[Entity]:
         wanted = list(dict.fromkeys(ids))
         rows: dict[str, sqlite3.Row] = {}

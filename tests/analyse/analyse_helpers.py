@@ -6,7 +6,7 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 
-from conftest import NETWORKS, require_shared
+from shared_material import NETWORKS, require_shared
 
 from linkchart.model import (
     ASSOCIATE,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED
+from shared_material import SEED
 
 from linkchart.analyse.cli.base import load_network
 from linkchart.cli import cli
