@@ -26,9 +26,9 @@ from linkchart.engines import Engine, Extracted, Loaded, make_engine
 from linkchart.ingest import DuplicateIndex
 from linkchart.ingest.readers import walk
 from linkchart.model import Document
-from linkchart.resolve import resolve_corpus
 from linkchart.settings import Settings
 from linkchart.store import Store
+from linkchart.update import update_network
 
 
 @dataclass
@@ -43,6 +43,7 @@ class BuildReport:
     moved: list[tuple[str, str]] = field(default_factory=list)  # (old path, new path) of renamed files
     entities: int = 0
     relations: int = 0
+    resolved: int = 0  # document-level entities re-resolved (the blocks this build touched)
 
 
 Progress = Callable[[str], None]
@@ -72,7 +73,7 @@ def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any
         runner.close()
     counts = resolve(store, settings)
     _settle(store, ticket, paths)
-    report.entities, report.relations = counts["entities"], counts["relations"]
+    report.entities, report.relations, report.resolved = counts["entities"], counts["relations"], counts["resolved"]
     return report
 
 
@@ -285,28 +286,11 @@ def extractor_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
 
-def resolve(store: Store, settings: Settings, *, attempts: int = 20) -> dict[str, int]:
-    """Recompute the network from stored extractions and analyst decisions, and bring the
-    stored network to it (only what changed is written). When another build or an analyst
-    changed the case while this ran, the result may be stale: it is computed again, so the
-    last writer always writes a network of everything stored."""
-    for attempt in range(attempts):
-        before = _case_state(store)
-        try:
-            resolution = resolve_corpus(list(store.local_entities()), list(store.local_relations()), store.analyst_decisions(),
-                                        place_mentions=store.place_mentions(), events=store.local_events(),
-                                        variant_floor=settings.variant_similarity,
-                                        hedged_factor=settings.hedged_confidence_factor)
-            counts = store.write_network(resolution)
-        except Exception:
-            if _case_state(store) == before or attempt == attempts - 1:
-                raise
-            continue  # read while another build was writing: read again
-        if _case_state(store) == before:
-            break
-    return {"entities": len(resolution.entities), "relations": len(resolution.relations), **counts}
-
-
-def _case_state(store: Store) -> tuple[str | None, int]:
-    decisions = store.analyst_decisions(include_undone=True)
-    return store.get_meta("extractions"), hash(tuple((d.id, d.created_at) for d in decisions))
+def resolve(store: Store, settings: Settings, *, whole: bool = False) -> dict[str, int]:
+    """Bring the stored network up to date with the stored extractions and analyst decisions:
+    only the blocks of entities that changed are re-resolved (all of them when `whole`), and
+    only rows that changed are written (update.py). It runs in one write transaction, so a
+    build or an analyst working meanwhile waits, and the last one resolves what it stored."""
+    report = update_network(store, settings, whole=whole)
+    return {"entities": store.entity_count(), "relations": store.relation_count(), **report.counts,
+            "resolved": report.resolved_locals, "components": report.components, "whole": int(report.whole)}

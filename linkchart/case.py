@@ -114,10 +114,12 @@ class Case:
 
         return remove(self.store, self.settings, refs)
 
-    def resolve(self) -> dict[str, int]:
+    def resolve(self, *, whole: bool = False) -> dict[str, int]:
+        """Bring the network up to date (re-resolving only what changed, or everything when
+        `whole`); the counts say how many document-level entities were re-resolved."""
         from linkchart.build import resolve
 
-        return resolve(self.store, self.settings)
+        return resolve(self.store, self.settings, whole=whole)
 
     def state_warning(self) -> str | None:
         """A case whose last build was stopped says so instead of looking complete."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from linkchart.dates import date_key
@@ -65,7 +65,35 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
                    analyst: list[AnalystDecision], *, variant_floor: float,
                    hedged_factor: float = 0.5, place_mentions: Iterable[tuple[str, str]] = (),
                    events: Iterable[LocalEvent] = ()) -> Resolution:
-    locals_ = _without_sources(settle_types(locals_, place_mentions))
+    """The whole corpus at once: its entities, their ties and events (the Case resolves
+    component by component instead, through `resolve_entities` and `relations_between`)."""
+    resolution = resolve_entities(locals_, analyst, variant_floor=variant_floor,
+                                  place_keys=[(d, name_key(t)) for d, t in place_mentions])
+    entity_of, entities = resolution.members, {e.id: e for e in resolution.entities}
+    resolution.relations = _build_relations(relations, entity_of, resolution.entities, hedged_factor)
+    resolution.events = resolve_events(events, entity_of, entities)
+    return resolution
+
+
+def document_company(locals_: Iterable[LocalEntity]) -> dict[str, set[str]]:
+    """Per document, the name keys of the people and groups it names (the sources it cites
+    excepted): the company a name keeps, as its own document states it. It depends on that
+    document alone, so an entity resolves the same whatever else is resolved with it."""
+    company: dict[str, set[str]] = defaultdict(set)
+    for e in locals_:
+        if not (e.type == ORGANIZATION and e.role == SOURCE):
+            company[e.document_id].add(name_key(e.name))
+    return company
+
+
+def resolve_entities(locals_: list[LocalEntity], analyst: list[AnalystDecision], *, variant_floor: float,
+                     place_keys: Iterable[tuple[str, str]] = (),
+                     company: dict[str, set[str]] | None = None) -> Resolution:
+    """Entities out of document-level entities: joins, suggestions and the log of both
+    (`members`: local id -> entity id); no ties or events. `place_keys` are (document, name
+    key) of the places documents name; `company` as `document_company` (of `locals_` by default)."""
+    by_doc = company if company is not None else document_company(locals_)
+    locals_ = _without_sources(settle_types(locals_, place_keys=place_keys))
     analyst = _latest_per_pair(analyst)
     locals_ = _split_locals(locals_, [d for d in analyst if d.action == "distinct"])
     by_id = {e.local_id: e for e in locals_}
@@ -98,19 +126,18 @@ def resolve_corpus(locals_: list[LocalEntity], relations: list[LocalRelation],
             for a in keyed.get(name_key(decision.name_a), []):
                 for b in keyed.get(name_key(decision.name_b), []):
                     join(a, b, _analyst_reason("analyst merge", decision), 1.0, "analyst")
+    company_of = defaultdict(set, {e.local_id: by_doc.get(e.document_id, set()) - {name_key(e.name)} for e in locals_})
     join_same_names(locals_, join)
     join_group_variants(locals_, join, variant_floor)
     join_group_acronyms(locals_, join)
     join_aliases(locals_, keyed, join)
-    join_people(locals_, uf, join, relations, variant_floor, suggest)
+    join_people(locals_, uf, join, [], variant_floor, suggest, company=company_of)
     suggest_within_documents(locals_, suggest, variant_floor)
     entities, entity_of = _build_entities(locals_, uf, analyst)
     decisions = [MergeDecision(entity_of[a], by_id[a].name, by_id[b].name, reason, score, source, by_id[b].document_id)
                  for a, b, reason, score, source in log]
     suggestions = _suggestions(guesses, uf, entity_of, by_id, {e.id: e for e in entities})
-    return Resolution(entities, _build_relations(relations, entity_of, entities, hedged_factor), decisions,
-                      resolve_events(events, entity_of, {e.id: e for e in entities}), members=entity_of,
-                      suggestions=suggestions)
+    return Resolution(entities, [], decisions, [], members=entity_of, suggestions=suggestions)
 
 
 def _analyst_reason(what: str, decision: AnalystDecision) -> str:
@@ -141,7 +168,8 @@ def _suggestions(guesses: list[tuple[str, str, str, float]], uf: UnionFind[str],
     return sorted(best.values(), key=lambda s: (-s.score, s.entity_a, s.entity_b))
 
 
-def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:
+def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str, str]] = (),
+                 place_keys: Iterable[tuple[str, str]] = ()) -> list[LocalEntity]:
     """One name, one kind across the corpus: a document whose syntax misled the typer
     ("founded the group X, as well as Youssef Drici") is outvoted by the documents where the
     same name is clearly a person, a group or a place. A clear majority of documents is needed
@@ -150,9 +178,9 @@ def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str,
     docs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for e in locals_:
         docs[name_key(e.name)][e.type].add(e.document_id)
-    for document_id, text in place_mentions:
-        if name_key(text) in docs:
-            docs[name_key(text)][PLACE].add(document_id)
+    for document_id, key in [*((d, name_key(t)) for d, t in place_mentions), *place_keys]:
+        if key in docs:
+            docs[key][PLACE].add(document_id)
     settled = []
     for e in locals_:
         ranked = sorted(((len(d), t) for t, d in docs[name_key(e.name)].items()), reverse=True)
@@ -306,20 +334,33 @@ def _best_name(locs: list[LocalEntity]) -> str:
 
 def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, str],
                      entities: list[Entity], hedged_factor: float) -> list[Relation]:
-    kinds = {e.id: e for e in entities}
-    network_groups = {entity_of.get(r.target) for r in local_relations if r.type in {LEADER_OF, MEMBER_OF}
-                      and (source := entity_of.get(r.source)) and kinds[source].role != COMMENTATOR}
+    return relations_between(local_relations, entity_of, {e.id: (e.type, e.role) for e in entities}, hedged_factor)
+
+
+def network_groups(local_relations: Iterable[LocalRelation], entity_of: Mapping[str, str],
+                   kinds: Mapping[str, tuple[str, str]]) -> set[str]:
+    """Groups somebody of the network (not a commentator) is said to belong to or lead."""
+    return {t for r in local_relations if r.type in {LEADER_OF, MEMBER_OF} and (source := entity_of.get(r.source))
+            and kinds[source][1] != COMMENTATOR and (t := entity_of.get(r.target))}
+
+
+def relations_between(local_relations: list[LocalRelation], entity_of: Mapping[str, str],
+                      kinds: Mapping[str, tuple[str, str]], hedged_factor: float,
+                      groups: set[str] | None = None) -> list[Relation]:
+    """Ties between entities out of the ties documents state. `kinds`: entity id -> (type,
+    role); `groups`: the network's groups (`network_groups` of these ties by default)."""
+    network = groups if groups is not None else network_groups(local_relations, entity_of, kinds)
     grouped: dict[tuple[str, str, str], list[LocalRelation]] = defaultdict(list)
     for r in local_relations:
         s, t = entity_of.get(r.source), entity_of.get(r.target)
         if not s or not t or s == t:
             continue
-        if (r.type in {LEADER_OF, MEMBER_OF}) != (kinds[s].type == PERSON and kinds[t].type == ORGANIZATION):
+        if (r.type in {LEADER_OF, MEMBER_OF}) != (kinds[s][0] == PERSON and kinds[t][0] == ORGANIZATION):
             continue  # the corpus settled one end's type differently from the document
-        if kinds[s].role == COMMENTATOR or kinds[t].role == COMMENTATOR:
+        if kinds[s][1] == COMMENTATOR or kinds[t][1] == COMMENTATOR:
             # A commentator keeps only the tie to the institution they speak for, never one to
             # a group of the network ("we had been aware of him as a facilitator for X").
-            if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t].type == ORGANIZATION) or t in network_groups:
+            if not (r.type in {LEADER_OF, MEMBER_OF} and kinds[t][0] == ORGANIZATION) or t in network:
                 continue
         if r.type not in DIRECTED_TYPES:
             s, t = sorted((s, t))
@@ -344,4 +385,4 @@ def _build_relations(local_relations: list[LocalRelation], entity_of: dict[str, 
     return relations
 
 
-__all__ = ["AnalystDecision", "Evidence", "Resolution", "resolve_corpus"]
+__all__ = ["AnalystDecision", "Evidence", "Resolution", "resolve_corpus", "resolve_entities", "relations_between"]

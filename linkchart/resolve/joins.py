@@ -140,7 +140,7 @@ def join_aliases(locals_: list[LocalEntity], keyed: dict[str, list[str]], join: 
 
 
 def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, relations: list[LocalRelation],
-                floor: float, suggest: Suggest = _ignore) -> None:
+                floor: float, suggest: Suggest = _ignore, company: dict[str, set[str]] | None = None) -> None:
     people = [e for e in locals_ if e.type == PERSON]
     full = [e for e in people if len(parts(e.name)) > 1]
     by_name: dict[str, list[LocalEntity]] = defaultdict(list)  # each distinct name is compared once
@@ -168,7 +168,7 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
         matches = {uf.find(x) for n in fits for x in named[n]}
         if len(matches) == 1:
             join(next(iter(matches)), short.local_id, "surname abbreviated to its initial; one full name fits", 0.8)
-    company = _company(locals_, relations)
+    company = company if company is not None else _company(locals_, relations)
     _join_short_kunyas(full_names, uf, join)
     _join_shorter_forms(full_names, uf, join, suggest)
     by_word: dict[str, list[tuple[LocalEntity, str]]] = defaultdict(list)

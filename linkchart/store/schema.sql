@@ -181,6 +181,25 @@ CREATE TABLE IF NOT EXISTS merge_decisions (
     source TEXT NOT NULL,
     document_id TEXT
 );
+-- Incremental resolution (resolve/blocks.py): the keys each document-level entity is compared
+-- under (local_id NULL: a place the document names), and the documents the stored network
+-- accounts for. Keys have no foreign key: those of a removed document say what it touched.
+CREATE TABLE IF NOT EXISTS resolution_keys (
+    document_id TEXT NOT NULL,
+    local_id TEXT,
+    key TEXT NOT NULL,
+    active INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS resolved_documents (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS resolution_keys_key ON resolution_keys(key);
+CREATE INDEX IF NOT EXISTS resolution_keys_local ON resolution_keys(local_id);
+CREATE INDEX IF NOT EXISTS resolution_keys_doc ON resolution_keys(document_id);
+CREATE INDEX IF NOT EXISTS local_relations_source ON local_relations(source);
+CREATE INDEX IF NOT EXISTS local_relations_target ON local_relations(target);
+CREATE INDEX IF NOT EXISTS merge_suggestions_b ON merge_suggestions(entity_b);
+CREATE INDEX IF NOT EXISTS merge_suggestions_a ON merge_suggestions(entity_a);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(document_id);
 CREATE INDEX IF NOT EXISTS aliases_entity ON aliases(entity_id);
 CREATE INDEX IF NOT EXISTS evidence_relation ON evidence(relation_id);

@@ -98,11 +98,20 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic write; a transaction opened inside another is part of it (a resolution
+        writes its blocks in one transaction, so readers never see half a network)."""
         if self.read_only:
             raise LinkchartError(f"{self.path}: opened read-only")
+        if getattr(self, "_in_transaction", False):
+            yield self.db
+            return
         with self.db:
             self.db.execute("BEGIN IMMEDIATE")
-            yield self.db
+            self._in_transaction = True
+            try:
+                yield self.db
+            finally:
+                self._in_transaction = False
 
     # Case metadata ---------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -152,7 +161,8 @@ class SQLiteStore:
     def replace_extraction(self, doc: Document, extraction: DocumentExtraction, extractor_version: str) -> None:
         """A newer extractor's reading of a stored document replaces the old one."""
         with self.transaction() as db:
-            for table in ("local_relations", "local_events", "local_merges", "mentions", "local_entities"):
+            for table in ("local_relations", "local_events", "local_merges", "mentions", "local_entities",
+                          "resolved_documents"):
                 db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))  # noqa: S608 - fixed names
             db.execute("UPDATE documents SET extractor_version = ? WHERE id = ?", (extractor_version, doc.id))
             _insert_extraction(db, doc.id, extraction)
@@ -255,6 +265,220 @@ class SQLiteStore:
                     for r in rows]
         return out
 
+    # Incremental resolution ------------------------------------------------------------
+    def unresolved_documents(self) -> list[str]:
+        """Documents the stored network does not account for: new, re-extracted or removed."""
+        rows = self.db.execute("SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM resolved_documents r"
+                               " WHERE r.document_id = d.id) ORDER BY rowid").fetchall()
+        gone = self.db.execute("SELECT DISTINCT document_id FROM resolution_keys k WHERE NOT EXISTS"
+                               " (SELECT 1 FROM documents d WHERE d.id = k.document_id) ORDER BY document_id").fetchall()
+        return [r[0] for r in rows] + [r[0] for r in gone]
+
+    def resolved_document_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM resolved_documents").fetchone()[0])
+
+    def document_keys(self, document_id: str) -> list[tuple[str | None, str, bool]]:
+        """The keys stored for a document at its last resolution: (local id, key, active)."""
+        rows = self.db.execute("SELECT local_id, key, active FROM resolution_keys WHERE document_id = ?", (document_id,))
+        return [(r[0], r[1], bool(r[2])) for r in rows]
+
+    def set_document_keys(self, document_id: str, keys: list[tuple[str | None, str, bool]]) -> None:
+        """Replace a document's keys and record that the network accounts for it (when it exists)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM resolution_keys WHERE document_id = ?", (document_id,))
+            db.executemany("INSERT INTO resolution_keys VALUES (?, ?, ?, ?)",
+                           [(document_id, local, key, int(active)) for local, key, active in keys])
+            if db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
+                db.execute("INSERT INTO resolved_documents VALUES (?) ON CONFLICT(document_id) DO NOTHING", (document_id,))
+
+    def forget_resolution_keys(self) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM resolution_keys")
+            db.execute("DELETE FROM resolved_documents")
+
+    def local_entities_of(self, document_ids: list[str]) -> list[LocalEntity]:
+        """The document-level entities of some documents, in the order they were stored."""
+        return self._locals("document_id", document_ids)
+
+    def local_entities_by_id(self, local_ids: Iterable[str]) -> list[LocalEntity]:
+        """Document-level entities by id (those that no longer exist are skipped), in the order
+        they were stored: the earliest one of an entity gives it its id."""
+        return self._locals("local_id", list(local_ids))
+
+    def _locals(self, column: str, values: list[str]) -> list[LocalEntity]:
+        rows: list[Any] = []
+        for chunk in _chunks(sorted(set(values))):
+            rows += self.db.execute(f"SELECT rowid AS position, * FROM local_entities WHERE {column}"  # noqa: S608
+                                    f" IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        rows.sort(key=lambda r: r["position"])
+        return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
+                            set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
+
+    def local_ids(self) -> Iterator[str]:
+        """Every document-level entity id, in the order they were stored."""
+        for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
+            yield r[0]
+
+    def keys_of(self, local_ids: Iterable[str]) -> list[tuple[str, str, bool]]:
+        out = []
+        for chunk in _chunks(sorted(set(local_ids))):
+            out += [(r[0], r[1], bool(r[2])) for r in self.db.execute(
+                f"SELECT local_id, key, active FROM resolution_keys WHERE local_id IN ({','.join('?' * len(chunk))})",  # noqa: S608
+                chunk)]
+        return out
+
+    def key_holders(self, keys: Iterable[str], *, active_only: bool = False) -> list[tuple[str, str]]:
+        """(local id, key) of the document-level entities filed under `keys` (only those that
+        look others up under them, with `active_only`)."""
+        out = []
+        only = " AND active = 1" if active_only else ""
+        for chunk in _chunks(sorted(set(keys))):
+            out += [(r[0], r[1]) for r in self.db.execute(
+                f"SELECT local_id, key FROM resolution_keys WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
+                f" AND local_id IS NOT NULL{only}", chunk)]
+        return out
+
+    def place_keys(self, keys: Iterable[str]) -> list[tuple[str, str]]:
+        """(document, key) of the places documents name under `keys`."""
+        out = []
+        for chunk in _chunks(sorted(set(keys))):
+            out += [(r[0], r[1]) for r in self.db.execute(
+                f"SELECT DISTINCT document_id, key FROM resolution_keys WHERE key IN ({','.join('?' * len(chunk))})"  # noqa: S608
+                " AND local_id IS NULL", chunk)]
+        return out
+
+    def place_names(self, document_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT text FROM mentions WHERE document_id = ? AND type = ?",
+                                              (document_id, PLACE))]
+
+    def members(self, *, local_ids: Iterable[str] = (), entity_ids: Iterable[str] = ()) -> dict[str, str]:
+        """local id -> entity id as last resolved, for some document-level entities or for every
+        member of some entities."""
+        out: dict[str, str] = {}
+        for column, values in (("local_id", local_ids), ("entity_id", entity_ids)):
+            for chunk in _chunks(sorted(set(values))):
+                out.update({r[0]: r[1] for r in self.db.execute(
+                    f"SELECT local_id, entity_id FROM entity_members WHERE {column} IN ({','.join('?' * len(chunk))})",  # noqa: S608
+                    chunk)})
+        return out
+
+    def entity_ids(self) -> Iterator[str]:
+        for r in self.db.execute("SELECT id FROM entities ORDER BY id").fetchall():
+            yield r[0]
+
+    def entity_kinds(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """entity id -> (type, role)."""
+        out = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            out.update({r[0]: (r[1], r[2]) for r in self.db.execute(
+                f"SELECT id, type, role FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)})  # noqa: S608
+        return out
+
+    def write_entities(self, resolution: Resolution, replaced: set[str]) -> dict[str, int]:
+        """Bring the entities `replaced` (ids as last resolved) to those of `resolution`, a
+        resolution of every document-level entity they held: entities, names, members and
+        redirects, the log of joins and the suggestions. Ties are written apart (write_relations)."""
+        counts = {"added": 0, "changed": 0, "removed": 0}
+        entities = {e.id: e for e in resolution.entities}
+        ids = sorted(replaced | set(entities))
+        with self.transaction() as db:
+            old_members = self.members(entity_ids=replaced)
+            self._sync(db, "entities", {e.id: (_entity_fingerprint(e, 0), e) for e in entities.values()},
+                       lambda e: self._insert_entity(db, e, 0), counts, delete_children=("aliases", "entity_names"),
+                       among=ids)
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM merge_decisions WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+                db.execute(f"DELETE FROM merge_suggestions WHERE entity_a IN ({marks}) OR entity_b IN ({marks})",  # noqa: S608
+                           chunk + chunk)
+            db.executemany("INSERT INTO merge_decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
+                            for m in resolution.decisions])
+            self._update_members(db, old_members, resolution.members, set(entities))
+            db.executemany("INSERT INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                           [(suggestion_id(m), m.entity_a, m.entity_b, m.name_a, m.name_b, m.reason, m.score,
+                             json.dumps(list(m.document_ids))) for m in resolution.suggestions])
+        return counts
+
+    def relation_inputs(self, entity_ids: list[str]) -> list[tuple[LocalRelation, str, str]]:
+        """Every tie documents state between document-level entities of which one belongs to
+        one of `entity_ids`, with the entities both ends belong to."""
+        seen: dict[int, tuple[LocalRelation, str, str]] = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = ",".join("?" * len(chunk))
+            for end in ("source", "target"):
+                rows = self.db.execute(
+                    "SELECT r.*, ms.entity_id AS s_entity, mt.entity_id AS t_entity FROM local_relations r"  # noqa: S608
+                    " JOIN entity_members ms ON ms.local_id = r.source JOIN entity_members mt ON mt.local_id = r.target"
+                    f" WHERE {'ms' if end == 'source' else 'mt'}.entity_id IN ({marks})", chunk)
+                for r in rows:
+                    seen[r["id"]] = (LocalRelation(
+                        r["document_id"], r["source"], r["target"], r["type"],
+                        Evidence(r["document_id"], r["text"], r["start"], r["end"], bool(r["hedged"])),
+                        r["subtype"], r["date"], _source(r["date_source"])), r["s_entity"], r["t_entity"])
+        return [seen[k] for k in sorted(seen)]
+
+    def network_groups(self, entity_ids: Iterable[str]) -> set[str]:
+        """Which of `entity_ids` somebody of the network (no commentator) is said to belong to or lead."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(entity_ids))):
+            out |= {r[0] for r in self.db.execute(
+                "SELECT DISTINCT mt.entity_id FROM local_relations r JOIN entity_members ms ON ms.local_id = r.source"  # noqa: S608
+                " JOIN entity_members mt ON mt.local_id = r.target JOIN entities es ON es.id = ms.entity_id"
+                f" WHERE r.type IN ('leader_of', 'member_of') AND es.role != 'commentator'"
+                f" AND mt.entity_id IN ({','.join('?' * len(chunk))})", chunk)}
+        return out
+
+    def relations_touching(self, entity_ids: list[str]) -> dict[str, tuple[str, str]]:
+        """id -> (source, target) of the stored ties of `entity_ids`."""
+        out = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            marks = ",".join("?" * len(chunk))
+            out.update({r[0]: (r[1], r[2]) for r in self.db.execute(
+                f"SELECT id, source, target FROM relations WHERE source IN ({marks})"  # noqa: S608
+                f" UNION SELECT id, source, target FROM relations WHERE target IN ({marks})", chunk + chunk)})
+        return out
+
+    def write_relations(self, relations: list[Relation], among: list[str]) -> dict[str, int]:
+        """Bring the stored ties with ids `among` to `relations` (whose ids are among them)."""
+        counts = {"added": 0, "changed": 0, "removed": 0}
+        with self.transaction() as db:
+            self._sync(db, "relations", {r.id: (_relation_fingerprint(r), r) for r in relations},
+                       lambda r: self._insert_relation(db, r), counts, delete_children=("evidence",), among=among)
+        return counts
+
+    def recount_ties(self, entity_ids: Iterable[str]) -> None:
+        with self.transaction() as db:
+            db.executemany("UPDATE entities SET ties = (SELECT count(*) FROM relations WHERE source = ?)"
+                           " + (SELECT count(*) FROM relations WHERE target = ?) WHERE id = ?",
+                           [(i, i, i) for i in sorted(set(entity_ids))])
+
+    def write_events(self, events: list[Event]) -> dict[str, int]:
+        counts = {"added": 0, "changed": 0, "removed": 0}
+        with self.transaction() as db:
+            self._sync(db, "events", {e.id: (_event_fingerprint(e), e) for e in events},
+                       lambda e: self._insert_event(db, e), counts, delete_children=("event_participants",))
+        return counts
+
+    def remove_entities(self, entity_ids: list[str]) -> int:
+        """Drop entities nothing resolves to any more (and their names, ties and log)."""
+        counts = {"added": 0, "changed": 0, "removed": 0}
+        with self.transaction() as db:
+            self._sync(db, "entities", {}, None, counts, delete_children=("aliases", "entity_names"), among=entity_ids)
+            for chunk in _chunks(sorted(entity_ids)):
+                marks = ",".join("?" * len(chunk))
+                db.execute(f"DELETE FROM merge_suggestions WHERE entity_a IN ({marks}) OR entity_b IN ({marks})",  # noqa: S608
+                           chunk + chunk)
+                db.execute(f"DELETE FROM entity_members WHERE entity_id IN ({marks})", chunk)  # noqa: S608
+        return counts["removed"]
+
+    def note_network_change(self) -> None:
+        """The network changed: saved charts learn they were made on an earlier version."""
+        with self.transaction() as db:
+            version = int((db.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone() or ["0"])[0])
+            db.execute("INSERT INTO meta VALUES ('data_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       (str(version + 1),))
+
     # Analyst decisions -----------------------------------------------------------------
     def add_decision(self, decision: AnalystDecision) -> int:
         with self.transaction() as db:
@@ -299,6 +523,7 @@ class SQLiteStore:
                            [(m.entity_id, m.name_a, m.name_b, m.reason, m.score, m.source, m.document_id)
                             for m in resolution.decisions])
             self._update_members(db, old_members, resolution.members, set(entities))
+            db.execute("DELETE FROM resolved_documents")  # a network written whole: the next resolution is whole too
             db.execute("DELETE FROM merge_suggestions")
             db.executemany("INSERT OR IGNORE INTO merge_suggestions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            [(suggestion_id(m), m.entity_a, m.entity_b, m.name_a, m.name_b, m.reason, m.score,
@@ -310,10 +535,17 @@ class SQLiteStore:
         return counts
 
     def _sync(self, db: sqlite3.Connection, table: str, wanted: dict[str, tuple[str, Any]], insert: Any,
-              counts: dict[str, int], delete_children: tuple[str, ...]) -> None:
+              counts: dict[str, int], delete_children: tuple[str, ...], among: list[str] | None = None) -> None:
         """Delete rows no longer wanted, rewrite rows whose fingerprint changed, insert new ones.
-        A changed row is updated in place and its children rewritten; rows that did not change stay."""
-        have = {r["id"]: r["fingerprint"] for r in db.execute(f"SELECT id, fingerprint FROM {table}")}  # noqa: S608
+        A changed row is updated in place and its children rewritten; rows that did not change stay.
+        With `among`, only rows with those ids are compared (the rest of the table is left alone)."""
+        if among is None:
+            have = {r["id"]: r["fingerprint"] for r in db.execute(f"SELECT id, fingerprint FROM {table}")}  # noqa: S608
+        else:
+            have = {}
+            for chunk in _chunks(sorted(set(among) | set(wanted))):
+                have.update({r["id"]: r["fingerprint"] for r in db.execute(
+                    f"SELECT id, fingerprint FROM {table} WHERE id IN ({','.join('?' * len(chunk))})", chunk)})  # noqa: S608
         child_key = {"aliases": "entity_id", "entity_names": "entity_id", "evidence": "relation_id",
                      "event_participants": "event_id"}
         gone = [k for k in have if k not in wanted]

@@ -1,0 +1,240 @@
+"""Bring a case's network up to date with its documents and the analyst's decisions, block by block.
+
+Resolution is a function of the document-level entities (resolve/cross_doc.py), but it never
+needs them all at once: entities can only be joined, compared or voted with those they share a
+key with (resolve/blocks.py). The closure of those keys splits the corpus into components, each
+resolved on its own with the same result as the whole. So:
+
+- a build re-resolves only the components its new, edited or removed documents touch, and an
+  analyst decision only those of the entities it names; everything else stays as stored;
+- a whole resolution (the first build, `resolve`) goes through the components one batch at a
+  time, loading each from the store, so its memory does not grow with the corpus.
+
+Ties are then recomputed for the entities that changed (and only them), and events, which are few,
+for the whole case. Everything is written in one transaction: readers never see half a network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from linkchart.model import ORGANIZATION, AnalystDecision, Entity, Event, Relation, Resolution
+from linkchart.resolve.blocks import decision_keys, place_keys, resolution_keys
+from linkchart.resolve.cross_doc import document_company, relations_between, resolve_entities
+from linkchart.resolve.events import resolve_events
+from linkchart.settings import Settings
+from linkchart.store import Store
+
+BATCH_LOCALS = 2000  # document-level entities resolved together (memory is bounded by a batch)
+RELATION_CHUNK = 500  # entities whose ties are recomputed together
+
+
+@dataclass
+class UpdateReport:
+    """What a resolution did: how much of the corpus it re-resolved and what it changed."""
+
+    whole: bool = False  # every component was resolved (first build, or asked for)
+    resolved_locals: int = 0  # document-level entities re-resolved
+    components: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"added": 0, "changed": 0, "removed": 0})
+
+    def add(self, counts: dict[str, int]) -> None:
+        for k, v in counts.items():
+            self.counts[k] = self.counts.get(k, 0) + v
+
+
+def update_network(store: Store, settings: Settings, *, whole: bool = False) -> UpdateReport:
+    """Re-resolve what changed since the last resolution (everything when `whole`, or when the
+    stored network was never resolved block by block)."""
+    report = UpdateReport()
+    with store.transaction():
+        decisions = store.analyst_decisions()
+        before = set(json.loads(store.get_meta("resolved_decisions") or "[]"))
+        whole = whole or store.resolved_document_count() == 0
+        report.whole = whole
+        links = _DecisionLinks(decisions)
+        if whole:
+            store.forget_resolution_keys()
+            for document_id in [d for d, _ in store.document_paths()]:
+                _file_keys(store, document_id, settings)
+            seeds: Iterable[str] = store.local_ids()
+        else:
+            seeds = _touched(store, settings, decisions, before)
+        affected = _resolve_components(store, settings, seeds, decisions, links, report)
+        if whole:  # entities no component produced (an earlier import, a removed document's)
+            stale = [e for e in store.entity_ids() if e not in affected.produced]
+            report.counts["removed"] += store.remove_entities(stale)
+        _update_relations(store, settings, affected, report)
+        report.add(store.write_events(_events(store)))
+        store.set_meta("resolved_decisions", json.dumps(sorted(d.id for d in decisions)))
+        if any(report.counts.values()):
+            store.note_network_change()
+    return report
+
+
+def _file_keys(store: Store, document_id: str, settings: Settings) -> list[str]:
+    """Compute and store the keys of a document; returns its document-level entity ids."""
+    locals_ = store.local_entities_of([document_id])
+    keys: list[tuple[str | None, str, bool]] = list(resolution_keys(locals_, settings.variant_similarity))
+    keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
+    store.set_document_keys(document_id, keys)
+    return [e.local_id for e in locals_]
+
+
+def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision], before: set[int]) -> list[str]:
+    """The document-level entities a change reaches: those of new, edited and removed documents
+    (by the keys they had and have), and those of decisions made or undone since."""
+    seeds: list[str] = []
+    old_keys: list[tuple[str, bool]] = []
+    for document_id in store.unresolved_documents():
+        for local, key, active in store.document_keys(document_id):
+            old_keys.append((key, active))
+            if local is not None:
+                seeds.append(local)  # gone or re-extracted: the entities it was part of
+        seeds += _file_keys(store, document_id, settings)
+    changed = {d.id for d in decisions} ^ before
+    everything = {d.id: d for d in store.analyst_decisions(include_undone=True)}
+    for decision_id in sorted(changed):
+        if decision_id in everything:
+            old_keys += [(k, True) for k in decision_keys(everything[decision_id])]
+    seeds += [local for local, _ in store.key_holders({k for k, a in old_keys if a})]
+    seeds += [local for local, _ in store.key_holders({k for k, a in old_keys if not a}, active_only=True)]
+    seeds += [k[3:] for k, _ in old_keys if k.startswith("id:")]
+    return list(dict.fromkeys(seeds))
+
+
+class _DecisionLinks:
+    """The keys each analyst decision ties together, found from any one of them."""
+
+    def __init__(self, decisions: list[AnalystDecision]) -> None:
+        self.keys = [decision_keys(d) for d in decisions]
+        self.by_key: dict[str, list[int]] = {}
+        for k, keys in enumerate(self.keys):
+            for key in keys:
+                self.by_key.setdefault(key, []).append(k)
+
+    def linked(self, keys: Iterable[str]) -> set[str]:
+        return {x for key in keys for k in self.by_key.get(key, ()) for x in self.keys[k]}
+
+
+@dataclass
+class _Affected:
+    entities: set[str] = field(default_factory=set)  # entity ids before and after
+    produced: set[str] = field(default_factory=set)  # entity ids resolution produced
+
+
+def _closure(store: Store, seeds: set[str], links: _DecisionLinks) -> set[str]:
+    """Every document-level entity that the seeds could be joined to, compared or voted with,
+    directly or through others; and every member of the entities they belonged to."""
+    component: set[str] = set()
+    fetched_all: set[str] = set()
+    fetched_active: set[str] = set()
+    frontier = set(seeds)
+    while frontier:
+        component |= frontier
+        keys = store.keys_of(frontier)
+        look_all = {k for _, k, active in keys if active}
+        look_active = {k for _, k, active in keys if not active}
+        look_all |= links.linked({*look_all, *look_active, *("id:" + x for x in frontier)})
+        look_all -= fetched_all
+        look_active -= fetched_all | fetched_active
+        fetched_all |= look_all
+        fetched_active |= look_active
+        found = {x for x, _ in store.key_holders(look_all)}
+        found |= {x for x, _ in store.key_holders(look_active, active_only=True)}
+        found |= {k[3:] for k in look_all if k.startswith("id:")}
+        old = store.members(local_ids=frontier)
+        found |= {x.split("|")[0] for x in store.members(entity_ids=set(old.values()))}
+        frontier = found - component
+    return component
+
+
+def _components(store: Store, seeds: Iterable[str], links: _DecisionLinks) -> Iterator[set[str]]:
+    done: set[str] = set()
+    for seed in seeds:
+        if seed not in done:
+            component = _closure(store, {seed}, links)
+            done |= component
+            yield component
+
+
+def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str], decisions: list[AnalystDecision],
+                        links: _DecisionLinks, report: UpdateReport) -> _Affected:
+    affected = _Affected()
+    batch: set[str] = set()
+    for component in _components(store, seeds, links):
+        report.components += 1
+        batch |= component
+        if len(batch) >= BATCH_LOCALS:
+            _resolve_batch(store, settings, batch, decisions, affected, report)
+            batch = set()
+    if batch:
+        _resolve_batch(store, settings, batch, decisions, affected, report)
+    return affected
+
+
+def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions: list[AnalystDecision],
+                   affected: _Affected, report: UpdateReport) -> None:
+    """Resolve whole components together (they cannot affect one another) and write them."""
+    old = store.members(local_ids=batch)
+    replaced = set(old.values())
+    locals_ = store.local_entities_by_id(batch)
+    report.resolved_locals += len(locals_)
+    documents = sorted({e.document_id for e in locals_})
+    company = document_company(store.local_entities_of(documents))
+    name_keys = {k for _, k, _ in store.keys_of(e.local_id for e in locals_) if k.startswith("nk:")}
+    places = [(d, k[3:]) for d, k in store.place_keys(name_keys)]
+    resolution = resolve_entities(locals_, decisions, variant_floor=settings.variant_similarity, place_keys=places,
+                                  company=company)
+    report.add(store.write_entities(resolution, replaced))
+    affected.entities |= replaced | {e.id for e in resolution.entities}
+    affected.produced |= {e.id for e in resolution.entities}
+
+
+def _update_relations(store: Store, settings: Settings, affected: _Affected, report: UpdateReport) -> None:
+    """Recompute the ties of the entities that changed, a chunk of entities at a time; a tie
+    is written once, with the chunk of the first of its ends that changed."""
+    ids = sorted(affected.entities)
+    recount: set[str] = set()
+    for start in range(0, len(ids), RELATION_CHUNK):
+        chunk = ids[start:start + RELATION_CHUNK]
+        owned = set(chunk)
+        rows = store.relation_inputs(chunk)
+        entity_of = {}
+        for r, s, t in rows:
+            entity_of[r.source], entity_of[r.target] = s, t
+        kinds = store.entity_kinds({*entity_of.values()})
+        groups = store.network_groups({v for v in entity_of.values() if kinds.get(v, ("", ""))[0] == ORGANIZATION})
+        relations = [r for r in relations_between([r for r, _, _ in rows], entity_of, kinds, settings.hedged_confidence_factor,
+                                                  groups) if _owner(r, affected.entities) in owned]
+        stored = {k: ends for k, ends in store.relations_touching(chunk).items()
+                  if _owner_of(ends, affected.entities) in owned}
+        counts = store.write_relations(relations, sorted(stored))
+        report.add(counts)
+        if any(counts.values()):
+            recount |= {x for ends in stored.values() for x in ends} | {x for r in relations for x in (r.source, r.target)}
+        recount |= {e for e in chunk if e in affected.produced}
+    store.recount_ties(recount)
+
+
+def _owner(r: Relation, affected: set[str]) -> str:
+    return _owner_of((r.source, r.target), affected)
+
+
+def _owner_of(ends: tuple[str, str], affected: set[str]) -> str:
+    return min(x for x in ends if x in affected)
+
+
+def _events(store: Store) -> list[Event]:
+    """Events of the whole case (they are few): one per attack, one per trip."""
+    events = list(store.local_events())
+    participants = {p for ev in events for p in ev.participants}
+    entity_of = store.members(local_ids=participants)
+    kinds = store.entity_kinds(set(entity_of.values()))
+    entities = {i: Entity(i, t, "", role=role) for i, (t, role) in kinds.items()}
+    return resolve_events(events, entity_of, entities)
+
+
+__all__ = ["Resolution", "UpdateReport", "update_network"]
