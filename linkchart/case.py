@@ -70,6 +70,7 @@ class Case:
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.settings = settings
+        self.last_resolution: dict[str, int] = {}  # counts of the last resolution (what it re-resolved)
 
     @classmethod
     def open(cls, db: Path | str, *, writable: bool = False, settings: Settings | None = None) -> Case:
@@ -112,14 +113,16 @@ class Case:
         """Drop documents (ids or paths) and what only they supported."""
         from linkchart.build import remove
 
-        return remove(self.store, self.settings, refs)
+        removed, self.last_resolution = remove(self.store, self.settings, refs)
+        return removed, self.last_resolution
 
     def resolve(self, *, whole: bool = False) -> dict[str, int]:
         """Bring the network up to date (re-resolving only what changed, or everything when
         `whole`); the counts say how many document-level entities were re-resolved."""
         from linkchart.build import resolve
 
-        return resolve(self.store, self.settings, whole=whole)
+        self.last_resolution = resolve(self.store, self.settings, whole=whole)
+        return self.last_resolution
 
     def state_warning(self) -> str | None:
         """A case whose last build was stopped says so instead of looking complete."""

@@ -74,13 +74,13 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
     return report
 
 
-def _file_keys(store: Store, document_id: str, settings: Settings) -> list[str]:
-    """Compute and store the keys of a document; returns its document-level entity ids."""
+def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
+    """Compute and store the keys of a document (those of its places have no local id)."""
     locals_ = store.local_entities_of([document_id])
     keys: list[tuple[str | None, str, bool]] = list(resolution_keys(locals_, settings.variant_similarity))
     keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
     store.set_document_keys(document_id, keys)
-    return [e.local_id for e in locals_]
+    return keys
 
 
 def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision], before: set[int]) -> list[str]:
@@ -89,11 +89,10 @@ def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision],
     seeds: list[str] = []
     old_keys: list[tuple[str, bool]] = []
     for document_id in store.unresolved_documents():
-        for local, key, active in store.document_keys(document_id):
-            old_keys.append((key, active))
+        for local, key, active in [*store.document_keys(document_id), *_file_keys(store, document_id, settings)]:
+            old_keys.append((key, active))  # what it touched before and touches now
             if local is not None:
-                seeds.append(local)  # gone or re-extracted: the entities it was part of
-        seeds += _file_keys(store, document_id, settings)
+                seeds.append(local)  # its entities, and those it was part of if it is gone
     changed = {d.id for d in decisions} ^ before
     everything = {d.id: d for d in store.analyst_decisions(include_undone=True)}
     for decision_id in sorted(changed):
