@@ -8,42 +8,82 @@ document and character offsets), so every figure shown to a user can be traced b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal, cast, get_args
 
 # Entity types.
-PERSON = "person"
-ORGANIZATION = "organization"
-PLACE = "place"
-DATE = "date"
+EntityType = Literal["person", "organization", "place", "date"]
+PERSON: Final = "person"
+ORGANIZATION: Final = "organization"
+PLACE: Final = "place"
+DATE: Final = "date"
+# What a mention names: an entity type, or "" for a capitalised word read as no name ("Motion").
+MentionType = Literal["person", "organization", "place", "date", ""]
 
 # Roles a person can play in the reporting. Only actors take part in the network.
-ACTOR = "actor"
-COMMENTATOR = "commentator"  # analysts, officials, journalists quoted about the network
-SOURCE = "source"  # news outlets and agencies the reporting cites: never part of the network
+Role = Literal["actor", "commentator", "source"]
+ACTOR: Final = "actor"
+COMMENTATOR: Final = "commentator"  # analysts, officials, journalists quoted about the network
+SOURCE: Final = "source"  # news outlets and agencies the reporting cites: never part of the network
 
 # Relation types. Directed ones read "source <type> target".
-FAMILY = "family"
-ASSOCIATE = "associate"
-CO_RESIDED = "co_resided"
-COMMUNICATED_WITH = "communicated_with"
-MEMBER_OF = "member_of"
-LEADER_OF = "leader_of"
-RECRUITED_BY = "recruited_by"
-RELATION_TYPES = (FAMILY, ASSOCIATE, CO_RESIDED, COMMUNICATED_WITH, MEMBER_OF, LEADER_OF, RECRUITED_BY)
-DIRECTED_TYPES = frozenset({MEMBER_OF, LEADER_OF, RECRUITED_BY})
+RelationType = Literal["family", "associate", "co_resided", "communicated_with", "member_of", "leader_of",
+                       "recruited_by"]
+FAMILY: Final = "family"
+ASSOCIATE: Final = "associate"
+CO_RESIDED: Final = "co_resided"
+COMMUNICATED_WITH: Final = "communicated_with"
+MEMBER_OF: Final = "member_of"
+LEADER_OF: Final = "leader_of"
+RECRUITED_BY: Final = "recruited_by"
+RELATION_TYPES: tuple[RelationType, ...] = (FAMILY, ASSOCIATE, CO_RESIDED, COMMUNICATED_WITH, MEMBER_OF, LEADER_OF,
+                                            RECRUITED_BY)
+DIRECTED_TYPES: frozenset[str] = frozenset({MEMBER_OF, LEADER_OF, RECRUITED_BY})
 # Event types: things people did rather than ties between them.
-TRAVEL = "travel"
-ATTACK = "attack"
+EventType = Literal["travel", "attack", "born", "died", "role"]
+TRAVEL: Final = "travel"
+ATTACK: Final = "attack"
 # Life events: facts of one person's profile (shown on their page and timeline), never tie dates.
-BORN = "born"
-DIED = "died"
-LIFE_EVENT_TYPES = (BORN, DIED)
+BORN: Final = "born"
+DIED: Final = "died"
+LIFE_EVENT_TYPES: tuple[EventType, ...] = (BORN, DIED)
 # A role stated of a person ("X, a recruiter"): label is the role; a profile fact, not a tie.
-ROLE = "role"
+ROLE: Final = "role"
 RECRUITER = "recruiter"
-EVENT_TYPES = (TRAVEL, ATTACK, BORN, DIED, ROLE)
+EVENT_TYPES: tuple[EventType, ...] = (TRAVEL, ATTACK, BORN, DIED, ROLE)
 # Ties that make two people close in the sense of complex contagion.
-CLOSE_TYPES = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
+CLOSE_TYPES: frozenset[str] = frozenset({FAMILY, ASSOCIATE, CO_RESIDED})
+# How a name came to be one of an entity's, and who made a join.
+AliasKind = Literal["surface", "explicit", "variant", "analyst", "derived", "imported"]
+JoinSource = Literal["auto", "analyst"]
+
+
+def _checked(value: str, kind: object, what: str) -> str:
+    allowed = get_args(kind)
+    if value not in allowed:
+        raise ValueError(f"unknown {what} '{value}' (one of {', '.join(sorted(allowed))})")
+    return value
+
+
+# Checked conversions where a type or role is computed from text: a misspelt one fails where it is
+# made, not in a later stage.
+def as_entity_type(value: str) -> EntityType:
+    return cast(EntityType, _checked(value, EntityType, "entity type"))
+
+
+def as_mention_type(value: str) -> MentionType:
+    return cast(MentionType, _checked(value, MentionType, "mention type"))
+
+
+def as_role(value: str) -> Role:
+    return cast(Role, _checked(value, Role, "role"))
+
+
+def as_relation_type(value: str) -> RelationType:
+    return cast(RelationType, _checked(value, RelationType, "relation type"))
+
+
+def as_event_type(value: str) -> EventType:
+    return cast(EventType, _checked(value, EventType, "event type"))
 
 
 @dataclass
@@ -120,9 +160,9 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str
+    type: MentionType
     sentence: int = 0  # index of the sentence within the document
-    role: str = ACTOR
+    role: Role = ACTOR
     local_id: str = ""  # the within-document cluster this mention was resolved into
 
 
@@ -131,17 +171,17 @@ class Alias:
     """One surface form of an entity and how it came to be joined to it."""
 
     name: str
-    kind: str = "surface"  # surface | explicit | variant | analyst
+    kind: AliasKind = "surface"
     document_id: str | None = None
 
 
 @dataclass
 class Entity:
     id: str
-    type: str
+    type: EntityType
     name: str
     aliases: list[Alias] = field(default_factory=list)
-    role: str = ACTOR
+    role: Role = ACTOR
     documents: list[str] = field(default_factory=list)
     mention_count: int = 0
 
@@ -160,7 +200,7 @@ class Relation:
 
     source: str
     target: str
-    type: str
+    type: RelationType
     evidence: list[Evidence] = field(default_factory=list)
     subtype: str | None = None
     hedged: bool = False
@@ -186,7 +226,7 @@ class MergeDecision:
     name_b: str
     reason: str
     score: float = 1.0
-    source: str = "auto"  # auto | analyst
+    source: JoinSource = "auto"
     document_id: str | None = None
 
 
@@ -211,7 +251,7 @@ class Event:
     an attack. Participants are entity ids; `label` is how the text names it."""
 
     id: str
-    type: str
+    type: EventType
     label: str
     participants: list[str]
     evidence: list[Evidence] = field(default_factory=list)
@@ -243,11 +283,11 @@ class LocalEntity:
 
     local_id: str
     document_id: str
-    type: str
+    type: EntityType
     name: str  # the fullest name the document gives
     names: set[str] = field(default_factory=set)  # every surface form resolved into it
     explicit_aliases: set[str] = field(default_factory=set)  # names joined by an alias statement
-    role: str = ACTOR
+    role: Role = ACTOR
     mention_count: int = 0
 
 
@@ -258,7 +298,7 @@ class LocalRelation:
     document_id: str
     source: str  # local_id
     target: str  # local_id
-    type: str
+    type: RelationType
     evidence: Evidence
     subtype: str | None = None
     date: str | None = None
@@ -270,7 +310,7 @@ class LocalEvent:
     """An event as one document states it; participants are local ids."""
 
     document_id: str
-    type: str
+    type: EventType
     label: str
     participants: list[str]
     evidence: Evidence
@@ -333,9 +373,9 @@ class EntitySummary:
     """One row of an entity listing: enough to show and sort without loading ties."""
 
     id: str
-    type: str
+    type: EntityType
     name: str
-    role: str
+    role: Role
     aliases: list[str]
     ties: int
     documents: int

@@ -20,7 +20,16 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from linkchart.model import ORGANIZATION, AnalystDecision, Entity, Event, Relation, Resolution
+from linkchart.model import (
+    ORGANIZATION,
+    AnalystDecision,
+    Entity,
+    Event,
+    Relation,
+    Resolution,
+    as_entity_type,
+    as_role,
+)
 from linkchart.resolve.blocks import decision_keys, place_keys, resolution_keys
 from linkchart.resolve.cross_doc import document_company, relations_between, resolve_entities
 from linkchart.resolve.events import resolve_events
@@ -232,7 +241,7 @@ def _events(store: Store) -> list[Event]:
     participants = {p for ev in events for p in ev.participants}
     entity_of = store.members(local_ids=participants)
     kinds = store.entity_kinds(set(entity_of.values()))
-    entities = {i: Entity(i, t, "", role=role) for i, (t, role) in kinds.items()}
+    entities = {i: Entity(i, as_entity_type(t), "", role=as_role(role)) for i, (t, role) in kinds.items()}
     return resolve_events(events, entity_of, entities)
 
 

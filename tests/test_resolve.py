@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from linkchart.extract.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.model import Evidence, LocalEntity, LocalRelation
 from linkchart.names import name_key, similar_words
@@ -86,3 +88,12 @@ def test_events_with_long_shared_labels_get_distinct_ids() -> None:
     karim = Entity("per-karim", "person", "Karim Haddad", [])
     found = resolve_events(events, {"d:0": "per-karim"}, {"per-karim": karim})
     assert len(found) == 2 and len({e.id for e in found}) == 2
+
+
+def test_types_and_roles_are_checked_where_they_are_made() -> None:
+    from linkchart.model import as_entity_type, as_relation_type, as_role
+
+    assert as_entity_type("person") == "person" and as_relation_type("co_resided") == "co_resided"
+    for convert, misspelt in ((as_entity_type, "persn"), (as_role, "actr"), (as_relation_type, "brother_of")):
+        with pytest.raises(ValueError, match=f"unknown .* '{misspelt}'"):
+            convert(misspelt)  # type: ignore[operator]

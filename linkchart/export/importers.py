@@ -37,9 +37,12 @@ from linkchart.model import (
     Alias,
     Document,
     Entity,
+    EntityType,
     Evidence,
     Network,
     Relation,
+    RelationType,
+    as_relation_type,
 )
 from linkchart.resolve.cross_doc import stable_entity_id
 from linkchart.schema import TIE_TYPES
@@ -121,7 +124,7 @@ def assemble(path: Path, fmt: str, text: str, nodes: dict[str, RawNode], edges: 
     if left_out:
         notes.append("left out nodes that are not people or groups: " + ", ".join(f"{n} {t or '(no type)'}"
                                                                                     for t, n in sorted(left_out.items())))
-    grouped: dict[tuple[str, str, str], list[RawEdge]] = defaultdict(list)
+    grouped: dict[tuple[str, str, RelationType], list[RawEdge]] = defaultdict(list)
     loops = dropped = 0
     for edge in edges:
         if edge.source not in entities or edge.target not in entities:
@@ -156,7 +159,7 @@ def entity_id(node_key: str) -> str:
     return node_key if _OUR_ID.match(node_key) else stable_entity_id(f"import:{node_key}")
 
 
-def _relation(s: str, t: str, tie: str, edges: list[RawEdge], doc: Document, text: str) -> Relation:
+def _relation(s: str, t: str, tie: RelationType, edges: list[RawEdge], doc: Document, text: str) -> Relation:
     evidence: list[Evidence] = []
     for edge in edges:
         start, end = edge.span
@@ -194,7 +197,7 @@ def find_escaped(record: str, sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def _entity_type(value: str) -> str | None:
+def _entity_type(value: str) -> EntityType | None:
     word = value.strip().lower()
     if word in _PERSON_WORDS:
         return PERSON
@@ -203,12 +206,12 @@ def _entity_type(value: str) -> str | None:
     return None
 
 
-def _tie_type(value: str, subtype: str) -> tuple[str, str]:
+def _tie_type(value: str, subtype: str) -> tuple[RelationType, str]:
     """Our tie type for the file's; a kind we do not model is an associate tie whose subtype
     keeps the file's word ('telephone'), so nothing the file said is lost."""
     word = re.sub(r"[\s-]+", "_", value.strip().lower())
     if word in _TIE_WORDS:
-        return _TIE_WORDS[word], subtype
+        return as_relation_type(_TIE_WORDS[word]), subtype
     return ASSOCIATE, subtype or value.strip()
 
 

@@ -24,6 +24,11 @@ from linkchart.model import (
     LocalRelation,
     Mention,
     MergeDecision,
+    as_entity_type,
+    as_event_type,
+    as_mention_type,
+    as_relation_type,
+    as_role,
 )
 from linkchart.names import parts
 
@@ -42,7 +47,8 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         keep = occ.cluster is not None and occ.id not in unresolved and occ.type in {PERSON, ORGANIZATION}
         local = occ.cluster if keep and occ.cluster else ""
         role = roles.get(local, ACTOR)
-        out.mentions.append(Mention(document.id, start, end, occ.text, occ.type, occ.sentence, role, local))
+        out.mentions.append(Mention(document.id, start, end, occ.text, as_mention_type(occ.type), occ.sentence, as_role(role),
+                                    local))
         if keep and occ.cluster:
             clusters.setdefault(occ.cluster, []).append(occ)
     for key, occs in clusters.items():
@@ -54,8 +60,8 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         best = max(sorted(names), key=lambda n: (len(parts(n)), len(n), seen[n], -first.get(n, len(occs))))
         names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
-        out.entities.append(LocalEntity(key, document.id, types.most_common(1)[0][0], best, names, explicit,
-                                        roles.get(key, ACTOR), len(occs)))
+        out.entities.append(LocalEntity(key, document.id, as_entity_type(types.most_common(1)[0][0]), best, names, explicit,
+                                        as_role(roles.get(key, ACTOR)), len(occs)))
     known = set(clusters)
     for tie in ties:
         if tie.source not in known or tie.target not in known:
@@ -68,7 +74,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         # the date of the clause stating the tie (a list item's own, not its introduction's)
         date, source = dater.date_of(tie.paragraph, tie.span,
                                      dater.anchors(tie.paragraph, tie.span, (tie.source, tie.target)), tie.type)
-        out.relations.append(LocalRelation(document.id, tie.source, tie.target, tie.type, evidence,
+        out.relations.append(LocalRelation(document.id, tie.source, tie.target, as_relation_type(tie.type), evidence,
                                            tie.subtype, date, source))
     for d in decisions:
         out.merges.append(d)
@@ -89,6 +95,6 @@ def local_events(document: Document, parsed: ParsedDocument, events: list[FoundE
         text = document.text[start:end]
         verb = ev.span.doc[ev.verb] if ev.verb is not None else ev.span.root
         date, source = dater.date_of(ev.paragraph, ev.span, [verb])
-        out.append(LocalEvent(document.id, ev.type, ev.label, participants,
+        out.append(LocalEvent(document.id, as_event_type(ev.type), ev.label, participants,
                               Evidence(document.id, text, start, end, ev.hedged), ev.place, date, source))
     return out + dater.life_events(known)

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from linkchart.dates import DateMention, date_key, find_dates, parse_date, surely_before
 from linkchart.extract.document import ParsedDocument
 from linkchart.lexicon import words
-from linkchart.model import BORN, DIED, FAMILY, PERSON, DateSource, Document, Evidence, LocalEvent
+from linkchart.model import BORN, DIED, FAMILY, PERSON, DateSource, Document, Evidence, LocalEvent, as_event_type
 
 #: Dependencies that open a clause of their own below their head.
 _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "appos", "pcomp"})
@@ -169,7 +169,7 @@ class ClauseDater:
                     continue
                 start, end = self.parsed.char_span(p, span)
                 evidence = Evidence(self.document.id, self.document.text[start:end], start, end)
-                out.append(LocalEvent(self.document.id, kind, kind, [person], evidence, None, mention.date,
+                out.append(LocalEvent(self.document.id, as_event_type(kind), kind, [person], evidence, None, mention.date,
                                       source_of(mention)))
         return out
 

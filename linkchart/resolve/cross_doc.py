@@ -29,16 +29,21 @@ from linkchart.model import (
     PLACE,
     SOURCE,
     Alias,
+    AliasKind,
     AnalystDecision,
     Entity,
+    EntityType,
     Evidence,
+    JoinSource,
     LocalEntity,
     LocalEvent,
     LocalRelation,
     MergeDecision,
     MergeSuggestion,
     Relation,
+    RelationType,
     Resolution,
+    Role,
 )
 from linkchart.names import (
     foreign_script,
@@ -98,11 +103,11 @@ def resolve_entities(locals_: list[LocalEntity], analyst: list[AnalystDecision],
     locals_ = _split_locals(locals_, [d for d in analyst if d.action == "distinct"])
     by_id = {e.local_id: e for e in locals_}
     uf: UnionFind[str] = UnionFind(by_id)
-    log: list[tuple[str, str, str, float, str]] = []  # (local a, local b, reason, score, source)
+    log: list[tuple[str, str, str, float, JoinSource]] = []  # (local a, local b, reason, score, source)
 
     def join(a: str, b: str, reason: str, score: float = 1.0, source: str = "auto") -> None:
         if uf.find(a) != uf.find(b) and uf.union(a, b):
-            log.append((a, b, reason, score, source))
+            log.append((a, b, reason, score, "analyst" if source == "analyst" else "auto"))
 
     guesses: list[tuple[str, str, str, float]] = []
 
@@ -175,7 +180,7 @@ def settle_types(locals_: list[LocalEntity], place_mentions: Iterable[tuple[str,
     same name is clearly a person, a group or a place. A clear majority of documents is needed
     (two to one); otherwise each document keeps its own reading. Names settled as places leave
     the network of actors."""
-    docs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    docs: dict[str, dict[EntityType, set[str]]] = defaultdict(lambda: defaultdict(set))
     for e in locals_:
         docs[name_key(e.name)][e.type].add(e.document_id)
     for document_id, key in [*((d, name_key(t)) for d, t in place_mentions), *place_keys]:
@@ -237,7 +242,8 @@ def _latest_per_pair(decisions: list[AnalystDecision]) -> list[AnalystDecision]:
     return list(latest.values())
 
 
-def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: list[AnalystDecision]):  # type: ignore[no-untyped-def]
+def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str],
+                    analyst: list[AnalystDecision]) -> tuple[list[Entity], dict[str, str]]:
     renames = {name_key(d.name_a): d.name_b for d in analyst if d.action == "rename" and not d.anchor_a}
     renamed = {d.anchor_a: d.name_b for d in analyst if d.action == "rename" and d.anchor_a}
     by_id = {e.local_id: e for e in locals_}
@@ -256,13 +262,13 @@ def _build_entities(locals_: list[LocalEntity], uf: UnionFind[str], analyst: lis
                     name = renames[name_key(n)]
         name = next((renamed[e.local_id] for e in locs if e.local_id in renamed), name)
         eid = stable_entity_id(locs[0].local_id)
-        aliases: list[tuple[str, str, str | None]] = sorted(
+        aliases: list[tuple[str, AliasKind, str | None]] = sorted(
             {(n, "explicit" if n in e.explicit_aliases else "surface", e.document_id) for e in locs for n in e.names})
         surface = {n for n, _, _ in aliases}
         aliases += sorted({(d, "derived", None) for n in surface for d in derived_forms(n, etype)
                            if name_key(d) not in shared} - {(n, "derived", None) for n in surface}, key=lambda a: a[0])
         roles = Counter(e.role for e in locs)
-        role = COMMENTATOR if roles[COMMENTATOR] and roles[COMMENTATOR] >= roles[ACTOR] else ACTOR
+        role: Role = COMMENTATOR if roles[COMMENTATOR] and roles[COMMENTATOR] >= roles[ACTOR] else ACTOR
         entities.append(Entity(eid, etype, name, [Alias(n, k, d) for n, k, d in aliases], role,
                                sorted({e.document_id for e in locs}), sum(e.mention_count for e in locs)))
         for e in locs:
@@ -350,7 +356,7 @@ def relations_between(local_relations: list[LocalRelation], entity_of: Mapping[s
     """Ties between entities out of the ties documents state. `kinds`: entity id -> (type,
     role); `groups`: the network's groups (`network_groups` of these ties by default)."""
     network = groups if groups is not None else network_groups(local_relations, entity_of, kinds)
-    grouped: dict[tuple[str, str, str], list[LocalRelation]] = defaultdict(list)
+    grouped: dict[tuple[str, str, RelationType], list[LocalRelation]] = defaultdict(list)
     for r in local_relations:
         s, t = entity_of.get(r.source), entity_of.get(r.target)
         if not s or not t or s == t:
