@@ -7,12 +7,15 @@ and banding (LSH) finds candidate pairs without comparing every pair of document
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import numpy
 
 _WORD = re.compile(r"\w+")
 _MERSENNE = (1 << 61) - 1
@@ -48,10 +51,47 @@ def _permutations(count: int) -> list[tuple[int, int]]:
 
 
 def minhash(text: str, *, shingle_words: int, permutations: int) -> tuple[int, ...]:
-    shingles = _shingles(normalised_words(text), shingle_words)
-    return tuple(
-        min((a * s + b) % _MERSENNE for s in shingles) for a, b in _permutations(permutations)
-    )
+    """min over shingles s of (a·s + b) mod 2^61-1, for each permutation (a, b). Computed exactly
+    in 64-bit integer arrays (see `_universal_hash`), a slice of shingles at a time."""
+    shingles = numpy.fromiter(_shingles(normalised_words(text), shingle_words), dtype=numpy.uint64)
+    a, b = _permutation_arrays(permutations)
+    lowest = numpy.full(permutations, _MERSENNE, dtype=numpy.uint64)
+    for start in range(0, len(shingles), _SHINGLES_AT_ONCE):
+        values = _universal_hash(a[:, None], b[:, None], shingles[None, start:start + _SHINGLES_AT_ONCE])
+        numpy.minimum(lowest, values.min(axis=1), out=lowest)
+    return tuple(int(v) for v in lowest)
+
+
+_SHINGLES_AT_ONCE = 2048
+_P = numpy.uint64(_MERSENNE)
+
+
+@functools.cache
+def _permutation_arrays(count: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    a, b = zip(*_permutations(count), strict=True)
+    return numpy.array(a, dtype=numpy.uint64), numpy.array(b, dtype=numpy.uint64)
+
+
+def _fold(x: numpy.ndarray) -> numpy.ndarray:
+    """x mod 2^61-1 up to one subtraction: 2^61 ≡ 1, so the bits above 61 add to the rest."""
+    return (x & _P) + (x >> numpy.uint64(61))
+
+
+def _reduce(x: numpy.ndarray) -> numpy.ndarray:
+    x = _fold(_fold(x))
+    return numpy.where(x >= _P, x - _P, x)
+
+
+def _universal_hash(a: numpy.ndarray, b: numpy.ndarray, s: numpy.ndarray) -> numpy.ndarray:
+    """(a·s + b) mod p for p = 2^61-1, a and b < p, s < 2^64, without overflowing 64 bits: s is
+    reduced below p, and a·s is taken in 32-bit halves, 2^64 ≡ 8 and 2^61 ≡ 1 modulo p."""
+    low32, shift = numpy.uint64(0xFFFFFFFF), numpy.uint64(32)
+    s = _reduce(s)
+    a_hi, a_lo, s_hi, s_lo = a >> shift, a & low32, s >> shift, s & low32
+    cross = a_hi * s_lo + a_lo * s_hi  # < 2^62
+    cross_hi, cross_lo = cross >> numpy.uint64(29), cross & numpy.uint64((1 << 29) - 1)  # cross·2^32 ≡ cross_hi + cross_lo·2^32
+    total = ((a_hi * s_hi) << numpy.uint64(3)) + cross_hi + (cross_lo << shift) + _fold(a_lo * s_lo) + b
+    return _reduce(total)
 
 
 def estimated_jaccard(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
