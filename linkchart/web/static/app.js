@@ -190,28 +190,68 @@
     renderTimebar();
   }
 
+  // Whether any person is off the chart (removed, grouped or outside an expansion): only then must
+  // each tie look at its ends, which costs a lookup per tie on every redraw.
+  function someoneHidden() {
+    if (state.removed.size || state.visible !== null) return true;
+    for (const _ in state.groups) return true;
+    return false;
+  }
+
+  // Sigma draws every program twice a frame: once on screen and once into a picking buffer that
+  // tells which person is under the mouse. While the chart is dragged or zoomed nothing can be
+  // hovered or clicked, so on large charts the node program skips the picking pass then (it cost
+  // a third of each frame in software WebGL) and the chart is drawn once more when it comes to rest.
+  function moving(r) {
+    const c = r.getMouseCaptor();
+    return !!(r.getCamera().isAnimated() || c.isMoving || c.draggedEvents || c.currentWheelDirection);
+  }
+  let settleTimer = null;
+  function redrawAtRest() {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      const r = lc.renderer;
+      if (!r) return;
+      if (moving(r)) redrawAtRest(); else r.scheduleRender();
+    }, 120);
+  }
+  function pickingAtRest(Program) {
+    return class extends Program {
+      render(params) {
+        const r = lc.renderer;
+        if (!r || !this.pickProgram || !moving(r)) return super.render(params);
+        const pick = this.pickProgram;
+        this.pickProgram = null;
+        try { super.render(params); } finally { this.pickProgram = pick; }
+        redrawAtRest();
+        return undefined;
+      }
+    };
+  }
+
   function setupRenderer() {
     const graph = lc.graph;
+    // Thousands of ties: plain ties are one-pixel lines (two vertices instead of a six-vertex
+    // rectangle each, far less to fill in software WebGL); hedged ties keep the dashed program.
+    const big = graph.size > 5000;
     lc.renderer = new V.Sigma(graph, $("graph"), {
       // Picking ties under the mouse reads pixels back on every move; on charts of thousands of ties
       // that stalls software rendering, so there a tie is opened from its person's list instead.
       enableEdgeEvents: graph.size <= 5000, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       // Points and non-instanced ties: instanced drawing is slow in software WebGL (see edges.js).
-      nodeProgramClasses: { point: V.NodePointProgram }, defaultNodeType: "point",
-      edgeProgramClasses: { line: window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
+      nodeProgramClasses: { point: big ? pickingAtRest(V.NodePointProgram) : V.NodePointProgram }, defaultNodeType: "point",
+      edgeProgramClasses: { line: big ? V.EdgeLineProgram : window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
       // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
-      hideEdgesOnMove: graph.size > 5000, hideLabelsOnMove: graph.order > 2000,
-      nodeReducer: (node, attrs) => {
-        const res = { ...attrs };
+      hideEdgesOnMove: big, hideLabelsOnMove: graph.order > 2000,
+      // Sigma hands the reducers a copy of the attributes, so they change it in place.
+      nodeReducer: (node, res) => {
         if (isHidden(node)) { res.hidden = true; return res; }
         if (state.fadedNodes.has(node)) { res.color = FADED; res.label = ""; res.zIndex = 0; }
         if (lc.selected.includes(node) || state.highlight.has(node)) { res.highlighted = true; res.zIndex = 2; }
         return res;
       },
-      edgeReducer: (edge, attrs) => {
-        const res = { ...attrs };
-        const [s, t] = graph.extremities(edge);
-        if (isHidden(s) || isHidden(t)) { res.hidden = true; return res; }
+      edgeReducer: (edge, res) => {
+        if (someoneHidden() && (isHidden(graph.source(edge)) || isHidden(graph.target(edge)))) { res.hidden = true; return res; }
         if (state.fadedEdges.has(edge)) { res.color = FADED; res.zIndex = 0; }
         if (state.highlight.has(edge)) { res.size = 4; res.zIndex = 2; }
         return res;
@@ -896,10 +936,12 @@
     const [name, arg, arg2] = parts;
     lc.route = name || "chart";
     if (!name || name === "chart") {
+      const wasHidden = $("view-chart").hidden;
       $("view-page").hidden = true;
       $("view-chart").hidden = false;
       lc.view = { page: "chart" };
-      if (lc.renderer) { lc.renderer.resize(); lc.renderer.refresh(); renderTimebar(); }
+      // Back from another page the chart's box may have changed; on the first visit it was just drawn.
+      if (lc.renderer && wasHidden) { lc.renderer.resize(); lc.renderer.refresh(); renderTimebar(); }
       return;
     }
     const pages = { entity: () => entityPage(arg), why: () => whyPage(arg), doc: () => documentPage(arg, arg2), documents: () => documentsPage(Number(arg) || 0),
