@@ -432,7 +432,7 @@
     const [s] = g.extremities(edge);
     const tie = await api(`/api/ties/${enc(edge)}?source=${enc(s)}`);
     lc.lastTie = tie;
-    state.highlight = new Set([edge]);
+    state.highlight = new Set([edge, ...g.extremities(edge)]);  // the ends labelled, whatever the label density
     side(h("h2", {}, tie.type.replace("_", " "), tie.hedged ? h("span", { class: "badge hedged" }, "hedged") : null),
       h("p", {}, entityLink(tie.source, tie.source_name), tie.directed ? " → " : " — ", entityLink(tie.target, tie.target_name)),
       h("p", { class: "muted" }, `confidence ${tie.confidence}`, tie.date ? `, dated ${tie.date}` : ", undated",
