@@ -12,6 +12,7 @@ The API is described by FastAPI's OpenAPI schema at /api/openapi.json (docs at /
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 import threading
@@ -38,6 +39,7 @@ from linkchart.web.jobs import Jobs, case_label
 from linkchart.web.security import Guard, new_token
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger(__name__)
 MAX_UPLOAD_FILES = 50
 
 
@@ -118,8 +120,11 @@ class CaseAccess:
             if text is None:
                 text = make(case)
                 if self.writable:
-                    with self.lock:
-                        case.keep_prepared(key, version, text)
+                    try:
+                        with self.lock:
+                            case.keep_prepared(key, version, text)
+                    except Exception as err:  # noqa: BLE001 - keeping is a shortcut for the next start; the page still gets its chart
+                        log.warning("the %s was not kept with the case: %s", key, err)
             return text
 
         return str(self.cached(f"kept:{key}", kept_or_made))
