@@ -198,10 +198,11 @@
     return false;
   }
 
-  // Sigma draws every program twice a frame: once on screen and once into a picking buffer that
-  // tells which person is under the mouse. While the chart is dragged or zoomed nothing can be
-  // hovered or clicked, so on large charts the node program skips the picking pass then (it cost
-  // a third of each frame in software WebGL) and the chart is drawn once more when it comes to rest.
+  // Large charts while they are dragged or zoomed (as Gephi and sigma's own demos do): ties are not
+  // drawn, and people are drawn without sigma's second pass into the picking buffer that tells
+  // which person is under the mouse (nothing can be hovered mid-drag; the pass cost a third of
+  // each frame in software WebGL). The chart is drawn in full once it comes to rest. Sigma's own
+  // hideEdgesOnMove re-processes every tie when a drag ends, a visible stall on 20,000 ties.
   function moving(r) {
     const c = r.getMouseCaptor();
     return !!(r.getCamera().isAnimated() || c.isMoving || c.draggedEvents || c.currentWheelDirection);
@@ -215,15 +216,17 @@
       if (moving(r)) redrawAtRest(); else r.scheduleRender();
     }, 120);
   }
-  function pickingAtRest(Program) {
+  function atRest(Program, { hideWhileMoving }) {
     return class extends Program {
       render(params) {
         const r = lc.renderer;
-        if (!r || !this.pickProgram || !moving(r)) return super.render(params);
+        if (!r || !moving(r)) return super.render(params);
+        redrawAtRest();
+        if (hideWhileMoving) return undefined;
+        if (!this.pickProgram) return super.render(params);
         const pick = this.pickProgram;
         this.pickProgram = null;
         try { super.render(params); } finally { this.pickProgram = pick; }
-        redrawAtRest();
         return undefined;
       }
     };
@@ -239,10 +242,12 @@
       // that stalls software rendering, so there a tie is opened from its person's list instead.
       enableEdgeEvents: graph.size <= 5000, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       // Points and non-instanced ties: instanced drawing is slow in software WebGL (see edges.js).
-      nodeProgramClasses: { point: big ? pickingAtRest(V.NodePointProgram) : V.NodePointProgram }, defaultNodeType: "point",
-      edgeProgramClasses: { line: big ? V.EdgeLineProgram : window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
-      // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
-      hideEdgesOnMove: big, hideLabelsOnMove: graph.order > 2000,
+      nodeProgramClasses: { point: big ? atRest(V.NodePointProgram, { hideWhileMoving: false }) : V.NodePointProgram },
+      defaultNodeType: "point",
+      edgeProgramClasses: big
+        ? { line: atRest(V.EdgeLineProgram, { hideWhileMoving: true }), dashed: atRest(window.LinkchartDashedEdgeProgram, { hideWhileMoving: true }) }
+        : { line: window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram },
+      zIndex: true, hideLabelsOnMove: graph.order > 2000,
       // Sigma hands the reducers a copy of the attributes, so they change it in place.
       nodeReducer: (node, res) => {
         if (isHidden(node)) { res.hidden = true; return res; }
