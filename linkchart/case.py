@@ -454,6 +454,19 @@ class Case:
         self.store.set_meta("saved_charts", json.dumps(charts, ensure_ascii=False))
         return saved
 
+    def prepared(self, key: str) -> str | None:
+        """What the workbench computed from the network (the chart, its measures), kept with the
+        case so a restarted server shows a large chart at once; None when the data changed since."""
+        kept = self.store.get_meta(f"prepared:{key}")
+        if not kept:
+            return None
+        version, _, text = kept.partition("\n")
+        return text if version == str(self.data_version()) else None
+
+    def keep_prepared(self, key: str, data_version: int, text: str) -> None:
+        """Keep `text`, computed on `data_version`, for `prepared` (one value per key)."""
+        self.store.set_meta(f"prepared:{key}", f"{data_version}\n{text}")
+
 
 
 

@@ -473,8 +473,6 @@ def serve(db: str, host: str, port: int, token: str | None, read_only: bool) -> 
     from linkchart.web.app import create_app
     from linkchart.web.security import is_loopback
 
-    if "://" in db:
-        raise LinkchartError("the workbench serves a case file; copy the team case to one with 'linkchart copy' first")
     loopback = is_loopback(host)
     if not loopback and not token:
         raise LinkchartError(f"listening on {host} lets other machines in: give --token")

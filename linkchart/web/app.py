@@ -12,6 +12,7 @@ The API is described by FastAPI's OpenAPI schema at /api/openapi.json (docs at /
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import tempfile
 import threading
@@ -38,6 +39,7 @@ from linkchart.web.jobs import Jobs, case_label
 from linkchart.web.security import Guard, new_token
 
 STATIC = Path(__file__).parent / "static"
+log = logging.getLogger(__name__)
 MAX_UPLOAD_FILES = 50
 
 
@@ -63,7 +65,14 @@ class ChartRequest(BaseModel):
 
 
 class CaseAccess:
-    """One Case per server thread on the same file, and a lock for changes."""
+    """One Case per server thread on the same file, a lock for changes, and results computed once
+    per data version.
+
+    A result is computed by one thread while the others asking for it wait (the warm-up thread and
+    the page's first request must not both spend seconds on a large chart). The chart and its
+    measures are also kept with the case (`Case.keep_prepared`), so a restarted server serves a
+    chart of thousands of ties without recomputing it.
+    """
 
     def __init__(self, db: str, *, writable: bool) -> None:
         self.db = db
@@ -71,6 +80,9 @@ class CaseAccess:
         self.lock = threading.RLock()
         self._local = threading.local()
         self._cache: dict[str, Any] = {}
+        self._key_locks: dict[str, threading.Lock] = {}
+        self._key_locks_guard = threading.Lock()
+        self.chart_served = threading.Event()
 
     def case(self) -> Case:
         case = getattr(self._local, "case", None)
@@ -90,15 +102,57 @@ class CaseAccess:
         """Results that only change with the data version (the network, its measures)."""
         case = self.case()
         version = case.data_version()
-        found = self._cache.get(key)
-        if found is not None and found[0] == version:
-            return found[1]
-        value = make(case)
-        self._cache[key] = (version, value)
-        return value
+        with self._key_locks_guard:
+            key_lock = self._key_locks.setdefault(key, threading.Lock())
+        with key_lock:
+            found = self._cache.get(key)
+            if found is not None and found[0] == version:
+                return found[1]
+            value = make(case)
+            self._cache[key] = (version, value)
+            return value
+
+    def kept(self, key: str, make: Callable[[Case], str]) -> str:
+        """Like `cached`, for text that is also kept with the case across server restarts."""
+        def kept_or_made(case: Case) -> str:
+            version = case.data_version()
+            text = case.prepared(key)
+            if text is None:
+                text = make(case)
+                if self.writable:
+                    try:
+                        with self.lock:
+                            case.keep_prepared(key, version, text)
+                    except Exception as err:  # noqa: BLE001 - keeping is a shortcut for the next start; the page still gets its chart
+                        log.warning("the %s was not kept with the case: %s", key, err)
+            return text
+
+        return str(self.cached(f"kept:{key}", kept_or_made))
 
     def analysis(self) -> charts.Analysis:
         return self.cached("analysis", lambda c: charts.Analysis.of(c.network()))
+
+    def chart_json(self) -> str:
+        def encode(case: Case) -> str:
+            return json.dumps({**charts.chart(self.analysis()), "data_version": case.data_version()}, ensure_ascii=False)
+
+        return self.kept("chart", encode)
+
+    def chart(self) -> dict[str, Any]:
+        return dict(self.cached("chart", lambda _: json.loads(self.chart_json())))
+
+    def measures(self) -> dict[str, Any]:
+        def load(_: Case) -> Any:
+            return json.loads(self.kept("measures", lambda _: json.dumps(charts.measures(self.analysis()))))
+
+        return dict(self.cached("measures", load))
+
+    def warm_up(self) -> None:
+        """Prepare the chart, then its measures. Betweenness holds the interpreter for seconds on a
+        large network, so measures wait until the page has fetched its chart (or a few seconds)."""
+        self.chart_json()
+        self.chart_served.wait(5.0)
+        self.measures()
 
 
 def _outcome(outcome: DecisionOutcome) -> dict[str, Any]:
@@ -144,17 +198,16 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
     @app.get("/api/chart", tags=["chart"], response_class=JSONResponse)
     def chart() -> Response:
         """Actors, ties (type, hedged, confidence, date, documents), events and documents.
-        Serialised once per data version: a chart of 20,000 ties is megabytes of JSON."""
-        def encode(case: Case) -> bytes:
-            data = access.cached("chart", lambda _: charts.chart(access.analysis()))
-            return json.dumps({**data, "data_version": case.data_version()}, ensure_ascii=False).encode()
-
-        return Response(access.cached("chart.json", encode), media_type="application/json")
+        Serialised once per data version and kept with the case: a chart of 20,000 ties is
+        megabytes of JSON that take seconds to compute."""
+        body = access.chart_json()
+        access.chart_served.set()
+        return Response(body, media_type="application/json")
 
     @app.get("/api/measures", tags=["chart"])
     def measures() -> dict[str, Any]:
         """Degree, betweenness and key-actor rank by entity id (what node size can show)."""
-        return access.cached("measures", lambda _: charts.measures(access.analysis()))
+        return access.measures()
 
     @app.get("/api/ties/{relation_id}", tags=["chart"])
     def tie(relation_id: str, source: str = Query(description="the id of one end of the tie")) -> dict[str, Any]:
@@ -224,9 +277,8 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
             if alias.document_id:
                 entry["documents"].add(alias.document_id)
         names.setdefault(e.name, {"name": e.name, "kinds": {"display"}, "documents": set()})
-        measures = access.cached("measures", lambda _: charts.measures(access.analysis()))
-        chart = access.cached("chart", lambda _: charts.chart(access.analysis()))
-        cell = next((n["cell"] for n in chart["nodes"] if n["id"] == e.id), None)
+        measures = access.measures()
+        cell = next((n["cell"] for n in access.chart()["nodes"] if n["id"] == e.id), None)
         ranked = {k: sorted(v.values(), reverse=True) for k, v in measures.items() if k != "rank"}
         ranks = {k: (ranked[k].index(measures[k][e.id]) + 1 if e.id in measures[k] else None) for k in ranked}
         ranks["key_actor"] = measures["rank"].get(e.id)
@@ -390,5 +442,5 @@ def create_app(case_or_db: Case | Path | str, *, access_token: str | None = None
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if warm:
-        threading.Thread(target=lambda: (chart(), measures()), daemon=True, name="warm-chart").start()
+        threading.Thread(target=access.warm_up, daemon=True, name="warm-chart").start()
     return app

@@ -290,3 +290,65 @@ def test_a_loopback_server_refuses_other_host_names(case_db: Path) -> None:
     app = create_app(case_db, allowed_hosts=["127.0.0.1", "localhost"])
     assert TestClient(app, base_url="http://evil.example").get("/api/session").status_code == 400
     assert TestClient(app, base_url="http://127.0.0.1:8765").get("/api/session").status_code == 200
+
+
+def test_serve_runs_the_workbench_on_a_postgresql_case(postgres, seed_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`linkchart serve --db postgresql://...`: the team case in the browser, decisions included."""
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    from linkchart.case import Case
+    from linkchart.store.transfer import copy_case
+
+    url = postgres.new_database()
+    with Case.open(seed_db) as source, Case.open(url, writable=True) as team:
+        copy_case(source.store, team.store)
+        team.resolve()
+    served: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    result = CliRunner().invoke(cli, ["serve", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "127.0.0.1" and "http://localhost:8765/" in result.output
+    with TestClient(served["app"], base_url="http://127.0.0.1:8765") as c:
+        c.token = c.get("/api/session").json()["token"]  # type: ignore[attr-defined]
+        assert c.get("/api/session").json()["case"] == url.rsplit("/", 1)[-1]
+        a, b = top_people(c, 2)
+        page = c.get(f"/api/entities/{a['id']}").json()
+        sentence = next(t for ties in page["ties"].values() for t in ties)["evidence"][0]
+        assert sentence["text"] in c.get(f"/api/documents/{sentence['document']}").json()["text"]
+        assert a["id"] in c.get("/api/measures").json()["betweenness"]
+        before = len(c.get("/api/chart").json()["nodes"])
+        merged = write(c, "/api/merge", {"a": a["id"], "b": b["id"], "reason": "test"}).json()
+        assert merged["message"].startswith("merged")
+        assert len(c.get("/api/chart").json()["nodes"]) == before - 1
+        write(c, f"/api/undo/{merged['decision_id']}")
+        assert len(c.get("/api/chart").json()["nodes"]) == before
+
+
+def test_a_restarted_server_serves_the_kept_chart_without_recomputing(case_db: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A chart of thousands of ties takes seconds to compute: it is kept with the case for its data
+    version, and a change makes it stale."""
+    from fastapi.testclient import TestClient
+
+    from linkchart.web import charts
+
+    with TestClient(create_app(case_db)) as c:
+        first = c.get("/api/chart").json()
+        measures = c.get("/api/measures").json()
+
+    def no_recomputing(*_: object) -> None:
+        raise AssertionError("the chart was computed again")
+
+    monkeypatch.setattr(charts, "chart", no_recomputing)
+    monkeypatch.setattr(charts, "measures", no_recomputing)
+    with TestClient(create_app(case_db)) as c:
+        assert c.get("/api/chart").json() == first
+        assert c.get("/api/measures").json() == measures
+        person = top_people(c, 1)[0]
+        assert c.get(f"/api/entities/{person['id']}").json()["cell"] == person["cell"]
+        monkeypatch.undo()
+        token = c.get("/api/session").json()["token"]
+        renamed = c.post("/api/rename", json={"ref": person["id"], "new_name": "Renamed Person"}, headers={"X-Linkchart-Token": token})
+        assert renamed.status_code == 200
+        assert "Renamed Person" in {n["label"] for n in c.get("/api/chart").json()["nodes"]}
+        c.post(f"/api/undo/{renamed.json()['decision_id']}", headers={"X-Linkchart-Token": token})

@@ -190,28 +190,73 @@
     renderTimebar();
   }
 
+  // Whether any person is off the chart (removed, grouped or outside an expansion): only then must
+  // each tie look at its ends, which costs a lookup per tie on every redraw.
+  function someoneHidden() {
+    if (state.removed.size || state.visible !== null) return true;
+    for (const _ in state.groups) return true;
+    return false;
+  }
+
+  // Large charts while they are dragged or zoomed (as Gephi and sigma's own demos do): ties are not
+  // drawn, and people are drawn without sigma's second pass into the picking buffer that tells
+  // which person is under the mouse (nothing can be hovered mid-drag; the pass cost a third of
+  // each frame in software WebGL). The chart is drawn in full once it comes to rest. Sigma's own
+  // hideEdgesOnMove re-processes every tie when a drag ends, a visible stall on 20,000 ties.
+  function moving(r) {
+    const c = r.getMouseCaptor();
+    return !!(r.getCamera().isAnimated() || c.isMoving || c.draggedEvents || c.currentWheelDirection);
+  }
+  let settleTimer = null;
+  function redrawAtRest() {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      const r = lc.renderer;
+      if (!r) return;
+      if (moving(r)) redrawAtRest(); else r.scheduleRender();
+    }, 120);
+  }
+  function atRest(Program, { hideWhileMoving }) {
+    return class extends Program {
+      render(params) {
+        const r = lc.renderer;
+        if (!r || !moving(r)) return super.render(params);
+        redrawAtRest();
+        if (hideWhileMoving) return undefined;
+        if (!this.pickProgram) return super.render(params);
+        const pick = this.pickProgram;
+        this.pickProgram = null;
+        try { super.render(params); } finally { this.pickProgram = pick; }
+        return undefined;
+      }
+    };
+  }
+
   function setupRenderer() {
     const graph = lc.graph;
+    // Thousands of ties: plain ties are one-pixel lines (two vertices instead of a six-vertex
+    // rectangle each, far less to fill in software WebGL); hedged ties keep the dashed program.
+    const big = graph.size > 5000;
     lc.renderer = new V.Sigma(graph, $("graph"), {
       // Picking ties under the mouse reads pixels back on every move; on charts of thousands of ties
       // that stalls software rendering, so there a tie is opened from its person's list instead.
       enableEdgeEvents: graph.size <= 5000, renderEdgeLabels: false, allowInvalidContainer: true, labelRenderedSizeThreshold: graph.order > 300 ? 7 : 0, defaultEdgeType: "line",
       // Points and non-instanced ties: instanced drawing is slow in software WebGL (see edges.js).
-      nodeProgramClasses: { point: V.NodePointProgram }, defaultNodeType: "point",
-      edgeProgramClasses: { line: window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram }, zIndex: true,
-      // Large charts draw ties and labels again once a pan or zoom stops (as Gephi and sigma's own demos do).
-      hideEdgesOnMove: graph.size > 5000, hideLabelsOnMove: graph.order > 2000,
-      nodeReducer: (node, attrs) => {
-        const res = { ...attrs };
+      nodeProgramClasses: { point: big ? atRest(V.NodePointProgram, { hideWhileMoving: false }) : V.NodePointProgram },
+      defaultNodeType: "point",
+      edgeProgramClasses: big
+        ? { line: atRest(V.EdgeLineProgram, { hideWhileMoving: true }), dashed: atRest(window.LinkchartDashedEdgeProgram, { hideWhileMoving: true }) }
+        : { line: window.LinkchartSolidEdgeProgram, dashed: window.LinkchartDashedEdgeProgram },
+      zIndex: true, hideLabelsOnMove: graph.order > 2000,
+      // Sigma hands the reducers a copy of the attributes, so they change it in place.
+      nodeReducer: (node, res) => {
         if (isHidden(node)) { res.hidden = true; return res; }
         if (state.fadedNodes.has(node)) { res.color = FADED; res.label = ""; res.zIndex = 0; }
         if (lc.selected.includes(node) || state.highlight.has(node)) { res.highlighted = true; res.zIndex = 2; }
         return res;
       },
-      edgeReducer: (edge, attrs) => {
-        const res = { ...attrs };
-        const [s, t] = graph.extremities(edge);
-        if (isHidden(s) || isHidden(t)) { res.hidden = true; return res; }
+      edgeReducer: (edge, res) => {
+        if (someoneHidden() && (isHidden(graph.source(edge)) || isHidden(graph.target(edge)))) { res.hidden = true; return res; }
         if (state.fadedEdges.has(edge)) { res.color = FADED; res.zIndex = 0; }
         if (state.highlight.has(edge)) { res.size = 4; res.zIndex = 2; }
         return res;
@@ -243,21 +288,27 @@
     }
   }
 
+  // Every display attribute sigma would otherwise add to its copy of each person and tie on each
+  // refresh (adding properties to 20,000 objects is a measurable part of drawing a large chart).
+  const NODE_DEFAULTS = { hidden: false, highlighted: false, forceLabel: false, zIndex: 0 };
+  const EDGE_DEFAULTS = { label: "", hidden: false, forceLabel: false, zIndex: 0 };
+
   function buildGraph(payload) {
     const g = new V.Graph({ multi: true, type: "undirected", allowSelfLoops: false });
     const cells = {};
     payload.nodes.forEach((n) => { (cells[n.cell || 0] = cells[n.cell || 0] || []).push(n.id); });
     const cellIds = Object.keys(cells);
+    const cellIndex = new Map(cellIds.map((c, i) => [c, i]));
     let seed = 7;
     const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
     payload.nodes.forEach((n) => {
-      const c = cellIds.indexOf(String(n.cell || 0));
+      const c = cellIndex.get(String(n.cell || 0));
       const angle = (2 * Math.PI * c) / cellIds.length;
       const spread = Math.sqrt(cells[n.cell || 0].length);
       g.addNode(n.id, { label: n.label, x: 10 * spread * Math.cos(angle) * (cellIds.length > 1 ? 1 : 0) + spread * (random() - 0.5) * 4,
         y: 10 * spread * Math.sin(angle) * (cellIds.length > 1 ? 1 : 0) + spread * (random() - 0.5) * 4,
         type: "point", entityType: n.type, role: n.role, aliases: n.aliases, documents: n.documents, degree: n.degree,
-        cell: n.cell, size: 4, color: "#999" });
+        cell: n.cell, size: 4, color: "#999", ...NODE_DEFAULTS });
     });
     let maxDegree = 1;
     payload.nodes.forEach((n) => { maxDegree = Math.max(maxDegree, n.degree); });
@@ -267,7 +318,7 @@
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id) || e.source === e.target) return;
       g.addEdgeWithKey(e.id, e.source, e.target, { tieType: e.type, hedged: e.hedged, confidence: e.confidence, date: e.date,
         documents: e.documents, directed: e.directed, evidenceCount: e.evidence_count, size: (e.hedged ? 2.5 : 2) / (big ? 2 : 1),
-        type: e.hedged ? "dashed" : "line", color: TIE_COLORS[e.type] || "#888" });
+        type: e.hedged ? "dashed" : "line", color: TIE_COLORS[e.type] || "#888", ...EDGE_DEFAULTS });
     });
     if (g.order && g.order <= 1500) {
       V.forceAtlas2.assign(g, { iterations: 150, settings: { ...V.forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 300 } });
@@ -392,7 +443,7 @@
     const [s] = g.extremities(edge);
     const tie = await api(`/api/ties/${enc(edge)}?source=${enc(s)}`);
     lc.lastTie = tie;
-    state.highlight = new Set([edge]);
+    state.highlight = new Set([edge, ...g.extremities(edge)]);  // the ends labelled, whatever the label density
     side(h("h2", {}, tie.type.replace("_", " "), tie.hedged ? h("span", { class: "badge hedged" }, "hedged") : null),
       h("p", {}, entityLink(tie.source, tie.source_name), tie.directed ? " → " : " — ", entityLink(tie.target, tie.target_name)),
       h("p", { class: "muted" }, `confidence ${tie.confidence}`, tie.date ? `, dated ${tie.date}` : ", undated",
@@ -896,10 +947,12 @@
     const [name, arg, arg2] = parts;
     lc.route = name || "chart";
     if (!name || name === "chart") {
+      const wasHidden = $("view-chart").hidden;
       $("view-page").hidden = true;
       $("view-chart").hidden = false;
       lc.view = { page: "chart" };
-      if (lc.renderer) { lc.renderer.resize(); lc.renderer.refresh(); renderTimebar(); }
+      // Back from another page the chart's box may have changed; on the first visit it was just drawn.
+      if (lc.renderer && wasHidden) { lc.renderer.resize(); lc.renderer.refresh(); renderTimebar(); }
       return;
     }
     const pages = { entity: () => entityPage(arg), why: () => whyPage(arg), doc: () => documentPage(arg, arg2), documents: () => documentsPage(Number(arg) || 0),
