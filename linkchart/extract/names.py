@@ -103,8 +103,8 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}  # opening mark -> clo
 def _is_date_word(tok: Token) -> bool:
     """'March', 'Mon', but 'Jan' in 'Jan Kruse' is a given name: a short form counts as a date
     only next to a number or with its full stop."""
-    if len(tok.text) > 4 or tok.text.endswith("."):
-        return True
+    if len(tok.text) > 4 or tok.text.endswith(".") or tok.ent_type_ == "DATE":
+        return True  # "in the second week of June Roe met ...": the NER reads the month into the date
     doc = tok.doc
     near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
@@ -123,7 +123,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
-             and nm.text.lower() not in creeds]
+             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
@@ -303,6 +303,27 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
     return name.text.lower() in labels and (name.start == first or after in {":", "|"})
 
 
+# "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
+_PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
+_FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
+
+
+def _contact_line(doc: Doc, name: NameSpan) -> bool:
+    """'Contact: Ann Roe - (555) 226-9758': a press office's contact, named with a telephone number,
+    stands outside the story the release tells (like a byline)."""
+    end = doc[name.end - 1].idx + len(doc[name.end - 1].text)
+    return bool(_PHONE_AFTER.match(doc.text[end:end + 40]))
+
+
+def _firm_name(doc: Doc, name: NameSpan) -> bool:
+    """'Hill & Roe', 'Roe Melber LLP': partners' names joined by an ampersand or carrying a firm's
+    legal form name a law or accounting firm (counsel listings of court opinions), not people."""
+    before = doc[name.start - 1].text if name.start > 0 else ""
+    after = doc[name.end].text if name.end < len(doc) else ""
+    last = doc[name.end - 1].lower_
+    return before == "&" or after == "&" or last in _FIRM_FORMS or after.lower() in _FIRM_FORMS
+
+
 def _legal_citation(doc: Doc, name: NameSpan) -> bool:
     """'240 F. Supp. 2d 242', '18 U.S.C. 2339B': a law report or code between two numbers."""
     before = doc[name.start - 1] if name.start > 0 else None
@@ -456,6 +477,28 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return start == 0 and end < len(doc) and doc[end].text in {"—", "–", "-", ":"} and doc[start].text.isupper()
 
 
+def _determined(doc: Doc, name: NameSpan, lex: Lexicon) -> bool:
+    """A one-word name inside a noun phrase an article opens ('the Motion', 'the Roe chemical
+    plant', 'a prominent Kent family'): English gives a person's bare name no article ('the Syrian',
+    after 'as' or in quotes, is a nickname). The Roe brothers, the Roe family are kin, not places."""
+    if name.end - name.start != 1 or name.start == 0:
+        return False
+    tok = doc[name.start]
+    before = doc[name.start - 1]
+    if before.text in QUOTES or tok.lower_ in PARTICLES:
+        return False
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    described = any(c.dep_ == "amod" and c.i < tok.i for c in noun.children)  # "a prominent Kent family"
+    if noun.lemma_.lower() in lex.kinship or (noun.lemma_.lower() in {"family", "clan"} and not described):
+        return False
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < tok.i), None)
+    if det is None and noun is tok and before.lower_ in {"the", "a", "an"}:
+        det = before
+    if det is None or det.lower_ not in {"the", "a", "an"}:
+        return False
+    return not (det.i > 0 and doc[det.i - 1].lower_ in {"as", "called", "named", "dubbed", "nicknamed"})
+
+
 def _common_words(docs: list[Doc], names: list[list[NameSpan]]) -> set[str]:
     """One-word names that the document also writes in lower case as an ordinary word ('the
     motion', 'a department') and never uses inside a longer name: capitalised words, not people."""
@@ -503,6 +546,7 @@ class NameTyper:
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
         common = _common_words(docs, names)
+        bare = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if not _determined(doc, nm, self.lex)}
         for paragraph_names in names:
             for name in paragraph_names:
                 tally = votes[name.text]
@@ -513,6 +557,8 @@ class NameTyper:
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.type == PERSON and name.text not in bare and not name.titled:
+                    name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
@@ -575,6 +621,13 @@ class NameTyper:
         lex = self.lex
         dep = head.dep_
         gov = head.head
+        if dep in {"nsubj", "nsubjpass"} and gov.lemma_ == "be":
+            # "X is a Salafist organisation", "X was an Italian criminal": what the copula says X is
+            attr = next((c for c in gov.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if attr is not None and (attr.lemma_.lower() in lex.group_nouns or attr.lower_ in lex.organisation_words):
+                return ORGANIZATION
+            if attr is not None and attr.lemma_.lower() in lex.person_nouns:
+                return PERSON
         if dep == "compound" and (gov.lower_ in lex.event_nouns or gov.lemma_.lower() in lex.place_nouns | lex.dwelling_nouns):
             return PLACE  # "the Verviers plot", "Jamioulx prison", "the Moulins district"
         if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:

@@ -1,0 +1,54 @@
+"""Shapes of real reporting that make places, firms and contacts look like people, and the other
+way round: copular leads, counsel listings, press contacts, articles before a bare word."""
+
+from __future__ import annotations
+
+from test_extract import _extract
+
+from linkchart.ingest.clean import clean_text
+
+
+def _typed(result, kind: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {e.name for e in result.entities if e.type == kind}
+
+
+def test_what_the_copula_says_a_name_is_types_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Dar Yusuf Ibrahim is a Salafist organisation based in Hamm. "
+                                 "Tarek Olmo was an Italian criminal from Enna.\n")
+    assert "Dar Yusuf Ibrahim" in _typed(result, "organization")
+    assert "Tarek Olmo" in _typed(result, "person")
+
+
+def test_law_firms_in_a_counsel_listing_are_not_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karl Denning, Denning & Pruitt, Akron, OH, Lisa Ovando, Ovando Kessel LLP, "
+                                 "Akron, OH, for Dario Fenk.\n")
+    people = _typed(result, "person")
+    assert {"Karl Denning", "Lisa Ovando", "Dario Fenk"} <= people
+    assert not people & {"Pruitt", "Ovando Kessel LLP", "Ovando Kessel"}
+
+
+def test_a_press_contact_with_a_telephone_number_is_not_in_the_network(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Contact: Mara Quill - (555) 226-1234\n"
+                                 "Dario Fenk and Olek Brann were indicted for the bombing.\n")
+    people = _typed(result, "person")
+    assert "Mara Quill" not in people and {"Dario Fenk", "Olek Brann"} <= people
+
+
+def test_a_bare_word_after_an_article_is_no_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Government argued that Dario Fenk had planned to bomb the Harlow Federal "
+                                 "Building. Fenk had studied the Harlow building for months. His wife came from a "
+                                 "prominent Kentish family.\n")
+    people = _typed(result, "person")
+    assert "Dario Fenk" in people
+    assert not people & {"Government", "Harlow", "Kentish"}
+
+
+def test_a_month_the_ner_reads_as_a_date_does_not_start_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Dario Fenk rented a flat in Leeds. In the second week of June Fenk met "
+                                 "Olek Brann in London.\n")
+    assert "June Fenk" not in _typed(result, "person")
+
+
+def test_a_wiki_lead_that_repeats_the_page_title_is_kept() -> None:
+    text = "Northern Cells Front\n\nNorthern Cells Front (also known as NCF) was a militant group.\n"
+    assert "also known as NCF" in clean_text(text)
