@@ -52,3 +52,30 @@ def test_a_month_the_ner_reads_as_a_date_does_not_start_a_name(extractor) -> Non
 def test_a_wiki_lead_that_repeats_the_page_title_is_kept() -> None:
     text = "Northern Cells Front\n\nNorthern Cells Front (also known as NCF) was a militant group.\n"
     assert "also known as NCF" in clean_text(text)
+
+
+def test_a_name_given_to_several_people_together_is_their_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The defendants, known collectively as the “Lobos,” are Ivan Ruiz Sala "
+                                 "and Pablo Ruiz Sala.\n")
+    assert "Lobos" in _typed(result, "organization")
+
+
+def test_a_group_named_by_a_date_keeps_the_date(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Northern Cells Front, also known as NCF or the 9 March Group, bombed a bank.\n")
+    group = next(e for e in result.entities if e.name == "Northern Cells Front")
+    assert {"NCF", "9 March Group"} <= group.names
+
+
+def test_an_assumed_name_under_which_a_fugitive_lived_and_a_slashed_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Greta Vollmer was indicted in 1976. Vollmer went on the run, moving to Ohio, "
+                                 "and living a quiet life under the alias Ann Marie Dorn. Police arrested "
+                                 "Vollmer/Dorn in 1999.\n")
+    held = [e.names for e in result.entities if "Ann Marie Dorn" in e.names]
+    assert held and {"Vollmer", "Dorn"} <= held[0]
+
+
+def test_a_language_label_without_its_colon_still_opens_another_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Dar al-Huda ( Arabic دار الهدى, 'House of Guidance') is a Salafist "
+                                 "organisation in Hamm.\n")
+    group = next(e for e in result.entities if "Dar al-Huda" in e.names)
+    assert "دار الهدى" in group.names and group.name == "Dar al-Huda"

@@ -58,6 +58,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_separated_as_statements(parsed, p, lex))
         found.extend(_apposed_nicknames(parsed, p))
         found.extend(_self_naming(parsed, p, lex))
+        found.extend(_slashed_names(parsed, p))
     return _dedupe(found)
 
 
@@ -113,11 +114,22 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
-        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) or next(
-            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and (
+            c.pos_ in {"PROPN", "PRON"} or (p, c.i) in parsed.by_token)), None) or _subject_of(verb)
     if owner is None:
         return None
     return _from_token(parsed, p, _antecedent(owner), alias, reason, lex, verb)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with or subordinate to ('Roe went
+    on the run, moving north and living under the alias X': Roe)."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
 
 
 def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
@@ -172,6 +184,23 @@ def _self_naming(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFind
             finding = _from_token(parsed, p, _antecedent(subject), alias, f"called {tok.text} by that name", lex, verb)
             if finding is not None:
                 out.append(finding)
+    return out
+
+
+def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'arrested Roe/Olson in 1999': one person's two surnames (maiden and married, real and
+    assumed) written with a slash between them."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.end
+        if occ.type != "person" or occ.name.end - occ.name.start != 1 or k + 1 >= len(doc):
+            continue
+        if doc[k].text != "/" or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            continue
+        other = parsed.by_token.get((p, k + 1))
+        if other is not None and other.type in {"person", ""} and other.name.end - other.name.start == 1:
+            out.append(AliasFinding(other, "other name after a slash", occ.sentence, referent=occ))
     return out
 
 
@@ -384,7 +413,10 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
             continue
         if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
             labelled = True
-            continue  # a language label: "Dutch:", "Arabic:"
+            continue  # a language label: "Dutch:", "Arabic:
+        if n == 0 and tok.ent_type_ in {"NORP", "LANGUAGE"} and tok.text[:1].isupper():
+            labelled = True
+            continue  # a language label without its colon: "( Arabic ملة ...)"
         if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
                 (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
             continue  # a small word inside a transcribed name: "Organosi dekaefta Noemvri"

@@ -237,6 +237,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             i += 1
             continue
         start = _extend_back_over_particles(doc, i)
+        start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:
             if _is_name_token(doc[j]):
@@ -413,6 +414,17 @@ def _bridges_number(doc: Doc, j: int) -> bool:
     nxt = doc[j + 1]
     return _is_name_token(nxt) or (bool(_CALENDAR.match(nxt.text)) and nxt.text[:1].isupper()
                                    and doc[j - 1].lower_ in _GROUP_HEADS)
+
+
+def _dated_group_start(doc: Doc, start: int) -> int:
+    """'the 17 November Group', 'the 2 June Movement': a day and a month before a group's head word
+    open its name (a date alone is never a name token)."""
+    if start < 3 or doc[start].lower_ not in _GROUP_HEADS or not doc[start].text[:1].isupper():
+        return start
+    month, day = doc[start - 1], doc[start - 2]
+    if _CALENDAR.match(month.text) and len(month.text) > 3 and day.is_digit and len(day.text) <= 2:
+        return start - 2
+    return start
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:
@@ -608,6 +620,9 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
+        said = self._copula_vote(head)
+        if said:
+            votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
         slot = self._slot_vote(head)
         if slot:
             votes.append((slot, 2.0))
@@ -616,18 +631,41 @@ class NameTyper:
             votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
         return votes
 
+    def _copula_vote(self, head: Token) -> str | None:
+        """'X is a Salafist organisation', 'X was an Italian criminal': what the copula says X is;
+        'X was founded in 2011': groups are founded, people are born."""
+        lex = self.lex
+        gov = head.head
+        if head.dep_ == "nsubjpass" and gov.lemma_.lower() in {"found", "establish", "disband", "dissolve"}:
+            return ORGANIZATION
+        if head.dep_ in {"pobj", "oprd"} and gov.lower_ == "as" and gov.head.lemma_.lower() in {"know", "call", "dub", "name"}:
+            return self._plural_naming(gov.head)
+        if head.dep_ != "nsubj" or gov.lemma_ != "be":
+            return None
+        attr = next((c for c in gov.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is None:
+            return None
+        if attr.lemma_.lower() in lex.group_nouns or attr.lower_ in lex.organisation_words:
+            return ORGANIZATION
+        return PERSON if attr.lemma_.lower() in lex.person_nouns else None
+
+    @staticmethod
+    def _plural_naming(verb: Token) -> str | None:
+        """'the defendants, known collectively as X', 'they are known as X': a name given to
+        several people together names their group."""
+        if any(c.lower_ in {"collectively", "together", "jointly"} for c in verb.children):
+            return ORGANIZATION
+        named = verb.head if verb.dep_ == "acl" else next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if named is not None and (named.tag_ in {"NNS", "NNPS"} or named.lower_ in {"they", "them"}):
+            return ORGANIZATION
+        return None
+
     def _slot_vote(self, head: Token) -> str | None:
         """The type the syntactic position of a name asks for, if any."""
         lex = self.lex
         dep = head.dep_
         gov = head.head
-        if dep in {"nsubj", "nsubjpass"} and gov.lemma_ == "be":
-            # "X is a Salafist organisation", "X was an Italian criminal": what the copula says X is
-            attr = next((c for c in gov.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-            if attr is not None and (attr.lemma_.lower() in lex.group_nouns or attr.lower_ in lex.organisation_words):
-                return ORGANIZATION
-            if attr is not None and attr.lemma_.lower() in lex.person_nouns:
-                return PERSON
         if dep == "compound" and (gov.lower_ in lex.event_nouns or gov.lemma_.lower() in lex.place_nouns | lex.dwelling_nouns):
             return PLACE  # "the Verviers plot", "Jamioulx prison", "the Moulins district"
         if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:
