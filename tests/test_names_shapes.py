@@ -79,3 +79,37 @@ def test_a_language_label_without_its_colon_still_opens_another_name(extractor) 
                                  "organisation in Hamm.\n")
     group = next(e for e in result.entities if "Dar al-Huda" in e.names)
     assert "دار الهدى" in group.names and group.name == "Dar al-Huda"
+
+
+def test_quoted_names_listed_for_one_unnamed_person_are_one_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Olek Brann and a second defendant known as “Tarik,” “Samir,” or “Wasim” "
+                                 "were charged.\n")
+    held = [e.names for e in result.entities if "Tarik" in e.names]
+    assert held and {"Tarik", "Samir", "Wasim"} <= held[0]
+
+
+def test_a_group_written_short_joins_the_one_longer_name_it_is_part_of(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Roberto Lenti was a member of the Corvesi clan. The Corvesi were led by "
+                                 "Aldo Brun. The Sicilian Mafia feared them; the Mafia later killed Brun.\n")
+    groups = [e.names for e in result.entities if e.type == "organization"]
+    assert any({"Corvesi", "Corvesi clan"} <= g for g in groups)
+    assert any({"Mafia", "Sicilian Mafia"} <= g for g in groups)
+
+
+def test_a_group_is_not_joined_to_a_province_named_after_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Dour joined the Northern Front in 2014. Two years later he led the "
+                                 "Northern Front's Sahel Province.\n")
+    assert not any({"Northern Front", "Northern Front's Sahel Province"} <= e.names for e in result.entities)
+
+
+def test_a_given_name_before_a_bare_surname_takes_no_surname(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The plot was run by Karim al-Tawil and Omar El Haddad. Karim and El Haddad "
+                                 "recruited Dario Fenk.\n")
+    assert "Karim Haddad" not in {e.name for e in result.entities}
+    assert any({"Karim", "Karim al-Tawil"} <= e.names for e in result.entities)
+
+
+def test_coordinated_given_names_share_a_double_surname(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Ivan Archivo Ruiz Sala leads the cartel. His half-brothers Pablo and "
+                                 "Jorge Ruiz Sala run its labs.\n")
+    assert {"Pablo Ruiz Sala", "Jorge Ruiz Sala"} <= {n for e in result.entities for n in e.names}

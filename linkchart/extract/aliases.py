@@ -311,6 +311,9 @@ _LIST_WORDS = frozenset({",", "or", "and", "/", "as", "also", "alternatively", "
                          "variant", "variants", "form", "forms", "version", "versions", "rendering", "renderings"})
 
 
+_QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())  # '“A,” “B,” or “C”': marks that open and close
+
+
 def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[AliasFinding]:
     """'also known as A, B, C and D': every name of the list is an alias of the same one."""
     doc = parsed.paragraphs[p]
@@ -324,7 +327,7 @@ def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[A
             out.append(AliasFinding(occ, first.reason, first.sentence, first.referent, first.pronoun, first.unnamed))
             k = occ.name.end
             continue
-        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in QUOTES and not _footnote(doc, k):
+        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in _QUOTE_MARKS and not _footnote(doc, k):
             break
         k += 1
     return out
