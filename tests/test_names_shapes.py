@@ -113,3 +113,26 @@ def test_coordinated_given_names_share_a_double_surname(extractor) -> None:  # t
     result = _extract(extractor, "Ivan Archivo Ruiz Sala leads the cartel. His half-brothers Pablo and "
                                  "Jorge Ruiz Sala run its labs.\n")
     assert {"Pablo Ruiz Sala", "Jorge Ruiz Sala"} <= {n for e in result.entities for n in e.names}
+
+
+def test_a_nobles_title_names_a_person_and_joins_the_name_beside_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The rebels hoped to use Edmund Harcastle, 7th Earl of Ludmere, as regent. "
+                                 "Later the Earl of Ludmere disowned them. Their host was the Catholic Lord "
+                                 "Brandwick.\n")
+    people = [e.names for e in result.entities if e.type == "person"]
+    assert any({"Edmund Harcastle", "Earl of Ludmere"} <= n for n in people)
+    assert any("Lord Brandwick" in n for n in people)
+
+
+def test_a_place_of_birth_after_born_is_no_birth_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Aldo Brun (born Vallora, March 3, 1942) is an Italian criminal. He killed "
+                                 "the boss of Vallora Marco Tessi.\n")
+    brun = next(e for e in result.entities if "Aldo Brun" in e.names)
+    assert "Vallora" not in brun.names and not any("Tessi" in n for n in brun.names)
+
+
+def test_a_persons_full_name_after_of_stays_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "He had served in Flanders under the command of Walter Bramley. Gertrude "
+                                 "was the daughter of Hugh Tallis of Kenmore.\n")
+    people = _typed(result, "person")
+    assert {"Walter Bramley", "Hugh Tallis"} <= people

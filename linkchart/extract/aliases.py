@@ -13,11 +13,13 @@ from spacy.tokens import Token
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import QUOTES, bracket_after
+from linkchart.lexicon import words
 from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_REGNAL = words("regnal_titles.txt")
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
 
 
@@ -42,6 +44,8 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                 i += 1
                 continue
             alias = _name_after(parsed, p, i + len(phrase), lex.alias_nouns)
+            if alias is not None and phrase == ("born",) and len(alias.text.split()) < 2:
+                alias = None  # "born Leeds, 3 May 1960" names a place; a birth name is a full name
             if alias is not None and alias.type in {"person", "organization", ""}:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
@@ -59,6 +63,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_apposed_nicknames(parsed, p))
         found.extend(_self_naming(parsed, p, lex))
         found.extend(_slashed_names(parsed, p))
+        found.extend(_noble_titles(parsed, p))
     return _dedupe(found)
 
 
@@ -184,6 +189,25 @@ def _self_naming(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFind
             finding = _from_token(parsed, p, _antecedent(subject), alias, f"called {tok.text} by that name", lex, verb)
             if finding is not None:
                 out.append(finding)
+    return out
+
+
+def _noble_titles(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'Henry Roe, 9th Earl of Kent': the title set beside a person's name is the name the text
+    goes on to call him by ('the Earl of Kent')."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.end
+        if occ.type != "person" or k + 1 >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        if doc[k].like_num or doc[k].tag_ in {"CD", "JJ"} and doc[k].text[:1].isdigit():
+            k += 1  # "9th"
+        title = parsed.by_token.get((p, k))
+        if title is not None and title is not occ and title.type == "person" and title.name.start == k and (
+                doc[k].lower_ in _REGNAL):
+            out.append(AliasFinding(title, "noble title beside the name", occ.sentence, referent=occ))
     return out
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
@@ -32,6 +33,7 @@ _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "
                           "cell", "faction", "commando", "command", "nucleus", "cells"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_REGNAL = words("regnal_titles.txt")  # "King James", "Earl of Essex": a ruler's or noble's name follows
 
 
 @dataclass
@@ -368,7 +370,8 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         if _is_office(t, offices):
             cut = k
     if cut is None and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
-            name.end - name.start >= 3 and all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])):
+            name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
+                                            or doc[name.start + 1].lower_ in _REGNAL)):
         cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
     if cut is None:
         return name
@@ -597,6 +600,9 @@ class NameTyper:
         if name.type in {ORGANIZATION, PERSON}:
             return [(name.type, 5.0)]  # set by the name's own shape: "the X network", "Dr. X"
         span = name.span(doc)
+        if len(span) > 1 and span[0].lower_ in _REGNAL and span[1].text[:1].isupper() or (
+                len(span) > 2 and span[0].lower_ in _REGNAL and span[1].lower_ == "of"):
+            return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
         head = span[-1]
         votes: list[tuple[str, float]] = []
         if any(t.lower_ in self.lex.organisation_words for t in span):
@@ -606,8 +612,9 @@ class NameTyper:
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         anchor = head
+        person_ner = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
         for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
-            if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i:
+            if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i or person_ner:
                 break
             anchor = anchor.head
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
@@ -617,13 +624,15 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
-        elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and (
+        elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
         slot = self._slot_vote(head)
+        if slot == ORGANIZATION and person_ner and len(span) == 2 and head.dep_ == "pobj":
+            slot = None  # "under the command of Ann Roe": the NER's full name of a person stands
         if slot:
             votes.append((slot, 2.0))
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
