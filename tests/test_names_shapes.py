@@ -136,3 +136,23 @@ def test_a_persons_full_name_after_of_stays_a_person(extractor) -> None:  # type
                                  "was the daughter of Hugh Tallis of Kenmore.\n")
     people = _typed(result, "person")
     assert {"Walter Bramley", "Hugh Tallis"} <= people
+
+
+def test_a_group_set_in_capitals_with_its_defined_acronym_and_other_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The HARLOW ROAD GANG was a Provisional IRA active service unit (ASU) (also "
+                                 "known as the HARLOW ROAD SIX or the HARLOW ROAD UNIT) who carried out a bombing "
+                                 "campaign. Police watched the ASU for months.\n")
+    group = next(e for e in result.entities if "HARLOW ROAD GANG" in e.names)
+    assert {"ASU", "HARLOW ROAD SIX", "HARLOW ROAD UNIT"} <= group.names
+
+
+def test_a_group_named_by_its_number_of_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Harbour Town Seven were convicted in 2009.\n")
+    assert "Harbour Town Seven" in _typed(result, "organization")
+
+
+def test_a_transcribed_name_with_an_ayn_after_a_footnote_mark(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Nadim Elias el-Kura[1] (Arabic: نديم الكورة, Nadī‘ al-Kūra) (born 1961) is a "
+                                 "Lebanese-born militant.\n")
+    person = next(e for e in result.entities if "Nadim Elias el-Kura" in e.names)
+    assert {"Nadī‘ al-Kūra", "نديم الكورة"} <= person.names

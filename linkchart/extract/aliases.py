@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import QUOTES, bracket_after
+from linkchart.extract.names import QUOTES, bracket_after, bracket_open
 from linkchart.lexicon import words
 from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
@@ -64,6 +64,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_self_naming(parsed, p, lex))
         found.extend(_slashed_names(parsed, p))
         found.extend(_noble_titles(parsed, p))
+        found.extend(_defined_acronyms(parsed, p))
     return _dedupe(found)
 
 
@@ -270,6 +271,9 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     named = parsed.by_token.get((p, tok.head.i)) if tok.dep_ == "appos" else None
     if named is not None and named is not alias:  # "Zaouri, a student known as X"
         return AliasFinding(alias, reason, alias.sentence, referent=named)
+    subject = _copula_subject(tok)
+    if subject is not None and (named := parsed.by_token.get((p, subject.i))) is not None and named is not alias:
+        return AliasFinding(alias, reason, alias.sentence, referent=named)  # "X was a unit (also known as Y)"
     if tok.pos_ == "NOUN":
         person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
         owner = None if person_noun else next(  # "Zafar's son, known as X" names the son, not Zafar
@@ -280,6 +284,35 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None
+
+
+def _copula_subject(noun: Token) -> Token | None:
+    """'X was a militant unit': the subject the copula says the noun is."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _defined_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'X was an active service unit (ASU)': an acronym the text defines for the noun phrase that
+    says what X is names X (and every later 'the ASU')."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.start
+        if not (k > 0 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")" and is_acronym(occ.text)):
+            continue
+        noun = doc[k - 2] if k >= 2 else None
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        words = [t for t in doc[max(0, noun.i - len(occ.text) + 1):noun.i + 1]]
+        if "".join(t.text[:1] for t in words).upper() != occ.text:
+            continue  # the initials of the words before the bracket spell the acronym
+        subject = _copula_subject(noun)
+        named = parsed.by_token.get((p, subject.i)) if subject is not None else None
+        if named is not None and named is not occ:
+            out.append(AliasFinding(occ, "acronym defined for what the name is", occ.sentence, referent=named))
+    return out
 
 
 def _name_before(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, reason: str) -> AliasFinding | None:
@@ -346,7 +379,8 @@ def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[A
     while k < len(doc):
         occ = parsed.by_token.get((p, k))
         if occ is not None:
-            if occ.type not in {first.alias.type, ""} or occ is first.alias:
+            kinds = {first.alias.type, "", first.referent.type if first.referent is not None else ""}
+            if occ.type not in kinds or occ is first.alias:
                 break
             out.append(AliasFinding(occ, first.reason, first.sentence, first.referent, first.pronoun, first.unnamed))
             k = occ.name.end
@@ -376,12 +410,13 @@ def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[Alias
         nxt = starts.get(occ.name.end)
         if nxt is not None and foreign_script(nxt.text):
             out.append(AliasFinding(nxt, "name in another script after the name", occ.sentence, referent=occ))
-        close = bracket_after(doc, occ.name.end)
+        opening = bracket_open(doc, occ.name.end)
+        close = bracket_after(doc, opening)
         if close is None:
             continue
         segment: list[int] = []
         first = True
-        for k in range(occ.name.end + 1, close + 1):
+        for k in range(opening + 1, close + 1):
             if doc[k].text == ";" or k == close:
                 found = _segment_aliases(parsed, p, occ, segment, lex)
                 if not found and first:  # "(X Y, born in Z, 1947)": the leading names, before the rest

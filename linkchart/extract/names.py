@@ -74,7 +74,17 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+_AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
+
+
+def _capitals_run(tok: Token) -> bool:
+    """A word in capitals beside another (a name set in capitals inside ordinary text)."""
+    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in near)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -82,6 +92,8 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
         return False
+    if _capitals_run(tok):
+        return True  # "the BALCOMBE STREET GANG": a name set in capitals, whatever the tagger made of it
     if _glued_label(tok):
         return False
     if tok.pos_ == "PROPN":
@@ -180,6 +192,16 @@ def _foreign_script_names(doc: Doc) -> list[NameSpan]:
     return out
 
 
+def bracket_open(doc: Doc, end: int) -> int:
+    """Where a bracket after a name would open: past a footnote mark ('X[1] (Arabic: ...)')."""
+    k = end
+    if k < len(doc) and doc[k].text == "]":
+        k += 1  # the tokenizer glued "[1" to the name
+    while k + 2 < len(doc) and doc[k].text == "[" and doc[k + 1].is_digit and doc[k + 2].text == "]":
+        k += 3
+    return k
+
+
 def bracket_after(doc: Doc, end: int, limit: int = 120) -> int | None:
     """Index of the ')' closing a bracket opened right after a name (token `end`), if any."""
     if end >= len(doc) or doc[end].text != "(":
@@ -245,6 +267,13 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             if _is_name_token(doc[j]):
                 j += 1
                 continue
+            if doc[j].text in _AYN_MARKS and doc[j - 1].whitespace_ == "" and j + 1 < n and (
+                    _is_name_token(doc[j + 1]) or doc[j + 1].lower_ in PARTICLES):
+                j += 1  # "Wadī‘ al-Ḥāj": the mark of a transcribed ayn ends a word of the name
+                continue
+            if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
+                j += 1  # "the Guildford Four", "Liberty City Seven": a group named by its number
+                break
             if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
                 j += 1  # "Abderamane A.", "Murat K.": the press abbreviates surnames
                 continue
@@ -605,8 +634,9 @@ class NameTyper:
             return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
         head = span[-1]
         votes: list[tuple[str, float]] = []
-        if any(t.lower_ in self.lex.organisation_words for t in span):
-            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra"
+        if any(t.lower_ in self.lex.organisation_words for t in span) or (
+                len(span) > 1 and span[-1].like_num and span[-1].is_alpha):
+            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six"
         elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
