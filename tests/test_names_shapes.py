@@ -156,3 +156,22 @@ def test_a_transcribed_name_with_an_ayn_after_a_footnote_mark(extractor) -> None
                                  "Lebanese-born militant.\n")
     person = next(e for e in result.entities if "Nadim Elias el-Kura" in e.names)
     assert {"Nadī‘ al-Kūra", "نديم الكورة"} <= person.names
+
+
+def test_quoted_nicknames_in_brackets_whatever_the_ner_read(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'The dead were Rhona Kessel ("Malibu," "Zora") and Tim Abel. Police named '
+                                 'Rhona Kessel (_alias_ "Malibu") as the driver.\n')
+    person = next(e for e in result.entities if "Rhona Kessel" in e.names)
+    assert {"Malibu", "Zora"} <= person.names
+
+
+def test_nicknames_paired_in_order_with_the_names_in_brackets(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'On May 3, 1975, "Drake" and "Willow" (Peter and Anna Lund) robbed a shop. '
+                                 'Willow kept watch while Drake took the money.\n')
+    names = {e.name: e.names for e in result.entities}
+    assert "Drake" in names.get("Peter Lund", set()) and "Willow" in names.get("Anna Lund", set())
+
+
+def test_an_army_is_a_group_whatever_it_does(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Kestrel Liberation Army kidnapped Dario Fenk in 1974.\n")
+    assert "Kestrel Liberation Army" in _typed(result, "organization")

@@ -65,6 +65,7 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_slashed_names(parsed, p))
         found.extend(_noble_titles(parsed, p))
         found.extend(_defined_acronyms(parsed, p))
+        found.extend(_paired_brackets(parsed, p))
     return _dedupe(found)
 
 
@@ -209,6 +210,32 @@ def _noble_titles(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
         if title is not None and title is not occ and title.type == "person" and title.name.start == k and (
                 doc[k].lower_ in _REGNAL):
             out.append(AliasFinding(title, "noble title beside the name", occ.sentence, referent=occ))
+    return out
+
+
+def _paired_brackets(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'"Teko" and "Yolanda" (Bill and Emily Roe)': two names, then in brackets two others in the
+    same order: each names the person in its place."""
+    doc = parsed.paragraphs[p]
+    occs = sorted(parsed.in_paragraph(p), key=lambda o: o.name.start)
+    out = []
+    for n, second in enumerate(occs):
+        opening = second.name.end + (1 if second.name.end < len(doc) and doc[second.name.end].text in _QUOTE_MARKS else 0)
+        close = bracket_after(doc, opening, limit=12)
+        if n == 0 or close is None:
+            continue
+        first = occs[n - 1]
+        between = {t.text.lower() for t in doc[first.name.end:second.name.start]}
+        if not (between <= {"and", "&"} | _QUOTE_MARKS and between & {"and", "&"}):
+            continue
+        inside = [o for o in occs if opening < o.name.start and o.name.end <= close]
+        if len(inside) != 2:
+            continue
+        words = {t.text.lower() for t in doc[inside[0].name.end:inside[1].name.start]}
+        if not words <= {"and", "&"} or inside[0].type not in {"person", ""} or inside[1].type not in {"person", ""}:
+            continue
+        out.append(AliasFinding(first, "names paired in order in brackets", first.sentence, referent=inside[0]))
+        out.append(AliasFinding(second, "names paired in order in brackets", second.sentence, referent=inside[1]))
     return out
 
 
@@ -469,8 +496,8 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         if named is not None and named.id != occ.id:
             names[named.id] = named
             continue
-        if named is not None or tok.is_punct or tok.text in QUOTES or tok.lower_ in _LIST_WORDS:
-            continue
+        if named is not None or tok.is_punct or tok.text in QUOTES or tok.lower_ in _LIST_WORDS or not tok.text.strip("_*"):
+            continue  # ("_" and "*": the emphasis marks of a copied page: "(_alias_ 'X')")
         if tok.lemma_.lower() in lex.alias_nouns or tok.lower_ in lex.alias_nouns:
             continue
         if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
@@ -485,4 +512,10 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         return []
     wanted = {occ.type, ""}
     return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)
-            for o in names.values() if (o.type in wanted or labelled) and not o.text.endswith("'s")]
+            for o in names.values() if (o.type in wanted or labelled or _quoted(doc, o)) and not o.text.endswith("'s")]
+
+
+def _quoted(doc, occ: Occurrence) -> bool:  # type: ignore[no-untyped-def]
+    """'("Mizmoon")': a name in quotation marks in the brackets is a nickname, whatever the NER
+    made of the word."""
+    return occ.name.start > 0 and doc[occ.name.start - 1].text in _QUOTE_MARKS
