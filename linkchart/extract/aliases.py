@@ -12,12 +12,14 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.names import QUOTES, bracket_after
+from linkchart.extract.names import QUOTES, bracket_after, bracket_open
+from linkchart.lexicon import words
 from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_REGNAL = words("regnal_titles.txt")
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
 
 
@@ -42,6 +44,8 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                 i += 1
                 continue
             alias = _name_after(parsed, p, i + len(phrase), lex.alias_nouns)
+            if alias is not None and phrase == ("born",) and len(alias.text.split()) < 2:
+                alias = None  # "born Leeds, 3 May 1960" names a place; a birth name is a full name
             if alias is not None and alias.type in {"person", "organization", ""}:
                 verbs = [t for t in doc[i:i + len(phrase)] if t.pos_ in {"VERB", "AUX"}]
                 anchor = verbs[0] if verbs else doc[i]
@@ -58,6 +62,10 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
         found.extend(_separated_as_statements(parsed, p, lex))
         found.extend(_apposed_nicknames(parsed, p))
         found.extend(_self_naming(parsed, p, lex))
+        found.extend(_slashed_names(parsed, p))
+        found.extend(_noble_titles(parsed, p))
+        found.extend(_defined_acronyms(parsed, p))
+        found.extend(_paired_brackets(parsed, p))
     return _dedupe(found)
 
 
@@ -113,11 +121,22 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
-        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None) or next(
-            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and (
+            c.pos_ in {"PROPN", "PRON"} or (p, c.i) in parsed.by_token)), None) or _subject_of(verb)
     if owner is None:
         return None
     return _from_token(parsed, p, _antecedent(owner), alias, reason, lex, verb)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with or subordinate to ('Roe went
+    on the run, moving north and living under the alias X': Roe)."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ not in {"conj", "advcl", "xcomp"} or verb.head.i == verb.i:
+            return subject
+        verb = verb.head
+    return None
 
 
 def _separated_as_statements(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
@@ -175,6 +194,68 @@ def _self_naming(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFind
     return out
 
 
+def _noble_titles(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'Henry Roe, 9th Earl of Kent': the title set beside a person's name is the name the text
+    goes on to call him by ('the Earl of Kent')."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.end
+        if occ.type != "person" or k + 1 >= len(doc) or doc[k].text != ",":
+            continue
+        k += 1
+        if doc[k].like_num or doc[k].tag_ in {"CD", "JJ"} and doc[k].text[:1].isdigit():
+            k += 1  # "9th"
+        title = parsed.by_token.get((p, k))
+        if title is not None and title is not occ and title.type == "person" and title.name.start == k and (
+                doc[k].lower_ in _REGNAL):
+            out.append(AliasFinding(title, "noble title beside the name", occ.sentence, referent=occ))
+    return out
+
+
+def _paired_brackets(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'"Teko" and "Yolanda" (Bill and Emily Roe)': two names, then in brackets two others in the
+    same order: each names the person in its place."""
+    doc = parsed.paragraphs[p]
+    occs = sorted(parsed.in_paragraph(p), key=lambda o: o.name.start)
+    out = []
+    for n, second in enumerate(occs):
+        opening = second.name.end + (1 if second.name.end < len(doc) and doc[second.name.end].text in _QUOTE_MARKS else 0)
+        close = bracket_after(doc, opening, limit=12)
+        if n == 0 or close is None:
+            continue
+        first = occs[n - 1]
+        between = {t.text.lower() for t in doc[first.name.end:second.name.start]}
+        if not (between <= {"and", "&"} | _QUOTE_MARKS and between & {"and", "&"}):
+            continue
+        inside = [o for o in occs if opening < o.name.start and o.name.end <= close]
+        if len(inside) != 2:
+            continue
+        words = {t.text.lower() for t in doc[inside[0].name.end:inside[1].name.start]}
+        if not words <= {"and", "&"} or inside[0].type not in {"person", ""} or inside[1].type not in {"person", ""}:
+            continue
+        out.append(AliasFinding(first, "names paired in order in brackets", first.sentence, referent=inside[0]))
+        out.append(AliasFinding(second, "names paired in order in brackets", second.sentence, referent=inside[1]))
+    return out
+
+
+def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'arrested Roe/Olson in 1999': one person's two surnames (maiden and married, real and
+    assumed) written with a slash between them."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.end
+        if occ.type != "person" or occ.name.end - occ.name.start != 1 or k + 1 >= len(doc):
+            continue
+        if doc[k].text != "/" or doc[k - 1].whitespace_ or doc[k].whitespace_:
+            continue
+        other = parsed.by_token.get((p, k + 1))
+        if other is not None and other.type in {"person", ""} and other.name.end - other.name.start == 1:
+            out.append(AliasFinding(other, "other name after a slash", occ.sentence, referent=occ))
+    return out
+
+
 def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for: 'Kasmi, who went by ...' -> Kasmi."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
@@ -217,6 +298,9 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     named = parsed.by_token.get((p, tok.head.i)) if tok.dep_ == "appos" else None
     if named is not None and named is not alias:  # "Zaouri, a student known as X"
         return AliasFinding(alias, reason, alias.sentence, referent=named)
+    subject = _copula_subject(tok)
+    if subject is not None and (named := parsed.by_token.get((p, subject.i))) is not None and named is not alias:
+        return AliasFinding(alias, reason, alias.sentence, referent=named)  # "X was a unit (also known as Y)"
     if tok.pos_ == "NOUN":
         person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
         owner = None if person_noun else next(  # "Zafar's son, known as X" names the son, not Zafar
@@ -227,6 +311,35 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None
+
+
+def _copula_subject(noun: Token) -> Token | None:
+    """'X was a militant unit': the subject the copula says the noun is."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
+def _defined_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
+    """'X was an active service unit (ASU)': an acronym the text defines for the noun phrase that
+    says what X is names X (and every later 'the ASU')."""
+    doc = parsed.paragraphs[p]
+    out = []
+    for occ in parsed.in_paragraph(p):
+        k = occ.name.start
+        if not (k > 0 and k + 1 < len(doc) and doc[k - 1].text == "(" and doc[k + 1].text == ")" and is_acronym(occ.text)):
+            continue
+        noun = doc[k - 2] if k >= 2 else None
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        words = [t for t in doc[max(0, noun.i - len(occ.text) + 1):noun.i + 1]]
+        if "".join(t.text[:1] for t in words).upper() != occ.text:
+            continue  # the initials of the words before the bracket spell the acronym
+        subject = _copula_subject(noun)
+        named = parsed.by_token.get((p, subject.i)) if subject is not None else None
+        if named is not None and named is not occ:
+            out.append(AliasFinding(occ, "acronym defined for what the name is", occ.sentence, referent=named))
+    return out
 
 
 def _name_before(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, reason: str) -> AliasFinding | None:
@@ -282,6 +395,9 @@ _LIST_WORDS = frozenset({",", "or", "and", "/", "as", "also", "alternatively", "
                          "variant", "variants", "form", "forms", "version", "versions", "rendering", "renderings"})
 
 
+_QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())  # '“A,” “B,” or “C”': marks that open and close
+
+
 def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[AliasFinding]:
     """'also known as A, B, C and D': every name of the list is an alias of the same one."""
     doc = parsed.paragraphs[p]
@@ -290,12 +406,13 @@ def _listed_after(parsed: ParsedDocument, p: int, first: AliasFinding) -> list[A
     while k < len(doc):
         occ = parsed.by_token.get((p, k))
         if occ is not None:
-            if occ.type not in {first.alias.type, ""} or occ is first.alias:
+            kinds = {first.alias.type, "", first.referent.type if first.referent is not None else ""}
+            if occ.type not in kinds or occ is first.alias:
                 break
             out.append(AliasFinding(occ, first.reason, first.sentence, first.referent, first.pronoun, first.unnamed))
             k = occ.name.end
             continue
-        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in QUOTES and not _footnote(doc, k):
+        if doc[k].lower_ not in _LIST_WORDS and doc[k].text not in _QUOTE_MARKS and not _footnote(doc, k):
             break
         k += 1
     return out
@@ -320,12 +437,13 @@ def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[Alias
         nxt = starts.get(occ.name.end)
         if nxt is not None and foreign_script(nxt.text):
             out.append(AliasFinding(nxt, "name in another script after the name", occ.sentence, referent=occ))
-        close = bracket_after(doc, occ.name.end)
+        opening = bracket_open(doc, occ.name.end)
+        close = bracket_after(doc, opening)
         if close is None:
             continue
         segment: list[int] = []
         first = True
-        for k in range(occ.name.end + 1, close + 1):
+        for k in range(opening + 1, close + 1):
             if doc[k].text == ";" or k == close:
                 found = _segment_aliases(parsed, p, occ, segment, lex)
                 if not found and first:  # "(X Y, born in Z, 1947)": the leading names, before the rest
@@ -378,17 +496,26 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
         if named is not None and named.id != occ.id:
             names[named.id] = named
             continue
-        if named is not None or tok.is_punct or tok.text in QUOTES or tok.lower_ in _LIST_WORDS:
-            continue
+        if named is not None or tok.is_punct or tok.text in QUOTES or tok.lower_ in _LIST_WORDS or not tok.text.strip("_*"):
+            continue  # ("_" and "*": the emphasis marks of a copied page: "(_alias_ 'X')")
         if tok.lemma_.lower() in lex.alias_nouns or tok.lower_ in lex.alias_nouns:
             continue
         if n + 1 < len(segment) and doc[segment[n + 1]].text == ":" and tok.text[:1].isupper():
             labelled = True
-            continue  # a language label: "Dutch:", "Arabic:"
+            continue  # a language label: "Dutch:", "Arabic:
+        if n == 0 and tok.ent_type_ in {"NORP", "LANGUAGE"} and tok.text[:1].isupper():
+            labelled = True
+            continue  # a language label without its colon: "( Arabic ملة ...)"
         if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
                 (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
             continue  # a small word inside a transcribed name: "Organosi dekaefta Noemvri"
         return []
     wanted = {occ.type, ""}
     return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)
-            for o in names.values() if (o.type in wanted or labelled) and not o.text.endswith("'s")]
+            for o in names.values() if (o.type in wanted or labelled or _quoted(doc, o)) and not o.text.endswith("'s")]
+
+
+def _quoted(doc, occ: Occurrence) -> bool:  # type: ignore[no-untyped-def]
+    """'("Mizmoon")': a name in quotation marks in the brackets is a nickname, whatever the NER
+    made of the word."""
+    return occ.name.start > 0 and doc[occ.name.start - 1].text in _QUOTE_MARKS

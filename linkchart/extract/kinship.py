@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import PERSON
-from linkchart.names import parts
+from linkchart.names import PARTICLES, parts
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 
@@ -60,7 +60,9 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
     """'Bill and Emily Roe', 'siblings Steve and Kathleen Roe': a lone given name coordinated
     with a full name right after it shares that surname; the two are two people. A word the
     document uses as someone's surname ('Obama and Hillary Clinton') is left alone."""
-    surnames = {o.text.split()[-1] for o in parsed.occurrences if o.type == PERSON and len(o.text.split()) > 1}
+    full = [o for o in parsed.occurrences if o.type == PERSON and len(parts(o.text)) > 1]
+    surnames = {o.text.split()[-1] for o in full}
+    later_words = {w for o in full for w in o.text.split()[1:]}
     for occ in parsed.occurrences:
         if occ.text in surnames:
             continue
@@ -71,11 +73,16 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
         if k + 1 >= len(doc) or doc[k].lower_ not in {"and", "&"}:
             continue
         partner = parsed.by_token.get((occ.paragraph, k + 1))
-        if partner is None or partner.type != PERSON or partner.name.start != k + 1 or len(partner.text.split()) != 2:
-            continue
+        if partner is None or partner.type != PERSON or partner.name.start != k + 1 or len(parts(partner.text)) < 2 or (
+                partner.text.split()[0].lower() in PARTICLES):
+            continue  # "Saleh and El Shukrijumah": a surname alone, not a given name and a surname
         if doc[occ.name.start - 1].lower_ in {"the", "of"} if occ.name.start > 0 else False:
             continue  # "the Roe and Poe families"
-        occ.full_name = f"{occ.text} {partner.text.split()[-1]}"
+        words = partner.text.split()
+        # "Ovidio and Joaquin Guzman Lopez": two surnames when the document's other names carry the
+        # first of them as a surname too ("Ivan Guzman Salazar"); else a middle name ("Ann Jane Roe")
+        double = len(words) == 3 and words[1] in later_words - {w for o in full for w in o.text.split()[:1]}
+        occ.full_name = f"{occ.text} {' '.join(words[1:] if double else words[-1:])}"
         occ.name.type = PERSON
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
@@ -32,6 +33,7 @@ _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "
                           "cell", "faction", "commando", "command", "nucleus", "cells"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_REGNAL = words("regnal_titles.txt")  # "King James", "Earl of Essex": a ruler's or noble's name follows
 
 
 @dataclass
@@ -72,7 +74,17 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+_AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
+
+
+def _capitals_run(tok: Token) -> bool:
+    """A word in capitals beside another (a name set in capitals inside ordinary text)."""
+    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.text.isupper() and len(t.text) > 1 for t in near)
 
 
 def _is_name_token(tok: Token) -> bool:
@@ -80,6 +92,8 @@ def _is_name_token(tok: Token) -> bool:
         return True
     if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
         return False
+    if _capitals_run(tok):
+        return True  # "the BALCOMBE STREET GANG": a name set in capitals, whatever the tagger made of it
     if _glued_label(tok):
         return False
     if tok.pos_ == "PROPN":
@@ -103,8 +117,8 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}  # opening mark -> clo
 def _is_date_word(tok: Token) -> bool:
     """'March', 'Mon', but 'Jan' in 'Jan Kruse' is a given name: a short form counts as a date
     only next to a number or with its full stop."""
-    if len(tok.text) > 4 or tok.text.endswith("."):
-        return True
+    if len(tok.text) > 4 or tok.text.endswith(".") or tok.ent_type_ == "DATE":
+        return True  # "in the second week of June Roe met ...": the NER reads the month into the date
     doc = tok.doc
     near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
@@ -123,7 +137,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
-             and nm.text.lower() not in creeds]
+             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
@@ -176,6 +190,16 @@ def _foreign_script_names(doc: Doc) -> list[NameSpan]:
         out.append(NameSpan(i, j, doc[i:j].text))
         i = j
     return out
+
+
+def bracket_open(doc: Doc, end: int) -> int:
+    """Where a bracket after a name would open: past a footnote mark ('X[1] (Arabic: ...)')."""
+    k = end
+    if k < len(doc) and doc[k].text == "]":
+        k += 1  # the tokenizer glued "[1" to the name
+    while k + 2 < len(doc) and doc[k].text == "[" and doc[k + 1].is_digit and doc[k + 2].text == "]":
+        k += 3
+    return k
 
 
 def bracket_after(doc: Doc, end: int, limit: int = 120) -> int | None:
@@ -237,11 +261,19 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             i += 1
             continue
         start = _extend_back_over_particles(doc, i)
+        start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:
             if _is_name_token(doc[j]):
                 j += 1
                 continue
+            if doc[j].text in _AYN_MARKS and doc[j - 1].whitespace_ == "" and j + 1 < n and (
+                    _is_name_token(doc[j + 1]) or doc[j + 1].lower_ in PARTICLES):
+                j += 1  # "Wadī‘ al-Ḥāj": the mark of a transcribed ayn ends a word of the name
+                continue
+            if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
+                j += 1  # "the Guildford Four", "Liberty City Seven": a group named by its number
+                break
             if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
                 j += 1  # "Abderamane A.", "Murat K.": the press abbreviates surnames
                 continue
@@ -303,6 +335,27 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
     return name.text.lower() in labels and (name.start == first or after in {":", "|"})
 
 
+# "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
+_PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
+_FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
+
+
+def _contact_line(doc: Doc, name: NameSpan) -> bool:
+    """'Contact: Ann Roe - (555) 226-9758': a press office's contact, named with a telephone number,
+    stands outside the story the release tells (like a byline)."""
+    end = doc[name.end - 1].idx + len(doc[name.end - 1].text)
+    return bool(_PHONE_AFTER.match(doc.text[end:end + 40]))
+
+
+def _firm_name(doc: Doc, name: NameSpan) -> bool:
+    """'Hill & Roe', 'Roe Melber LLP': partners' names joined by an ampersand or carrying a firm's
+    legal form name a law or accounting firm (counsel listings of court opinions), not people."""
+    before = doc[name.start - 1].text if name.start > 0 else ""
+    after = doc[name.end].text if name.end < len(doc) else ""
+    last = doc[name.end - 1].lower_
+    return before == "&" or after == "&" or last in _FIRM_FORMS or after.lower() in _FIRM_FORMS
+
+
 def _legal_citation(doc: Doc, name: NameSpan) -> bool:
     """'240 F. Supp. 2d 242', '18 U.S.C. 2339B': a law report or code between two numbers."""
     before = doc[name.start - 1] if name.start > 0 else None
@@ -346,7 +399,8 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         if _is_office(t, offices):
             cut = k
     if cut is None and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
-            name.end - name.start >= 3 and all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])):
+            name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
+                                            or doc[name.start + 1].lower_ in _REGNAL)):
         cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
     if cut is None:
         return name
@@ -392,6 +446,17 @@ def _bridges_number(doc: Doc, j: int) -> bool:
     nxt = doc[j + 1]
     return _is_name_token(nxt) or (bool(_CALENDAR.match(nxt.text)) and nxt.text[:1].isupper()
                                    and doc[j - 1].lower_ in _GROUP_HEADS)
+
+
+def _dated_group_start(doc: Doc, start: int) -> int:
+    """'the 17 November Group', 'the 2 June Movement': a day and a month before a group's head word
+    open its name (a date alone is never a name token)."""
+    if start < 3 or doc[start].lower_ not in _GROUP_HEADS or not doc[start].text[:1].isupper():
+        return start
+    month, day = doc[start - 1], doc[start - 2]
+    if _CALENDAR.match(month.text) and len(month.text) > 3 and day.is_digit and len(day.text) <= 2:
+        return start - 2
+    return start
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:
@@ -456,6 +521,28 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     return start == 0 and end < len(doc) and doc[end].text in {"—", "–", "-", ":"} and doc[start].text.isupper()
 
 
+def _determined(doc: Doc, name: NameSpan, lex: Lexicon) -> bool:
+    """A one-word name inside a noun phrase an article opens ('the Motion', 'the Roe chemical
+    plant', 'a prominent Kent family'): English gives a person's bare name no article ('the Syrian',
+    after 'as' or in quotes, is a nickname). The Roe brothers, the Roe family are kin, not places."""
+    if name.end - name.start != 1 or name.start == 0:
+        return False
+    tok = doc[name.start]
+    before = doc[name.start - 1]
+    if before.text in QUOTES or tok.lower_ in PARTICLES:
+        return False
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+    described = any(c.dep_ == "amod" and c.i < tok.i for c in noun.children)  # "a prominent Kent family"
+    if noun.lemma_.lower() in lex.kinship or (noun.lemma_.lower() in {"family", "clan"} and not described):
+        return False
+    det = next((c for c in noun.children if c.dep_ == "det" and c.i < tok.i), None)
+    if det is None and noun is tok and before.lower_ in {"the", "a", "an"}:
+        det = before
+    if det is None or det.lower_ not in {"the", "a", "an"}:
+        return False
+    return not (det.i > 0 and doc[det.i - 1].lower_ in {"as", "called", "named", "dubbed", "nicknamed"})
+
+
 def _common_words(docs: list[Doc], names: list[list[NameSpan]]) -> set[str]:
     """One-word names that the document also writes in lower case as an ordinary word ('the
     motion', 'a department') and never uses inside a longer name: capitalised words, not people."""
@@ -503,6 +590,7 @@ class NameTyper:
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
         common = _common_words(docs, names)
+        bare = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if not _determined(doc, nm, self.lex)}
         for paragraph_names in names:
             for name in paragraph_names:
                 tally = votes[name.text]
@@ -513,6 +601,8 @@ class NameTyper:
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.type == PERSON and name.text not in bare and not name.titled:
+                    name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
@@ -539,17 +629,22 @@ class NameTyper:
         if name.type in {ORGANIZATION, PERSON}:
             return [(name.type, 5.0)]  # set by the name's own shape: "the X network", "Dr. X"
         span = name.span(doc)
+        if len(span) > 1 and span[0].lower_ in _REGNAL and span[1].text[:1].isupper() or (
+                len(span) > 2 and span[0].lower_ in _REGNAL and span[1].lower_ == "of"):
+            return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
         head = span[-1]
         votes: list[tuple[str, float]] = []
-        if any(t.lower_ in self.lex.organisation_words for t in span):
-            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra"
+        if any(t.lower_ in self.lex.organisation_words for t in span) or (
+                len(span) > 1 and span[-1].like_num and span[-1].is_alpha):
+            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six"
         elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
         anchor = head
+        person_ner = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
         for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
-            if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i:
+            if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i or person_ner:
                 break
             anchor = anchor.head
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
@@ -559,16 +654,51 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
-        elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and (
+        elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
+        said = self._copula_vote(head)
+        if said:
+            votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
         slot = self._slot_vote(head)
+        if slot == ORGANIZATION and person_ner and len(span) == 2 and head.dep_ == "pobj":
+            slot = None  # "under the command of Ann Roe": the NER's full name of a person stands
         if slot:
             votes.append((slot, 2.0))
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
                 t.lower_ in self.lex.organisation_words for t in span):
             votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
         return votes
+
+    def _copula_vote(self, head: Token) -> str | None:
+        """'X is a Salafist organisation', 'X was an Italian criminal': what the copula says X is;
+        'X was founded in 2011': groups are founded, people are born."""
+        lex = self.lex
+        gov = head.head
+        if head.dep_ == "nsubjpass" and gov.lemma_.lower() in {"found", "establish", "disband", "dissolve"}:
+            return ORGANIZATION
+        if head.dep_ in {"pobj", "oprd"} and gov.lower_ == "as" and gov.head.lemma_.lower() in {"know", "call", "dub", "name"}:
+            return self._plural_naming(gov.head)
+        if head.dep_ != "nsubj" or gov.lemma_ != "be":
+            return None
+        attr = next((c for c in gov.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is None:
+            return None
+        if attr.lemma_.lower() in lex.group_nouns or attr.lower_ in lex.organisation_words:
+            return ORGANIZATION
+        return PERSON if attr.lemma_.lower() in lex.person_nouns else None
+
+    @staticmethod
+    def _plural_naming(verb: Token) -> str | None:
+        """'the defendants, known collectively as X', 'they are known as X': a name given to
+        several people together names their group."""
+        if any(c.lower_ in {"collectively", "together", "jointly"} for c in verb.children):
+            return ORGANIZATION
+        named = verb.head if verb.dep_ == "acl" else next(
+            (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if named is not None and (named.tag_ in {"NNS", "NNPS"} or named.lower_ in {"they", "them"}):
+            return ORGANIZATION
+        return None
 
     def _slot_vote(self, head: Token) -> str | None:
         """The type the syntactic position of a name asks for, if any."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
     abbreviated_surname,
@@ -85,6 +86,7 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
+    _join_group_short_forms([o for o in occurrences if o.type == ORGANIZATION], uf, join)
     groups = uf.groups()
     for oid in list(unresolved):
         if len(groups.get(uf.find(oid), [])) > 1 and any(
@@ -244,6 +246,50 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
                 join(a.id, b.id, "acronym of the group name")
             elif _carries(a.text, b.text) or _carries(b.text, a.text):
                 join(a.id, b.id, "the acronym the group's full name carries")
+
+
+def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], join) -> None:  # type: ignore[no-untyped-def]
+    """'the Roe network' ... 'Roe'; 'the Sicilian Mafia' ... 'the Mafia'; 'the X International
+    Commission' ... 'the International Commission': a group's name written short, when exactly one
+    longer group name of the document extends it by group nouns only, or by one qualifier in
+    front (a people's adjective, an acronym, or another group the document names)."""
+    first: dict[str, NameOccurrence] = {}
+    for o in groups:
+        first.setdefault(o.text, o)
+    keys = {group_key(t) for t in first}
+    for short, occ in first.items():
+        ps = parts(short)
+        if not ps or (len(ps) == 1 and ps[0] in _GROUP_NOUNS) or is_acronym(short):
+            continue
+        roots = {uf.find(o.id) for long, o in first.items() if _extends(long, short, ps, keys)}
+        roots.discard(uf.find(occ.id))
+        if len(roots) == 1 and uf.can_union(occ.id, next(iter(roots))):
+            join(next(iter(roots)), occ.id, "shorter form of the only group name it is part of", 0.9)
+
+
+def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
+    pl = parts(long)
+    k = len(ps)
+    if len(pl) <= k:
+        return False
+    if pl[:k] == ps and all(w in _GROUP_HEADS for w in pl[k:]):
+        return True  # "Roe network", "Roe Mafia clan"
+    words = long.split()
+    if pl[-k:] != ps or len(words) <= len(short.split()):
+        return False
+    qualifier = " ".join(words[: len(words) - len(short.split())])
+    if len(qualifier.split()) == 1 and (qualifier.isupper() or _demonym(qualifier)):
+        return True  # "FARC International Commission", "Sicilian Mafia"
+    return group_key(qualifier) in keys and group_key(qualifier) != group_key(short)  # "al Qaeda external operations program"
+
+
+def _demonym(word: str) -> bool:
+    """'Sicilian', 'Japanese', 'Kurdish': an adjective of a people or a place."""
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(("an", "ese", "ish", "ian", "i"))
+
+
+_GROUP_NOUNS = words("group_nouns.txt")  # "the network", "the group" alone name no group
+_GROUP_HEADS = _GROUP_NOUNS | {"mafia", "program", "programme", "party", "unit"}
 
 
 def _carries(long: str, short: str) -> bool:

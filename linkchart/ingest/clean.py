@@ -98,8 +98,9 @@ def clean_text(text: str) -> str:
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
-            if nxt is not None and _is_copy(line, lines[nxt]):
+            if nxt is not None and i != first and _is_copy(line, lines[nxt]):
                 keep[i] = keep[nxt] = False  # alt text and caption printed twice
+                # (but a page's title repeated at the start of its lead is the lead: "X\n\nX (Greek: ...) is")
     _drop_reference_sections(lines, keep)
     kept = [strip_wire_dateline(line) if k else "" for line, k in zip(lines, keep, strict=True)]
     paragraphs = [p for p in unwrap(kept) if p]
