@@ -1,0 +1,214 @@
+"""Membership and leadership stated around a name, not on the path between a name and a group.
+
+Reporting rarely writes "A is a member of X" once per member. It writes "IRA volunteer A",
+"X leader A", "A, an X commander", "members of X, including A and B", "X was founded by A
+and B"; and on a page about one group it leaves the group unsaid: "Another senior member was
+A", "Notable leaders included A and B", "suspected members A and B were arrested", "It was
+founded by A", "the founder of the group is A". The dependency path between the person and
+the group name then holds no word of membership, or there is no group name at all.
+
+Three mechanisms, read off the parse:
+- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) predicated of a
+  person (a title before the name, apposition, copula, 'included', 'including', a list with
+  'N other members') and owned by a group (compound, possessive, 'of X', 'its', or the name
+  just before it);
+- a group founded by people ('was founded/formed/incorporated by A, B and C', 'a group founded
+  by A');
+- the page's group: when the text is about one group (the title names it, or the first
+  sentence says "X is/was a ... group/organisation"), a role noun with no owner and 'the
+  group', 'the organisation' stand for it.
+
+A person in an outsider's role (judge, official, victim) takes no tie here; a negated clause
+gives none; a hedged one is marked hedged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.document import ParsedDocument
+from linkchart.extract.infobox import page_subject
+from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.lexicon import rows
+from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
+
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
+_OWNER_PREPS = frozenset({"of", "in", "within", "for"})
+_ROLL_PREPS = frozenset({"including", "like", "among"})
+_ROLL_VERBS = frozenset({"include", "comprise"})
+_TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
+_REFERENCE_NOUNS = frozenset({"organization", "organisation"})
+
+
+def group_roles() -> tuple[dict[str, str], frozenset[str]]:
+    """(role noun -> member_of | leader_of, founding verbs) from lexicon/group_roles.txt."""
+    table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
+    roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
+    return roles, frozenset(w for w, k in table.items() if k == "founding")
+
+
+def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
+    """The group the text is about: the one its title names, or the subject of its first
+    statement when that says what kind of group it is ('X was an American left-wing terrorist
+    organisation'). A text about a person has none."""
+    for part in dict.fromkeys([title, *_TITLE_PARTS.split(title)]):  # 'X - History', 'X | Wiki'
+        subject = page_subject(parsed, part.strip())
+        if subject is not None:
+            return subject.cluster if subject.type == ORGANIZATION else None
+    kinds = lex.group_nouns | lex.organisation_words | _REFERENCE_NOUNS | {"unit"}
+    for p, sent in parsed.sentences[:8]:
+        root = sent.root
+        if root.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        occ = parsed.by_token.get((p, subjects[0].i)) if subjects else None
+        if occ is None or occ.type != ORGANIZATION or root.lemma_ != "be":
+            return None
+        attrs = [c for c in root.children if c.dep_ == "attr"]
+        attrs += [c for a in attrs for c in a.conjuncts]
+        return occ.cluster if any(a.lemma_.lower() in kinds for a in attrs) else None
+    return None
+
+
+class MembershipFinder:
+    def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
+        self.lex = lexicon
+        self.guards = guards
+        self.roles, self.founding = group_roles()
+        self.topic: str | None = None
+
+    def start_document(self, parsed: ParsedDocument, title: str) -> None:
+        self.topic = topic_group(parsed, title, self.lex)
+
+    def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
+        """'the group', 'the organisation', 'this group' on a page about one group stand for it,
+        unless another group was named last before them in the paragraph."""
+        if self.topic is None:
+            return {}
+        nouns = self.lex.group_nouns | _REFERENCE_NOUNS
+        out = {}
+        for p, doc in enumerate(parsed.paragraphs):
+            for tok in doc:
+                if (tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lemma_.lower() not in nouns
+                        or (p, tok.i) in parsed.by_token
+                        or not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
+                        or any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < tok.i for c in tok.children)):
+                    continue
+                if self._last_group_before(parsed, p, tok.i) in {None, self.topic}:
+                    out[(p, tok.i)] = self.topic
+        return out
+
+    def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
+        before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
+        return max(before, key=lambda o: o.name.start).cluster if before else None
+
+    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant],
+                      outsiders: set[str]) -> list[Tie]:
+        groups = {x.token.i: x.cluster for x in people if x.type == ORGANIZATION}
+        persons = [x for x in people if x.type == PERSON and x.cluster not in outsiders]
+        ties: list[Tie] = []
+        for person in persons:
+            for noun in self._role_nouns(person.token):
+                owner = self._owner(parsed, paragraph, noun, groups)
+                if owner is None or self.guards.negated_context(noun):
+                    continue
+                kind = self.roles[noun.lemma_.lower()] if noun.lemma_.lower() in self.roles else self.roles[noun.lower_]
+                ties.append(Tie(person.cluster, owner, kind, None, self.guards.hedged([noun]), paragraph, sentence))
+        ties += self._founders(parsed, paragraph, sentence, persons, groups)
+        return ties
+
+    def _is_role(self, tok: Token) -> bool:
+        return tok.pos_ in {"NOUN", "PROPN"} and (tok.lemma_.lower() in self.roles or tok.lower_ in self.roles)
+
+    def _role_nouns(self, tok: Token) -> list[Token]:
+        """Role nouns said of the person: 'IRA volunteer A', 'A, a member of X', 'A was the
+        group's leader', 'the founder was A', 'leaders included A and B', 'members of X,
+        including A', 'A, B and five other members'."""
+        anchors = [tok]
+        while anchors[-1].dep_ in {"conj", "appos"} and anchors[-1].head.pos_ == "PROPN" and anchors[-1].head.i != anchors[-1].i:
+            anchors.append(anchors[-1].head)  # the first name of a list 'A, B and C'
+        found: list[Token] = []
+        for a in anchors:
+            head = a.head
+            found += [c for c in a.children if c.dep_ in {"compound", "appos"} and c.i != tok.i]
+            found += [c for c in a.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # 'A and other members'
+            if a.dep_ == "appos":  # 'his brother, A, its former leader': appositions of one noun
+                found += [head] + [c for c in head.children if c.dep_ == "appos" and c.i != a.i]
+            if a.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be":
+                found += [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+            if a.dep_ == "attr" and head.lemma_ == "be":
+                found += [c for c in head.children if c.dep_ == "nsubj"]
+            if a.dep_ in {"dobj", "attr"} and head.lemma_.lower() in _ROLL_VERBS:
+                found += [c for c in head.children if c.dep_ == "nsubj"]
+            if a.dep_ == "pobj" and head.lower_ in _ROLL_PREPS:
+                found.append(head.head)
+        found += [c for n in list(found) for c in n.conjuncts]
+        return [n for n in dict.fromkeys(found) if self._is_role(n)]
+
+    def _owner(self, parsed: ParsedDocument, p: int, noun: Token, groups: dict[int, str]) -> str | None:
+        """The group that owns the role noun, or the page's group when none is named."""
+        heads = [noun] + ([noun.head] if noun.dep_ == "conj" else [])  # 'criminal and member of X'
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in _OWNER_DEPS and c.i in groups:
+                    return groups[c.i]  # 'ISIL leader', "the cartel's chief"
+                if c.dep_ == "poss" and c.lower_ == "its":
+                    return self._last_group_before(parsed, p, c.i) or self.topic
+                if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        if pobj.i in groups:
+                            return groups[pobj.i]
+        before = noun.i - 1
+        while before >= noun.sent.start and noun.doc[before].dep_ in {"amod", "compound", "advmod"} \
+                and before not in groups and noun.doc[before].pos_ in {"ADJ", "ADV", "NOUN"}:
+            before -= 1
+        if before in groups and noun.doc[before].head.i in {noun.i, noun.head.i}:
+            return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
+        if before >= noun.sent.start and noun.doc[before].pos_ == "PROPN":
+            return None  # 'Hamas leader X' with a group name we did not type: not the page's group
+        if self.topic is None or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS for h in heads for c in h.children):
+            return None  # 'member of parliament': another body
+        if any(c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON"} for c in noun.children):
+            return None  # "his lieutenant", "the SLA's leader" naming a group we did not type
+        return self.topic
+
+    def _founders(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
+                  groups: dict[int, str]) -> list[Tie]:
+        """'X was founded in 1990 by A and B', 'It was incorporated by A', 'a group formed by A'."""
+        by_token = {x.token.i: x for x in persons}
+        ties = []
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.founding:
+                continue
+            founders = [o for agent in verb.children if agent.dep_ == "agent"
+                        for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
+            founders = [by_token[t.i] for t in founders if t.i in by_token]
+            if not founders or self.guards.negated_context(verb):
+                continue
+            group = None
+            if verb.dep_ == "acl" and verb.head.i in groups:
+                group = groups[verb.head.i]
+            for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                if subject.i in groups:
+                    group = groups[subject.i]
+                elif subject.lower_ == "it" and self._last_group_before(parsed, paragraph, subject.i) in {None, self.topic}:
+                    group = self.topic
+            if group is None:
+                continue
+            hedged = self.guards.hedged([verb])
+            ties += [Tie(f.cluster, group, LEADER_OF, "founder", hedged, paragraph, sentence) for f in founders]
+        return ties
+
+
+def _listed(token: Token) -> list[Token]:
+    """The names of a list 'A, B and C' from its first (parsers hang them as conjuncts or as
+    appositions of one another)."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
+    return out
