@@ -67,3 +67,22 @@ def test_a_fact_box_row_in_a_bulleted_list_is_kept_as_text() -> None:
     text = clean_text("North Star Front\n- Leader: Karim Haddad, Samir Ouali\n- World\n")
     assert "Leader: Karim Haddad, Samir Ouali" in text
     assert "World" not in text
+
+
+def test_a_roll_after_be_ties_every_listed_name_but_a_bracketed_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The known members of the North Star Front were: Karim Haddad, Samir Ouali (a cousin of "
+                            "Tarek Benali) and Nabil Dahmani.\n")
+    members = {t[0] for t in _group_ties(ties) if t[2] == "North Star Front"}
+    assert {"Karim Haddad", "Samir Ouali", "Nabil Dahmani"} <= members
+    assert "Tarek Benali" not in members
+
+
+def test_only_a_member_leaves_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In 2016 Samir Ouali left the North Star Front after a quarrel over money.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_a_title_of_several_words_names_the_groups_leader(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Karim Haddad met the North Star Front's Secretary General Samir Ouali in Lyon in 2013.\n")
+    assert ("Samir Ouali", "leader_of", "North Star Front") in ties
+    assert not any(t[0] == "Karim Haddad" for t in _group_ties(ties))

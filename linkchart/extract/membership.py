@@ -43,11 +43,13 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _REFERENCE_NOUNS = frozenset({"organization", "organisation"})
 
 
-def group_roles() -> tuple[dict[str, str], frozenset[str]]:
-    """(role noun -> member_of | leader_of, founding verbs) from lexicon/group_roles.txt."""
+def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(role noun -> member_of | leader_of, founding verbs, verbs only a member does to his
+    group) from lexicon/group_roles.txt."""
     table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
     roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
-    return roles, frozenset(w for w, k in table.items() if k == "founding")
+    return (roles, frozenset(w for w, k in table.items() if k == "founding"),
+            frozenset(w for w, k in table.items() if k == "member_verb"))
 
 
 def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
@@ -77,7 +79,7 @@ class MembershipFinder:
     def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
         self.lex = lexicon
         self.guards = guards
-        self.roles, self.founding = group_roles()
+        self.roles, self.founding, self.member_verbs = group_roles()
         self.topic: str | None = None
 
     def start_document(self, parsed: ParsedDocument, title: str) -> None:
@@ -115,13 +117,66 @@ class MembershipFinder:
                 owner = self._owner(parsed, paragraph, noun, groups)
                 if owner is None or self.guards.negated_context(noun):
                     continue
-                kind = self.roles[noun.lemma_.lower()] if noun.lemma_.lower() in self.roles else self.roles[noun.lower_]
-                ties.append(Tie(person.cluster, owner, kind, None, self.guards.hedged([noun]), paragraph, sentence))
+                ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
+                                paragraph, sentence))
+            ties += self._member_acts(paragraph, sentence, person, groups)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
+        ties += self._roll(parsed, paragraph, sentence, persons, groups)
         return ties
 
+    def _kind(self, tok: Token) -> str | None:
+        """member_of or leader_of for a role noun, also a title of several words ('Secretary
+        General', 'deputy commander'); None for any other word."""
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+        kinds = {self.roles.get(w.lemma_.lower()) or self.roles.get(w.lower_) for w in words} - {None}
+        kinds.add(self.roles.get(" ".join(w.lower_ for w in words)))
+        kinds.discard(None)
+        return LEADER_OF if LEADER_OF in kinds else MEMBER_OF if kinds else None
+
     def _is_role(self, tok: Token) -> bool:
-        return tok.pos_ in {"NOUN", "PROPN"} and (tok.lemma_.lower() in self.roles or tok.lower_ in self.roles)
+        return self._kind(tok) is not None
+
+    def _member_acts(self, paragraph: int, sentence: Span, person: Participant, groups: dict[int, str]) -> list[Tie]:
+        """'A left the group', 'A quit X': only a member leaves a group."""
+        verb = person.token.head
+        if person.token.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
+            return []
+        if self.guards.negated_context(verb):
+            return []
+        return [Tie(person.cluster, groups[c.i], MEMBER_OF, None, self.guards.hedged([verb]), paragraph, sentence)
+                for c in verb.children if c.dep_ == "dobj" and c.i in groups]
+
+    def _roll(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
+              groups: dict[int, str]) -> list[Tie]:
+        """'The known members of X were: A, B (C's brother) and D', 'Notable leaders A, B, C': a
+        role noun as the subject of 'be'/'include' (or opening a line without a verb) and the
+        names after it. A parser often breaks such a list apart, so it is read from the order
+        of the words: every name after the verb that is not in brackets or a possessive."""
+        root = sentence.root
+        if root.lemma_.lower() in {"be", "include", "comprise"}:
+            heads = [c for c in root.children if c.dep_ == "nsubj" and self._is_role(c) and c.tag_ == "NNS"]
+            start = root.i
+        elif not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+            heads = [t for t in sentence[:4] if self._is_role(t) and t.tag_ == "NNS"]
+            start = heads[0].i if heads else sentence.end
+        else:
+            return []
+        if len(heads) != 1 or self.guards.negated_context(heads[0]):
+            return []
+        noun = heads[0]
+        owner = self._owner(parsed, paragraph, noun, groups)
+        if owner is None:
+            return []
+        kind = self._kind(noun) or MEMBER_OF
+        ties = []
+        for person in persons:
+            tok = person.token
+            if tok.i <= start or tok.dep_ == "poss" or _in_brackets(sentence, tok):
+                continue
+            ties.append(Tie(person.cluster, owner, kind, None, self.guards.hedged([noun]), paragraph, sentence))
+        return ties
 
     def _role_nouns(self, tok: Token) -> list[Token]:
         """Role nouns said of the person: 'IRA volunteer A', 'A, a member of X', 'A was the
@@ -212,3 +267,10 @@ def _listed(token: Token) -> list[Token]:
         out.append(t)
         todo += [c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
     return out
+
+
+def _in_brackets(sentence: Span, token: Token) -> bool:
+    depth = 0
+    for t in sentence.doc[sentence.start:token.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
