@@ -86,3 +86,16 @@ def test_a_title_of_several_words_names_the_groups_leader(extractor) -> None:  #
     ties = _ties(extractor, "Karim Haddad met the North Star Front's Secretary General Samir Ouali in Lyon in 2013.\n")
     assert ("Samir Ouali", "leader_of", "North Star Front") in ties
     assert not any(t[0] == "Karim Haddad" for t in _group_ties(ties))
+
+
+def test_a_new_leader_takes_control_of_the_group_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad founded the North Star Front in 1998. After his death his brother, Nabil Haddad, "
+            "took control of the organisation.\n")
+    ties = _ties(extractor, text)
+    assert ("Nabil Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_a_judge_takes_no_tie_from_a_role_noun(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The known members of the North Star Front were Karim Haddad and Judge Helen Marsh.\n")
+    members = {t[0] for t in _group_ties(ties)}
+    assert "Karim Haddad" in members and "Helen Marsh" not in members

@@ -18,8 +18,9 @@ Three mechanisms, read off the parse:
   sentence says "X is/was a ... group/organisation"), a role noun with no owner and 'the
   group', 'the organisation' stand for it.
 
-A person in an outsider's role (judge, official, victim) takes no tie here; a negated clause
-gives none; a hedged one is marked hedged.
+An official, judge or counsel (by title) takes no tie here; a victim or a speaker does, since each
+of these shapes states his place in the group directly ("the agency's station chief, A"). A
+negated clause gives none; a hedged one is marked hedged.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.roles import counsel_clusters, titled
 from linkchart.lexicon import rows
 from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
 
@@ -43,13 +45,14 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _REFERENCE_NOUNS = frozenset({"organization", "organisation"})
 
 
-def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     """(role noun -> member_of | leader_of, founding verbs, verbs only a member does to his
-    group) from lexicon/group_roles.txt."""
+    group, what a new leader takes of it) from lexicon/group_roles.txt."""
     table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
     roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
     return (roles, frozenset(w for w, k in table.items() if k == "founding"),
-            frozenset(w for w, k in table.items() if k == "member_verb"))
+            frozenset(w for w, k in table.items() if k == "member_verb"),
+            frozenset(w for w, k in table.items() if k == "command"))
 
 
 def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
@@ -79,43 +82,54 @@ class MembershipFinder:
     def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
         self.lex = lexicon
         self.guards = guards
-        self.roles, self.founding, self.member_verbs = group_roles()
+        self.roles, self.founding, self.member_verbs, self.command = group_roles()
         self.topic: str | None = None
+        self.officials: set[str] = set()
 
     def start_document(self, parsed: ParsedDocument, title: str) -> None:
         self.topic = topic_group(parsed, title, self.lex)
+        # Officials, judges and counsel (by title) take no tie from a role noun; a victim or a
+        # speaker does when a role is said of him ('the CIA's station chief, A').
+        self.officials = counsel_clusters(parsed) | {o.cluster for o in parsed.occurrences if o.type == PERSON
+                                                     and o.cluster and titled(parsed.head(o), self.lex)}
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
-        """'the group', 'the organisation', 'this group' on a page about one group stand for it,
-        unless another group was named last before them in the paragraph."""
-        if self.topic is None:
-            return {}
-        nouns = self.lex.group_nouns | _REFERENCE_NOUNS
+        """'the group', 'the organisation', 'this group': on a page about one group, that group
+        unless another was named last before them in the paragraph; elsewhere the group named
+        last before them in the paragraph ('X took control of the organisation')."""
+        nouns = self.lex.group_nouns | _REFERENCE_NOUNS if self.topic else _REFERENCE_NOUNS | {"group"}
         out = {}
         for p, doc in enumerate(parsed.paragraphs):
             for tok in doc:
                 if (tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lemma_.lower() not in nouns
                         or (p, tok.i) in parsed.by_token
                         or not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
-                        or any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < tok.i for c in tok.children)):
-                    continue
-                if self._last_group_before(parsed, p, tok.i) in {None, self.topic}:
+                        or any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < tok.i for c in tok.children)
+                        or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+                    continue  # 'the group of friends' is no named group
+                last = self._last_group_before(parsed, p, tok.i)
+                if self.topic is not None and last in {None, self.topic}:
                     out[(p, tok.i)] = self.topic
+                elif self.topic is None and last is not None:
+                    out[(p, tok.i)] = last
         return out
 
     def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
         before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
         return max(before, key=lambda o: o.name.start).cluster if before else None
 
-    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant],
-                      outsiders: set[str]) -> list[Tie]:
+    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
         groups = {x.token.i: x.cluster for x in people if x.type == ORGANIZATION}
-        persons = [x for x in people if x.type == PERSON and x.cluster not in outsiders]
+        for t in sentence:  # every word of a group's name: a parser may hang any of them
+            occ = parsed.by_token.get((paragraph, t.i))
+            if occ is not None and occ.type == ORGANIZATION and occ.cluster and t.i not in groups:
+                groups[t.i] = occ.cluster
+        persons = [x for x in people if x.type == PERSON and x.cluster not in self.officials]
         ties: list[Tie] = []
         for person in persons:
             for noun in self._role_nouns(person.token):
                 owner = self._owner(parsed, paragraph, noun, groups)
-                if owner is None or self.guards.negated_context(noun):
+                if owner is None or self._negated(noun):
                     continue
                 ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
                                 paragraph, sentence))
@@ -123,6 +137,13 @@ class MembershipFinder:
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups)
         return ties
+
+    def _negated(self, noun: Token) -> bool:
+        """A title or an apposition ('X's deputy, A, did not back B') is not what the clause
+        around it negates; a predicate is ('A was never a member', 'no evidence A was a member')."""
+        if noun.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in noun.children):
+            return self.guards.negated([noun]) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        return self.guards.negated_context(noun)
 
     def _kind(self, tok: Token) -> str | None:
         """member_of or leader_of for a role noun, also a title of several words ('Secretary
@@ -139,14 +160,26 @@ class MembershipFinder:
         return self._kind(tok) is not None
 
     def _member_acts(self, paragraph: int, sentence: Span, person: Participant, groups: dict[int, str]) -> list[Tie]:
-        """'A left the group', 'A quit X': only a member leaves a group."""
-        verb = person.token.head
-        if person.token.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
+        """'A left the group', 'A quit X': only a member leaves a group; 'A took control of X',
+        'A assumed command of X': he leads it."""
+        subject = person.token
+        while subject.dep_ in {"appos", "conj"} and subject.head.i != subject.i:
+            subject = subject.head  # 'his brother, A, took control'; 'A and B left the group'
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
             return []
         if self.guards.negated_context(verb):
             return []
-        return [Tie(person.cluster, groups[c.i], MEMBER_OF, None, self.guards.hedged([verb]), paragraph, sentence)
-                for c in verb.children if c.dep_ == "dobj" and c.i in groups]
+        hedged = self.guards.hedged([verb])
+        ties = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.i in groups and verb.lemma_.lower() not in {"take", "assume", "seize"}:
+                ties.append(Tie(person.cluster, groups[obj.i], MEMBER_OF, None, hedged, paragraph, sentence))
+            if obj.lemma_.lower() in self.command or self.roles.get(obj.lemma_.lower()) == LEADER_OF:
+                ties += [Tie(person.cluster, groups[g.i], LEADER_OF, None, hedged, paragraph, sentence)
+                         for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for g in prep.children if g.dep_ == "pobj" and g.i in groups]
+        return ties
 
     def _roll(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
               groups: dict[int, str]) -> list[Tie]:
