@@ -136,6 +136,12 @@ class MembershipFinder:
             ties += self._member_acts(paragraph, sentence, person, groups)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups)
+        # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
+        # is in the unit is a member of the group.
+        parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
+                   if c.dep_ == "poss" and c.i in groups and groups[c.i] != groups[t]}
+        ties += [Tie(t.source, parents[t.target], MEMBER_OF, None, t.hedged, paragraph, sentence)
+                 for t in ties if t.target in parents]
         return ties
 
     def _negated(self, noun: Token) -> bool:
@@ -183,26 +189,42 @@ class MembershipFinder:
 
     def _roll(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
               groups: dict[int, str]) -> list[Tie]:
-        """'The known members of X were: A, B (C's brother) and D', 'Notable leaders A, B, C': a
-        role noun as the subject of 'be'/'include' (or opening a line without a verb) and the
-        names after it. A parser often breaks such a list apart, so it is read from the order
-        of the words: every name after the verb that is not in brackets or a possessive."""
+        """A roll: 'The known members of X were: A, B (C's brother) and D', 'Notable leaders A,
+        B, C', '... identified as the key members of X: A, B, C', 'The X dead were: A, B'. A
+        role noun (or the group itself) as the subject of 'be'/'include', opening a line without
+        a verb, or ending the words before a colon; then the names after it. A parser often
+        breaks such a list apart, so it is read from the order of the words: every name after
+        the verb or colon that is not in brackets or a possessive."""
         root = sentence.root
+        colon = next((t for t in sentence if t.text == ":" and t.i > sentence.start + 2), None)
+        owner = None
         if root.lemma_.lower() in {"be", "include", "comprise"}:
             heads = [c for c in root.children if c.dep_ == "nsubj" and self._is_role(c) and c.tag_ == "NNS"]
             start = root.i
+            subjects = [c for x in (root, *(c for c in root.children if c.dep_ in {"acomp", "attr"}))
+                        for c in x.children if c.dep_ == "nsubj"]
+            subject_groups = [groups[c.i] for c in subjects if c.i in groups]
+            if not heads and subject_groups and colon is not None and colon.i == root.i + 1:
+                owner = subject_groups[0]  # 'The X dead were: A, B': names listed under the group
         elif not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
             heads = [t for t in sentence[:4] if self._is_role(t) and t.tag_ == "NNS"]
             start = heads[0].i if heads else sentence.end
         else:
+            heads = []
+            start = sentence.end
+        if not heads and owner is None and colon is not None:
+            before = [t for t in sentence if t.i < colon.i and self._is_role(t) and t.tag_ == "NNS"]
+            heads, start = before[-1:], colon.i
+        if owner is None:
+            if len(heads) != 1 or self.guards.negated_context(heads[0]):
+                return []
+            owner = self._owner(parsed, paragraph, heads[0], groups)
+        elif self.guards.negated_context(root):
             return []
-        if len(heads) != 1 or self.guards.negated_context(heads[0]):
-            return []
-        noun = heads[0]
-        owner = self._owner(parsed, paragraph, noun, groups)
         if owner is None:
             return []
-        kind = self._kind(noun) or MEMBER_OF
+        noun = heads[0] if heads else root
+        kind = (self._kind(noun) if heads else None) or MEMBER_OF
         ties = []
         for person in persons:
             tok = person.token
