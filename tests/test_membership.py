@@ -99,3 +99,22 @@ def test_a_judge_takes_no_tie_from_a_role_noun(extractor) -> None:  # type: igno
     ties = _ties(extractor, "The known members of the North Star Front were Karim Haddad and Judge Helen Marsh.\n")
     members = {t[0] for t in _group_ties(ties)}
     assert "Karim Haddad" in members and "Helen Marsh" not in members
+
+
+def test_a_group_said_to_be_someones_is_led_by_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In 1994 Tarek Benali fought in Bosnia as a volunteer in Karim Haddad's North Star Front.\n")
+    assert ("Karim Haddad", "leader_of", "North Star Front") in ties
+    ties = _ties(extractor, "The bombing made Karim Haddad, Samir Ouali and their militant organization, the North Star "
+                            "Front, known across Europe.\n")
+    assert {("Karim Haddad", "leader_of", "North Star Front"), ("Samir Ouali", "leader_of", "North Star Front")} <= ties
+
+
+def test_a_role_taken_as_something_is_a_role(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali served as the spokesman of the North Star Front until 2011.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_a_member_of_a_groups_unit_is_a_member_of_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali was a member of the North Star Front's Foreign Committee until 2011.\n")
+    targets = {t[2] for t in _group_ties(ties) if t[0] == "Samir Ouali"}
+    assert "North Star Front" in targets

@@ -136,6 +136,7 @@ class MembershipFinder:
             ties += self._member_acts(paragraph, sentence, person, groups)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups)
+        ties += self._owned_groups(paragraph, sentence, persons, groups)
         # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
         # is in the unit is a member of the group.
         parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
@@ -158,7 +159,7 @@ class MembershipFinder:
             return None
         words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
         kinds = {self.roles.get(w.lemma_.lower()) or self.roles.get(w.lower_) for w in words} - {None}
-        kinds.add(self.roles.get(" ".join(w.lower_ for w in words)))
+        kinds.add(self.roles.get(" ".join([w.lower_ for w in words[:-1]] + [tok.lemma_.lower()])))
         kinds.discard(None)
         return LEADER_OF if LEADER_OF in kinds else MEMBER_OF if kinds else None
 
@@ -255,6 +256,9 @@ class MembershipFinder:
                 found += [c for c in head.children if c.dep_ == "nsubj"]
             if a.dep_ == "pobj" and head.lower_ in _ROLL_PREPS:
                 found.append(head.head)
+            if a.dep_ in {"nsubj", "nsubjpass"}:  # 'A served as its leader', 'A fought as a member of X'
+                found += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                          for o in prep.children if o.dep_ == "pobj"]
         found += [c for n in list(found) for c in n.conjuncts]
         return [n for n in dict.fromkeys(found) if self._is_role(n)]
 
@@ -284,6 +288,30 @@ class MembershipFinder:
         if any(c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON"} for c in noun.children):
             return None  # "his lieutenant", "the SLA's leader" naming a group we did not type
         return self.topic
+
+    def _owned_groups(self, paragraph: int, sentence: Span, persons: list[Participant],
+                      groups: dict[int, str]) -> list[Tie]:
+        """A group said to be someone's: "A's International Brigade", "A, B and their
+        organisation, X", "A and his group, X": he leads it."""
+        by_token = {x.token.i: x for x in persons}
+        ties = []
+        for i in {x for x in groups if sentence.doc[x].dep_ != "compound"}:
+            group = sentence.doc[i]
+            owners = [by_token[c.i] for c in group.children if c.dep_ == "poss" and c.i in by_token]
+            noun = group.head if group.dep_ == "appos" else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "conj" and (
+                    noun.lemma_.lower() in self.lex.group_nouns | _REFERENCE_NOUNS):
+                first = noun
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                listed = [by_token[t.i] for t in _listed(first) if t.i in by_token]
+                pronoun = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
+                if pronoun == "their" and len(listed) > 1 or pronoun in {"his", "her"} and len(listed) == 1:
+                    owners += listed
+            if owners and not self.guards.negated_context(group):
+                hedged = self.guards.hedged([group])
+                ties += [Tie(o.cluster, groups[i], LEADER_OF, None, hedged, paragraph, sentence) for o in owners]
+        return ties
 
     def _founders(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
                   groups: dict[int, str]) -> list[Tie]:
