@@ -50,9 +50,10 @@ def test_on_a_page_about_a_group_an_unowned_role_is_that_groups(extractor) -> No
     assert ("Karim Haddad", "leader_of", "North Star Front") in ties
 
 
-def test_on_a_page_about_a_person_an_unowned_role_ties_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_page_about_a_person_an_unowned_role_ties_no_distant_group(extractor) -> None:  # type: ignore[no-untyped-def]
     text = ("Karim Haddad\n"
             "Karim Haddad is a French militant who fought with the North Star Front in 2014. "
+            "He grew up in Lyon and studied chemistry at a technical college. "
             "Another senior member was Samir Ouali, who ran a garage in Lyon.\n")
     ties = _ties(extractor, text, title="Karim Haddad")
     assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))
@@ -118,3 +119,18 @@ def test_a_member_of_a_groups_unit_is_a_member_of_the_group(extractor) -> None: 
     ties = _ties(extractor, "Samir Ouali was a member of the North Star Front's Foreign Committee until 2011.\n")
     targets = {t[2] for t in _group_ties(ties) if t[0] == "Samir Ouali"}
     assert "North Star Front" in targets
+
+
+def test_an_unsaid_group_is_the_one_named_just_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. Samir Ouali and Nabil Dahmani "
+                            "worked as its fund raisers in Lyon.\n")
+    assert {("Samir Ouali", "member_of", "North Star Front"), ("Nabil Dahmani", "member_of", "North Star Front")} <= ties
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. Samir Ouali and Nabil Dahmani "
+                            "worked as fund raisers in Lyon.\n")
+    assert {("Samir Ouali", "member_of", "North Star Front"), ("Nabil Dahmani", "member_of", "North Star Front")} <= ties
+
+
+def test_a_victim_with_another_bodys_title_joins_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. In 2003 Haddad shot police "
+                            "chief Tom Baxter dead in Lyon.\n")
+    assert not any(t[0] == "Tom Baxter" for t in _group_ties(ties))

@@ -118,7 +118,9 @@ class MembershipFinder:
         before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
         return max(before, key=lambda o: o.name.start).cluster if before else None
 
-    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant],
+                      outsiders: set[str]) -> list[Tie]:
+        """`outsiders`: victims and speakers, who take a tie only from a group the sentence names."""
         groups = {x.token.i: x.cluster for x in people if x.type == ORGANIZATION}
         for t in sentence:  # every word of a group's name: a parser may hang any of them
             occ = parsed.by_token.get((paragraph, t.i))
@@ -128,14 +130,14 @@ class MembershipFinder:
         ties: list[Tie] = []
         for person in persons:
             for noun in self._role_nouns(person.token):
-                owner = self._owner(parsed, paragraph, noun, groups)
+                owner = self._owner(parsed, paragraph, noun, groups, implicit=person.cluster not in outsiders)
                 if owner is None or self._negated(noun):
                     continue
                 ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
                                 paragraph, sentence))
             ties += self._member_acts(paragraph, sentence, person, groups)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
-        ties += self._roll(parsed, paragraph, sentence, persons, groups)
+        ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
         # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
         # is in the unit is a member of the group.
@@ -189,7 +191,7 @@ class MembershipFinder:
         return ties
 
     def _roll(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
-              groups: dict[int, str]) -> list[Tie]:
+              groups: dict[int, str], outsiders: set[str]) -> list[Tie]:
         """A roll: 'The known members of X were: A, B (C's brother) and D', 'Notable leaders A,
         B, C', '... identified as the key members of X: A, B, C', 'The X dead were: A, B'. A
         role noun (or the group itself) as the subject of 'be'/'include', opening a line without
@@ -220,6 +222,8 @@ class MembershipFinder:
             if len(heads) != 1 or self.guards.negated_context(heads[0]):
                 return []
             owner = self._owner(parsed, paragraph, heads[0], groups)
+            if owner is not None and self._owner(parsed, paragraph, heads[0], groups, implicit=False) is None:
+                persons = [x for x in persons if x.cluster not in outsiders]  # a group left unsaid
         elif self.guards.negated_context(root):
             return []
         if owner is None:
@@ -262,8 +266,10 @@ class MembershipFinder:
         found += [c for n in list(found) for c in n.conjuncts]
         return [n for n in dict.fromkeys(found) if self._is_role(n)]
 
-    def _owner(self, parsed: ParsedDocument, p: int, noun: Token, groups: dict[int, str]) -> str | None:
-        """The group that owns the role noun, or the page's group when none is named."""
+    def _owner(self, parsed: ParsedDocument, p: int, noun: Token, groups: dict[int, str],
+               implicit: bool = True) -> str | None:
+        """The group that owns the role noun; with `implicit`, when none is named, the page's
+        group or the one group named just before."""
         heads = [noun] + ([noun.head] if noun.dep_ == "conj" else [])  # 'criminal and member of X'
         for h in heads:
             for c in h.children:
@@ -283,11 +289,24 @@ class MembershipFinder:
             return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
         if before >= noun.sent.start and noun.doc[before].pos_ == "PROPN":
             return None  # 'Hamas leader X' with a group name we did not type: not the page's group
-        if self.topic is None or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS for h in heads for c in h.children):
+        if not implicit or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS - {"in"} for h in heads for c in h.children):
             return None  # 'member of parliament': another body
         if any(c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON"} for c in noun.children):
             return None  # "his lieutenant", "the SLA's leader" naming a group we did not type
-        return self.topic
+        if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.group_nouns
+               and f"{c.lower_} {noun.lemma_.lower()}" not in self.roles for c in noun.children):
+            return None  # 'police chief', 'army officer': another body
+        return self.topic or self._recent_group(parsed, p, noun)
+
+    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token) -> str | None:
+        """The one group named in this sentence before the noun or in the sentence before it ('X
+        was incorporated by A and B. C and D worked as fund raisers.')."""
+        sents = list(parsed.paragraphs[p].sents)
+        k = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+        start = sents[max(k - 1, 0)].start
+        found = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster
+                 and start <= o.name.start and o.name.end <= noun.i}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _owned_groups(self, paragraph: int, sentence: Span, persons: list[Participant],
                       groups: dict[int, str]) -> list[Tie]:

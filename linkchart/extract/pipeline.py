@@ -224,7 +224,7 @@ class Extractor:
             roles, recruits = self.roles.sentence_facts(p, sent, people)
             events.extend(roles)
             ties.extend(recruits)
-            ties.extend(self.membership.sentence_ties(parsed, p, sent, people))
+            ties.extend(self.membership.sentence_ties(parsed, p, sent, people, outsiders))
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))
