@@ -31,6 +31,7 @@ from linkchart.extract.infobox import (
 )
 from linkchart.extract.kinship import FamilyMention, infer_full_names
 from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
@@ -83,6 +84,7 @@ class Extractor:
         self.relations = RelationFinder(self.lex)
         self.events = EventFinder(self.lex, self.relations)
         self.roles = RoleFinder(role_nouns(), self.lex.group_nouns, self.relations)
+        self.membership = MembershipFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
         self.tie_model = TieModel.load()
 
@@ -161,6 +163,7 @@ class Extractor:
         decisions = clustering.decisions + self._join_pronoun_aliases(parsed, aliases, pronouns)
         pronouns.update(unnamed_referents(aliases))
         outsiders = outsider_clusters(parsed, lex, pronouns)
+        self.membership.start_document(parsed, document.title)
         candidates, ties, events, denied = self._ties(parsed, pronouns, unresolved, families, outsiders)
         ties += self.tie_model.decide(candidates, lex, document.text, denied)
         if candidates_out is not None:
@@ -258,6 +261,7 @@ class Extractor:
                 places.setdefault(o.paragraph, set()).update(range(o.name.start, o.name.end))
         previous_subject: Participant | None = None
         groups = resolve_group_mentions(parsed, self.lex.group_nouns)
+        groups.update({k: v for k, v in self.membership.references(parsed).items() if k not in groups})
         self.roles.start_document()
         for s, (p, sent) in enumerate(parsed.sentences):
             people = self._participants(parsed, p, sent, pronouns, unresolved, groups)
@@ -265,6 +269,7 @@ class Extractor:
             roles, recruits = self.roles.sentence_facts(p, sent, people)
             events.extend(roles)
             ties.extend(recruits)
+            ties.extend(self.membership.sentence_ties(parsed, p, sent, people, outsiders))
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))

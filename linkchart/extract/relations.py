@@ -214,6 +214,8 @@ class RelationFinder:
                 person_side = inner[k - 1] if k else person.token
                 if t.pos_ == "VERB" and not (_does(person_side, t) and _same_referent([person.token, *inner[:k]])):
                     continue  # not who leads: "sentenced him ... for leading"; "Zafar's son ran the circle"
+                if t.pos_ == "NOUN" and not _said_of([person.token, *inner[:k], t]):
+                    return None  # another's role: "A, a leader with ties to B"; "B killed the group's leader"
                 return LEADER_OF
         for t in inner:
             if t.lemma_.lower() in lex.group_nouns and any(
@@ -389,6 +391,23 @@ def _same_referent(chain: list[Token]) -> bool:
         child = x if x.head.i == y.i else y
         if child.dep_ not in {"conj", "appos", "compound", "flat", "cc", "punct"}:
             return False
+    return True
+
+
+_PREDICATING = frozenset({"conj", "appos", "compound", "flat", "cc", "punct", "nsubj", "nsubjpass", "attr", "oprd",
+                          "xcomp", "relcl", "acl"})
+
+
+def _said_of(chain: list[Token]) -> bool:
+    """Is the role noun at the end of the chain said of the person at its start: a title, an
+    apposition, a copula ('A was its leader', 'A served as leader', 'A, who became leader'),
+    rather than a noun the person merely stands near ('a leader with ties to A')?"""
+    for x, y in zip(chain, chain[1:], strict=False):
+        child = x if x.head.i == y.i else y
+        if child.dep_ in _PREDICATING or (child.dep_ == "prep" and child.lower_ == "as") or (
+                child.dep_ == "pobj" and child.head.lower_ == "as"):
+            continue
+        return False
     return True
 
 

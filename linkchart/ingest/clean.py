@@ -35,6 +35,7 @@ _FOOTNOTE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\w{1,4}\]:)\
 _CITATION_QUOTED = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*[\"“][^\"”]{3,}[\"”].*\b\d{4}\b")
 _CITATION_DOCKET = re.compile(r"^\s*(?:\d+\.|\[\d+\]|\^)\s+.*\b\d{1,4}/\d{4}\b")
 _SENTENCE_END = re.compile(r"[.!?:;”\"')\]]\s*$")
+_FIELD_ROW = re.compile(r"^\s*(?:[•·▪●◦*+-]|\d+[.)])\s+[A-Z][\w ()/'-]{0,30}:\s+\S")  # "- Leader: X, Y": a fact-box row
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,8 @@ def is_menu_item(line: str) -> bool:
     "2. Tarek H., born 17.02.1978 in Mosul,") is reporting."""
     if not _BULLET.match(line) or _SENTENCE_END.search(line) or line.rstrip().endswith((",", ";")):
         return False
+    if _FIELD_ROW.match(line):
+        return False  # a fact-box row ("- Leader: A, B") states something about the page's subject
     words = _BULLET.sub("", line).split()
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) <= 15 and lower <= 1 and not any(ch.isdigit() for ch in line)

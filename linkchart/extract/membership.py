@@ -1,0 +1,378 @@
+"""Membership and leadership stated around a name, not on the path between a name and a group.
+
+Reporting rarely writes "A is a member of X" once per member. It writes "IRA volunteer A",
+"X leader A", "A, an X commander", "members of X, including A and B", "X was founded by A
+and B"; and on a page about one group it leaves the group unsaid: "Another senior member was
+A", "Notable leaders included A and B", "suspected members A and B were arrested", "It was
+founded by A", "the founder of the group is A". The dependency path between the person and
+the group name then holds no word of membership, or there is no group name at all.
+
+Three mechanisms, read off the parse:
+- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) predicated of a
+  person (a title before the name, apposition, copula, 'included', 'including', a list with
+  'N other members') and owned by a group (compound, possessive, 'of X', 'its', or the name
+  just before it);
+- a group founded by people ('was founded/formed/incorporated by A, B and C', 'a group founded
+  by A');
+- the page's group: when the text is about one group (the title names it, or the first
+  sentence says "X is/was a ... group/organisation"), a role noun with no owner and 'the
+  group', 'the organisation' stand for it.
+
+An official, judge or counsel (by title) takes no tie here; a victim or a speaker does, since each
+of these shapes states his place in the group directly ("the agency's station chief, A"). A
+negated clause gives none; a hedged one is marked hedged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from linkchart.extract.document import ParsedDocument
+from linkchart.extract.infobox import page_subject
+from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.roles import counsel_clusters, titled
+from linkchart.lexicon import rows
+from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
+
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
+_OWNER_PREPS = frozenset({"of", "in", "within", "for"})
+_ROLL_PREPS = frozenset({"including", "like", "among"})
+_ROLL_VERBS = frozenset({"include", "comprise"})
+_TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
+_REFERENCE_NOUNS = frozenset({"organization", "organisation"})
+
+
+def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(role noun -> member_of | leader_of, founding verbs, verbs only a member does to his
+    group, what a new leader takes of it) from lexicon/group_roles.txt."""
+    table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
+    roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
+    return (roles, frozenset(w for w, k in table.items() if k == "founding"),
+            frozenset(w for w, k in table.items() if k == "member_verb"),
+            frozenset(w for w, k in table.items() if k == "command"))
+
+
+def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
+    """The group the text is about: the one its title names, or the subject of its first
+    statement when that says what kind of group it is ('X was an American left-wing terrorist
+    organisation'). A text about a person has none."""
+    for part in dict.fromkeys([title, *_TITLE_PARTS.split(title)]):  # 'X - History', 'X | Wiki'
+        subject = page_subject(parsed, part.strip())
+        if subject is not None:
+            return subject.cluster if subject.type == ORGANIZATION else None
+    kinds = lex.group_nouns | lex.organisation_words | _REFERENCE_NOUNS | {"unit"}
+    for p, sent in parsed.sentences[:8]:
+        root = sent.root
+        if root.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        occ = parsed.by_token.get((p, subjects[0].i)) if subjects else None
+        if occ is None or occ.type != ORGANIZATION or root.lemma_ != "be":
+            return None
+        attrs = [c for c in root.children if c.dep_ == "attr"]
+        attrs += [c for a in attrs for c in a.conjuncts]
+        return occ.cluster if any(a.lemma_.lower() in kinds for a in attrs) else None
+    return None
+
+
+class MembershipFinder:
+    def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
+        self.lex = lexicon
+        self.guards = guards
+        self.roles, self.founding, self.member_verbs, self.command = group_roles()
+        self.topic: str | None = None
+        self.officials: set[str] = set()
+
+    def start_document(self, parsed: ParsedDocument, title: str) -> None:
+        self.topic = topic_group(parsed, title, self.lex)
+        # Officials, judges and counsel (by title) take no tie from a role noun; a victim or a
+        # speaker does when a role is said of him ('the CIA's station chief, A').
+        self.officials = counsel_clusters(parsed) | {o.cluster for o in parsed.occurrences if o.type == PERSON
+                                                     and o.cluster and titled(parsed.head(o), self.lex)}
+
+    def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
+        """'the group', 'the organisation', 'this group': on a page about one group, that group
+        unless another was named last before them in the paragraph; elsewhere the group named
+        last before them in the paragraph ('X took control of the organisation')."""
+        nouns = self.lex.group_nouns | _REFERENCE_NOUNS if self.topic else _REFERENCE_NOUNS | {"group"}
+        out = {}
+        for p, doc in enumerate(parsed.paragraphs):
+            for tok in doc:
+                if (tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.lemma_.lower() not in nouns
+                        or (p, tok.i) in parsed.by_token
+                        or not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children)
+                        or any(c.dep_ in {"amod", "compound", "nmod", "nummod"} and c.i < tok.i for c in tok.children)
+                        or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+                    continue  # 'the group of friends' is no named group
+                last = self._last_group_before(parsed, p, tok.i)
+                if self.topic is not None and last in {None, self.topic}:
+                    out[(p, tok.i)] = self.topic
+                elif self.topic is None and last is not None:
+                    out[(p, tok.i)] = last
+        return out
+
+    def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
+        before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
+        return max(before, key=lambda o: o.name.start).cluster if before else None
+
+    def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant],
+                      outsiders: set[str]) -> list[Tie]:
+        """`outsiders`: victims and speakers, who take a tie only from a group the sentence names."""
+        groups = {x.token.i: x.cluster for x in people if x.type == ORGANIZATION}
+        for t in sentence:  # every word of a group's name: a parser may hang any of them
+            occ = parsed.by_token.get((paragraph, t.i))
+            if occ is not None and occ.type == ORGANIZATION and occ.cluster and t.i not in groups:
+                groups[t.i] = occ.cluster
+        persons = [x for x in people if x.type == PERSON and x.cluster not in self.officials]
+        ties: list[Tie] = []
+        for person in persons:
+            for noun in self._role_nouns(person.token):
+                owner = self._owner(parsed, paragraph, noun, groups, implicit=person.cluster not in outsiders)
+                if owner is None or self._negated(noun):
+                    continue
+                ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
+                                paragraph, sentence))
+            ties += self._member_acts(paragraph, sentence, person, groups)
+        ties += self._founders(parsed, paragraph, sentence, persons, groups)
+        ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
+        ties += self._owned_groups(paragraph, sentence, persons, groups)
+        # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
+        # is in the unit is a member of the group.
+        parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
+                   if c.dep_ == "poss" and c.i in groups and groups[c.i] != groups[t]}
+        ties += [Tie(t.source, parents[t.target], MEMBER_OF, None, t.hedged, paragraph, sentence)
+                 for t in ties if t.target in parents]
+        return ties
+
+    def _negated(self, noun: Token) -> bool:
+        """A title or an apposition ('X's deputy, A, did not back B') is not what the clause
+        around it negates; a predicate is ('A was never a member', 'no evidence A was a member')."""
+        if noun.dep_ in {"compound", "appos"} or any(c.dep_ == "appos" for c in noun.children):
+            return self.guards.negated([noun]) or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        return self.guards.negated_context(noun)
+
+    def _kind(self, tok: Token) -> str | None:
+        """member_of or leader_of for a role noun, also a title of several words ('Secretary
+        General', 'deputy commander'); None for any other word."""
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+        kinds = {self.roles.get(w.lemma_.lower()) or self.roles.get(w.lower_) for w in words} - {None}
+        kinds.add(self.roles.get(" ".join([w.lower_ for w in words[:-1]] + [tok.lemma_.lower()])))
+        kinds.discard(None)
+        return LEADER_OF if LEADER_OF in kinds else MEMBER_OF if kinds else None
+
+    def _is_role(self, tok: Token) -> bool:
+        return self._kind(tok) is not None
+
+    def _member_acts(self, paragraph: int, sentence: Span, person: Participant, groups: dict[int, str]) -> list[Tie]:
+        """'A left the group', 'A quit X': only a member leaves a group; 'A took control of X',
+        'A assumed command of X': he leads it."""
+        subject = person.token
+        while subject.dep_ in {"appos", "conj"} and subject.head.i != subject.i:
+            subject = subject.head  # 'his brother, A, took control'; 'A and B left the group'
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
+            return []
+        if self.guards.negated_context(verb):
+            return []
+        hedged = self.guards.hedged([verb])
+        ties = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if obj.i in groups and verb.lemma_.lower() not in {"take", "assume", "seize"}:
+                ties.append(Tie(person.cluster, groups[obj.i], MEMBER_OF, None, hedged, paragraph, sentence))
+            if obj.lemma_.lower() in self.command or self.roles.get(obj.lemma_.lower()) == LEADER_OF:
+                ties += [Tie(person.cluster, groups[g.i], LEADER_OF, None, hedged, paragraph, sentence)
+                         for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for g in prep.children if g.dep_ == "pobj" and g.i in groups]
+        return ties
+
+    def _roll(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
+              groups: dict[int, str], outsiders: set[str]) -> list[Tie]:
+        """A roll: 'The known members of X were: A, B (C's brother) and D', 'Notable leaders A,
+        B, C', '... identified as the key members of X: A, B, C', 'The X dead were: A, B'. A
+        role noun (or the group itself) as the subject of 'be'/'include', opening a line without
+        a verb, or ending the words before a colon; then the names after it. A parser often
+        breaks such a list apart, so it is read from the order of the words: every name after
+        the verb or colon that is not in brackets or a possessive."""
+        root = sentence.root
+        colon = next((t for t in sentence if t.text == ":" and t.i > sentence.start + 2), None)
+        owner = None
+        if root.lemma_.lower() in {"be", "include", "comprise"}:
+            heads = [c for c in root.children if c.dep_ == "nsubj" and self._is_role(c) and c.tag_ == "NNS"]
+            start = root.i
+            subjects = [c for x in (root, *(c for c in root.children if c.dep_ in {"acomp", "attr"}))
+                        for c in x.children if c.dep_ == "nsubj"]
+            subject_groups = [groups[c.i] for c in subjects if c.i in groups]
+            if not heads and subject_groups and colon is not None and colon.i == root.i + 1:
+                owner = subject_groups[0]  # 'The X dead were: A, B': names listed under the group
+        elif not any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+            heads = [t for t in sentence[:4] if self._is_role(t) and t.tag_ == "NNS"]
+            start = heads[0].i if heads else sentence.end
+        else:
+            heads = []
+            start = sentence.end
+        if not heads and owner is None and colon is not None:
+            before = [t for t in sentence if t.i < colon.i and self._is_role(t) and t.tag_ == "NNS"]
+            heads, start = before[-1:], colon.i
+        if owner is None:
+            if len(heads) != 1 or self.guards.negated_context(heads[0]):
+                return []
+            owner = self._owner(parsed, paragraph, heads[0], groups)
+            if owner is not None and self._owner(parsed, paragraph, heads[0], groups, implicit=False) is None:
+                persons = [x for x in persons if x.cluster not in outsiders]  # a group left unsaid
+        elif self.guards.negated_context(root):
+            return []
+        if owner is None:
+            return []
+        noun = heads[0] if heads else root
+        kind = (self._kind(noun) if heads else None) or MEMBER_OF
+        ties = []
+        for person in persons:
+            tok = person.token
+            if tok.i <= start or tok.dep_ == "poss" or _in_brackets(sentence, tok):
+                continue
+            ties.append(Tie(person.cluster, owner, kind, None, self.guards.hedged([noun]), paragraph, sentence))
+        return ties
+
+    def _role_nouns(self, tok: Token) -> list[Token]:
+        """Role nouns said of the person: 'IRA volunteer A', 'A, a member of X', 'A was the
+        group's leader', 'the founder was A', 'leaders included A and B', 'members of X,
+        including A', 'A, B and five other members'."""
+        anchors = [tok]
+        while anchors[-1].dep_ in {"conj", "appos"} and anchors[-1].head.pos_ == "PROPN" and anchors[-1].head.i != anchors[-1].i:
+            anchors.append(anchors[-1].head)  # the first name of a list 'A, B and C'
+        found: list[Token] = []
+        for a in anchors:
+            head = a.head
+            found += [c for c in a.children if c.dep_ in {"compound", "appos"} and c.i != tok.i]
+            found += [c for c in a.children if c.dep_ == "conj" and c.pos_ == "NOUN"]  # 'A and other members'
+            if a.dep_ == "appos":  # 'his brother, A, its former leader': appositions of one noun
+                found += [head] + [c for c in head.children if c.dep_ == "appos" and c.i != a.i]
+            if a.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be":
+                found += [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+            if a.dep_ == "attr" and head.lemma_ == "be":
+                found += [c for c in head.children if c.dep_ == "nsubj"]
+            if a.dep_ in {"dobj", "attr"} and head.lemma_.lower() in _ROLL_VERBS:
+                found += [c for c in head.children if c.dep_ == "nsubj"]
+            if a.dep_ == "pobj" and head.lower_ in _ROLL_PREPS:
+                found.append(head.head)
+            if a.dep_ in {"nsubj", "nsubjpass"}:  # 'A served as its leader', 'A fought as a member of X'
+                found += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                          for o in prep.children if o.dep_ == "pobj"]
+        found += [c for n in list(found) for c in n.conjuncts]
+        return [n for n in dict.fromkeys(found) if self._is_role(n)]
+
+    def _owner(self, parsed: ParsedDocument, p: int, noun: Token, groups: dict[int, str],
+               implicit: bool = True) -> str | None:
+        """The group that owns the role noun; with `implicit`, when none is named, the page's
+        group or the one group named just before."""
+        heads = [noun] + ([noun.head] if noun.dep_ == "conj" else [])  # 'criminal and member of X'
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in _OWNER_DEPS and c.i in groups:
+                    return groups[c.i]  # 'ISIL leader', "the cartel's chief"
+                if c.dep_ == "poss" and c.lower_ == "its":
+                    return self._last_group_before(parsed, p, c.i) or self.topic
+                if c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        if pobj.i in groups:
+                            return groups[pobj.i]
+        before = noun.i - 1
+        while before >= noun.sent.start and noun.doc[before].dep_ in {"amod", "compound", "advmod"} \
+                and before not in groups and noun.doc[before].pos_ in {"ADJ", "ADV", "NOUN"}:
+            before -= 1
+        if before in groups and noun.doc[before].head.i in {noun.i, noun.head.i}:
+            return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
+        if before >= noun.sent.start and noun.doc[before].pos_ == "PROPN":
+            return None  # 'Hamas leader X' with a group name we did not type: not the page's group
+        if not implicit or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS - {"in"} for h in heads for c in h.children):
+            return None  # 'member of parliament': another body
+        if any(c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON"} for c in noun.children):
+            return None  # "his lieutenant", "the SLA's leader" naming a group we did not type
+        if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.group_nouns
+               and f"{c.lower_} {noun.lemma_.lower()}" not in self.roles for c in noun.children):
+            return None  # 'police chief', 'army officer': another body
+        return self.topic or self._recent_group(parsed, p, noun)
+
+    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token) -> str | None:
+        """The one group named in this sentence before the noun or in the sentence before it ('X
+        was incorporated by A and B. C and D worked as fund raisers.')."""
+        sents = list(parsed.paragraphs[p].sents)
+        k = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+        start = sents[max(k - 1, 0)].start
+        found = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster
+                 and start <= o.name.start and o.name.end <= noun.i}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _owned_groups(self, paragraph: int, sentence: Span, persons: list[Participant],
+                      groups: dict[int, str]) -> list[Tie]:
+        """A group said to be someone's: "A's International Brigade", "A, B and their
+        organisation, X", "A and his group, X": he leads it."""
+        by_token = {x.token.i: x for x in persons}
+        ties = []
+        for i in {x for x in groups if sentence.doc[x].dep_ != "compound"}:
+            group = sentence.doc[i]
+            owners = [by_token[c.i] for c in group.children if c.dep_ == "poss" and c.i in by_token]
+            noun = group.head if group.dep_ == "appos" else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.dep_ == "conj" and (
+                    noun.lemma_.lower() in self.lex.group_nouns | _REFERENCE_NOUNS):
+                first = noun
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                listed = [by_token[t.i] for t in _listed(first) if t.i in by_token]
+                pronoun = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
+                if pronoun == "their" and len(listed) > 1 or pronoun in {"his", "her"} and len(listed) == 1:
+                    owners += listed
+            if owners and not self.guards.negated_context(group):
+                hedged = self.guards.hedged([group])
+                ties += [Tie(o.cluster, groups[i], LEADER_OF, None, hedged, paragraph, sentence) for o in owners]
+        return ties
+
+    def _founders(self, parsed: ParsedDocument, paragraph: int, sentence: Span, persons: list[Participant],
+                  groups: dict[int, str]) -> list[Tie]:
+        """'X was founded in 1990 by A and B', 'It was incorporated by A', 'a group formed by A'."""
+        by_token = {x.token.i: x for x in persons}
+        ties = []
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.founding:
+                continue
+            founders = [o for agent in verb.children if agent.dep_ == "agent"
+                        for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
+            founders = [by_token[t.i] for t in founders if t.i in by_token]
+            if not founders or self.guards.negated_context(verb):
+                continue
+            group = None
+            if verb.dep_ == "acl" and verb.head.i in groups:
+                group = groups[verb.head.i]
+            for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                if subject.i in groups:
+                    group = groups[subject.i]
+                elif subject.lower_ == "it" and self._last_group_before(parsed, paragraph, subject.i) in {None, self.topic}:
+                    group = self.topic
+            if group is None:
+                continue
+            hedged = self.guards.hedged([verb])
+            ties += [Tie(f.cluster, group, LEADER_OF, "founder", hedged, paragraph, sentence) for f in founders]
+        return ties
+
+
+def _listed(token: Token) -> list[Token]:
+    """The names of a list 'A, B and C' from its first (parsers hang them as conjuncts or as
+    appositions of one another)."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
+    return out
+
+
+def _in_brackets(sentence: Span, token: Token) -> bool:
+    depth = 0
+    for t in sentence.doc[sentence.start:token.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0

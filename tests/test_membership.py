@@ -1,0 +1,136 @@
+"""Membership and leadership stated around a name: titles, appositions, rolls, founders, and the
+group a page is about. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from linkchart.ingest.clean import clean_text
+from linkchart.model import Document
+
+
+def _ties(extractor, text: str, title: str = "t") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = extractor.extract(Document("d1", "t.txt", title, text, "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def _group_ties(ties: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    return {t for t in ties if t[1] in {"member_of", "leader_of"}}
+
+
+def test_a_group_title_before_a_name_makes_him_its_leader(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "North Star Front commander Karim Haddad was arrested in Lille in 2015.\n")
+    assert ("Karim Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_every_founder_named_after_by_leads_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front was founded in 1998 by Karim Haddad, Samir Ouali and Nabil Dahmani.\n")
+    assert {("Karim Haddad", "leader_of", "North Star Front"), ("Samir Ouali", "leader_of", "North Star Front"),
+            ("Nabil Dahmani", "leader_of", "North Star Front")} <= ties
+
+
+def test_members_including_a_list_are_each_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Police arrested several members of the North Star Front, including Karim Haddad and "
+                            "Samir Ouali, in a raid on a farm.\n")
+    assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
+
+
+def test_a_role_noun_of_another_person_ties_nobody_near_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Karim Haddad was a senior North Star Front leader with ties to Samir Ouali.\n")
+    assert ("Karim Haddad", "leader_of", "North Star Front") in ties
+    assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))
+
+
+def test_on_a_page_about_a_group_an_unowned_role_is_that_groups(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("North Star Front\n"
+            "The North Star Front is a militant organisation founded in Marseille in 1998. "
+            "Another senior member was Samir Ouali, who ran a garage in Lyon. "
+            "The founder of the group is Karim Haddad, a former soldier.\n")
+    ties = _ties(extractor, text, title="North Star Front")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+    assert ("Karim Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_on_a_page_about_a_person_an_unowned_role_ties_no_distant_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad\n"
+            "Karim Haddad is a French militant who fought with the North Star Front in 2014. "
+            "He grew up in Lyon and studied chemistry at a technical college. "
+            "Another senior member was Samir Ouali, who ran a garage in Lyon.\n")
+    ties = _ties(extractor, text, title="Karim Haddad")
+    assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))
+
+
+def test_a_negated_membership_is_no_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Investigators found no evidence that Samir Ouali was ever a North Star Front member.\n")
+    assert not _group_ties(ties)
+
+
+def test_a_fact_box_row_in_a_bulleted_list_is_kept_as_text() -> None:
+    text = clean_text("North Star Front\n- Leader: Karim Haddad, Samir Ouali\n- World\n")
+    assert "Leader: Karim Haddad, Samir Ouali" in text
+    assert "World" not in text
+
+
+def test_a_roll_after_be_ties_every_listed_name_but_a_bracketed_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The known members of the North Star Front were: Karim Haddad, Samir Ouali (a cousin of "
+                            "Tarek Benali) and Nabil Dahmani.\n")
+    members = {t[0] for t in _group_ties(ties) if t[2] == "North Star Front"}
+    assert {"Karim Haddad", "Samir Ouali", "Nabil Dahmani"} <= members
+    assert "Tarek Benali" not in members
+
+
+def test_only_a_member_leaves_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In 2016 Samir Ouali left the North Star Front after a quarrel over money.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_a_title_of_several_words_names_the_groups_leader(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Karim Haddad met the North Star Front's Secretary General Samir Ouali in Lyon in 2013.\n")
+    assert ("Samir Ouali", "leader_of", "North Star Front") in ties
+    assert not any(t[0] == "Karim Haddad" for t in _group_ties(ties))
+
+
+def test_a_new_leader_takes_control_of_the_group_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad founded the North Star Front in 1998. After his death his brother, Nabil Haddad, "
+            "took control of the organisation.\n")
+    ties = _ties(extractor, text)
+    assert ("Nabil Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_a_judge_takes_no_tie_from_a_role_noun(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The known members of the North Star Front were Karim Haddad and Judge Helen Marsh.\n")
+    members = {t[0] for t in _group_ties(ties)}
+    assert "Karim Haddad" in members and "Helen Marsh" not in members
+
+
+def test_a_group_said_to_be_someones_is_led_by_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In 1994 Tarek Benali fought in Bosnia as a volunteer in Karim Haddad's North Star Front.\n")
+    assert ("Karim Haddad", "leader_of", "North Star Front") in ties
+    ties = _ties(extractor, "The bombing made Karim Haddad, Samir Ouali and their militant organization, the North Star "
+                            "Front, known across Europe.\n")
+    assert {("Karim Haddad", "leader_of", "North Star Front"), ("Samir Ouali", "leader_of", "North Star Front")} <= ties
+
+
+def test_a_role_taken_as_something_is_a_role(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali served as the spokesman of the North Star Front until 2011.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_a_member_of_a_groups_unit_is_a_member_of_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali was a member of the North Star Front's Foreign Committee until 2011.\n")
+    targets = {t[2] for t in _group_ties(ties) if t[0] == "Samir Ouali"}
+    assert "North Star Front" in targets
+
+
+def test_an_unsaid_group_is_the_one_named_just_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. Samir Ouali and Nabil Dahmani "
+                            "worked as its fund raisers in Lyon.\n")
+    assert {("Samir Ouali", "member_of", "North Star Front"), ("Nabil Dahmani", "member_of", "North Star Front")} <= ties
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. Samir Ouali and Nabil Dahmani "
+                            "worked as fund raisers in Lyon.\n")
+    assert {("Samir Ouali", "member_of", "North Star Front"), ("Nabil Dahmani", "member_of", "North Star Front")} <= ties
+
+
+def test_a_victim_with_another_bodys_title_joins_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. In 2003 Haddad shot police "
+                            "chief Tom Baxter dead in Lyon.\n")
+    assert not any(t[0] == "Tom Baxter" for t in _group_ties(ties))
