@@ -150,6 +150,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f["apposed"] = 1.0
     if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
         f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
+        if _prosecuted_list(_list_head(a.token), lex):
+            f["legal_list"] = 1.0
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             lemma = t.lemma_.lower()
@@ -282,6 +284,18 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
         if lemma in lex.speech_verbs:
             return "speech"
     return "none"
+
+
+def _prosecuted_list(head: Token, lex: Lexicon) -> bool:
+    """Is a list of names labelled as the ones prosecuted: 'A, B and C, Defendants', 'charges
+    the following defendants: A; B; C', 'indicted A, B and C'? A word of prosecution apposed to
+    a name of the list, above the list, or just before it."""
+    members = [head, *(t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN")]
+    near = [c for m in members for c in m.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    near += list(head.ancestors)[:4]
+    start = head.left_edge.i
+    near += [t for t in head.doc[max(start - 12, head.sent.start):start] if t.pos_ in {"NOUN", "VERB", "PROPN"}]
+    return any(t.lemma_.lower() in lex.co_offending for t in near)
 
 
 def _subject_side(token: Token) -> bool:

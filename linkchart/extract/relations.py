@@ -28,6 +28,7 @@ from linkchart.model import (
 MAX_PATH = 9
 _PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother", "parent", "son_of"}
+_SIBLINGS = _BLOOD - {"parent"}  # 'his sons A and B' are brothers; 'his parents A and B' are not
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,9 @@ class RelationFinder:
             kin = [first.head] if first.dep_ == "appos" else []
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
-            kin += [c for c in first.children if c.dep_ == "appos"]
+            kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
             for k in kin:
-                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _BLOOD:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS:
                     groups.setdefault(k.i, []).append(p)
         ties = []
         for members in groups.values():
