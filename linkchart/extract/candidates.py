@@ -13,6 +13,7 @@ he speaks about, or tie two people the sentence says were not tied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +28,7 @@ from linkchart.extract.relations import (
     speech_object,
 )
 from linkchart.extract.roles import titled
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -36,10 +38,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # in June'). For two people also: a kin word (the kinship rules say who is whose relative), a
 # fact-box row or list line (a roll of names), a coordination that hangs from a group, kin,
 # victim, speech or leadership word ('members were A, B and C'), a pair that meets only in a group
-# noun ('lists A and B as members'), a state ('A and B are in prison'). A person and a group are
+# noun ('lists A and B as members'), a state ('A and B are in prison'), an author cited for his
+# ideas ('X's theory'), the owners or occupants of a place the sentence is about ('a house
+# occupied by A and B': the place matters, not a tie between them). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
@@ -186,6 +190,10 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f[f"dep:{_dep(end.token)}"] = f.get(f"dep:{_dep(end.token)}", 0.0) + 1.0
         if end.token.lower_ in {"he", "him", "his", "she", "her"}:
             f["pronoun_end"] = 1.0
+    if b.type == PERSON and any(_cited_author(end.token) for end in (a, b)):
+        f["cited_author"] = 1.0
+    if b.type == PERSON and _coordinated(a.token, b.token) and _agents_of_place(a.token, lex):
+        f["agents_of_place"] = 1.0
     if a.cluster in outsiders or b.cluster in outsiders:
         f["outsider"] = 1.0
     if titled(a.token, lex) or titled(b.token, lex):
@@ -295,7 +303,37 @@ def _prosecuted_list(head: Token, lex: Lexicon) -> bool:
     near += list(head.ancestors)[:4]
     start = head.left_edge.i
     near += [t for t in head.doc[max(start - 12, head.sent.start):start] if t.pos_ in {"NOUN", "VERB", "PROPN"}]
-    return any(t.lemma_.lower() in lex.co_offending for t in near)
+    return any(_singular(t.lemma_.lower()) in lex.co_offending for t in near)
+
+
+def _singular(word: str) -> str:
+    """'Defendants' in a caption is tagged a proper noun and keeps its plural as its lemma."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@cache
+def _cited_works() -> frozenset[str]:
+    return words("cited_works.txt")
+
+
+def _cited_author(token: Token) -> bool:
+    """'X's theory of warfare', 'the writings of X': the name owns what he wrote or thought."""
+    owner = token.head if token.dep_ == "poss" else token.head.head if (
+        token.dep_ == "pobj" and token.head.lower_ == "of") else None
+    return owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _cited_works()
+
+
+def _agents_of_place(token: Token, lex: Lexicon) -> bool:
+    """'a house occupied by A and B', 'the flat owned by A and B': the list is the agent of a
+    participle that describes a place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    by = token.head
+    if token.dep_ != "pobj" or by.dep_ != "agent":
+        return False
+    participle = by.head
+    place = participle.head
+    return participle.dep_ == "acl" and place.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns
 
 
 def _subject_side(token: Token) -> bool:

@@ -122,6 +122,8 @@ class RelationFinder:
         if found is None:
             return None
         kind, trigger = found
+        if not _predicated_of_ends(trigger, path):
+            return None
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
@@ -442,6 +444,21 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
             if tok.dep_ == "poss" and tok.head.i == trigger.i:
                 return p
     return None
+
+
+def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
+    """Does the tie word say something of the two ends, not of a third person? A noun relates
+    the name it is apposed to ('A, B, C (a friend of D)': only C is D's friend); a verb on the way
+    whose subject is someone else carries that person's tie ('replacing A, C served as an
+    adviser to B': C is the adviser)."""
+    on_path = {t.i for t in path}
+    inner = path[1:-1]
+    if any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path and c.pos_ == "PROPN"
+                                           for c in t.children) for t in inner):
+        return False
+    if trigger.pos_ == "NOUN":
+        return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} for t in inner)
+    return True
 
 
 def _join_spans(first: Span, second: Span) -> Span:

@@ -97,13 +97,14 @@ _PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arre
 
 def _prosecuted(token: Token, lex: Lexicon) -> bool:
     """Is the person here the one charged, arrested or convicted ('X was arrested', 'X pleaded
-    guilty', 'charges against X')? A list shares its verb ('A and B were convicted')."""
+    guilty', 'police arrested X', 'charges against X')? A list shares its verb ('A and B were
+    convicted')."""
     x = token
     while x.dep_ in {"conj", "appos"} and x.head.i != x.i:
         x = x.head
     head = x.head
     lemma = head.lemma_.lower()
-    if x.dep_ == "nsubjpass" and lemma in _PROSECUTION_VERBS and lemma in lex.co_offending:
+    if x.dep_ in {"nsubjpass", "dobj"} and lemma in _PROSECUTION_VERBS and lemma in lex.co_offending:
         return not _negated_verb(head)
     if x.dep_ == "nsubj" and lemma == "plead" and any(c.lower_ == "guilty" for c in head.children):
         return not _negated_verb(head)
