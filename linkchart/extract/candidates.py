@@ -43,7 +43,8 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # occupied by A and B': the place matters, not a tie between them). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+_PERSON_VETOES = frozenset({"cited_author", "agents_of_place",
+                            "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
