@@ -76,3 +76,22 @@ def test_a_caption_of_defendants_is_a_candidate_list_of_co_defendants(extractor)
     extractor.extract(Document("d1", "t.txt", "t", "Karim Haddad, Samir Ouali and Nabil Dahmani, Defendants.\n", "h"),
                       candidates_out=found)
     assert any("legal_list" in c.features for c in found if c.kind == "pp")
+
+
+def test_people_someone_met_with_are_not_said_to_have_met_each_other(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Karim Haddad often met with Samir Ouali, Nabil Dahmani and Omar Tahri in Lille.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) not in pairs
+
+
+def test_a_fact_box_row_of_leaders_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Leaders | Tomasz Wrobel, Marek Zielinski |\n")
+    assert frozenset(("Tomasz Wrobel", "Marek Zielinski")) not in pairs
+
+
+def test_a_roll_of_members_after_a_colon_or_a_copula_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The four known members of the cell were Tomasz Wrobel, Marek Zielinski, Pawel Nowak and Adam Lis.\n"
+            "Investigators named the leading members of the cell today: Jan Kowal, Piotr Maj, Ewa Sowa and Olga Kruk.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Tomasz Wrobel", "Marek Zielinski")) not in pairs
+    assert frozenset(("Piotr Maj", "Ewa Sowa")) not in pairs

@@ -40,10 +40,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # victim, speech or leadership word ('members were A, B and C'), a pair that meets only in a group
 # noun ('lists A and B as members'), a state ('A and B are in prison'), an author cited for his
 # ideas ('X's theory'), the owners or occupants of a place the sentence is about ('a house
-# occupied by A and B': the place matters, not a tie between them). A person and a group are
+# occupied by A and B': the place matters, not a tie between them), the people someone else
+# met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
+# convicted together is another matter). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "agents_of_place",
+_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
@@ -142,6 +144,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
             f["coordinated_long_list"] = 1.0
         if not _subject_side(a.token):
             f["coordinated_objects"] = 1.0
+            if _objects_of_another(a.token, lex):
+                f["objects_of_another"] = 1.0
         if _subject_side(a.token):
             f["coordinated_subjects"] = 1.0
             predicate = _predicate(a.token)
@@ -177,7 +181,7 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["bracket_or_semicolon_between"] = 1.0
             if t.pos_ == "VERB" and where == "path":
                 f["verb_on_path"] = 1.0
-    if any(end.token.dep_ == "conj" and end.token.head.pos_ in {"VERB", "AUX"} for end in (a, b)):
+    if any(_gapped(end.token) for end in (a, b)):
         f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
     if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
         f["lca_group"] = 1.0  # 'A and B as members of the network': co-members, not a stated tie
@@ -229,9 +233,16 @@ def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
         f["verbless"] = 1.0
     if negation:
         f["negation_in_sentence"] = 1.0
-    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
+    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40] or "|" in sentence.text or (
+            _factbox_label(sentence, lex)):
         f["list_or_field_line"] = 1.0
     return f
+
+
+def _factbox_label(sentence: Span, lex: Lexicon) -> bool:
+    """Does the line open with a fact-box label ('Leader(s)', 'Spouse') glued to its values?"""
+    words = [t.lower_ for t in sentence[:4] if t.is_alpha]
+    return bool(words) and (words[0] in lex.factbox_labels or " ".join(words[:2]) in lex.factbox_labels)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -269,11 +280,16 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     above = list(token.ancestors)[:4]
+    if above and above[0].lemma_ == "be":  # 'the known members were A, B and C'
+        above[1:1] = [c for c in above[0].children if c.dep_ in _SUBJECT_DEPS]
     if left:
         doc = token.doc
         start = token.left_edge.i
         above = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"] + \
             [t for t in doc[max(start - 3, token.sent.start):start] if t.pos_ == "NOUN"] + above
+        colon = next((t for t in doc[max(start - 3, token.sent.start):start] if t.text == ":"), None)
+        if colon is not None:  # 'the key members of the commission: A, B, C'
+            above += [t for t in doc[max(colon.i - 8, token.sent.start):colon.i] if t.pos_ == "NOUN"][::-1]
     if above and above[0].pos_ == "VERB":  # 'lists A, B and C as members of the network'
         above[1:1] = [t for c in above[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children]
     for x in above:
@@ -335,6 +351,27 @@ def _agents_of_place(token: Token, lex: Lexicon) -> bool:
     participle = by.head
     place = participle.head
     return participle.dep_ == "acl" and place.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns
+
+
+def _objects_of_another(token: Token, lex: Lexicon) -> bool:
+    """Is the coordination the object of a verb whose subject is someone else ('X met with A and
+    B', 'X recruited A and B')? Verbs of prosecution excepted: co-defendants share the charge."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in {"dobj", "pobj", "dative"} or verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in lex.co_offending:
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _gapped(token: Token) -> bool:
+    """Is the name (or the list it closes) a conjunct of a verb: the subject or object of a second
+    clause whose verb is left out ('A was arrested in May, and B and C in June')?"""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _subject_side(token: Token) -> bool:

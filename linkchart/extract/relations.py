@@ -296,6 +296,8 @@ class RelationFinder:
             hedged = self.hedged([predicate])
             if self.negated_context(predicate):
                 continue
+            if _others_act_on(sentence.doc[first_i], predicate, self.lex.co_offending):
+                continue  # 'X met with A, B and C': X met each of them; A, B and C are not said to have met
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     if a.cluster != b.cluster:
@@ -444,6 +446,14 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
             if tok.dep_ == "poss" and tok.head.i == trigger.i:
                 return p
     return None
+
+
+def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) -> bool:
+    """Is the coordination the object of a joint verb whose subject is someone else ('X met with
+    A and B', 'X trained A and B')? Being charged or convicted together is shared whoever acts."""
+    if predicate.lemma_.lower() in prosecution or first.dep_ in {"nsubj", "nsubjpass", "attr", "expl"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.i != first.i for c in predicate.children)
 
 
 def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
