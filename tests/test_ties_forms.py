@@ -95,3 +95,23 @@ def test_a_roll_of_members_after_a_colon_or_a_copula_ties_no_two_of_them(extract
     pairs = _pairs(extractor, text)
     assert frozenset(("Tomasz Wrobel", "Marek Zielinski")) not in pairs
     assert frozenset(("Piotr Maj", "Ewa Sowa")) not in pairs
+
+
+def test_together_with_ties_the_companions_who_act_with_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Together with Samir Ouali and Nabil Dahmani, Karim Haddad set up a weapons cache "
+                              "in a garage near Lille.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+
+
+def test_a_dated_bullet_line_with_its_own_verb_is_a_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "-   12 MARCH - Samir Ouali and Nabil Dahmani drive to Ghent and rent a flat together.\n")
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.roles import _prosecuted
+
+    doc = extractor.nlp("Karim Haddad was wounded and captured at the station.")
+    assert _prosecuted(doc[1], extractor.lex)
+    hostage = extractor.nlp("Karim Haddad was captured by the Haddad Brigade at the station.")
+    assert not _prosecuted(hostage[1], extractor.lex)

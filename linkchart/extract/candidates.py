@@ -233,9 +233,10 @@ def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
         f["verbless"] = 1.0
     if negation:
         f["negation_in_sentence"] = 1.0
-    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40] or "|" in sentence.text or (
-            _factbox_label(sentence, lex)):
-        f["list_or_field_line"] = 1.0
+    if sentence.root.pos_ not in {"VERB", "AUX"} and (
+            sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]
+            or "|" in sentence.text or _factbox_label(sentence, lex)):
+        f["list_or_field_line"] = 1.0  # a roll of names; a dated line with its own main verb is a sentence
     return f
 
 
@@ -361,6 +362,8 @@ def _objects_of_another(token: Token, lex: Lexicon) -> bool:
     verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ not in {"dobj", "pobj", "dative"} or verb.pos_ != "VERB":
         return False
+    if token.dep_ == "pobj" and token.head.head.lower_ in {"together", "along"}:
+        return False  # 'together with A and B, he formed the cell': the three did it
     if verb.lemma_.lower() in lex.co_offending:
         return False
     return any(c.dep_ == "nsubj" for c in verb.children)

@@ -93,6 +93,7 @@ def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: di
 
 # Verbs of prosecution whose passive subject is the one prosecuted ('X was charged / arrested').
 _PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arrest", "extradite", "imprison", "jail"})
+_HELD_VERBS = frozenset({"capture", "detain"})  # passive only, and never by a named captor
 
 
 def _prosecuted(token: Token, lex: Lexicon) -> bool:
@@ -104,11 +105,20 @@ def _prosecuted(token: Token, lex: Lexicon) -> bool:
         x = x.head
     head = x.head
     lemma = head.lemma_.lower()
-    if x.dep_ in {"nsubjpass", "dobj"} and lemma in _PROSECUTION_VERBS and lemma in lex.co_offending:
+    if x.dep_ == "dobj" and lemma in _PROSECUTION_VERBS and lemma in lex.co_offending:
         return not _negated_verb(head)
+    if x.dep_ == "nsubjpass":  # 'X was wounded and captured', 'X was detained by the police'
+        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        return any(v.lemma_.lower() in _PROSECUTION_VERBS | _HELD_VERBS and v.lemma_.lower() in lex.co_offending
+                   and not _negated_verb(v) and not _named_agent(v) for v in verbs)
     if x.dep_ == "nsubj" and lemma == "plead" and any(c.lower_ == "guilty" for c in head.children):
         return not _negated_verb(head)
     return x.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in {"charge", "indictment"}
+
+
+def _named_agent(verb: Token) -> bool:
+    """'captured by the IRA': a named captor makes a hostage, not a prisoner of the law."""
+    return any(c.dep_ == "agent" and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
 
 
 def _negated_verb(verb: Token) -> bool:
