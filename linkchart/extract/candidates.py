@@ -13,6 +13,7 @@ he speaks about, or tie two people the sentence says were not tied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +28,7 @@ from linkchart.extract.relations import (
     speech_object,
 )
 from linkchart.extract.roles import titled
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -36,10 +38,15 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # in June'). For two people also: a kin word (the kinship rules say who is whose relative), a
 # fact-box row or list line (a roll of names), a coordination that hangs from a group, kin,
 # victim, speech or leadership word ('members were A, B and C'), a pair that meets only in a group
-# noun ('lists A and B as members'), a state ('A and B are in prison'). A person and a group are
+# noun ('lists A and B as members'), a state ('A and B are in prison'), an author cited for his
+# ideas ('X's theory'), the owners or occupants of a place the sentence is about ('a house
+# occupied by A and B': the place matters, not a tie between them), the people someone else
+# met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
+# convicted together is another matter). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
+_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another",
+                            "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
@@ -137,6 +144,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
             f["coordinated_long_list"] = 1.0
         if not _subject_side(a.token):
             f["coordinated_objects"] = 1.0
+            if _objects_of_another(a.token, lex):
+                f["objects_of_another"] = 1.0
         if _subject_side(a.token):
             f["coordinated_subjects"] = 1.0
             predicate = _predicate(a.token)
@@ -150,6 +159,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f["apposed"] = 1.0
     if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
         f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
+        if _prosecuted_list(_list_head(a.token), lex):
+            f["legal_list"] = 1.0
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             lemma = t.lemma_.lower()
@@ -170,7 +181,7 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["bracket_or_semicolon_between"] = 1.0
             if t.pos_ == "VERB" and where == "path":
                 f["verb_on_path"] = 1.0
-    if any(end.token.dep_ == "conj" and end.token.head.pos_ in {"VERB", "AUX"} for end in (a, b)):
+    if any(_gapped(end.token) for end in (a, b)):
         f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
     if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
         f["lca_group"] = 1.0  # 'A and B as members of the network': co-members, not a stated tie
@@ -184,6 +195,10 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f[f"dep:{_dep(end.token)}"] = f.get(f"dep:{_dep(end.token)}", 0.0) + 1.0
         if end.token.lower_ in {"he", "him", "his", "she", "her"}:
             f["pronoun_end"] = 1.0
+    if b.type == PERSON and any(_cited_author(end.token) for end in (a, b)):
+        f["cited_author"] = 1.0
+    if b.type == PERSON and _coordinated(a.token, b.token) and _agents_of_place(a.token, lex):
+        f["agents_of_place"] = 1.0
     if a.cluster in outsiders or b.cluster in outsiders:
         f["outsider"] = 1.0
     if titled(a.token, lex) or titled(b.token, lex):
@@ -218,9 +233,17 @@ def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
         f["verbless"] = 1.0
     if negation:
         f["negation_in_sentence"] = 1.0
-    if sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]:
-        f["list_or_field_line"] = 1.0
+    if sentence.root.pos_ not in {"VERB", "AUX"} and (
+            sentence.text.lstrip()[:1] in {"-", "•", "*"} or ":" in sentence.text[:40]
+            or "|" in sentence.text or _factbox_label(sentence, lex)):
+        f["list_or_field_line"] = 1.0  # a roll of names; a dated line with its own main verb is a sentence
     return f
+
+
+def _factbox_label(sentence: Span, lex: Lexicon) -> bool:
+    """Does the line open with a fact-box label ('Leader(s)', 'Spouse') glued to its values?"""
+    words = [t.lower_ for t in sentence[:4] if t.is_alpha]
+    return bool(words) and (words[0] in lex.factbox_labels or " ".join(words[:2]) in lex.factbox_labels)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -258,11 +281,16 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     above = list(token.ancestors)[:4]
+    if above and above[0].lemma_ == "be":  # 'the known members were A, B and C'
+        above[1:1] = [c for c in above[0].children if c.dep_ in _SUBJECT_DEPS]
     if left:
         doc = token.doc
         start = token.left_edge.i
         above = [c for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "NOUN"] + \
             [t for t in doc[max(start - 3, token.sent.start):start] if t.pos_ == "NOUN"] + above
+        colon = next((t for t in doc[max(start - 3, token.sent.start):start] if t.text == ":"), None)
+        if colon is not None:  # 'the key members of the commission: A, B, C'
+            above += [t for t in doc[max(colon.i - 8, token.sent.start):colon.i] if t.pos_ == "NOUN"][::-1]
     if above and above[0].pos_ == "VERB":  # 'lists A, B and C as members of the network'
         above[1:1] = [t for c in above[0].children if c.dep_ == "prep" and c.lower_ == "as" for t in c.children]
     for x in above:
@@ -282,6 +310,71 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
         if lemma in lex.speech_verbs:
             return "speech"
     return "none"
+
+
+def _prosecuted_list(head: Token, lex: Lexicon) -> bool:
+    """Is a list of names labelled as the ones prosecuted: 'A, B and C, Defendants', 'charges
+    the following defendants: A; B; C', 'indicted A, B and C'? A word of prosecution apposed to
+    a name of the list, above the list, or just before it."""
+    members = [head, *(t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN")]
+    near = [c for m in members for c in m.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    near += list(head.ancestors)[:4]
+    start = head.left_edge.i
+    near += [t for t in head.doc[max(start - 12, head.sent.start):start] if t.pos_ in {"NOUN", "VERB", "PROPN"}]
+    return any(_singular(t.lemma_.lower()) in lex.co_offending for t in near)
+
+
+def _singular(word: str) -> str:
+    """'Defendants' in a caption is tagged a proper noun and keeps its plural as its lemma."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@cache
+def _cited_works() -> frozenset[str]:
+    return words("cited_works.txt")
+
+
+def _cited_author(token: Token) -> bool:
+    """'X's theory of warfare', 'the writings of X': the name owns what he wrote or thought."""
+    owner = token.head if token.dep_ == "poss" else token.head.head if (
+        token.dep_ == "pobj" and token.head.lower_ == "of") else None
+    return owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _cited_works()
+
+
+def _agents_of_place(token: Token, lex: Lexicon) -> bool:
+    """'a house occupied by A and B', 'the flat owned by A and B': the list is the agent of a
+    participle that describes a place."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    by = token.head
+    if token.dep_ != "pobj" or by.dep_ != "agent":
+        return False
+    participle = by.head
+    place = participle.head
+    return participle.dep_ == "acl" and place.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns
+
+
+def _objects_of_another(token: Token, lex: Lexicon) -> bool:
+    """Is the coordination the object of a verb whose subject is someone else ('X met with A and
+    B', 'X recruited A and B')? Verbs of prosecution excepted: co-defendants share the charge."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in {"dobj", "pobj", "dative"} or verb.pos_ != "VERB":
+        return False
+    if token.dep_ == "pobj" and token.head.head.lower_ in {"together", "along"}:
+        return False  # 'together with A and B, he formed the cell': the three did it
+    if verb.lemma_.lower() in lex.co_offending:
+        return False
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _gapped(token: Token) -> bool:
+    """Is the name (or the list it closes) a conjunct of a verb: the subject or object of a second
+    clause whose verb is left out ('A was arrested in May, and B and C in June')?"""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _subject_side(token: Token) -> bool:

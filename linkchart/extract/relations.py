@@ -28,6 +28,7 @@ from linkchart.model import (
 MAX_PATH = 9
 _PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother", "parent", "son_of"}
+_SIBLINGS = _BLOOD - {"parent"}  # 'his sons A and B' are brothers; 'his parents A and B' are not
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,9 @@ class RelationFinder:
             kin = [first.head] if first.dep_ == "appos" else []
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
-            kin += [c for c in first.children if c.dep_ == "appos"]
+            kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
             for k in kin:
-                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _BLOOD:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS:
                     groups.setdefault(k.i, []).append(p)
         ties = []
         for members in groups.values():
@@ -121,6 +122,8 @@ class RelationFinder:
         if found is None:
             return None
         kind, trigger = found
+        if not _predicated_of_ends(trigger, path):
+            return None
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
@@ -295,6 +298,8 @@ class RelationFinder:
             hedged = self.hedged([predicate])
             if self.negated_context(predicate):
                 continue
+            if _others_act_on(sentence.doc[first_i], predicate, self.lex.co_offending):
+                continue  # 'X met with A, B and C': X met each of them; A, B and C are not said to have met
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     if a.cluster != b.cluster:
@@ -460,6 +465,29 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
             if tok.dep_ == "poss" and tok.head.i == trigger.i:
                 return p
     return None
+
+
+def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) -> bool:
+    """Is the coordination the object of a joint verb whose subject is someone else ('X met with
+    A and B', 'X trained A and B')? Being charged or convicted together is shared whoever acts."""
+    if predicate.lemma_.lower() in prosecution or first.dep_ in {"nsubj", "nsubjpass", "attr", "expl"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.i != first.i for c in predicate.children)
+
+
+def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
+    """Does the tie word say something of the two ends, not of a third person? A noun relates
+    the name it is apposed to ('A, B, C (a friend of D)': only C is D's friend); a verb on the way
+    whose subject is someone else carries that person's tie ('replacing A, C served as an
+    adviser to B': C is the adviser)."""
+    on_path = {t.i for t in path}
+    inner = path[1:-1]
+    if any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path and c.pos_ == "PROPN"
+                                           for c in t.children) for t in inner):
+        return False
+    if trigger.pos_ == "NOUN":
+        return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} for t in inner)
+    return True
 
 
 def _join_spans(first: Span, second: Span) -> Span:

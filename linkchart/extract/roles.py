@@ -70,15 +70,59 @@ def _is_source_slot(tok: Token, lex: Lexicon) -> bool:
 def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
     """People the document introduces in an outsider's role: a judge, a lawyer, an official, an
     analyst (by title, anywhere in the document), or a victim (the object of a killing or a
-    kidnapping). They take only the ties a sentence states of them directly."""
+    kidnapping). They take only the ties a sentence states of them directly.
+
+    Someone the document itself prosecutes (charged, arrested, convicted) is in the network
+    whatever else it says of them: a former member now 'a research scholar', a hostage who
+    was later convicted with her captors. No judge, lawyer or victim is charged in the case."""
     found: set[str] = set()
+    prosecuted: set[str] = set()
     for occ in parsed.occurrences:
         if occ.type != PERSON or not occ.cluster:
             continue
         tok = parsed.head(occ)
         if titled(tok, lex) or _is_victim(tok, lex) or _speaks_for(tok, parsed):
             found.add(occ.cluster)
-    return found | counsel_clusters(parsed)
+        if _prosecuted(tok, lex):
+            prosecuted.add(occ.cluster)
+    for (p, i), cluster in pronoun_clusters.items():
+        if _prosecuted(parsed.paragraphs[p][i], lex):
+            prosecuted.add(cluster)
+    return (found | counsel_clusters(parsed)) - prosecuted
+
+
+# Verbs of prosecution whose passive subject is the one prosecuted ('X was charged / arrested').
+_PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arrest", "extradite", "imprison", "jail"})
+_HELD_VERBS = frozenset({"capture", "detain"})  # passive only, and never by a named captor
+
+
+def _prosecuted(token: Token, lex: Lexicon) -> bool:
+    """Is the person here the one charged, arrested or convicted ('X was arrested', 'X pleaded
+    guilty', 'police arrested X', 'charges against X')? A list shares its verb ('A and B were
+    convicted')."""
+    x = token
+    while x.dep_ in {"conj", "appos"} and x.head.i != x.i:
+        x = x.head
+    head = x.head
+    lemma = head.lemma_.lower()
+    if x.dep_ == "dobj" and lemma in _PROSECUTION_VERBS and lemma in lex.co_offending:
+        return not _negated_verb(head)
+    if x.dep_ == "nsubjpass":  # 'X was wounded and captured', 'X was detained by the police'
+        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        return any(v.lemma_.lower() in _PROSECUTION_VERBS | _HELD_VERBS and v.lemma_.lower() in lex.co_offending
+                   and not _negated_verb(v) and not _named_agent(v) for v in verbs)
+    if x.dep_ == "nsubj" and lemma == "plead" and any(c.lower_ == "guilty" for c in head.children):
+        return not _negated_verb(head)
+    return x.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in {"charge", "indictment"}
+
+
+def _named_agent(verb: Token) -> bool:
+    """'captured by the IRA': a named captor makes a hostage, not a prisoner of the law."""
+    return any(c.dep_ == "agent" and any(g.pos_ == "PROPN" for g in c.subtree) for c in verb.children)
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _speaks_for(token: Token, parsed: ParsedDocument) -> bool:
@@ -154,7 +198,9 @@ def counsel_clusters(parsed: ParsedDocument) -> set[str]:
     for p, sent in parsed.sentences:
         if any(t.pos_ in {"VERB", "AUX"} for t in sent):
             continue
-        fors = [t for t in sent if t.lower_ == "for" and t.i > sent.start]
+        # 'for' inside a name ('Center for African Studies') is no counsel's 'for <party>'
+        fors = [t for t in sent if t.lower_ == "for" and t.i > sent.start and (p, t.i) not in parsed.by_token
+                and not (t.nbor(-1).pos_ == "PROPN" and t.i + 1 < sent.end and t.nbor(1).is_title)]
         if not fors:
             continue
         cut = fors[-1].i

@@ -1,0 +1,117 @@
+"""Tie forms added for real reporting: plural kin nouns, co-defendant captions, cited authors,
+the occupants of a place, prosecuted people who also carry an outsider's title, counsel headers.
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from linkchart.model import Document
+
+
+def _pairs(extractor, text: str) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    return {frozenset((names[r.source], names[r.target])) for r in result.relations}
+
+
+def _ties(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def test_brothers_named_after_a_possessed_plural_kin_noun_are_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Rashid Benali opened a garage in Tourcoing with his brothers Walid Benali and Hakim Benali.\n")
+    assert any({a, b} == {"Walid Benali", "Hakim Benali"} and kind == "family" for a, kind, b in ties)
+
+
+def test_parents_named_together_are_no_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Her parents, Anton Virtanen and Liisa Korhonen, ran a bakery in Tampere.\n")
+    assert not any({a, b} == {"Anton Virtanen", "Liisa Korhonen"} and kind == "family" for a, kind, b in ties)
+
+
+def test_a_cited_author_is_not_tied_to_the_reader(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Inspired by Marek Sokol's theory of rural insurgency, Tomas Brezina drafted a plan "
+                              "for the cell.\n")
+    assert frozenset(("Marek Sokol", "Tomas Brezina")) not in pairs
+
+
+def test_the_occupants_of_a_seized_house_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "The gang seized a farmhouse occupied by Greta Lindqvist and Ingrid Aho.\n")
+    assert frozenset(("Greta Lindqvist", "Ingrid Aho")) not in pairs
+
+
+def test_someone_later_arrested_is_no_outsider_despite_a_title(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Samir Ouali, presently a research professor at a university in Lille, joined the cell in 1990.\n"
+            "Prosecutors charged Karim Haddad, Samir Ouali and Nabil Dahmani with plotting to bomb a rail depot.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+
+
+def test_a_titled_outsider_never_prosecuted_stays_outside(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Professor Anna Berg, a research professor at a university in Lille, studied the cell.\n"
+            "Prosecutors charged Karim Haddad and Nabil Dahmani, whom Anna Berg had interviewed, with plotting.\n")
+    pairs = _pairs(extractor, text)
+    assert not any("Anna Berg" in pair for pair in pairs)
+
+
+def test_a_name_of_an_institution_with_for_is_no_counsel_header(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Members of the cell:\n"
+            "- Ilse Brandt, Otto Weiss's partner, later a fellow at the Institute for Baltic Studies\n"
+            "Ilse Brandt and Otto Weiss were convicted of arson in 1979.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Ilse Brandt", "Otto Weiss")) in pairs
+
+
+def test_a_tie_noun_apposed_to_one_name_of_a_list_ties_only_that_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "- Lena Hartmann, Petra Vogt, Sabine Kohl (a friend of Dieter Lang), and Eva Roth.\n")
+    assert frozenset(("Lena Hartmann", "Dieter Lang")) not in pairs
+    assert frozenset(("Eva Roth", "Dieter Lang")) not in pairs
+
+
+def test_a_caption_of_defendants_is_a_candidate_list_of_co_defendants(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.candidates import Candidate
+
+    found: list[Candidate] = []
+    extractor.extract(Document("d1", "t.txt", "t", "Karim Haddad, Samir Ouali and Nabil Dahmani, Defendants.\n", "h"),
+                      candidates_out=found)
+    assert any("legal_list" in c.features for c in found if c.kind == "pp")
+
+
+def test_people_someone_met_with_are_not_said_to_have_met_each_other(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Karim Haddad often met with Samir Ouali, Nabil Dahmani and Omar Tahri in Lille.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) not in pairs
+
+
+def test_a_fact_box_row_of_leaders_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Leaders | Tomasz Wrobel, Marek Zielinski |\n")
+    assert frozenset(("Tomasz Wrobel", "Marek Zielinski")) not in pairs
+
+
+def test_a_roll_of_members_after_a_colon_or_a_copula_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The four known members of the cell were Tomasz Wrobel, Marek Zielinski, Pawel Nowak and Adam Lis.\n"
+            "Investigators named the leading members of the cell today: Jan Kowal, Piotr Maj, Ewa Sowa and Olga Kruk.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Tomasz Wrobel", "Marek Zielinski")) not in pairs
+    assert frozenset(("Piotr Maj", "Ewa Sowa")) not in pairs
+
+
+def test_together_with_ties_the_companions_who_act_with_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Together with Samir Ouali and Nabil Dahmani, Karim Haddad set up a weapons cache "
+                              "in a garage near Lille.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+
+
+def test_a_dated_bullet_line_with_its_own_verb_is_a_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "-   12 MARCH - Samir Ouali and Nabil Dahmani drive to Ghent and rent a flat together.\n")
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.roles import _prosecuted
+
+    doc = extractor.nlp("Karim Haddad was wounded and captured at the station.")
+    assert _prosecuted(doc[1], extractor.lex)
+    hostage = extractor.nlp("Karim Haddad was captured by the Haddad Brigade at the station.")
+    assert not _prosecuted(hostage[1], extractor.lex)
