@@ -175,3 +175,10 @@ def test_nicknames_paired_in_order_with_the_names_in_brackets(extractor) -> None
 def test_an_army_is_a_group_whatever_it_does(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "The Kestrel Liberation Army kidnapped Dario Fenk in 1974.\n")
     assert "Kestrel Liberation Army" in _typed(result, "organization")
+
+
+def test_a_branch_named_with_its_groups_possessive_is_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Dour's loyalists were known as Northern Front's Sahel Province. The "
+                                 "Northern Front fought them.\n")
+    groups = _typed(result, "organization")
+    assert "Northern Front's Sahel Province" in groups and "Northern Front" in groups

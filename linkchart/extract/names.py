@@ -139,6 +139,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _join_possessive_groups(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
@@ -169,6 +170,25 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
             if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
+        out.append(nm)
+    return out
+
+
+_BRANCH_HEADS = _GROUP_HEADS | {"gang", "unit", "wing", "branch", "province", "division", "network"}
+
+
+def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'Islamic State's West Africa Province', 'the Provisional IRA's Harlow Road Gang': a group's
+    branch named with the group's possessive is one name (the branch), when the name after the
+    possessive ends in a group's head word and the possessor is no person."""
+    out: list[NameSpan] = []
+    for nm in names:
+        prev = out[-1] if out else None
+        if prev is not None and nm.start == prev.end + 1 and doc[prev.end].tag_ == "POS" and (
+                doc[nm.end - 1].lower_ in _BRANCH_HEADS and doc[nm.end - 1].text[:1].isupper()) and not any(
+                t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
+            out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
+            continue
         out.append(nm)
     return out
 

@@ -9,6 +9,7 @@ the two never stand side by side in one sentence (two names in one sentence are 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -277,7 +278,7 @@ def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
     words = long.split()
     if pl[-k:] != ps or len(words) <= len(short.split()):
         return False
-    qualifier = " ".join(words[: len(words) - len(short.split())])
+    qualifier = re.sub(r"['’][sS]$", "", " ".join(words[: len(words) - len(short.split())]))  # "the IRA's X"
     if len(qualifier.split()) == 1 and (qualifier.isupper() or _demonym(qualifier)):
         return True  # "FARC International Commission", "Sicilian Mafia"
     return group_key(qualifier) in keys and group_key(qualifier) != group_key(short)  # "al Qaeda external operations program"
