@@ -182,3 +182,12 @@ def test_a_branch_named_with_its_groups_possessive_is_one_group(extractor) -> No
                                  "Northern Front fought them.\n")
     groups = _typed(result, "organization")
     assert "Northern Front's Sahel Province" in groups and "Northern Front" in groups
+
+
+def test_where_a_person_is_from_is_a_place_and_a_seat_is_how_he_is_cited(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Five men were convicted. Nabil Qureshi, 20, of Hedley, Norfolk was acquitted. "
+                                 "Gertrude was the daughter of John Tallis of Grafton.\n")
+    people = _typed(result, "person")
+    assert "Hedley" not in people
+    tallis = next(e for e in result.entities if e.name == "John Tallis")
+    assert "John Tallis of Grafton" in tallis.names

@@ -170,6 +170,8 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
             if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
+            if person and place and not prev.titled and nm.start == prev.end + 1 and prev.end - prev.start > 1:
+                prev.titled = doc[prev.start:nm.end].text  # "John Roe of Grafton": how he may be cited
         out.append(nm)
     return out
 
@@ -454,6 +456,15 @@ def _ner_label(span: Span) -> str | None:
     return PLACE if label in _PLACE_LABELS else None
 
 
+def _of_a_person(tok: Token) -> bool:
+    """'of' after a person's name or age: 'Ann Roe, 20, of Leeds', 'Jan Poe of Kent'."""
+    prep = tok.head
+    if prep.lower_ != "of":
+        return False
+    owner = prep.head
+    return owner.like_num or (owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN")
+
+
 def _is_initial(tok: Token) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
@@ -669,6 +680,8 @@ class NameTyper:
             anchor = anchor.head
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 2.5))  # "a store in Gilly": people are seldom 'in' anything
+        elif any(t.dep_ == "pobj" and _of_a_person(t) for t in {head, anchor}) and not person_ner:
+            votes.append((PLACE, 2.0))  # "Ann Roe, 20, of Leeds, Kent": where a person is from
         elif anchor is not head and anchor.dep_ == "pobj" and anchor.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 2.0))
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(
