@@ -191,3 +191,10 @@ def test_where_a_person_is_from_is_a_place_and_a_seat_is_how_he_is_cited(extract
     assert "Hedley" not in people
     tallis = next(e for e in result.entities if e.name == "John Tallis")
     assert "John Tallis of Grafton" in tallis.names
+
+
+def test_an_office_and_its_department_written_both_ways_are_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Department of the Interior froze the accounts of Dario Fenk. A week later "
+                                 "the Interior Department seized his house.\n")
+    assert any({"Department of the Interior", "Interior Department"} <= e.names for e in result.entities)
+

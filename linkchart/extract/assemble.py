@@ -27,8 +27,9 @@ from linkchart.model import (
 )
 from linkchart.names import parts
 
-# Reasons of the joins an alias statement makes (its name_a is the alias given)
-_GIVEN_NAME_REASONS = ("alias", "bracket", "named by", "nickname", "script", "called")
+# Reasons of the joins that give a secondary name (name_a): a translation or another script in
+# brackets, a nickname, a kunya. ("X turned out to be Y" gives the true name: not among them.)
+_GIVEN_NAME_REASONS = ("bracket", "named by", "nickname", "script")
 
 
 def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:

@@ -176,7 +176,7 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
     return out
 
 
-_BRANCH_HEADS = _GROUP_HEADS | {"gang", "unit", "wing", "branch", "province", "division", "network"}
+_BRANCH_WORDS = frozenset({"gang", "unit", "wing", "branch", "province", "network"})
 
 
 def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -187,7 +187,8 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     for nm in names:
         prev = out[-1] if out else None
         if prev is not None and nm.start == prev.end + 1 and doc[prev.end].tag_ == "POS" and (
-                doc[nm.end - 1].lower_ in _BRANCH_HEADS and doc[nm.end - 1].text[:1].isupper()) and not any(
+                doc[nm.end - 1].lower_ in _GROUP_HEADS | _BRANCH_WORDS
+                and doc[nm.end - 1].text[:1].isupper()) and not any(
                 t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
             out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
             continue

@@ -289,6 +289,7 @@ def _demonym(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.lower().endswith(("an", "ese", "ish", "ian", "i"))
 
 
+_OFFICE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
 _GROUP_NOUNS = words("group_nouns.txt")  # "the network", "the group" alone name no group
 _GROUP_HEADS = _GROUP_NOUNS | {"mafia", "program", "programme", "party", "unit"}
 
@@ -303,4 +304,6 @@ def group_key(text: str) -> str:
     words = parts(text)
     while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement"}:
         words = words[:-1]
+    if len(words) > 2 and words[0] in _OFFICE_HEADS and words[1] == "of" and "of" not in words[2:]:
+        words = [*words[2:], words[0]]  # "the Department of the Treasury" is "the Treasury Department"
     return "".join(words)
