@@ -175,3 +175,26 @@ def test_nicknames_paired_in_order_with_the_names_in_brackets(extractor) -> None
 def test_an_army_is_a_group_whatever_it_does(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "The Kestrel Liberation Army kidnapped Dario Fenk in 1974.\n")
     assert "Kestrel Liberation Army" in _typed(result, "organization")
+
+
+def test_a_branch_named_with_its_groups_possessive_is_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Dour's loyalists were known as Northern Front's Sahel Province. The "
+                                 "Northern Front fought them.\n")
+    groups = _typed(result, "organization")
+    assert "Northern Front's Sahel Province" in groups and "Northern Front" in groups
+
+
+def test_where_a_person_is_from_is_a_place_and_a_seat_is_how_he_is_cited(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Five men were convicted. Nabil Qureshi, 20, of Hedley, Norfolk was acquitted. "
+                                 "Gertrude was the daughter of John Tallis of Grafton.\n")
+    people = _typed(result, "person")
+    assert "Hedley" not in people
+    tallis = next(e for e in result.entities if e.name == "John Tallis")
+    assert "John Tallis of Grafton" in tallis.names
+
+
+def test_an_office_and_its_department_written_both_ways_are_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Department of the Interior froze the accounts of Dario Fenk. A week later "
+                                 "the Interior Department seized his house.\n")
+    assert any({"Department of the Interior", "Interior Department"} <= e.names for e in result.entities)
+

@@ -303,7 +303,8 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
         return AliasFinding(alias, reason, alias.sentence, referent=named)  # "X was a unit (also known as Y)"
     if tok.pos_ == "NOUN":
         person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
-        owner = None if person_noun else next(  # "Zafar's son, known as X" names the son, not Zafar
+        # "Zafar's son, known as X" names the son, not Zafar; "X's loyalists, known as Y": theirs
+        owner = None if person_noun or tok.tag_ in {"NNS", "NNPS"} else next(
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
         if owner is not None and owner.i != tok.i:  # "his passport", "a passport bearing his photograph"
             found = _from_token(parsed, p, owner, alias, reason, lex, verb)

@@ -32,8 +32,9 @@ from linkchart.model import (
 )
 from linkchart.names import parts
 
-# Reasons of the joins an alias statement makes (its name_a is the alias given)
-_GIVEN_NAME_REASONS = ("alias", "bracket", "named by", "nickname", "script", "called")
+# Reasons of the joins that give a secondary name (name_a): a translation or another script in
+# brackets, a nickname, a kunya. ("X turned out to be Y" gives the true name: not among them.)
+_GIVEN_NAME_REASONS = ("bracket", "named by", "nickname", "script")
 
 
 def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:
@@ -64,7 +65,8 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         # an alias statement gave ("X, also known as Y", "X (Greek: ...; literally Y)") is not the name.
         given = {d.name_a for d in decisions if d.name_b in names and any(w in d.reason for w in _GIVEN_NAME_REASONS)}
         pool = names - given or names
-        best = max(sorted(pool), key=lambda n: (len(parts(n)), len(n), seen[n], -first.get(n, len(occs))))
+        best = max(sorted(pool), key=lambda n: (not (n.isupper() and len(n.split()) > 1), len(parts(n)), len(n), seen[n],
+                                                -first.get(n, len(occs))))  # "THE X GANG" set in capitals: a heading's form
         names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
         out.entities.append(LocalEntity(key, document.id, as_entity_type(types.most_common(1)[0][0]), best, names, explicit,
                                         as_role(roles.get(key, ACTOR)), len(occs)))

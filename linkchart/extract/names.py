@@ -139,6 +139,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _join_possessive_groups(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
@@ -169,6 +170,28 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
             if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
+            if person and place and not prev.titled and nm.start == prev.end + 1 and prev.end - prev.start > 1:
+                prev.titled = doc[prev.start:nm.end].text  # "John Roe of Grafton": how he may be cited
+        out.append(nm)
+    return out
+
+
+_BRANCH_WORDS = frozenset({"gang", "unit", "wing", "branch", "province", "network"})
+
+
+def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'Islamic State's West Africa Province', 'the Provisional IRA's Harlow Road Gang': a group's
+    branch named with the group's possessive is one name (the branch), when the name after the
+    possessive ends in a group's head word and the possessor is no person."""
+    out: list[NameSpan] = []
+    for nm in names:
+        prev = out[-1] if out else None
+        if prev is not None and nm.start == prev.end + 1 and doc[prev.end].tag_ == "POS" and (
+                doc[nm.end - 1].lower_ in _GROUP_HEADS | _BRANCH_WORDS
+                and doc[nm.end - 1].text[:1].isupper()) and not any(
+                t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
+            out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
+            continue
         out.append(nm)
     return out
 
@@ -434,6 +457,15 @@ def _ner_label(span: Span) -> str | None:
     return PLACE if label in _PLACE_LABELS else None
 
 
+def _of_a_person(tok: Token) -> bool:
+    """'of' after a person's name or age: 'Ann Roe, 20, of Leeds', 'Jan Poe of Kent'."""
+    prep = tok.head
+    if prep.lower_ != "of":
+        return False
+    owner = prep.head
+    return owner.like_num or (owner.ent_type_ == "PERSON" and owner.pos_ == "PROPN")
+
+
 def _is_initial(tok: Token) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
@@ -649,6 +681,8 @@ class NameTyper:
             anchor = anchor.head
         if head.dep_ == "pobj" and head.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 2.5))  # "a store in Gilly": people are seldom 'in' anything
+        elif any(t.dep_ == "pobj" and _of_a_person(t) for t in {head, anchor}) and not person_ner:
+            votes.append((PLACE, 2.0))  # "Ann Roe, 20, of Leeds, Kent": where a person is from
         elif anchor is not head and anchor.dep_ == "pobj" and anchor.head.lower_ in self.lex.locative_prepositions:
             votes.append((PLACE, 2.0))
         elif head.dep_ == "pobj" and head.head.lower_ in {"to", "for", "into"} and self.lex.event_verbs.get(

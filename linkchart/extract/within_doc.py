@@ -9,6 +9,7 @@ the two never stand side by side in one sentence (two names in one sentence are 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -277,7 +278,7 @@ def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
     words = long.split()
     if pl[-k:] != ps or len(words) <= len(short.split()):
         return False
-    qualifier = " ".join(words[: len(words) - len(short.split())])
+    qualifier = re.sub(r"['’][sS]$", "", " ".join(words[: len(words) - len(short.split())]))  # "the IRA's X"
     if len(qualifier.split()) == 1 and (qualifier.isupper() or _demonym(qualifier)):
         return True  # "FARC International Commission", "Sicilian Mafia"
     return group_key(qualifier) in keys and group_key(qualifier) != group_key(short)  # "al Qaeda external operations program"
@@ -288,6 +289,7 @@ def _demonym(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.lower().endswith(("an", "ese", "ish", "ian", "i"))
 
 
+_OFFICE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
 _GROUP_NOUNS = words("group_nouns.txt")  # "the network", "the group" alone name no group
 _GROUP_HEADS = _GROUP_NOUNS | {"mafia", "program", "programme", "party", "unit"}
 
@@ -302,4 +304,6 @@ def group_key(text: str) -> str:
     words = parts(text)
     while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement"}:
         words = words[:-1]
+    if len(words) > 2 and words[0] in _OFFICE_HEADS and words[1] == "of" and "of" not in words[2:]:
+        words = [*words[2:], words[0]]  # "the Department of the Treasury" is "the Treasury Department"
     return "".join(words)
