@@ -14,7 +14,8 @@
    acknowledgement, so the move rate caps the figure: the seed chart's figure shows the cap) and
    mouse events sent from the page on every animation frame, as a real mouse delivers them,
    through sigma's own drag handling. Charts this large hide ties and labels while moving, as
-   sigma recommends; the frame rate with every tie drawn on every frame is printed too. Headless
+   sigma recommends; dragging one person (only that person and its ties are redrawn until the
+   mouse is released) and the frame rate with every tie drawn on every frame are printed too. Headless
    Chromium draws WebGL in software (SwiftShader) on this machine's 2 cores, so a desktop GPU does
    far better on the last figure.
 
