@@ -173,6 +173,29 @@ def test_force_atlas_runs_in_a_worker_the_user_starts_and_stops(page: Any) -> No
     page.click("#noverlap")
 
 
+def test_dragging_a_person_moves_and_pins_them(page: Any) -> None:
+    chart_view(page)
+    page.wait_for_timeout(500)  # the layout has stopped and the chart is at rest
+    node = best_connected(page)[0]
+    position = f"[linkchart.graph.getNodeAttribute({node!r}, 'x'), linkchart.graph.getNodeAttribute({node!r}, 'y')]"
+    before = page.evaluate(position)
+    x, y = node_point(page, node)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for step in range(1, 11):
+        page.mouse.move(x + 6 * step, y + 4 * step)
+    page.wait_for_timeout(100)
+    held = node_point(page, node)  # drawn under the mouse while it is held
+    assert abs(held[0] - (x + 60)) < 3 and abs(held[1] - (y + 40)) < 3
+    page.mouse.up()
+    assert page.evaluate(position) != before
+    assert page.evaluate(f"linkchart.graph.getNodeAttribute({node!r}, 'fixed')") is True
+    dropped = node_point(page, node)
+    assert abs(dropped[0] - (x + 60)) < 3 and abs(dropped[1] - (y + 40)) < 3
+    page.evaluate(f"""() => {{ linkchart.graph.mergeNodeAttributes({node!r}, {{ x: {before[0]}, y: {before[1]}, fixed: false }});
+        linkchart.selected = []; }}""")
+
+
 def test_search_box_finds_an_alias_and_zooms_to_it(page: Any) -> None:
     chart_view(page)
     node = best_connected(page)[0]

@@ -198,14 +198,15 @@
     return false;
   }
 
-  // Large charts while they are dragged or zoomed (as Gephi and sigma's own demos do): ties are not
+  // Large charts while they or a person on them are dragged or zoomed (as Gephi and sigma's own demos do): ties are not
   // drawn, and people are drawn without sigma's second pass into the picking buffer that tells
   // which person is under the mouse (nothing can be hovered mid-drag; the pass cost a third of
   // each frame in software WebGL). The chart is drawn in full once it comes to rest. Sigma's own
   // hideEdgesOnMove re-processes every tie when a drag ends, a visible stall on 20,000 ties.
   function moving(r) {
     const c = r.getMouseCaptor();
-    return !!(r.getCamera().isAnimated() || c.isMoving || c.draggedEvents || c.currentWheelDirection);
+    return !!(r.getCamera().isAnimated() || c.isMoving || c.draggedEvents || c.currentWheelDirection
+      || (dragged && dragged.x !== null));
   }
   let settleTimer = null;
   function redrawAtRest() {
@@ -232,8 +233,11 @@
     };
   }
 
+  let dragged = null;  // the person being dragged: { node, x, y } (graph coordinates under the mouse)
+
   function setupRenderer() {
     const graph = lc.graph;
+    dragged = null;
     // Thousands of ties: plain ties are one-pixel lines (two vertices instead of a six-vertex
     // rectangle each, far less to fill in software WebGL); hedged ties keep the dashed program.
     const big = graph.size > 5000;
@@ -251,6 +255,7 @@
       // Sigma hands the reducers a copy of the attributes, so they change it in place.
       nodeReducer: (node, res) => {
         if (isHidden(node)) { res.hidden = true; return res; }
+        if (dragged && dragged.node === node && dragged.x !== null) { res.x = dragged.x; res.y = dragged.y; }
         if (state.fadedNodes.has(node)) { res.color = FADED; res.label = ""; res.zIndex = 0; }
         if (lc.selected.includes(node) || state.highlight.has(node)) { res.highlighted = true; res.zIndex = 2; }
         return res;
@@ -267,17 +272,26 @@
     r.on("clickEdge", ({ edge }) => showTie(edge));
     r.on("clickStage", () => { lc.selected = []; state.highlight.clear(); r.refresh(); });
     // Drag a node to move it; a dragged node stays pinned where it was put.
-    let dragged = null;
-    r.on("downNode", (e) => { dragged = e.node; graph.setNodeAttribute(dragged, "fixed", true); });
+    // Any position written to the graph makes sigma re-process every person and tie (a fifth of
+    // a second on 20,000 ties), so while the mouse moves only the dragged person and its ties are
+    // redrawn, the node reducer placing the person under the mouse; the graph takes the new
+    // position when the mouse is released.
+    r.on("downNode", (e) => { dragged = { node: e.node, x: null, y: null }; graph.setNodeAttribute(e.node, "fixed", true); });
     r.getMouseCaptor().on("mousemovebody", (e) => {
       if (!dragged) return;
       const pos = r.viewportToGraph(e);
-      graph.mergeNodeAttributes(dragged, { x: pos.x, y: pos.y });
+      dragged.x = pos.x;
+      dragged.y = pos.y;
+      r.refresh({ partialGraph: { nodes: [dragged.node], edges: graph.edges(dragged.node) }, skipIndexation: true, schedule: true });
       e.preventSigmaDefault();
       e.original.preventDefault();
       e.original.stopPropagation();
     });
-    r.getMouseCaptor().on("mouseup", () => { dragged = null; });
+    r.getMouseCaptor().on("mouseup", () => {
+      const done = dragged;
+      dragged = null;
+      if (done && done.x !== null) graph.mergeNodeAttributes(done.node, { x: done.x, y: done.y });
+    });
     // Hover detection reads a pixel back from the GPU on every mouse move; while the chart is being
     // dragged nothing can be hovered, and skipping it keeps panning smooth on large charts.
     const captor = r.getMouseCaptor();
