@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy
 
+from linkchart.extract.ages import stated_age
 from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
 from linkchart.extract.candidates import Candidate, sentence_candidates
@@ -190,7 +191,8 @@ class Extractor:
     def _cluster(self, parsed: ParsedDocument, aliases: list[AliasFinding], doc_id: str, title: str):  # type: ignore[no-untyped-def]
         kin_sentences = {k for k, (_, sent) in enumerate(parsed.sentences)
                          if any(t.lower_ in self.lex.kinship or t.lemma_.lower() in self.lex.kinship for t in sent)}
-        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name, o.sentence in kin_sentences)
+        occurrences = [NameOccurrence(o.id, o.text, o.type, o.sentence, o.full_name, o.sentence in kin_sentences,
+                                      stated_age(parsed.paragraphs[o.paragraph], o.name) if o.type == PERSON else None)
                        for o in parsed.occurrences if o.type in {PERSON, ORGANIZATION}]
         statements = [AliasStatement(f.alias.id, f.referent.id, f.reason) for f in aliases
                       if f.referent is not None and f.referent.type == f.alias.type

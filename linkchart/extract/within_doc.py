@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from linkchart.extract.ages import ages_differ
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
@@ -39,6 +40,7 @@ class NameOccurrence:
     sentence: int
     full_name: str | None = None  # a fuller form inferred from context ("Brahim" -> "Brahim Abdeslam")
     among_kin: bool = False  # its sentence speaks of relatives ("his parents were ...")
+    age: int | None = None  # the age the text states beside it ("Ann Roe, 24,")
 
     @property
     def effective(self) -> str:
@@ -84,6 +86,7 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
         if st.a in by_id and st.b in by_id:  # (between names of people or groups only)
             join(st.a, st.b, st.reason)
     _keep_sentence_neighbours_apart(uf, occurrences)
+    _keep_different_ages_apart(uf, occurrences)
     unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
@@ -114,6 +117,16 @@ def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOc
                     continue
                 if _parts_of_one_name(a.effective, b.effective, full_names):
                     continue  # "Mekhloufi, whose first name is recorded as Noureddine"
+                uf.keep_apart(a.id, b.id)
+
+
+def _keep_different_ages_apart(uf: UnionFind[int], occurrences: list[NameOccurrence]) -> None:
+    """Mentions given different ages are different people ("Amine Roe, 58" and his son "Karim
+    Amine Roe, 24"), whatever their names share."""
+    aged = [o for o in occurrences if o.type == PERSON and o.age is not None]
+    for i, a in enumerate(aged):
+        for b in aged[i + 1:]:
+            if ages_differ(a.age, b.age):
                 uf.keep_apart(a.id, b.id)
 
 
