@@ -16,9 +16,11 @@ for the whole case. Everything is written in one transaction: readers never see 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from linkchart.model import (
     ORGANIZATION,
@@ -30,6 +32,7 @@ from linkchart.model import (
     as_entity_type,
     as_role,
 )
+from linkchart.resolve import blocks
 from linkchart.resolve.blocks import decision_keys, place_keys, resolution_keys
 from linkchart.resolve.cross_doc import document_company, relations_between, resolve_entities
 from linkchart.resolve.events import resolve_events
@@ -61,12 +64,16 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
     with store.transaction():
         decisions = store.analyst_decisions()
         before = set(json.loads(store.get_meta("resolved_decisions") or "[]"))
-        whole = whole or store.resolved_document_count() == 0
+        keying = _keying(settings)
+        stale_keys = store.get_meta("resolution_keys") != keying
+        whole = whole or stale_keys or store.resolved_document_count() == 0
         report.whole = whole
         links = _DecisionLinks(decisions)
         if whole:
-            store.forget_resolution_keys()
-            for document_id in [d for d, _ in store.document_paths()]:
+            if stale_keys:  # filed by another version of the keys (or never): file every document again
+                store.forget_resolution_keys()
+                store.set_meta("resolution_keys", keying)
+            for document_id in store.unresolved_documents():
                 _file_keys(store, document_id, settings)
             seeds: Iterable[str] = store.local_ids()
         else:
@@ -81,6 +88,12 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
         if any(report.counts.values()):
             store.note_network_change()
     return report
+
+
+def _keying(settings: Settings) -> str:
+    """The version of the keys: the code that files them and the similarity floor it uses."""
+    code = hashlib.sha1(Path(blocks.__file__).read_bytes()).hexdigest()[:10]
+    return f"{code}:{settings.variant_similarity}"
 
 
 def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
