@@ -32,7 +32,6 @@ from linkchart.model import (
     as_entity_type,
     as_role,
 )
-from linkchart.resolve import blocks
 from linkchart.resolve.blocks import decision_keys, place_keys, resolution_keys
 from linkchart.resolve.cross_doc import document_company, relations_between, resolve_entities
 from linkchart.resolve.events import resolve_events
@@ -91,9 +90,15 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
 
 
 def _keying(settings: Settings) -> str:
-    """The version of the keys: the code that files them and the similarity floor it uses."""
-    code = hashlib.sha1(Path(blocks.__file__).read_bytes()).hexdigest()[:10]
-    return f"{code}:{settings.variant_similarity}"
+    """The version of the keys: the code that files them and the matching rules and lexicons they
+    follow, and the similarity floor. Another version files every document again."""
+    root = Path(__file__).parent
+    digest = hashlib.sha1(str(settings.variant_similarity).encode())
+    for path in sorted([*(root / "resolve").glob("*.py"), *(root / "lexicon").glob("*.txt"), root / "names.py",
+                        root / "extract" / "within_doc.py"]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
