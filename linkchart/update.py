@@ -155,25 +155,16 @@ def _closure(store: Store, seeds: set[str], links: _DecisionLinks) -> set[str]:
     """Every document-level entity that the seeds could be joined to, compared or voted with,
     directly or through others; and every member of the entities they belonged to."""
     component: set[str] = set()
-    fetched_all: set[str] = set()
-    fetched_active: set[str] = set()
+    linked: set[str] = set()
     frontier = set(seeds)
     while frontier:
         component |= frontier
-        keys = store.keys_of(frontier)
-        look_all = {k for _, k, active in keys if active}
-        look_active = {k for _, k, active in keys if not active}
-        look_all |= links.linked({*look_all, *look_active, *("id:" + x for x in frontier)})
-        look_all -= fetched_all
-        look_active -= fetched_all | fetched_active
-        fetched_all |= look_all
-        fetched_active |= look_active
-        found = {x for x, _ in store.key_holders(look_all)}
-        found |= {x for x, _ in store.key_holders(look_active, active_only=True)}
-        found |= {k[3:] for k in look_all if k.startswith("id:")}
-        old = store.members(local_ids=frontier)
-        found |= {x.split("|")[0] for x in store.members(entity_ids=set(old.values()))}
-        frontier = found - component
+        found = store.neighbours(frontier)
+        if links.by_key:  # analyst decisions tie what they name together
+            keys = links.linked({*(k for _, k, _ in store.keys_of(frontier)), *("id:" + x for x in frontier)}) - linked
+            linked |= keys
+            found |= {x for x, _ in store.key_holders(keys)} | {k[3:] for k in keys if k.startswith("id:")}
+        frontier = {x.split("|")[0] for x in found} - component
     return component
 
 
