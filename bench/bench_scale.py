@@ -1,7 +1,9 @@
 """How a case grows: builds synthetic corpora of distinct invented names (tests/synthetic.py) at
 1k, 4k and 16k documents, each in a fresh process, and prints whole-build seconds, resolution
-seconds (a full re-resolution of the built case), peak memory, the time of `show` on one entity,
-and the exponents fitted between sizes (seconds ~ documents^k).
+seconds (a whole re-resolution of the built case), peak memory, the time of `show` on one entity,
+and the exponents fitted between sizes (seconds ~ documents^k). Then what is incremental: a build
+that adds 1% more documents and an analyst merge, with the seconds each took and how many
+document-level entities they re-resolved (of all those in the case).
 
 Targets (issue 12): resolution exponent <= 1.15, peak memory within 15% from 4k to 16k documents,
 `show` on the 16k case under 0.1 s.
@@ -36,16 +38,29 @@ def child(documents: int, folder: Path, db: Path) -> None:
         report = case.build([folder])
         built = time.perf_counter() - start
         start = time.perf_counter()
-        case.resolve()  # a full re-resolution of the built case, timed alone
+        case.resolve(whole=True)  # a whole re-resolution of the built case, timed alone
         resolved = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     with Case.open(db) as case:
         name = case.entities(limit=1).items[0].name
         start = time.perf_counter()
         case.view(name)
         shown = time.perf_counter() - start
+    more = folder / "later"
+    write_corpus(more, max(1, documents // 100), seed=11, sentences=6, recurring=True)
+    with Case.open(db, writable=True) as case:
+        total = sum(1 for _ in case.store.local_ids())
+        start = time.perf_counter()
+        added = case.build([more])
+        add_s = time.perf_counter() - start
+        first, second = (e.id for e in case.entities(limit=2).items)
+        start = time.perf_counter()
+        case.merge(first, second, reason="benchmark")
+        merge_s = time.perf_counter() - start
     print(json.dumps({"documents": documents, "words": words, "build_s": built, "resolve_s": resolved, "show_s": shown,
-                      "entities": report.entities, "ties": report.relations,
-                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "entities": report.entities, "ties": report.relations, "peak_mb": peak, "locals": total,
+                      "add_s": add_s, "add_resolved": added.resolved, "merge_s": merge_s,
+                      "merge_resolved": case.last_resolution["resolved"]}))
 
 
 def exponent(a: dict[str, float], b: dict[str, float], key: str) -> float:
@@ -72,6 +87,10 @@ def main() -> None:
             rows.append(row)
             print(f"{n:>9} {row['words']:>9} {row['build_s']:>8.1f} {row['resolve_s']:>9.2f} {row['show_s']:>7.3f}"
                   f" {row['peak_mb']:>8.0f} {row['entities']:>9}", flush=True)
+        print(f"{'documents':>9} {'doc-level':>9} {'add 1% s':>9} {'re-resolved':>11} {'merge s':>8} {'re-resolved':>11}")
+        for row in rows:
+            print(f"{row['documents']:>9} {row['locals']:>9} {row['add_s']:>9.1f} {row['add_resolved']:>11}"
+                  f" {row['merge_s']:>8.2f} {row['merge_resolved']:>11}")
         for a, b in zip(rows, rows[1:], strict=False):
             print(f"{a['documents']}→{b['documents']}: build exponent {exponent(a, b, 'build_s'):.2f}, resolution exponent "
                   f"{exponent(a, b, 'resolve_s'):.2f}, peak memory ratio {b['peak_mb'] / a['peak_mb']:.2f}")

@@ -71,6 +71,7 @@ def build(paths: list[Path], store: Store, settings: Settings, *, extractor: Any
             writer.run([], batch_size or 8, False)  # copies of what was dropped are read in its place
     finally:
         runner.close()
+    del writer  # its near-duplicate index is not needed to resolve: memory stays flat
     counts = resolve(store, settings)
     _settle(store, ticket, paths)
     report.entities, report.relations, report.resolved = counts["entities"], counts["relations"], counts["resolved"]

@@ -16,9 +16,11 @@ for the whole case. Everything is written in one transaction: readers never see 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from linkchart.model import (
     ORGANIZATION,
@@ -61,12 +63,16 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
     with store.transaction():
         decisions = store.analyst_decisions()
         before = set(json.loads(store.get_meta("resolved_decisions") or "[]"))
-        whole = whole or store.resolved_document_count() == 0
+        keying = _keying(settings)
+        stale_keys = store.get_meta("resolution_keys") != keying
+        whole = whole or stale_keys or store.resolved_document_count() == 0
         report.whole = whole
         links = _DecisionLinks(decisions)
         if whole:
-            store.forget_resolution_keys()
-            for document_id in [d for d, _ in store.document_paths()]:
+            if stale_keys:  # filed by another version of the keys (or never): file every document again
+                store.forget_resolution_keys()
+                store.set_meta("resolution_keys", keying)
+            for document_id in store.unresolved_documents():
                 _file_keys(store, document_id, settings)
             seeds: Iterable[str] = store.local_ids()
         else:
@@ -81,6 +87,18 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
         if any(report.counts.values()):
             store.note_network_change()
     return report
+
+
+def _keying(settings: Settings) -> str:
+    """The version of the keys: the code that files them and the matching rules and lexicons they
+    follow, and the similarity floor. Another version files every document again."""
+    root = Path(__file__).parent
+    digest = hashlib.sha1(str(settings.variant_similarity).encode())
+    for path in sorted([*(root / "resolve").glob("*.py"), *(root / "lexicon").glob("*.txt"), root / "names.py",
+                        root / "extract" / "within_doc.py"]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
@@ -137,25 +155,16 @@ def _closure(store: Store, seeds: set[str], links: _DecisionLinks) -> set[str]:
     """Every document-level entity that the seeds could be joined to, compared or voted with,
     directly or through others; and every member of the entities they belonged to."""
     component: set[str] = set()
-    fetched_all: set[str] = set()
-    fetched_active: set[str] = set()
+    linked: set[str] = set()
     frontier = set(seeds)
     while frontier:
         component |= frontier
-        keys = store.keys_of(frontier)
-        look_all = {k for _, k, active in keys if active}
-        look_active = {k for _, k, active in keys if not active}
-        look_all |= links.linked({*look_all, *look_active, *("id:" + x for x in frontier)})
-        look_all -= fetched_all
-        look_active -= fetched_all | fetched_active
-        fetched_all |= look_all
-        fetched_active |= look_active
-        found = {x for x, _ in store.key_holders(look_all)}
-        found |= {x for x, _ in store.key_holders(look_active, active_only=True)}
-        found |= {k[3:] for k in look_all if k.startswith("id:")}
-        old = store.members(local_ids=frontier)
-        found |= {x.split("|")[0] for x in store.members(entity_ids=set(old.values()))}
-        frontier = found - component
+        found = store.neighbours(frontier)
+        if links.by_key:  # analyst decisions tie what they name together
+            keys = links.linked({*(k for _, k, _ in store.keys_of(frontier)), *("id:" + x for x in frontier)}) - linked
+            linked |= keys
+            found |= {x for x, _ in store.key_holders(keys)} | {k[3:] for k in keys if k.startswith("id:")}
+        frontier = {x.split("|")[0] for x in found} - component
     return component
 
 
