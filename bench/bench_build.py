@@ -63,6 +63,7 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
         load, load_cpu = time.perf_counter() - load_start, _children_cpu() - load_cpu
         print(f"{docs} documents, {words} words; starting Python and loading the model: {load:.1f} s ({load_cpu:.1f} s CPU)")
         ratios: dict[int, list[float]] = {1: [], 2: []}
+        per_cpu: dict[int, list[float]] = {1: [], 2: []}
         for run in range(1, repeat + 1):
             start, cpu_start = time.perf_counter(), time.process_time()
             for _ in nlp.pipe(texts, batch_size=16):
@@ -74,13 +75,16 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
                 seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}-{run}.db", workers)
                 rate = words / seconds
                 ratios[workers].append(rate / bare)
+                per_cpu[workers].append(words / cpu / bare_cpu)
                 print(f"  --workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe (goal >= {GOALS[workers]});"
                       f" without starting up: {words / max(seconds - load, 1e-9) / bare:.2f};"
                       f" {words / cpu:.0f} words/CPU-s = {words / cpu / bare_cpu:.2f} of bare nlp.pipe's")
         for workers, values in ratios.items():
             met = "met" if max(values) >= GOALS[workers] else "NOT met"
             print(f"--workers {workers}: {' / '.join(f'{v:.2f}' for v in values)} of bare nlp.pipe;"
-                  f" goal >= {GOALS[workers]} {met}")
+                  f" goal >= {GOALS[workers]} {met}; per CPU-second {' / '.join(f'{v:.2f}' for v in per_cpu[workers])}"
+                  f" of bare nlp.pipe's (x{workers} = {' / '.join(f'{v * workers:.2f}' for v in per_cpu[workers])}:"
+                  f" the ratio with {workers} idle core(s))")
 
 
 def corpus(sizes: list[int]) -> None:
