@@ -84,7 +84,7 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
             print(f"--workers {workers}: {' / '.join(f'{v:.2f}' for v in values)} of bare nlp.pipe;"
                   f" goal >= {GOALS[workers]} {met}; per CPU-second {' / '.join(f'{v:.2f}' for v in per_cpu[workers])}"
                   f" of bare nlp.pipe's (x{workers} = {' / '.join(f'{v * workers:.2f}' for v in per_cpu[workers])}:"
-                  f" the ratio with {workers} idle core(s))")
+                  f" at most, with {workers} idle core(s))")
 
 
 def corpus(sizes: list[int]) -> None:
