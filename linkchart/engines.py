@@ -197,9 +197,7 @@ class ProcessEngine:
         return list(self.pool.map(load, paths, [self.settings] * len(paths)))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        from linkchart.extract.pipeline import PARSE_BATCH_CHARS
-
-        tasks = chunks(docs, self.workers, PARSE_BATCH_CHARS)
+        tasks = chunks(docs, self.workers, self.settings.parse_batch_chars)
         futures: list[Future[list[Extracted]]] = [self.pool.submit(_extract_chunk, t, self.settings)
                                                   for t in tasks]
 
@@ -250,10 +248,8 @@ class DaskEngine:
         return list(self.client.gather(futures))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        from linkchart.extract.pipeline import PARSE_BATCH_CHARS
-
         workers = max(1, len(self.client.scheduler_info().get("workers", ())))
-        tasks = chunks(docs, workers, PARSE_BATCH_CHARS)
+        tasks = chunks(docs, workers, self.settings.parse_batch_chars)
         futures = self.client.map(_extract_chunk, tasks, settings=self.settings, queue=None, pure=False)
 
         def run() -> Iterator[Extracted]:

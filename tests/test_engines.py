@@ -10,7 +10,6 @@ import pytest
 from synthetic import report
 
 from linkchart import engines
-from linkchart.extract.pipeline import PARSE_BATCH_CHARS
 from linkchart.ingest.dedupe import _MERSENNE, _permutations, _shingles, minhash, normalised_words
 from linkchart.model import Document
 from linkchart.settings import Settings
@@ -27,7 +26,7 @@ def documents(count: int, long_paragraphs: int = 0) -> list[Document]:
 
 def test_documents_parsed_together_give_the_extractions_each_gives_alone(extractor: Any) -> None:
     docs = documents(12, long_paragraphs=260)
-    assert len(docs[6].text) > PARSE_BATCH_CHARS  # the long one is parsed in batches of its own
+    assert len(docs[6].text) > Settings().parse_batch_chars  # the long one is parsed in batches of its own
     alone = [extractor.extract(d) for d in docs]
     seen: list[tuple[str, int, int]] = []
     together = list(extractor.extract_many(docs, lambda doc, done, total: seen.append((doc.id, done, total))))
@@ -54,10 +53,10 @@ def test_a_document_that_fails_takes_only_itself(extractor: Any, monkeypatch: py
 
 def test_tasks_keep_the_order_and_give_every_worker_work() -> None:
     docs = documents(9)
-    tasks = engines.chunks(docs, 2, PARSE_BATCH_CHARS)
+    tasks = engines.chunks(docs, 2, Settings().parse_batch_chars)
     assert [d.id for task in tasks for d in task] == [d.id for d in docs]
     assert len(tasks) >= 2
-    assert engines.chunks([], 2, PARSE_BATCH_CHARS) == []
+    assert engines.chunks([], 2, Settings().parse_batch_chars) == []
 
 
 def test_worker_processes_return_what_this_process_extracts_and_report_progress(extractor: Any) -> None:
