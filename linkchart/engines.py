@@ -8,6 +8,7 @@ worker process loads the language model once, on its first document to extract.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -144,7 +145,20 @@ class _Report:
         self.queue.put((doc.path, done, total))
 
 
-def _extract_chunk(docs: Sequence[Document], settings: Settings, queue: Any) -> list[Extracted]:
+_PROGRESS: list[Any] = []  # a worker process's queue to the writer, when the writer listens
+
+
+def _start_worker(settings: Settings, queue: Any) -> None:
+    """A worker process starts by loading its model, while the writer is still reading the
+    case and listing files."""
+    if queue is not None:
+        _PROGRESS.append(queue)
+    with contextlib.suppress(Exception):  # the first extraction meets the error again and reports it per document
+        worker_extractor(settings)
+
+
+def _extract_chunk(docs: Sequence[Document], settings: Settings, queue: Any = None) -> list[Extracted]:
+    queue = queue if queue is not None else (_PROGRESS[0] if _PROGRESS else None)
     return list(extract_many(docs, settings, on_progress=_Report(queue) if queue is not None else None))
 
 
@@ -174,18 +188,17 @@ class ProcessEngine:
 
         context = multiprocessing.get_context("spawn")
         self.settings, self.on_progress, self.workers = settings, on_progress, workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        self.manager = context.Manager() if on_progress is not None else None
-        self.queue = self.manager.Queue() if self.manager is not None else None
+        self.queue = context.SimpleQueue() if on_progress is not None else None
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                        initargs=(settings, self.queue))
+        self.pool.submit(int)  # the workers start (and load their models) now, not at the first batch
 
     def load(self, paths: Sequence[str]) -> list[Loaded]:
         return list(self.pool.map(load, paths, [self.settings] * len(paths)))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        from linkchart.extract.pipeline import PARSE_BATCH_CHARS
-
-        tasks = chunks(docs, self.workers, PARSE_BATCH_CHARS)
-        futures: list[Future[list[Extracted]]] = [self.pool.submit(_extract_chunk, t, self.settings, self.queue)
+        tasks = chunks(docs, self.workers, self.settings.parse_batch_chars)
+        futures: list[Future[list[Extracted]]] = [self.pool.submit(_extract_chunk, t, self.settings)
                                                   for t in tasks]
 
         def run() -> Iterator[Extracted]:
@@ -205,13 +218,13 @@ class ProcessEngine:
 
         done = bool(wait([future], timeout=0.25).done)
         while self.queue is not None and self.on_progress is not None and not self.queue.empty():
-            self.on_progress(*self.queue.get_nowait())
+            self.on_progress(*self.queue.get())
         return done
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.manager is not None:
-            self.manager.shutdown()
+        if self.queue is not None:
+            self.queue.close()
 
 
 class DaskEngine:
@@ -235,10 +248,8 @@ class DaskEngine:
         return list(self.client.gather(futures))
 
     def extract(self, docs: Sequence[Document]) -> Callable[[], Iterator[Extracted]]:
-        from linkchart.extract.pipeline import PARSE_BATCH_CHARS
-
         workers = max(1, len(self.client.scheduler_info().get("workers", ())))
-        tasks = chunks(docs, workers, PARSE_BATCH_CHARS)
+        tasks = chunks(docs, workers, self.settings.parse_batch_chars)
         futures = self.client.map(_extract_chunk, tasks, settings=self.settings, queue=None, pure=False)
 
         def run() -> Iterator[Extracted]:

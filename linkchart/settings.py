@@ -20,6 +20,9 @@ class Settings:
     near_duplicate_jaccard: float = 0.6
     # Extract
     spacy_batch_size: int = 16
+    # Characters handed to the model at once (paragraphs of one or several documents): a few
+    # thousand words keep its matrix products large and a batch small in memory.
+    parse_batch_chars: int = 30_000
     max_sentence_chars: int = 1500  # longer "sentences" are layout debris, not statements
     hedged_confidence_factor: float = 0.5
     # Resolve

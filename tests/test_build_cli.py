@@ -143,14 +143,14 @@ def test_a_document_that_breaks_extraction_is_reported_and_the_rest_stored(tmp_p
     folder.mkdir()
     (folder / "good.txt").write_text("Karim Haddad shared a flat with Samir Ouali in Molenbeek in 2014.\n")
     (folder / "bad.txt").write_text("Nabil Dahmani met Yassine Rami in Verviers in 2013, police said.\n")
-    real = type(extractor).extract
+    real = type(extractor).extract_parsed
 
-    def flaky(self, document):  # type: ignore[no-untyped-def]
+    def flaky(self, document, *args):  # type: ignore[no-untyped-def]
         if document.path.endswith("bad.txt"):
             raise ValueError("parser exploded")
-        return real(self, document)
+        return real(self, document, *args)
 
-    monkeypatch.setattr(type(extractor), "extract", flaky)
+    monkeypatch.setattr(type(extractor), "extract_parsed", flaky)
     db = tmp_path / "case.db"
     report = build([folder], open_store(db), Settings(db=db), extractor=extractor)
     assert any("bad.txt: extraction failed (ValueError: parser exploded)" in e for e in report.errors)

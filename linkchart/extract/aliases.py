@@ -35,11 +35,14 @@ class AliasFinding:
 
 def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
     found: list[AliasFinding] = []
+    starting: dict[str, list[tuple[str, ...]]] = {}  # the phrases by first word, in the lexicon's order
+    for ph in lex.alias_phrases:
+        starting.setdefault(ph[0], []).append(ph)
     for p, doc in enumerate(parsed.paragraphs):
         lower = [t.lower_ for t in doc]
         i = 0
         while i < len(doc):
-            phrase = next((ph for ph in lex.alias_phrases if tuple(lower[i:i + len(ph)]) == ph), None)
+            phrase = next((ph for ph in starting.get(lower[i], ()) if tuple(lower[i:i + len(ph)]) == ph), None)
             if phrase is None:
                 i += 1
                 continue

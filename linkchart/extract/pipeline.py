@@ -96,7 +96,7 @@ class Extractor:
         evidence (for training)."""
         paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
         docs: list[Any] = []
-        for batch in _batches(paragraphs, PARSE_BATCH_CHARS):
+        for batch in _batches(paragraphs, self.settings.parse_batch_chars):
             for doc in self._parse(batch):
                 docs.append(doc)
                 if on_progress is not None and len(docs) % 50 == 0:
@@ -110,7 +110,7 @@ class Extractor:
         stays with its document). The paragraphs of short documents go to the model together,
         since the model reads a few thousand words at once several times faster per word than a
         few dozen; a paragraph is parsed the same whatever else is in its batch."""
-        for group in _groups(documents, PARSE_BATCH_CHARS):
+        for group in _groups(documents, self.settings.parse_batch_chars):
             if len(group) == 1:
                 doc = group[0]
                 try:
@@ -317,9 +317,6 @@ class Extractor:
         return out
 
 
-# Characters of text handed to the model at once: a few thousand words, so that its matrix products
-# are large, yet a batch stays small in memory (bench/bench_build.py measures the effect).
-PARSE_BATCH_CHARS = 30_000
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 

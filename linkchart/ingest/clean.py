@@ -236,6 +236,7 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 
 
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s*")
 
 
 def offset_map(original: str, cleaned: str) -> list[tuple[int, int]]:
@@ -252,6 +253,16 @@ def offset_map(original: str, cleaned: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]+", cleaned):
         words = list(_WORD.finditer(line.group()))
         if not words:
+            continue
+        copied = line.group()[words[0].start():words[-1].end()]
+        after_space = _SPACE.match(original, position).end()  # type: ignore[union-attr]
+        if original.startswith(copied, after_space):
+            # The usual case: the line comes next, verbatim (what the word by word alignment
+            # below finds, in one step and one entry).
+            clean_at = line.start() + words[0].start()
+            if not entries or after_space - clean_at != entries[-1][1] - entries[-1][0]:
+                entries.append((clean_at, after_space))
+            position = min(len(original), after_space + len(copied))
             continue
         lead = r"\s+".join(re.escape(w.group()) for w in words[:6])
         found = re.compile(lead).search(original, position)
