@@ -198,3 +198,10 @@ def test_an_office_and_its_department_written_both_ways_are_one_group(extractor)
                                  "the Interior Department seized his house.\n")
     assert any({"Department of the Interior", "Interior Department"} <= e.names for e in result.entities)
 
+
+
+def test_a_ruler_named_after_his_office_is_an_outsider(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 1603 Tom Fenwick helped to organise a mission to the new king of Portugal, "
+                                 "Manuel IV, urging Manuel to invade. Tom Fenwick was a Catholic.\n")
+    king = next(e for e in result.entities if "Manuel IV" in e.names)
+    assert king.role != "actor"
