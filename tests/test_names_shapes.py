@@ -211,3 +211,10 @@ def test_a_name_usually_shortened_to_a_shorter_form(extractor) -> None:  # type:
     result = _extract(extractor, "Stichting Het Ware Pad, usually shortened to Het Ware Pad, was a street-dawah "
                                  "foundation in Zwolle. Het Ware Pad was dissolved in 2016.\n")
     assert any({"Stichting Het Ware Pad", "Het Ware Pad"} <= e.names for e in result.entities)
+
+
+def test_a_statute_is_no_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Treasury designated Dario Fenk under the Foreign Smuggling Designation Act. "
+                                 "The Fraud Division charged him.\n")
+    assert not any("Act" in e.name for e in result.entities)
+    assert "Fraud Division" not in _typed(result, "person")

@@ -138,7 +138,8 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
-             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
+             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
+             and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names = _join_possessive_groups(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
@@ -379,6 +380,11 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
 # "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
 _PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
 _FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
+
+
+def _a_law(doc: Doc, name: NameSpan) -> bool:
+    """'the Foreign Narcotics Kingpin Designation Act', 'the Terrorism Act': a statute, no actor."""
+    return name.end - name.start > 1 and doc[name.end - 1].text in {"Act", "Acts"}
 
 
 def _contact_line(doc: Doc, name: NameSpan) -> bool:
