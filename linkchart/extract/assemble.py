@@ -32,10 +32,6 @@ from linkchart.model import (
 )
 from linkchart.names import parts
 
-# Reasons of the joins that give a secondary name (name_a): a translation or another script in
-# brackets, a nickname, a kunya. ("X turned out to be Y" gives the true name: not among them.)
-_GIVEN_NAME_REASONS = ("bracket", "named by", "nickname", "script")
-
 
 def roles_of(commentators: set[str], sources: set[str]) -> dict[str, str]:
     return {**{c: COMMENTATOR for c in commentators}, **{c: SOURCE for c in sources}}
@@ -60,14 +56,12 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         names = {o.text for o in occs} | {o.full_name for o in occs if o.full_name}
         seen = Counter(o.text for o in occs)
         first = {n: k for k, n in reversed(list(enumerate(o.text for o in occs)))}
-        explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         # The fullest name; among equals the one written most, then first: never set order. A name
-        # an alias statement gave ("X, also known as Y", "X (Greek: ...; literally Y)") is not the name.
-        given = {d.name_a for d in decisions if d.name_b in names and any(w in d.reason for w in _GIVEN_NAME_REASONS)}
-        pool = names - given or names
-        best = max(sorted(pool), key=lambda n: (not (n.isupper() and len(n.split()) > 1), len(parts(n)), len(n), seen[n],
-                                                -first.get(n, len(occs))))  # "THE X GANG" set in capitals: a heading's form
+        # set in capitals ("THE ROE STREET GANG", a heading's form) only when there is no other.
+        best = max(sorted(names), key=lambda n: (not (n.isupper() and len(n.split()) > 1), len(parts(n)), len(n),
+                                                seen[n], -first.get(n, len(occs))))
         names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
+        explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, as_entity_type(types.most_common(1)[0][0]), best, names, explicit,
                                         as_role(roles.get(key, ACTOR)), len(occs)))
     known = set(clusters)

@@ -43,6 +43,7 @@ class NameSpan:
     text: str
     type: str = ""
     titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
+    office: str = ""  # the noun set before it by a comma ("the new king of Spain, Philip III"): king
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -137,13 +138,31 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
-             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)]
+             and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
+             and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names = _join_possessive_groups(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
+    for nm in names:
+        nm.office = _office_before(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _office_before(doc: Doc, name: NameSpan) -> str:
+    """'the new king of Spain, Philip III', 'the prosecutor, Ann Roe': the noun heading the phrase a
+    comma sets right before the name (an apposition the parser may miss)."""
+    k = name.start - 2
+    if k < 1 or doc[k + 1].text != ",":
+        return ""
+    while k > 0 and doc[k].pos_ == "PROPN":
+        k -= 1  # "of Spain"
+    if doc[k].lower_ == "of":
+        k -= 1
+    noun = doc[k]
+    has_det = any(t.dep_ == "det" for t in noun.children)
+    return noun.lower_ if noun.pos_ == "NOUN" and has_det else ""
 
 
 def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = frozenset()) -> list[NameSpan]:
@@ -361,6 +380,11 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
 # "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
 _PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
 _FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
+
+
+def _a_law(doc: Doc, name: NameSpan) -> bool:
+    """'the Foreign Narcotics Kingpin Designation Act', 'the Terrorism Act': a statute, no actor."""
+    return name.end - name.start > 1 and doc[name.end - 1].text in {"Act", "Acts"}
 
 
 def _contact_line(doc: Doc, name: NameSpan) -> bool:
@@ -823,6 +847,8 @@ def official_clusters(occurrences: list, offices: frozenset[str]) -> set[str]:  
     out = set()
     for occ in occurrences:
         titled = occ.name.titled
+        if occ.cluster and occ.type == PERSON and occ.name.office in offices:
+            out.add(occ.cluster)  # "the new king of Spain, Philip III"
         if occ.cluster and occ.type == PERSON and titled and titled != occ.text:
             office = titled[: len(titled) - len(occ.text)].split()
             if office and any(w.lower().rstrip(".") in offices for w in office):
