@@ -4,7 +4,9 @@ group a page is about. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 from linkchart.ingest.clean import clean_text
+from linkchart.ingest.document import load_document
 from linkchart.model import Document
+from linkchart.settings import Settings
 
 
 def _ties(extractor, text: str, title: str = "t") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -134,3 +136,17 @@ def test_a_victim_with_another_bodys_title_joins_no_group(extractor) -> None:  #
     ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. In 2003 Haddad shot police "
                             "chief Tom Baxter dead in Lyon.\n")
     assert not any(t[0] == "Tom Baxter" for t in _group_ties(ties))
+
+
+def test_names_bulleted_under_a_members_heading_are_members(extractor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "front.txt"
+    path.write_text("North Star Front\n\nThe North Star Front was a militant organisation active in Lyon from 1998 "
+                    "to 2004.\n\nKnown members\n\n-   Karim Haddad, arrested in 2004\n-   Samir Ouali, Karim "
+                    "Haddad's cousin\n\nSympathisers\n\n-   Nabil Dahmani, a shopkeeper from Lyon\n", encoding="utf-8")
+    document = load_document(path, Settings())
+    assert "Known members" in document.text and "Samir Ouali, Karim Haddad's cousin" in document.text
+    result = extractor.extract(document)
+    names = {e.local_id: e.name for e in result.entities}
+    ties = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
+    assert not any(t[0] == "Nabil Dahmani" for t in _group_ties(ties))  # 'Sympathisers' ends the roll

@@ -35,12 +35,13 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import counsel_clusters, titled
 from linkchart.lexicon import rows
-from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
+from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, Document
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
 _OWNER_PREPS = frozenset({"of", "in", "within", "for"})
 _ROLL_PREPS = frozenset({"including", "like", "among"})
 _ROLL_VERBS = frozenset({"include", "comprise"})
+_BULLET = re.compile(r"^\s*(?:[-•*▪●◦]|\d+[.)])\s+")
 _TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _REFERENCE_NOUNS = frozenset({"organization", "organisation"})
 
@@ -113,6 +114,47 @@ class MembershipFinder:
                 elif self.topic is None and last is not None:
                     out[(p, tok.i)] = last
         return out
+
+    def heading_rolls(self, parsed: ParsedDocument, document: Document) -> list[Tie]:
+        """Bulleted names under a heading that names a role ('Known members', 'Founding members',
+        'Leaders of X'): each item that opens with a person's name makes him a member (a
+        leader) of the group the heading names, else of the page's group. Another heading or
+        prose ends the roll, also one the cleaning dropped from the text ('Sympathisers'), seen
+        in the file as read. The evidence is the item, with the heading when it comes right
+        before it."""
+        ties: list[Tie] = []
+        heading: tuple[int, Span, str, str] | None = None
+        for p, doc in enumerate(parsed.paragraphs):
+            if _BULLET.match(doc.text):
+                if heading is not None and p > 0 and _dropped_line_between(document, parsed, p - 1, p):
+                    heading = None
+                if heading is None:
+                    continue
+                first = min((o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION} and o.cluster),
+                            key=lambda o: o.name.start, default=None)
+                if (first is not None and first.type == PERSON and first.name.start <= 3
+                        and first.cluster not in self.officials):
+                    q, span, group, kind = heading
+                    lead = (q, span) if q == p - 1 else None  # (a longer stretch may not be verbatim)
+                    ties.append(Tie(first.cluster, group, kind, None, False, p, doc[:], lead=lead))
+                continue
+            heading = self._role_heading(parsed, p)
+        return ties
+
+    def _role_heading(self, parsed: ParsedDocument, p: int) -> tuple[int, Span, str, str] | None:
+        doc = parsed.paragraphs[p]
+        words = [t for t in doc if not t.is_punct and not t.is_space]
+        if not words or len(words) > 8 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in doc) \
+                or doc.text.rstrip()[-1:] in {".", "!", "?"}:
+            return None
+        nouns = [t for t in words if self._is_role(t) and t.tag_ in {"NNS", "NNPS"}]
+        if not nouns:
+            return None
+        named = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster}
+        group = next(iter(named)) if len(named) == 1 else self.topic if not named else None
+        if group is None:
+            return None
+        return p, doc[:], group, self._kind(nouns[0]) or MEMBER_OF
 
     def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
         before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
@@ -376,3 +418,15 @@ def _in_brackets(sentence: Span, token: Token) -> bool:
     for t in sentence.doc[sentence.start:token.i]:
         depth += (t.text == "(") - (t.text == ")")
     return depth > 0
+
+
+def _dropped_line_between(document: Document, parsed: ParsedDocument, before: int, after: int) -> bool:
+    """Did the file as read hold a line between two paragraphs that the cleaning dropped (a
+    heading, a caption) and that is no list item?"""
+    if not document.original:
+        return False
+    end = parsed.offsets[before] + len(parsed.paragraphs[before].text)
+    lo, hi = document.original_offset(end), document.original_offset(parsed.offsets[after])
+    if lo is None or hi is None:
+        return False
+    return any(line.strip() and not _BULLET.match(line) for line in document.original[lo:hi].splitlines()[1:])
