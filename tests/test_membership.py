@@ -150,3 +150,13 @@ def test_names_bulleted_under_a_members_heading_are_members(extractor, tmp_path)
     ties = {(names[r.source], r.type, names[r.target]) for r in result.relations}
     assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
     assert not any(t[0] == "Nabil Dahmani" for t in _group_ties(ties))  # 'Sympathisers' ends the roll
+
+
+def test_the_counted_members_of_a_group_are_the_people_just_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In May 2003 Karim Haddad, Samir Ouali and Nabil Dahmani drove to a depot near Lyon. On arrival the "
+            "three members of the North Star Front set fire to two lorries.\n")
+    ties = _ties(extractor, text)
+    assert {(n, "member_of", "North Star Front") for n in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+    text = ("In May 2003 Karim Haddad and Samir Ouali drove to a depot near Lyon. On arrival the three members of "
+            "the North Star Front set fire to two lorries.\n")
+    assert not _group_ties(_ties(extractor, text))  # two named, three counted: someone else

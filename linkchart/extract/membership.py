@@ -181,6 +181,7 @@ class MembershipFinder:
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
+        ties += self._counted_back(parsed, paragraph, sentence, groups)
         # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
         # is in the unit is a member of the group.
         parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
@@ -350,6 +351,35 @@ class MembershipFinder:
                  and start <= o.name.start and o.name.end <= noun.i}
         return next(iter(found)) if len(found) == 1 else None
 
+    def _counted_back(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str]) -> list[Tie]:
+        """'A, B and C arrived at the airport. The three members of X then opened fire': a
+        counted plural role ('the three members of X') stands for as many people named in the
+        sentence before; 'these members of X' for all of them. The group must be named."""
+        sents = list(parsed.paragraphs[paragraph].sents)
+        k = next((n for n, x in enumerate(sents) if x.start == sentence.start), 0)
+        if k == 0:
+            return []
+        previous = sents[k - 1]
+        named = list(dict.fromkeys(o.cluster for o in parsed.in_paragraph(paragraph) if o.type == PERSON and o.cluster
+                                   and previous.start <= o.name.start < previous.end and o.cluster not in self.officials))
+        ties = []
+        for noun in sentence:
+            if noun.tag_ != "NNS" or not self._is_role(noun) or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.i not in groups for g in c.children) for c in noun.children):
+                continue  # 'the three members of his family'
+            det = {c.lower_ for c in noun.children if c.dep_ == "det"}
+            count = [_number(c.lower_) for c in noun.children if c.dep_ == "nummod"]
+            if not ((det & {"the", "these", "those"} and count and count[0] == len(named))
+                    or (det & {"these", "those"} and not count and len(named) > 1)):
+                continue
+            owner = self._owner(parsed, paragraph, noun, groups, implicit=False)
+            if owner is None or self._negated(noun):
+                continue
+            span = sentence.doc[previous.start:sentence.end]
+            hedged = self.guards.hedged([noun])
+            ties += [Tie(c, owner, self._kind(noun) or MEMBER_OF, None, hedged, paragraph, span) for c in named]
+        return ties
+
     def _owned_groups(self, paragraph: int, sentence: Span, persons: list[Participant],
                       groups: dict[int, str]) -> list[Tie]:
         """A group said to be someone's: "A's International Brigade", "A, B and their
@@ -430,3 +460,11 @@ def _dropped_line_between(document: Document, parsed: ParsedDocument, before: in
     if lo is None or hi is None:
         return False
     return any(line.strip() and not _BULLET.match(line) for line in document.original[lo:hi].splitlines()[1:])
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12}
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
