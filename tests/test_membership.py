@@ -160,3 +160,11 @@ def test_the_counted_members_of_a_group_are_the_people_just_named(extractor) -> 
     text = ("In May 2003 Karim Haddad and Samir Ouali drove to a depot near Lyon. On arrival the three members of "
             "the North Star Front set fire to two lorries.\n")
     assert not _group_ties(_ties(extractor, text))  # two named, three counted: someone else
+
+
+def test_a_membership_verb_ties_only_the_group_it_governs(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali joined the North Star Front in 2001.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+    ties = _ties(extractor, "Samir Ouali was involved in the kidnapping of a banker in Lyon under the protection "
+                            "of the North Star Front.\n")
+    assert not _group_ties(ties)

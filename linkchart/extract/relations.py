@@ -221,8 +221,10 @@ class RelationFinder:
             if t.lemma_.lower() in lex.group_nouns and any(
                     c.dep_ == "poss" and c.i == person.token.i for c in t.children):
                 return LEADER_OF  # "Belkacem and his group, Sharia4Belgium"
-        for t in inner:
+        for k, t in enumerate(inner):
             kind = lex.group_triggers.get(t.lemma_.lower())
+            if kind and t.pos_ == "VERB" and len(inner) - k > 2:
+                continue  # the group is far from the verb: 'involved in the hijacking ... with the support of X'
             if kind:
                 return kind
         return None
