@@ -168,3 +168,8 @@ def test_a_membership_verb_ties_only_the_group_it_governs(extractor) -> None:  #
     ties = _ties(extractor, "Samir Ouali was involved in the kidnapping of a banker in Lyon under the protection "
                             "of the North Star Front.\n")
     assert not _group_ties(ties)
+
+
+def test_the_person_a_group_has_ties_to_is_not_its_member(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front kept close ties to Samir Ouali for a decade.\n")
+    assert not _group_ties(ties)

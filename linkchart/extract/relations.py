@@ -225,6 +225,9 @@ class RelationFinder:
             kind = lex.group_triggers.get(t.lemma_.lower())
             if kind and t.pos_ == "VERB" and len(inner) - k > 2:
                 continue  # the group is far from the verb: 'involved in the hijacking ... with the support of X'
+            if kind and t.pos_ == "NOUN" and k and inner[k - 1].dep_ == "prep" and inner[k - 1].head.i == t.i \
+                    and inner[k - 1].lower_ in {"to", "with"}:
+                continue  # 'X's ties to A': A is whom the group is tied to, not one of it
             if kind:
                 return kind
         return None
@@ -396,6 +399,7 @@ def _same_referent(chain: list[Token]) -> bool:
     return True
 
 
+_ROLE_PREPS = frozenset({"as", "including", "like", "among"})  # 'served as leader', 'members, including A'
 _PREDICATING = frozenset({"conj", "appos", "compound", "flat", "cc", "punct", "nsubj", "nsubjpass", "attr", "oprd",
                           "xcomp", "relcl", "acl"})
 
@@ -406,8 +410,8 @@ def _said_of(chain: list[Token]) -> bool:
     rather than a noun the person merely stands near ('a leader with ties to A')?"""
     for x, y in zip(chain, chain[1:], strict=False):
         child = x if x.head.i == y.i else y
-        if child.dep_ in _PREDICATING or (child.dep_ == "prep" and child.lower_ == "as") or (
-                child.dep_ == "pobj" and child.head.lower_ == "as"):
+        if child.dep_ in _PREDICATING or (child.dep_ == "prep" and child.lower_ in _ROLE_PREPS) or (
+                child.dep_ == "pobj" and child.head.lower_ in _ROLE_PREPS):
             continue
         return False
     return True
