@@ -173,3 +173,9 @@ def test_a_membership_verb_ties_only_the_group_it_governs(extractor) -> None:  #
 def test_the_person_a_group_has_ties_to_is_not_its_member(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _ties(extractor, "The North Star Front kept close ties to Samir Ouali for a decade.\n")
     assert not _group_ties(ties)
+
+
+def test_a_relative_clause_after_a_list_states_the_role_of_everyone_in_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The raid was planned by Karim Haddad, Samir Ouali and Nabil Dahmani, who were then leaders "
+                            "of the North Star Front's foreign wing.\n")
+    assert {(n, "leader_of", "North Star Front") for n in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties

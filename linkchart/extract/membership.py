@@ -306,6 +306,12 @@ class MembershipFinder:
             if a.dep_ in {"nsubj", "nsubjpass"}:  # 'A served as its leader', 'A fought as a member of X'
                 found += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                           for o in prep.children if o.dep_ == "pobj"]
+        for named in _listed(anchors[-1]):  # 'A, B and C, who were then leaders of X'
+            for verb in (c for c in named.children if c.dep_ == "relcl" and c.lemma_ == "be"):
+                if not any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
+                    continue
+                stated = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+                found += stated or [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ == "NOUN"][:1]
         found += [c for n in list(found) for c in n.conjuncts]
         return [n for n in dict.fromkeys(found) if self._is_role(n)]
 
@@ -324,6 +330,9 @@ class MembershipFinder:
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
                         if pobj.i in groups:
                             return groups[pobj.i]
+                        owners = [groups[x.i] for x in pobj.children if x.dep_ == "poss" and x.i in groups]
+                        if owners:
+                            return owners[0]  # "leaders of X's external operations programme": of X
         before = noun.i - 1
         while before >= noun.sent.start and noun.doc[before].dep_ in {"amod", "compound", "advmod"} \
                 and before not in groups and noun.doc[before].pos_ in {"ADJ", "ADV", "NOUN"}:
