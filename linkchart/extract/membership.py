@@ -132,7 +132,7 @@ class MembershipFinder:
                     continue
                 first = min((o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION} and o.cluster),
                             key=lambda o: o.name.start, default=None)
-                if (first is not None and first.type == PERSON and first.name.start <= 3
+                if (first is not None and first.cluster and first.type == PERSON and first.name.start <= 3
                         and first.cluster not in self.officials):
                     q, span, group, kind = heading
                     lead = (q, span) if q == p - 1 else None  # (a longer stretch may not be verbatim)
@@ -421,9 +421,9 @@ class MembershipFinder:
         for verb in sentence:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.founding:
                 continue
-            founders = [o for agent in verb.children if agent.dep_ == "agent"
-                        for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
-            founders = [by_token[t.i] for t in founders if t.i in by_token]
+            named = [o for agent in verb.children if agent.dep_ == "agent"
+                     for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
+            founders = [by_token[t.i] for t in named if t.i in by_token]
             if not founders or self.guards.negated_context(verb):
                 continue
             group = None
