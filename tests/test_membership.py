@@ -179,3 +179,10 @@ def test_a_relative_clause_after_a_list_states_the_role_of_everyone_in_it(extrac
     ties = _ties(extractor, "The raid was planned by Karim Haddad, Samir Ouali and Nabil Dahmani, who were then leaders "
                             "of the North Star Front's foreign wing.\n")
     assert {(n, "leader_of", "North Star Front") for n in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+
+
+def test_the_group_on_a_page_about_a_person_is_the_one_just_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad\nKarim Haddad was a leader of the North Star Front in Lyon. He married Lena Haddad, another "
+            "leader of this group.\n")
+    ties = _ties(extractor, text, title="Karim Haddad")
+    assert ("Lena Haddad", "leader_of", "North Star Front") in ties

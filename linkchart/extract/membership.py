@@ -7,16 +7,21 @@ A", "Notable leaders included A and B", "suspected members A and B were arrested
 founded by A", "the founder of the group is A". The dependency path between the person and
 the group name then holds no word of membership, or there is no group name at all.
 
-Three mechanisms, read off the parse:
-- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) predicated of a
-  person (a title before the name, apposition, copula, 'included', 'including', a list with
-  'N other members') and owned by a group (compound, possessive, 'of X', 'its', or the name
-  just before it);
-- a group founded by people ('was founded/formed/incorporated by A, B and C', 'a group founded
-  by A');
-- the page's group: when the text is about one group (the title names it, or the first
+The mechanisms, read off the parse (and, for lists a parser breaks apart, off the word order):
+- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) said of a
+  person (a title before the name, apposition, copula, 'as', 'included', 'including', 'who
+  were', a list with 'N other members') and owned by a group (compound, possessive, 'of X',
+  'its', or the name just before it); a role in a group's unit is membership of the group;
+- rolls: the names after 'The members of X were:', 'Notable leaders A, B', '... the key
+  members of X: A, B, C', and names bulleted under a 'Known members' heading;
+- 'the three members of X' standing for the three people named in the sentence before;
+- a group founded by people ('was founded/formed/incorporated by A, B and C'), a group said
+  to be someone's ("A's brigade", "A, B and their organisation, X"), what only a member or a
+  leader does ('A left X', 'A took control of X');
+- the unsaid group: when the text is about one group (the title names it, or the first
   sentence says "X is/was a ... group/organisation"), a role noun with no owner and 'the
-  group', 'the organisation' stand for it.
+  group', 'the organisation' stand for it; on other pages, the one group named in the same
+  or the previous sentence.
 
 An official, judge or counsel (by title) takes no tie here; a victim or a speaker does, since each
 of these shapes states his place in the group directly ("the agency's station chief, A"). A
@@ -96,8 +101,8 @@ class MembershipFinder:
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
         """'the group', 'the organisation', 'this group': on a page about one group, that group
-        unless another was named last before them in the paragraph; elsewhere the group named
-        last before them in the paragraph ('X took control of the organisation')."""
+        unless another was named last before them in the paragraph; elsewhere the one group named
+        in their sentence or the one before ('X ... His brother took control of the organisation')."""
         nouns = self.lex.group_nouns | _REFERENCE_NOUNS if self.topic else _REFERENCE_NOUNS | {"group"}
         out = {}
         for p, doc in enumerate(parsed.paragraphs):
@@ -111,8 +116,8 @@ class MembershipFinder:
                 last = self._last_group_before(parsed, p, tok.i)
                 if self.topic is not None and last in {None, self.topic}:
                     out[(p, tok.i)] = self.topic
-                elif self.topic is None and last is not None:
-                    out[(p, tok.i)] = last
+                elif self.topic is None and (recent := self._recent_group(parsed, p, tok, last=True)) is not None:
+                    out[(p, tok.i)] = recent
         return out
 
     def heading_rolls(self, parsed: ParsedDocument, document: Document) -> list[Tie]:
@@ -350,15 +355,18 @@ class MembershipFinder:
             return None  # 'police chief', 'army officer': another body
         return self.topic or self._recent_group(parsed, p, noun)
 
-    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token) -> str | None:
-        """The one group named in this sentence before the noun or in the sentence before it ('X
-        was incorporated by A and B. C and D worked as fund raisers.')."""
+    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token, last: bool = False) -> str | None:
+        """The one group (with `last`, the last group) named in this sentence before the noun or
+        in the sentence before it ('X was incorporated by A and B. C and D worked as fund
+        raisers.', 'A led X. She married B, another leader of this group.')."""
         sents = list(parsed.paragraphs[p].sents)
         k = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
         start = sents[max(k - 1, 0)].start
-        found = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster
-                 and start <= o.name.start and o.name.end <= noun.i}
-        return next(iter(found)) if len(found) == 1 else None
+        found = sorted((o.name.start, o.cluster) for o in parsed.in_paragraph(p) if o.type == ORGANIZATION
+                        and o.cluster and start <= o.name.start and o.name.end <= noun.i)
+        if last:
+            return found[-1][1] if found else None
+        return found[0][1] if len({c for _, c in found}) == 1 else None
 
     def _counted_back(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str]) -> list[Tie]:
         """'A, B and C arrived at the airport. The three members of X then opened fire': a
