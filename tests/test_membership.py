@@ -186,3 +186,11 @@ def test_the_group_on_a_page_about_a_person_is_the_one_just_named(extractor) -> 
             "leader of this group.\n")
     ties = _ties(extractor, text, title="Karim Haddad")
     assert ("Lena Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_pledging_allegiance_or_serving_joins_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In March 2015 Karim Haddad pledged allegiance to North Star Front leader Samir Ouali.\n")
+    assert ("Karim Haddad", "member_of", "North Star Front") in ties
+    ties = _ties(extractor, "Nabil Dahmani served in the North Star Front for six years.\n")
+    assert ("Nabil Dahmani", "member_of", "North Star Front") in ties
+    assert not _group_ties(_ties(extractor, "Nabil Dahmani never pledged allegiance to the North Star Front.\n"))

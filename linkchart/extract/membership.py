@@ -51,14 +51,15 @@ _TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _REFERENCE_NOUNS = frozenset({"organization", "organisation"})
 
 
-def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     """(role noun -> member_of | leader_of, founding verbs, verbs only a member does to his
-    group, what a new leader takes of it) from lexicon/group_roles.txt."""
+    group, what a new leader takes of it, words of joining: pledge verbs, oath nouns, 'serve')
+    from lexicon/group_roles.txt."""
     table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
     roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
-    return (roles, frozenset(w for w, k in table.items() if k == "founding"),
-            frozenset(w for w, k in table.items() if k == "member_verb"),
-            frozenset(w for w, k in table.items() if k == "command"))
+    verbs = {k: frozenset(w for w, kind in table.items() if kind == k) for k in ("founding", "member_verb", "command")}
+    joining = {k: frozenset(w for w, kind in table.items() if kind == k) for k in ("pledge", "oath", "serve")}
+    return roles, verbs["founding"], verbs["member_verb"], verbs["command"], joining
 
 
 def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
@@ -88,7 +89,7 @@ class MembershipFinder:
     def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
         self.lex = lexicon
         self.guards = guards
-        self.roles, self.founding, self.member_verbs, self.command = group_roles()
+        self.roles, self.founding, self.member_verbs, self.command, self.joining = group_roles()
         self.topic: str | None = None
         self.officials: set[str] = set()
 
@@ -223,11 +224,26 @@ class MembershipFinder:
         while subject.dep_ in {"appos", "conj"} and subject.head.i != subject.i:
             subject = subject.head  # 'his brother, A, took control'; 'A and B left the group'
         verb = subject.head
-        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
-            return []
-        if self.guards.negated_context(verb):
+        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or self.guards.negated_context(verb):
             return []
         hedged = self.guards.hedged([verb])
+        lemma = verb.lemma_.lower()
+        if lemma in self.joining["pledge"] | self.joining["serve"]:
+            # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'
+            heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.joining["oath"]]
+            heads += [o for h in heads[1:] for prep in h.children if prep.lower_ == "of"
+                      for o in prep.children if o.lemma_.lower() in self.joining["oath"]]  # 'an oath of loyalty'
+            if lemma in self.joining["pledge"] and len(heads) == 1:
+                return []
+            preps = {"to"} if lemma in self.joining["pledge"] else {"in", "with"}
+            objects = [o for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
+                       for o in prep.children if o.dep_ == "pobj"]
+            found = [groups[o.i] for o in objects if o.i in groups]
+            found += [groups[c.i] for o in objects if o.i not in groups for c in o.subtree
+                      if c.dep_ in {"compound", "poss"} and c.i in groups]  # "to X's leader", 'to X leader A'
+            return [Tie(person.cluster, g, MEMBER_OF, None, hedged, paragraph, sentence) for g in dict.fromkeys(found)]
+        if lemma not in self.member_verbs:
+            return []
         ties = []
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if obj.i in groups and verb.lemma_.lower() not in {"take", "assume", "seize"}:
