@@ -194,3 +194,12 @@ def test_pledging_allegiance_or_serving_joins_a_group(extractor) -> None:  # typ
     ties = _ties(extractor, "Nabil Dahmani served in the North Star Front for six years.\n")
     assert ("Nabil Dahmani", "member_of", "North Star Front") in ties
     assert not _group_ties(_ties(extractor, "Nabil Dahmani never pledged allegiance to the North Star Front.\n"))
+
+
+def test_a_membership_said_of_the_judge_is_not_the_defendants(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Judge Helen Marsh, a member of the Lyon Bar Association, sentenced Karim Haddad to life.\n")
+    assert not any(t[0] == "Karim Haddad" for t in _group_ties(ties))
+    ties = _ties(extractor, "Lena Roux, a former member of the North Star Front, moved to Paris with her friend "
+                            "Samir Ouali.\n")
+    assert ("Lena Roux", "member_of", "North Star Front") in ties
+    assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))

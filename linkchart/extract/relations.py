@@ -225,6 +225,8 @@ class RelationFinder:
             kind = lex.group_triggers.get(t.lemma_.lower())
             if kind and t.pos_ == "VERB" and len(inner) - k > 2:
                 continue  # the group is far from the verb: 'involved in the hijacking ... with the support of X'
+            if kind and t.pos_ == "NOUN" and _said_of_another(t) and not _said_of([person.token, *inner[:k], t]):
+                continue  # another's membership: "Judge A, a member of the bar association, sentenced B"
             if kind and t.pos_ == "NOUN" and k and inner[k - 1].dep_ == "prep" and inner[k - 1].head.i == t.i \
                     and inner[k - 1].lower_ in {"to", "with"}:
                 continue  # 'X's ties to A': A is whom the group is tied to, not one of it
@@ -415,6 +417,14 @@ def _said_of(chain: list[Token]) -> bool:
             continue
         return False
     return True
+
+
+def _said_of_another(noun: Token) -> bool:
+    """Is the noun an apposition or predicate of a name ('A, a member of X', 'A was a member')?
+    Then it states A's membership and no one else's."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    return noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in noun.head.children)
 
 
 def _does(person_side: Token, verb: Token) -> bool:
