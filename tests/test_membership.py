@@ -203,3 +203,10 @@ def test_a_membership_said_of_the_judge_is_not_the_defendants(extractor) -> None
                             "Samir Ouali.\n")
     assert ("Lena Roux", "member_of", "North Star Front") in ties
     assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))
+
+
+def test_working_as_an_informant_for_a_unit_is_no_membership(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali was accused of being an informant for the Lyon Criminal Intelligence Unit.\n")
+    assert not _group_ties(ties)
+    ties = _ties(extractor, "Samir Ouali fought for the North Star Front in 2014.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties

@@ -223,6 +223,9 @@ class RelationFinder:
                 return LEADER_OF  # "Belkacem and his group, Sharia4Belgium"
         for k, t in enumerate(inner):
             kind = lex.group_triggers.get(t.lemma_.lower())
+            if kind and t.pos_ == "ADP" and not any(x.lemma_.lower() in lex.group_triggers and x.pos_ != "ADP"
+                                                    for x in (t.head, *inner)):
+                continue  # 'an informant for X': a preposition alone states no membership
             if kind and t.pos_ == "VERB" and len(inner) - k > 2:
                 continue  # the group is far from the verb: 'involved in the hijacking ... with the support of X'
             if kind and t.pos_ == "NOUN" and _said_of_another(t) and not _said_of([person.token, *inner[:k], t]):
