@@ -210,3 +210,12 @@ def test_working_as_an_informant_for_a_unit_is_no_membership(extractor) -> None:
     assert not _group_ties(ties)
     ties = _ties(extractor, "Samir Ouali fought for the North Star Front in 2014.\n")
     assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_being_active_in_a_group_or_both_joining_it_is_membership(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Karim Haddad had been active in the North Star Front while in prison.\n")
+    assert ("Karim Haddad", "member_of", "North Star Front") in ties
+    assert not _group_ties(_ties(extractor, "Karim Haddad was never active in the North Star Front.\n"))
+    ties = _ties(extractor, "Until 1982 Karim Haddad and Samir Ouali lived in Lyon, and later they both joined the "
+                            "North Star Front.\n")
+    assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties

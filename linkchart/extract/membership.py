@@ -184,6 +184,11 @@ class MembershipFinder:
                 ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
                                 paragraph, sentence))
             ties += self._member_acts(paragraph, sentence, person, groups)
+        for both in (t for t in sentence if t.lower_ == "they" and any(c.lower_ == "both" for c in t.children)):
+            named = list(dict.fromkeys(x.cluster for x in persons if x.token.i < both.i))
+            if len(named) == 2:  # 'A, like B, was in X, and later they both joined Y'
+                ties += [t for c in named for t in self._member_acts(paragraph, sentence, Participant(c, PERSON, both),
+                                                                        groups)]
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
@@ -218,16 +223,21 @@ class MembershipFinder:
         return self._kind(tok) is not None
 
     def _member_acts(self, paragraph: int, sentence: Span, person: Participant, groups: dict[int, str]) -> list[Tie]:
-        """'A left the group', 'A quit X': only a member leaves a group; 'A took control of X',
-        'A assumed command of X': he leads it."""
+        """'A joined X', 'A left the group', 'A quit X', 'A was active in X', 'A served in X', 'A
+        pledged allegiance to X': he is (or was) a member; 'A took control of X', 'A assumed
+        command of X': he leads it."""
         subject = person.token
         while subject.dep_ in {"appos", "conj"} and subject.head.i != subject.i:
             subject = subject.head  # 'his brother, A, took control'; 'A and B left the group'
         verb = subject.head
-        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or self.guards.negated_context(verb):
+        if subject.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or self.guards.negated_context(verb):
             return []
         hedged = self.guards.hedged([verb])
         lemma = verb.lemma_.lower()
+        if lemma == "be":  # 'A was active in X'
+            verb = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in self.joining["serve"]),
+                        verb)
+            lemma = verb.lemma_.lower()
         if lemma in self.joining["pledge"] | self.joining["serve"]:
             # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'
             heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.joining["oath"]]
@@ -236,6 +246,7 @@ class MembershipFinder:
             if lemma in self.joining["pledge"] and len(heads) == 1:
                 return []
             preps = {"to"} if lemma in self.joining["pledge"] else {"in", "with"}
+            heads += [verb.head] if verb.dep_ == "acomp" else []  # ('active' with 'in X' hung on 'was')
             objects = [o for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
                        for o in prep.children if o.dep_ == "pobj"]
             found = [groups[o.i] for o in objects if o.i in groups]
