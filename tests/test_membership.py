@@ -4,7 +4,9 @@ group a page is about. Every sentence here is written for these tests."""
 from __future__ import annotations
 
 from linkchart.ingest.clean import clean_text
+from linkchart.ingest.document import load_document
 from linkchart.model import Document
+from linkchart.settings import Settings
 
 
 def _ties(extractor, text: str, title: str = "t") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
@@ -134,3 +136,86 @@ def test_a_victim_with_another_bodys_title_joins_no_group(extractor) -> None:  #
     ties = _ties(extractor, "The North Star Front was founded by Karim Haddad in 1998. In 2003 Haddad shot police "
                             "chief Tom Baxter dead in Lyon.\n")
     assert not any(t[0] == "Tom Baxter" for t in _group_ties(ties))
+
+
+def test_names_bulleted_under_a_members_heading_are_members(extractor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "front.txt"
+    path.write_text("North Star Front\n\nThe North Star Front was a militant organisation active in Lyon from 1998 "
+                    "to 2004.\n\nKnown members\n\n-   Karim Haddad, arrested in 2004\n-   Samir Ouali, Karim "
+                    "Haddad's cousin\n\nSympathisers\n\n-   Nabil Dahmani, a shopkeeper from Lyon\n", encoding="utf-8")
+    document = load_document(path, Settings())
+    assert "Known members" in document.text and "Samir Ouali, Karim Haddad's cousin" in document.text
+    result = extractor.extract(document)
+    names = {e.local_id: e.name for e in result.entities}
+    ties = {(names[r.source], r.type, names[r.target]) for r in result.relations}
+    assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
+    assert not any(t[0] == "Nabil Dahmani" for t in _group_ties(ties))  # 'Sympathisers' ends the roll
+
+
+def test_the_counted_members_of_a_group_are_the_people_just_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In May 2003 Karim Haddad, Samir Ouali and Nabil Dahmani drove to a depot near Lyon. On arrival the "
+            "three members of the North Star Front set fire to two lorries.\n")
+    ties = _ties(extractor, text)
+    assert {(n, "member_of", "North Star Front") for n in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+    text = ("In May 2003 Karim Haddad and Samir Ouali drove to a depot near Lyon. On arrival the three members of "
+            "the North Star Front set fire to two lorries.\n")
+    assert not _group_ties(_ties(extractor, text))  # two named, three counted: someone else
+
+
+def test_a_membership_verb_ties_only_the_group_it_governs(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali joined the North Star Front in 2001.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+    ties = _ties(extractor, "Samir Ouali was involved in the kidnapping of a banker in Lyon under the protection "
+                            "of the North Star Front.\n")
+    assert not _group_ties(ties)
+
+
+def test_the_person_a_group_has_ties_to_is_not_its_member(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The North Star Front kept close ties to Samir Ouali for a decade.\n")
+    assert not _group_ties(ties)
+
+
+def test_a_relative_clause_after_a_list_states_the_role_of_everyone_in_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The raid was planned by Karim Haddad, Samir Ouali and Nabil Dahmani, who were then leaders "
+                            "of the North Star Front's foreign wing.\n")
+    assert {(n, "leader_of", "North Star Front") for n in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+
+
+def test_the_group_on_a_page_about_a_person_is_the_one_just_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad\nKarim Haddad was a leader of the North Star Front in Lyon. He married Lena Haddad, another "
+            "leader of this group.\n")
+    ties = _ties(extractor, text, title="Karim Haddad")
+    assert ("Lena Haddad", "leader_of", "North Star Front") in ties
+
+
+def test_pledging_allegiance_or_serving_joins_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "In March 2015 Karim Haddad pledged allegiance to North Star Front leader Samir Ouali.\n")
+    assert ("Karim Haddad", "member_of", "North Star Front") in ties
+    ties = _ties(extractor, "Nabil Dahmani served in the North Star Front for six years.\n")
+    assert ("Nabil Dahmani", "member_of", "North Star Front") in ties
+    assert not _group_ties(_ties(extractor, "Nabil Dahmani never pledged allegiance to the North Star Front.\n"))
+
+
+def test_a_membership_said_of_the_judge_is_not_the_defendants(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Judge Helen Marsh, a member of the Lyon Bar Association, sentenced Karim Haddad to life.\n")
+    assert not any(t[0] == "Karim Haddad" for t in _group_ties(ties))
+    ties = _ties(extractor, "Lena Roux, a former member of the North Star Front, moved to Paris with her friend "
+                            "Samir Ouali.\n")
+    assert ("Lena Roux", "member_of", "North Star Front") in ties
+    assert not any(t[0] == "Samir Ouali" for t in _group_ties(ties))
+
+
+def test_working_as_an_informant_for_a_unit_is_no_membership(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Samir Ouali was accused of being an informant for the Lyon Criminal Intelligence Unit.\n")
+    assert not _group_ties(ties)
+    ties = _ties(extractor, "Samir Ouali fought for the North Star Front in 2014.\n")
+    assert ("Samir Ouali", "member_of", "North Star Front") in ties
+
+
+def test_being_active_in_a_group_or_both_joining_it_is_membership(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Karim Haddad had been active in the North Star Front while in prison.\n")
+    assert ("Karim Haddad", "member_of", "North Star Front") in ties
+    assert not _group_ties(_ties(extractor, "Karim Haddad was never active in the North Star Front.\n"))
+    ties = _ties(extractor, "Until 1982 Karim Haddad and Samir Ouali lived in Lyon, and later they both joined the "
+                            "North Star Front.\n")
+    assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties

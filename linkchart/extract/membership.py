@@ -7,16 +7,21 @@ A", "Notable leaders included A and B", "suspected members A and B were arrested
 founded by A", "the founder of the group is A". The dependency path between the person and
 the group name then holds no word of membership, or there is no group name at all.
 
-Three mechanisms, read off the parse:
-- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) predicated of a
-  person (a title before the name, apposition, copula, 'included', 'including', a list with
-  'N other members') and owned by a group (compound, possessive, 'of X', 'its', or the name
-  just before it);
-- a group founded by people ('was founded/formed/incorporated by A, B and C', 'a group founded
-  by A');
-- the page's group: when the text is about one group (the title names it, or the first
+The mechanisms, read off the parse (and, for lists a parser breaks apart, off the word order):
+- a role noun (lexicon/group_roles.txt: member, volunteer, leader, founder ...) said of a
+  person (a title before the name, apposition, copula, 'as', 'included', 'including', 'who
+  were', a list with 'N other members') and owned by a group (compound, possessive, 'of X',
+  'its', or the name just before it); a role in a group's unit is membership of the group;
+- rolls: the names after 'The members of X were:', 'Notable leaders A, B', '... the key
+  members of X: A, B, C', and names bulleted under a 'Known members' heading;
+- 'the three members of X' standing for the three people named in the sentence before;
+- a group founded by people ('was founded/formed/incorporated by A, B and C'), a group said
+  to be someone's ("A's brigade", "A, B and their organisation, X"), what only a member or a
+  leader does ('A left X', 'A took control of X');
+- the unsaid group: when the text is about one group (the title names it, or the first
   sentence says "X is/was a ... group/organisation"), a role noun with no owner and 'the
-  group', 'the organisation' stand for it.
+  group', 'the organisation' stand for it; on other pages, the one group named in the same
+  or the previous sentence.
 
 An official, judge or counsel (by title) takes no tie here; a victim or a speaker does, since each
 of these shapes states his place in the group directly ("the agency's station chief, A"). A
@@ -35,24 +40,26 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import counsel_clusters, titled
 from linkchart.lexicon import rows
-from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON
+from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, Document
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
 _OWNER_PREPS = frozenset({"of", "in", "within", "for"})
 _ROLL_PREPS = frozenset({"including", "like", "among"})
 _ROLL_VERBS = frozenset({"include", "comprise"})
+_BULLET = re.compile(r"^\s*(?:[-•*▪●◦]|\d+[.)])\s+")
 _TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+")
 _REFERENCE_NOUNS = frozenset({"organization", "organisation"})
 
 
-def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+def group_roles() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     """(role noun -> member_of | leader_of, founding verbs, verbs only a member does to his
-    group, what a new leader takes of it) from lexicon/group_roles.txt."""
+    group, what a new leader takes of it, words of joining: pledge verbs, oath nouns, 'serve')
+    from lexicon/group_roles.txt."""
     table = {row[0].lower(): row[1] for row in rows("group_roles.txt") if len(row) > 1}
     roles = {w: LEADER_OF if k == "leader" else MEMBER_OF for w, k in table.items() if k in {"member", "leader"}}
-    return (roles, frozenset(w for w, k in table.items() if k == "founding"),
-            frozenset(w for w, k in table.items() if k == "member_verb"),
-            frozenset(w for w, k in table.items() if k == "command"))
+    verbs = {k: frozenset(w for w, kind in table.items() if kind == k) for k in ("founding", "member_verb", "command")}
+    joining = {k: frozenset(w for w, kind in table.items() if kind == k) for k in ("pledge", "oath", "serve")}
+    return roles, verbs["founding"], verbs["member_verb"], verbs["command"], joining
 
 
 def topic_group(parsed: ParsedDocument, title: str, lex: Lexicon) -> str | None:
@@ -82,7 +89,7 @@ class MembershipFinder:
     def __init__(self, lexicon: Lexicon, guards: RelationFinder) -> None:
         self.lex = lexicon
         self.guards = guards
-        self.roles, self.founding, self.member_verbs, self.command = group_roles()
+        self.roles, self.founding, self.member_verbs, self.command, self.joining = group_roles()
         self.topic: str | None = None
         self.officials: set[str] = set()
 
@@ -95,8 +102,8 @@ class MembershipFinder:
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
         """'the group', 'the organisation', 'this group': on a page about one group, that group
-        unless another was named last before them in the paragraph; elsewhere the group named
-        last before them in the paragraph ('X took control of the organisation')."""
+        unless another was named last before them in the paragraph; elsewhere the one group named
+        in their sentence or the one before ('X ... His brother took control of the organisation')."""
         nouns = self.lex.group_nouns | _REFERENCE_NOUNS if self.topic else _REFERENCE_NOUNS | {"group"}
         out = {}
         for p, doc in enumerate(parsed.paragraphs):
@@ -110,9 +117,50 @@ class MembershipFinder:
                 last = self._last_group_before(parsed, p, tok.i)
                 if self.topic is not None and last in {None, self.topic}:
                     out[(p, tok.i)] = self.topic
-                elif self.topic is None and last is not None:
-                    out[(p, tok.i)] = last
+                elif self.topic is None and (recent := self._recent_group(parsed, p, tok, last=True)) is not None:
+                    out[(p, tok.i)] = recent
         return out
+
+    def heading_rolls(self, parsed: ParsedDocument, document: Document) -> list[Tie]:
+        """Bulleted names under a heading that names a role ('Known members', 'Founding members',
+        'Leaders of X'): each item that opens with a person's name makes him a member (a
+        leader) of the group the heading names, else of the page's group. Another heading or
+        prose ends the roll, also one the cleaning dropped from the text ('Sympathisers'), seen
+        in the file as read. The evidence is the item, with the heading when it comes right
+        before it."""
+        ties: list[Tie] = []
+        heading: tuple[int, Span, str, str] | None = None
+        for p, doc in enumerate(parsed.paragraphs):
+            if _BULLET.match(doc.text):
+                if heading is not None and p > 0 and _dropped_line_between(document, parsed, p - 1, p):
+                    heading = None
+                if heading is None:
+                    continue
+                first = min((o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION} and o.cluster),
+                            key=lambda o: o.name.start, default=None)
+                if (first is not None and first.cluster and first.type == PERSON and first.name.start <= 3
+                        and first.cluster not in self.officials):
+                    q, span, group, kind = heading
+                    lead = (q, span) if q == p - 1 else None  # (a longer stretch may not be verbatim)
+                    ties.append(Tie(first.cluster, group, kind, None, False, p, doc[:], lead=lead))
+                continue
+            heading = self._role_heading(parsed, p)
+        return ties
+
+    def _role_heading(self, parsed: ParsedDocument, p: int) -> tuple[int, Span, str, str] | None:
+        doc = parsed.paragraphs[p]
+        words = [t for t in doc if not t.is_punct and not t.is_space]
+        if not words or len(words) > 8 or any(t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in doc) \
+                or doc.text.rstrip()[-1:] in {".", "!", "?"}:
+            return None
+        nouns = [t for t in words if self._is_role(t) and t.tag_ in {"NNS", "NNPS"}]
+        if not nouns:
+            return None
+        named = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster}
+        group = next(iter(named)) if len(named) == 1 else self.topic if not named else None
+        if group is None:
+            return None
+        return p, doc[:], group, self._kind(nouns[0]) or MEMBER_OF
 
     def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
         before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
@@ -136,9 +184,15 @@ class MembershipFinder:
                 ties.append(Tie(person.cluster, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]),
                                 paragraph, sentence))
             ties += self._member_acts(paragraph, sentence, person, groups)
+        for both in (t for t in sentence if t.lower_ == "they" and any(c.lower_ == "both" for c in t.children)):
+            named = list(dict.fromkeys(x.cluster for x in persons if x.token.i < both.i))
+            if len(named) == 2:  # 'A, like B, was in X, and later they both joined Y'
+                ties += [t for c in named for t in self._member_acts(paragraph, sentence, Participant(c, PERSON, both),
+                                                                        groups)]
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
+        ties += self._counted_back(parsed, paragraph, sentence, groups)
         # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
         # is in the unit is a member of the group.
         parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
@@ -169,17 +223,38 @@ class MembershipFinder:
         return self._kind(tok) is not None
 
     def _member_acts(self, paragraph: int, sentence: Span, person: Participant, groups: dict[int, str]) -> list[Tie]:
-        """'A left the group', 'A quit X': only a member leaves a group; 'A took control of X',
-        'A assumed command of X': he leads it."""
+        """'A joined X', 'A left the group', 'A quit X', 'A was active in X', 'A served in X', 'A
+        pledged allegiance to X': he is (or was) a member; 'A took control of X', 'A assumed
+        command of X': he leads it."""
         subject = person.token
         while subject.dep_ in {"appos", "conj"} and subject.head.i != subject.i:
             subject = subject.head  # 'his brother, A, took control'; 'A and B left the group'
         verb = subject.head
-        if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in self.member_verbs:
-            return []
-        if self.guards.negated_context(verb):
+        if subject.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or self.guards.negated_context(verb):
             return []
         hedged = self.guards.hedged([verb])
+        lemma = verb.lemma_.lower()
+        if lemma == "be":  # 'A was active in X'
+            verb = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in self.joining["serve"]),
+                        verb)
+            lemma = verb.lemma_.lower()
+        if lemma in self.joining["pledge"] | self.joining["serve"]:
+            # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'
+            heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.joining["oath"]]
+            heads += [o for h in heads[1:] for prep in h.children if prep.lower_ == "of"
+                      for o in prep.children if o.lemma_.lower() in self.joining["oath"]]  # 'an oath of loyalty'
+            if lemma in self.joining["pledge"] and len(heads) == 1:
+                return []
+            preps = {"to"} if lemma in self.joining["pledge"] else {"in", "with"}
+            heads += [verb.head] if verb.dep_ == "acomp" else []  # ('active' with 'in X' hung on 'was')
+            objects = [o for h in heads for prep in h.children if prep.dep_ == "prep" and prep.lower_ in preps
+                       for o in prep.children if o.dep_ == "pobj"]
+            found = [groups[o.i] for o in objects if o.i in groups]
+            found += [groups[c.i] for o in objects if o.i not in groups for c in o.subtree
+                      if c.dep_ in {"compound", "poss"} and c.i in groups]  # "to X's leader", 'to X leader A'
+            return [Tie(person.cluster, g, MEMBER_OF, None, hedged, paragraph, sentence) for g in dict.fromkeys(found)]
+        if lemma not in self.member_verbs:
+            return []
         ties = []
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if obj.i in groups and verb.lemma_.lower() not in {"take", "assume", "seize"}:
@@ -263,6 +338,12 @@ class MembershipFinder:
             if a.dep_ in {"nsubj", "nsubjpass"}:  # 'A served as its leader', 'A fought as a member of X'
                 found += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                           for o in prep.children if o.dep_ == "pobj"]
+        for named in _listed(anchors[-1]):  # 'A, B and C, who were then leaders of X'
+            for verb in (c for c in named.children if c.dep_ == "relcl" and c.lemma_ == "be"):
+                if not any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
+                    continue
+                stated = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+                found += stated or [t for t in verb.doc[verb.i + 1:verb.i + 4] if t.pos_ == "NOUN"][:1]
         found += [c for n in list(found) for c in n.conjuncts]
         return [n for n in dict.fromkeys(found) if self._is_role(n)]
 
@@ -281,6 +362,9 @@ class MembershipFinder:
                     for pobj in (x for x in c.children if x.dep_ == "pobj"):
                         if pobj.i in groups:
                             return groups[pobj.i]
+                        owners = [groups[x.i] for x in pobj.children if x.dep_ == "poss" and x.i in groups]
+                        if owners:
+                            return owners[0]  # "leaders of X's external operations programme": of X
         before = noun.i - 1
         while before >= noun.sent.start and noun.doc[before].dep_ in {"amod", "compound", "advmod"} \
                 and before not in groups and noun.doc[before].pos_ in {"ADJ", "ADV", "NOUN"}:
@@ -298,15 +382,47 @@ class MembershipFinder:
             return None  # 'police chief', 'army officer': another body
         return self.topic or self._recent_group(parsed, p, noun)
 
-    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token) -> str | None:
-        """The one group named in this sentence before the noun or in the sentence before it ('X
-        was incorporated by A and B. C and D worked as fund raisers.')."""
+    def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token, last: bool = False) -> str | None:
+        """The one group (with `last`, the last group) named in this sentence before the noun or
+        in the sentence before it ('X was incorporated by A and B. C and D worked as fund
+        raisers.', 'A led X. She married B, another leader of this group.')."""
         sents = list(parsed.paragraphs[p].sents)
         k = next(n for n, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
         start = sents[max(k - 1, 0)].start
-        found = {o.cluster for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster
-                 and start <= o.name.start and o.name.end <= noun.i}
-        return next(iter(found)) if len(found) == 1 else None
+        found = sorted((o.name.start, o.cluster) for o in parsed.in_paragraph(p) if o.type == ORGANIZATION
+                        and o.cluster and start <= o.name.start and o.name.end <= noun.i)
+        if last:
+            return found[-1][1] if found else None
+        return found[0][1] if len({c for _, c in found}) == 1 else None
+
+    def _counted_back(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str]) -> list[Tie]:
+        """'A, B and C arrived at the airport. The three members of X then opened fire': a
+        counted plural role ('the three members of X') stands for as many people named in the
+        sentence before; 'these members of X' for all of them. The group must be named."""
+        sents = list(parsed.paragraphs[paragraph].sents)
+        k = next((n for n, x in enumerate(sents) if x.start == sentence.start), 0)
+        if k == 0:
+            return []
+        previous = sents[k - 1]
+        named = list(dict.fromkeys(o.cluster for o in parsed.in_paragraph(paragraph) if o.type == PERSON and o.cluster
+                                   and previous.start <= o.name.start < previous.end and o.cluster not in self.officials))
+        ties = []
+        for noun in sentence:
+            if noun.tag_ != "NNS" or not self._is_role(noun) or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" and g.i not in groups for g in c.children) for c in noun.children):
+                continue  # 'the three members of his family'
+            det = {c.lower_ for c in noun.children if c.dep_ == "det"}
+            count = [_number(c.lower_) for c in noun.children if c.dep_ == "nummod"]
+            if not ((det & {"the", "these", "those"} and count and count[0] == len(named))
+                    or (det & {"these", "those"} and not count and len(named) > 1)):
+                continue
+            owner = self._owner(parsed, paragraph, noun, groups, implicit=False)
+            if owner is None or self._negated(noun):
+                continue
+            span = sentence.doc[previous.start:sentence.end]
+            hedged = self.guards.hedged([noun])
+            ties += [Tie(c, owner, self._kind(noun) or MEMBER_OF, None, hedged, paragraph, span) for c in named]
+        return ties
 
     def _owned_groups(self, paragraph: int, sentence: Span, persons: list[Participant],
                       groups: dict[int, str]) -> list[Tie]:
@@ -340,9 +456,9 @@ class MembershipFinder:
         for verb in sentence:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.founding:
                 continue
-            founders = [o for agent in verb.children if agent.dep_ == "agent"
-                        for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
-            founders = [by_token[t.i] for t in founders if t.i in by_token]
+            named = [o for agent in verb.children if agent.dep_ == "agent"
+                     for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
+            founders = [by_token[t.i] for t in named if t.i in by_token]
             if not founders or self.guards.negated_context(verb):
                 continue
             group = None
@@ -376,3 +492,23 @@ def _in_brackets(sentence: Span, token: Token) -> bool:
     for t in sentence.doc[sentence.start:token.i]:
         depth += (t.text == "(") - (t.text == ")")
     return depth > 0
+
+
+def _dropped_line_between(document: Document, parsed: ParsedDocument, before: int, after: int) -> bool:
+    """Did the file as read hold a line between two paragraphs that the cleaning dropped (a
+    heading, a caption) and that is no list item?"""
+    if not document.original:
+        return False
+    end = parsed.offsets[before] + len(parsed.paragraphs[before].text)
+    lo, hi = document.original_offset(end), document.original_offset(parsed.offsets[after])
+    if lo is None or hi is None:
+        return False
+    return any(line.strip() and not _BULLET.match(line) for line in document.original[lo:hi].splitlines()[1:])
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12}
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word)

@@ -170,6 +170,7 @@ class Extractor:
         if candidates_out is not None:
             candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
+        ties += self.membership.heading_rolls(parsed, document)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
         # report (the network's group, not a police force), is part of the story, not a commentator.

@@ -224,8 +224,18 @@ class RelationFinder:
             if t.lemma_.lower() in lex.group_nouns and any(
                     c.dep_ == "poss" and c.i == person.token.i for c in t.children):
                 return LEADER_OF  # "Belkacem and his group, Sharia4Belgium"
-        for t in inner:
+        for k, t in enumerate(inner):
             kind = lex.group_triggers.get(t.lemma_.lower())
+            if kind and t.pos_ == "ADP" and not any(x.lemma_.lower() in lex.group_triggers and x.pos_ != "ADP"
+                                                    for x in (t.head, *inner)):
+                continue  # 'an informant for X': a preposition alone states no membership
+            if kind and t.pos_ == "VERB" and len(inner) - k > 2:
+                continue  # the group is far from the verb: 'involved in the hijacking ... with the support of X'
+            if kind and t.pos_ == "NOUN" and _said_of_another(t) and not _said_of([person.token, *inner[:k], t]):
+                continue  # another's membership: "Judge A, a member of the bar association, sentenced B"
+            if kind and t.pos_ == "NOUN" and k and inner[k - 1].dep_ == "prep" and inner[k - 1].head.i == t.i \
+                    and inner[k - 1].lower_ in {"to", "with"}:
+                continue  # 'X's ties to A': A is whom the group is tied to, not one of it
             if kind:
                 return kind
         return None
@@ -399,6 +409,7 @@ def _same_referent(chain: list[Token]) -> bool:
     return True
 
 
+_ROLE_PREPS = frozenset({"as", "including", "like", "among"})  # 'served as leader', 'members, including A'
 _PREDICATING = frozenset({"conj", "appos", "compound", "flat", "cc", "punct", "nsubj", "nsubjpass", "attr", "oprd",
                           "xcomp", "relcl", "acl"})
 
@@ -409,11 +420,19 @@ def _said_of(chain: list[Token]) -> bool:
     rather than a noun the person merely stands near ('a leader with ties to A')?"""
     for x, y in zip(chain, chain[1:], strict=False):
         child = x if x.head.i == y.i else y
-        if child.dep_ in _PREDICATING or (child.dep_ == "prep" and child.lower_ == "as") or (
-                child.dep_ == "pobj" and child.head.lower_ == "as"):
+        if child.dep_ in _PREDICATING or (child.dep_ == "prep" and child.lower_ in _ROLE_PREPS) or (
+                child.dep_ == "pobj" and child.head.lower_ in _ROLE_PREPS):
             continue
         return False
     return True
+
+
+def _said_of_another(noun: Token) -> bool:
+    """Is the noun an apposition or predicate of a name ('A, a member of X', 'A was a member')?
+    Then it states A's membership and no one else's."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return True
+    return noun.dep_ == "attr" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in noun.head.children)
 
 
 def _does(person_side: Token, verb: Token) -> bool:

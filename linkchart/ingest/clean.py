@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){0,3}"
 # "Yves Herman / Reuters", "REUTERS/Yves Herman", "Alexander Koerner/Getty Images", "AFP/Getty Images"
@@ -63,8 +63,8 @@ def is_menu_item(line: str) -> bool:
     "2. Tarek H., born 17.02.1978 in Mosul,") is reporting."""
     if not _BULLET.match(line) or _SENTENCE_END.search(line) or line.rstrip().endswith((",", ";")):
         return False
-    if _FIELD_ROW.match(line):
-        return False  # a fact-box row ("- Leader: A, B") states something about the page's subject
+    if _FIELD_ROW.match(line) or re.search(r"\w, \w", line):
+        return False  # a fact-box row ("- Leader: A, B"), a described name ("- Ann Roe, his sister")
     words = _BULLET.sub("", line).split()
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) <= 15 and lower <= 1 and not any(ch.isdigit() for ch in line)
@@ -156,13 +156,20 @@ def _is_copy(first: str, second: str) -> bool:
 
 def names_a_group(line: str) -> bool:
     """'- Provisional IRA Belfast Brigade', 'Roe clan': a navbox or fact-box line that names a
-    group is a list of the network's groups, not a navigation button."""
-    return any(w in _group_words() for w in re.findall(r"[^\W\d_]+", line.lower()))
+    group is a list of the network's groups, not a navigation button; 'Known members',
+    'Founders' is the heading of a roll of its people."""
+    return any(w in _group_words() or w.removesuffix("s") in _role_words()
+               for w in re.findall(r"[^\W\d_]+", line.lower()))
 
 
 @lru_cache(maxsize=1)
 def _group_words() -> frozenset[str]:
     return words("organisation_words.txt") | words("group_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("group_roles.txt") if r[1:] in (("member",), ("leader",)))
 
 
 def _is_widget(line: str) -> bool:
