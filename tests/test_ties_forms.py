@@ -115,3 +115,33 @@ def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # ty
     assert _prosecuted(doc[1], extractor.lex)
     hostage = extractor.nlp("Karim Haddad was captured by the Haddad Brigade at the station.")
     assert not _prosecuted(hostage[1], extractor.lex)
+
+
+def test_a_bracketed_note_relates_the_name_just_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Members: Lena Hartmann, Petra Vogt, Sabine Kohl (a friend of Karim Haddad), and Eva Roth.\n"
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Lena Hartmann", "Karim Haddad")) not in pairs
+    assert frozenset(("Eva Roth", "Karim Haddad")) not in pairs
+
+
+def test_siblings_are_only_the_names_the_kin_noun_coordinates(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The members were: siblings Jan Kowal and Ewa Kowal, Piotr Maj (Ewa Kowal's boyfriend) "
+                            "and Olga Kruk.\n")
+    family = {frozenset((a, b)) for a, kind, b in ties if kind == "family"}
+    assert frozenset(("Jan Kowal", "Ewa Kowal")) in family
+    assert frozenset(("Jan Kowal", "Olga Kruk")) not in family
+    assert frozenset(("Ewa Kowal", "Piotr Maj")) not in family
+
+
+def test_the_owner_of_a_kin_noun_is_not_tied_by_the_relatives_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Accompanied by Piotr Maj's brother Adam, Jan Kowal had also been a member of the "
+                              "delegation.\n")
+    assert frozenset(("Jan Kowal", "Piotr Maj")) not in pairs
+
+
+def test_a_victims_stated_family_is_kept_and_nothing_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In 2015 Karim Haddad murdered Tom Baxter, a shopkeeper from Roubaix.\n"
+            "Tom Baxter's widow, Ann Baxter, spoke to reporters in Roubaix.\n")
+    ties = _ties(extractor, text)
+    assert any({a, b} == {"Tom Baxter", "Ann Baxter"} and kind == "family" for a, kind, b in ties)
+    assert not any("Karim Haddad" in (a, b) and "Ann Baxter" in (a, b) for a, _, b in ties)

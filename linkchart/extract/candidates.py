@@ -78,6 +78,8 @@ class Candidate:
 def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, people: list[Participant],
                         previous_subject: Participant | None, outsiders: set[str]) -> list[Candidate]:
     """One candidate per pair of distinct participants: the closest pair of their mentions."""
+    heads = {p.token.i for p in people if p.type == PERSON}
+    people = [p for p in people if not _bracketed_alias(p.token) and not _part_of_name(p.token, heads)]
     rule_ties = finder.sentence_ties(paragraph, sentence, people, previous_subject)
     by_pair: dict[frozenset[str], Tie] = {}
     for tie in rule_ties:
@@ -109,6 +111,21 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
                 best[key] = Candidate(a, b, paragraph, tie.span, {"bias": 1.0, f"rule:{tie.type}": 1.0}, tie, False,
                                       tie.hedged)
     return list(best.values())
+
+
+def _bracketed_alias(token: Token) -> bool:
+    """'Jim (James) Kilgore', 'Camilla Hall (Gabi)': a name in brackets right after a name is
+    another name of that person, not a second person beside him."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i
+    return (start >= 2 and doc[start - 1].text == "(" and doc[start - 2].pos_ == "PROPN"
+            and end + 1 < len(doc) and doc[end + 1].text == ")")
+
+
+def _part_of_name(token: Token, heads: set[int]) -> bool:
+    """'Jim (James) Kilgore' read as three names: the first two modify the last, whose name they
+    are part of."""
+    return token.dep_ in {"nmod", "compound"} and token.head.i in heads and 0 < token.head.i - token.i <= 4
 
 
 def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: Span, a: Participant, b: Participant,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import (
@@ -80,12 +80,16 @@ class RelationFinder:
             first = p.token
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
-            kin = [first.head] if first.dep_ == "appos" else []
+            # Only the first apposition to the kin noun (and its conjuncts) names the kin: in
+            # 'siblings A and B, C (B's friend) and D', C and D are further items of a roll.
+            kin = [first.head] if first.dep_ == "appos" and first.i == min(
+                c.i for c in first.head.children if c.dep_ == "appos") else []
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
             kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
             for k in kin:
-                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS and (
+                        p.token.i <= _end_of_kin_list(k, sentence)):
                     groups.setdefault(k.i, []).append(p)
         ties = []
         for members in groups.values():
@@ -121,6 +125,9 @@ class RelationFinder:
         found = self._person_trigger(inner)
         if found is None:
             return None
+        if any(_nominal(end).dep_ == "poss" and _nominal(end).head in inner
+               and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
+            return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
         kind, trigger = found
         if not _predicated_of_ends(trigger, path):
             return None
@@ -448,6 +455,19 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
     return None
 
 
+def _end_of_kin_list(kin: Token, sentence: Span) -> int:
+    """The last token a plural kin noun's list can reach: the name right after its first 'and'
+    ('siblings A and B, C and D': A and B are the siblings; C and D are further items)."""
+    doc = kin.doc
+    for k in range(kin.i + 1, sentence.end):
+        if doc[k].dep_ == "cc" or doc[k].lower_ in {"and", "&"}:
+            for j in range(k + 1, sentence.end):
+                if doc[j].pos_ == "PROPN" and doc[j].dep_ != "compound":
+                    return j
+            break
+    return sentence.end
+
+
 def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) -> bool:
     """Is the coordination the object of a joint verb whose subject is someone else ('X met with
     A and B', 'X trained A and B')? Being charged or convicted together is shared whoever acts."""
@@ -467,8 +487,18 @@ def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
                                            for c in t.children) for t in inner):
         return False
     if trigger.pos_ == "NOUN":
+        opening = trigger.left_edge.i - 1
+        doc = trigger.doc
+        if opening >= 0 and doc[opening].text == "(" and not any(
+                t.i in {opening - 1, _nominal_end(doc, opening - 1)} for t in (path[0], path[-1])):
+            return False  # '(a friend of D)' is said of the name just before the bracket
         return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} for t in inner)
     return True
+
+
+def _nominal_end(doc: Doc, i: int) -> int:
+    """The head of the name that ends at token i ('Ann Lee' ends at 'Lee', which heads it)."""
+    return doc[i].head.i if i >= 0 and doc[i].dep_ == "compound" else i
 
 
 def _join_spans(first: Span, second: Span) -> Span:
