@@ -195,6 +195,8 @@ class RelationFinder:
             if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
                 if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c in inner for c in t.children):
                     continue  # a person is not what someone 'founded' or 'led': a misparse
+                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner):
+                    continue  # 'a member of a network led by Z' ties; 'a school founded by Z with A' does not
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
                 continue
