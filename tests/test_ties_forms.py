@@ -145,3 +145,17 @@ def test_a_victims_stated_family_is_kept_and_nothing_else(extractor) -> None:  #
     ties = _ties(extractor, text)
     assert any({a, b} == {"Tom Baxter", "Ann Baxter"} and kind == "family" for a, kind, b in ties)
     assert not any("Karim Haddad" in (a, b) and "Ann Baxter" in (a, b) for a, _, b in ties)
+
+
+def test_a_member_shot_by_police_is_no_victim_and_keeps_his_ties(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+            "Police said that Samir Ouali was shot in the chest by police as he raised a rifle.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+
+
+def test_someone_shot_by_the_cell_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+            "Tom Baxter was shot in the chest by Samir Ouali as he raised the alarm.\n"
+            "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in pairs
