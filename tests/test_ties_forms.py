@@ -109,12 +109,12 @@ def test_a_dated_bullet_line_with_its_own_verb_is_a_sentence(extractor) -> None:
 
 
 def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    from linkchart.extract.roles import _prosecuted
+    from linkchart.extract.roles import prosecuted
 
     doc = extractor.nlp("Karim Haddad was wounded and captured at the station.")
-    assert _prosecuted(doc[1], extractor.lex)
+    assert prosecuted(doc[1], extractor.lex)
     hostage = extractor.nlp("Karim Haddad was captured by the Haddad Brigade at the station.")
-    assert not _prosecuted(hostage[1], extractor.lex)
+    assert not prosecuted(hostage[1], extractor.lex)
 
 
 def test_a_bracketed_note_relates_the_name_just_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -159,3 +159,20 @@ def test_someone_shot_by_the_cell_stays_a_victim(extractor) -> None:  # type: ig
             "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
     pairs = _pairs(extractor, text)
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in pairs
+
+
+def test_a_defendant_added_later_is_tied_to_the_defendants_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh sentenced Karim Haddad, Samir Ouali and Nabil Dahmani to prison terms.\n\n"
+            "The jury deliberated for four days.\n\n"
+            "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Omar Tahri", "Karim Haddad")) in pairs
+    assert frozenset(("Omar Tahri", "Nabil Dahmani")) in pairs
+    assert not any("Helen Marsh" in pair for pair in pairs)
+
+
+def test_a_defendant_of_another_trial_long_before_is_not_drawn_in(extractor) -> None:  # type: ignore[no-untyped-def]
+    filler = "".join(f"The court heard witness number {k} on the following day.\n\n" for k in range(1, 9))
+    text = ("In 1990 Karim Haddad was convicted of arson in Lille.\n\n" + filler
+            + "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
+    assert frozenset(("Omar Tahri", "Karim Haddad")) not in _pairs(extractor, text)

@@ -305,6 +305,8 @@ class RelationFinder:
             hedged = self.hedged([predicate])
             if self.negated_context(predicate):
                 continue
+            if any(c.lower_ in self.lex.distributive_words for c in predicate.children):
+                continue  # 'A, B and C were each sentenced to ...': one by one, not together
             if _others_act_on(sentence.doc[first_i], predicate, self.lex.co_offending):
                 continue  # 'X met with A, B and C': X met each of them; A, B and C are not said to have met
             for i, a in enumerate(members):

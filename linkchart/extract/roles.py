@@ -79,19 +79,19 @@ def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: di
     whatever else it says of them: a former member now 'a research scholar', a hostage who
     was later convicted with her captors. No judge, lawyer or victim is charged in the case."""
     found: set[str] = set()
-    prosecuted: set[str] = set()
+    charged: set[str] = set()
     for occ in parsed.occurrences:
         if occ.type != PERSON or not occ.cluster:
             continue
         tok = parsed.head(occ)
         if titled(tok, lex) or _is_victim(tok, lex) or _speaks_for(tok, parsed):
             found.add(occ.cluster)
-        if _prosecuted(tok, lex):
-            prosecuted.add(occ.cluster)
+        if prosecuted(tok, lex):
+            charged.add(occ.cluster)
     for (p, i), cluster in pronoun_clusters.items():
-        if _prosecuted(parsed.paragraphs[p][i], lex):
-            prosecuted.add(cluster)
-    return (found | counsel_clusters(parsed)) - prosecuted
+        if prosecuted(parsed.paragraphs[p][i], lex):
+            charged.add(cluster)
+    return (found | counsel_clusters(parsed)) - charged
 
 
 # Verbs of prosecution whose passive subject is the one prosecuted ('X was charged / arrested').
@@ -99,7 +99,7 @@ _PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arre
 _HELD_VERBS = frozenset({"capture", "detain"})  # passive only, and never by a named captor
 
 
-def _prosecuted(token: Token, lex: Lexicon) -> bool:
+def prosecuted(token: Token, lex: Lexicon) -> bool:
     """Is the person here the one charged, arrested or convicted ('X was arrested', 'X pleaded
     guilty', 'police arrested X', 'charges against X')? A list shares its verb ('A and B were
     convicted')."""
