@@ -176,3 +176,11 @@ def test_a_defendant_of_another_trial_long_before_is_not_drawn_in(extractor) -> 
     text = ("In 1990 Karim Haddad was convicted of arson in Lille.\n\n" + filler
             + "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
     assert frozenset(("Omar Tahri", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_sentences_dealt_out_one_by_one_tie_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad received 12 years, Samir Ouali 10, Nabil Dahmani and Omar Tahri 8 each, "
+            "and Yusuf Benali 6.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Nabil Dahmani", "Samir Ouali")) not in pairs
+    assert frozenset(("Nabil Dahmani", "Yusuf Benali")) not in pairs
