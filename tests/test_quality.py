@@ -74,10 +74,10 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     weights of the cross-validation fold that left it out, so the tie figures are held-out ones."""
     report = _report(built, "real")
     s = report["summary"]
-    # measured: person_f1 0.88, org_recall 0.833, alias_recall 0.611, tie_pp_f1 0.68 (P 0.762, R 0.613),
+    # measured: person_f1 0.88, org_recall 0.833, alias_recall 0.611, tie_pp_f1 0.689 (P 0.8, R 0.604),
     # tie_po_f1 0.553, forbidden_ties 0, merges 0
     assert s["person_f1"] >= 0.86 and s["org_recall"] >= 0.813 and s["alias_recall"] >= 0.591
-    assert s["tie_pp_f1"] >= 0.66 and s["tie_pp_precision"] >= 0.742 and s["tie_pp_recall"] >= 0.593
+    assert s["tie_pp_f1"] >= 0.669 and s["tie_pp_precision"] >= 0.78 and s["tie_pp_recall"] >= 0.584
     assert s["tie_po_f1"] >= 0.524
     assert s["forbidden_ties"] == 0  # no co-occupants of a house taken over, no theorist cited beside a member
     assert report["merges"] == []  # no father with his son, no brothers, no mother with her sons

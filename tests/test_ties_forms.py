@@ -184,3 +184,16 @@ def test_sentences_dealt_out_one_by_one_tie_no_one(extractor) -> None:  # type: 
     pairs = _pairs(extractor, text)
     assert frozenset(("Nabil Dahmani", "Samir Ouali")) not in pairs
     assert frozenset(("Nabil Dahmani", "Yusuf Benali")) not in pairs
+
+
+def test_fellow_members_under_a_label_are_not_tied_by_the_word_member(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.candidates import _label_word
+
+    pairs = _pairs(extractor, "Other members: Jan Kowal, Piotr Maj, Ewa Sowa, Olga Kruk\n")
+    assert frozenset(("Jan Kowal", "Olga Kruk")) not in pairs
+    assert _label_word("leader(s)") == "leader" and _label_word("|") == ""
+
+
+def test_a_member_of_someones_cell_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Samir Ouali, a member of Karim Haddad's cell, rented the garage in 2014.\n")
+    assert frozenset(("Samir Ouali", "Karim Haddad")) in pairs

@@ -262,8 +262,13 @@ def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
 
 def _factbox_label(sentence: Span, lex: Lexicon) -> bool:
     """Does the line open with a fact-box label ('Leader(s)', 'Spouse') glued to its values?"""
-    words = [t.lower_ for t in sentence[:4] if t.is_alpha]
+    words = [w for t in sentence[:4] if (w := _label_word(t.lower_))]
     return bool(words) and (words[0] in lex.factbox_labels or " ".join(words[:2]) in lex.factbox_labels)
+
+
+def _label_word(text: str) -> str:
+    """'Leader(s)' -> 'leader', 'Spouse(s):' -> 'spouse'; punctuation alone -> ''."""
+    return "".join(c for c in text.replace("(s)", "") if c.isalpha())
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:

@@ -20,6 +20,7 @@ from linkchart.model import (
     COMMUNICATED_WITH,
     FAMILY,
     LEADER_OF,
+    MEMBER_OF,
     ORGANIZATION,
     PERSON,
     RECRUITED_BY,
@@ -131,6 +132,9 @@ class RelationFinder:
         kind, trigger = found
         if not _predicated_of_ends(trigger, path):
             return None
+        if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
+                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
+            return None  # 'Other members: A, B, C': fellow members of a group, not a tie the text states
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
