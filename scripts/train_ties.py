@@ -27,7 +27,7 @@ from anyascii import anyascii
 
 from linkchart.extract.candidates import Candidate
 from linkchart.extract.pipeline import Extractor
-from linkchart.extract.tie_model import KINDS, TieModel, dot, fit, sigmoid, sketch
+from linkchart.extract.tie_model import KINDS, TieModel, dot, fit, outside, sigmoid, sketch
 from linkchart.ingest import discover, load_document
 from linkchart.settings import Settings
 
@@ -91,7 +91,7 @@ def collect(corpus: Path, gold_dir: Path, dump: list[dict] | None = None) -> lis
         rows = []
         for c in candidates:
             a, b = mapping.get(c.a.cluster), mapping.get(c.b.cluster)
-            if c.blocked or (c.vetoed and c.rule is None) or "outsider" in c.features or "titled_here" in c.features:
+            if c.blocked or (c.vetoed and c.rule is None) or outside(c):
                 continue  # never kept, whatever the weights (tie_model.decide)
             if a is None or b is None or a == b:
                 continue

@@ -109,9 +109,91 @@ def test_a_dated_bullet_line_with_its_own_verb_is_a_sentence(extractor) -> None:
 
 
 def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    from linkchart.extract.roles import _prosecuted
+    from linkchart.extract.roles import prosecuted
 
     doc = extractor.nlp("Karim Haddad was wounded and captured at the station.")
-    assert _prosecuted(doc[1], extractor.lex)
+    assert prosecuted(doc[1], extractor.lex)
     hostage = extractor.nlp("Karim Haddad was captured by the Haddad Brigade at the station.")
-    assert not _prosecuted(hostage[1], extractor.lex)
+    assert not prosecuted(hostage[1], extractor.lex)
+
+
+def test_a_bracketed_note_relates_the_name_just_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Members: Lena Hartmann, Petra Vogt, Sabine Kohl (a friend of Karim Haddad), and Eva Roth.\n"
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Lena Hartmann", "Karim Haddad")) not in pairs
+    assert frozenset(("Eva Roth", "Karim Haddad")) not in pairs
+
+
+def test_siblings_are_only_the_names_the_kin_noun_coordinates(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The members were: siblings Jan Kowal and Ewa Kowal, Piotr Maj (Ewa Kowal's boyfriend) "
+                            "and Olga Kruk.\n")
+    family = {frozenset((a, b)) for a, kind, b in ties if kind == "family"}
+    assert frozenset(("Jan Kowal", "Ewa Kowal")) in family
+    assert frozenset(("Jan Kowal", "Olga Kruk")) not in family
+    assert frozenset(("Ewa Kowal", "Piotr Maj")) not in family
+
+
+def test_the_owner_of_a_kin_noun_is_not_tied_by_the_relatives_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Accompanied by Piotr Maj's brother Adam, Jan Kowal had also been a member of the "
+                              "delegation.\n")
+    assert frozenset(("Jan Kowal", "Piotr Maj")) not in pairs
+
+
+def test_a_victims_stated_family_is_kept_and_nothing_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In 2015 Karim Haddad murdered Tom Baxter, a shopkeeper from Roubaix.\n"
+            "Tom Baxter's widow, Ann Baxter, spoke to reporters in Roubaix.\n")
+    ties = _ties(extractor, text)
+    assert any({a, b} == {"Tom Baxter", "Ann Baxter"} and kind == "family" for a, kind, b in ties)
+    assert not any("Karim Haddad" in (a, b) and "Ann Baxter" in (a, b) for a, _, b in ties)
+
+
+def test_a_member_shot_by_police_is_no_victim_and_keeps_his_ties(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+            "Police said that Samir Ouali was shot in the chest by police as he raised a rifle.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+
+
+def test_someone_shot_by_the_cell_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+            "Tom Baxter was shot in the chest by Samir Ouali as he raised the alarm.\n"
+            "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in pairs
+
+
+def test_a_defendant_added_later_is_tied_to_the_defendants_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh sentenced Karim Haddad, Samir Ouali and Nabil Dahmani to prison terms.\n\n"
+            "The jury deliberated for four days.\n\n"
+            "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Omar Tahri", "Karim Haddad")) in pairs
+    assert frozenset(("Omar Tahri", "Nabil Dahmani")) in pairs
+    assert not any("Helen Marsh" in pair for pair in pairs)
+
+
+def test_a_defendant_of_another_trial_long_before_is_not_drawn_in(extractor) -> None:  # type: ignore[no-untyped-def]
+    filler = "".join(f"The court heard witness number {k} on the following day.\n\n" for k in range(1, 9))
+    text = ("In 1990 Karim Haddad was convicted of arson in Lille.\n\n" + filler
+            + "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
+    assert frozenset(("Omar Tahri", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_sentences_dealt_out_one_by_one_tie_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad received 12 years, Samir Ouali 10, Nabil Dahmani and Omar Tahri 8 each, "
+            "and Yusuf Benali 6.\n")
+    pairs = _pairs(extractor, text)
+    assert frozenset(("Nabil Dahmani", "Samir Ouali")) not in pairs
+    assert frozenset(("Nabil Dahmani", "Yusuf Benali")) not in pairs
+
+
+def test_fellow_members_under_a_label_are_not_tied_by_the_word_member(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.candidates import _label_word
+
+    pairs = _pairs(extractor, "Other members: Jan Kowal, Piotr Maj, Ewa Sowa, Olga Kruk\n")
+    assert frozenset(("Jan Kowal", "Olga Kruk")) not in pairs
+    assert _label_word("leader(s)") == "leader" and _label_word("|") == ""
+
+
+def test_a_member_of_someones_cell_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(extractor, "Samir Ouali, a member of Karim Haddad's cell, rented the garage in 2014.\n")
+    assert frozenset(("Samir Ouali", "Karim Haddad")) in pairs

@@ -42,10 +42,11 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # ideas ('X's theory'), the owners or occupants of a place the sentence is about ('a house
 # occupied by A and B': the place matters, not a tie between them), the people someone else
 # met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
-# convicted together is another matter). A person and a group are
+# convicted together is another matter), a list whose predicate is dealt out one by one ('A, B
+# and C were each sentenced', 'A 16 years, B and C 14 each'). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another",
+_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
@@ -78,6 +79,8 @@ class Candidate:
 def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, people: list[Participant],
                         previous_subject: Participant | None, outsiders: set[str]) -> list[Candidate]:
     """One candidate per pair of distinct participants: the closest pair of their mentions."""
+    heads = {p.token.i for p in people if p.type == PERSON}
+    people = [p for p in people if not _bracketed_alias(p.token) and not _part_of_name(p.token, heads)]
     rule_ties = finder.sentence_ties(paragraph, sentence, people, previous_subject)
     by_pair: dict[frozenset[str], Tie] = {}
     for tie in rule_ties:
@@ -109,6 +112,21 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
                 best[key] = Candidate(a, b, paragraph, tie.span, {"bias": 1.0, f"rule:{tie.type}": 1.0}, tie, False,
                                       tie.hedged)
     return list(best.values())
+
+
+def _bracketed_alias(token: Token) -> bool:
+    """'Jim (James) Kilgore', 'Camilla Hall (Gabi)': a name in brackets right after a name is
+    another name of that person, not a second person beside him."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i
+    return (start >= 2 and doc[start - 1].text == "(" and doc[start - 2].pos_ == "PROPN"
+            and end + 1 < len(doc) and doc[end + 1].text == ")")
+
+
+def _part_of_name(token: Token, heads: set[int]) -> bool:
+    """'Jim (James) Kilgore' read as three names: the first two modify the last, whose name they
+    are part of."""
+    return token.dep_ in {"nmod", "compound"} and token.head.i in heads and 0 < token.head.i - token.i <= 4
 
 
 def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: Span, a: Participant, b: Participant,
@@ -181,6 +199,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                 f["bracket_or_semicolon_between"] = 1.0
             if t.pos_ == "VERB" and where == "path":
                 f["verb_on_path"] = 1.0
+    if b.type == PERSON and any(_distributed(end.token, lex) for end in (a, b)):
+        f["distributed"] = 1.0
     if any(_gapped(end.token) for end in (a, b)):
         f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
     if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
@@ -242,8 +262,13 @@ def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
 
 def _factbox_label(sentence: Span, lex: Lexicon) -> bool:
     """Does the line open with a fact-box label ('Leader(s)', 'Spouse') glued to its values?"""
-    words = [t.lower_ for t in sentence[:4] if t.is_alpha]
+    words = [w for t in sentence[:4] if (w := _label_word(t.lower_))]
     return bool(words) and (words[0] in lex.factbox_labels or " ".join(words[:2]) in lex.factbox_labels)
+
+
+def _label_word(text: str) -> str:
+    """'Leader(s)' -> 'leader', 'Spouse(s):' -> 'spouse'; punctuation alone -> ''."""
+    return "".join(c for c in text.replace("(s)", "") if c.isalpha())
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -369,12 +394,23 @@ def _objects_of_another(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _distributed(token: Token, lex: Lexicon) -> bool:
+    """Does 'each' (or 'respectively', 'separately') hang from the name's list or from the verb
+    the list depends on ('A, B and C were each sentenced', 'B and C 14 years each')?"""
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    members = [token, token.head, *(t for t in token.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN")]
+    return any(c.lower_ in lex.distributive_words for t in members for c in t.children)
+
+
 def _gapped(token: Token) -> bool:
     """Is the name (or the list it closes) a conjunct of a verb: the subject or object of a second
     clause whose verb is left out ('A was arrested in May, and B and C in June')?"""
     while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ not in {"VERB", "AUX"}:
         token = token.head
-    return token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}
+    # 'A received 12 years, B 10': a name hung from the verb as a bare noun phrase is the subject
+    # of a clause whose verb is left out.
+    return token.dep_ in {"conj", "npadvmod"} and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _subject_side(token: Token) -> bool:

@@ -20,6 +20,7 @@ from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
 from linkchart.extract.candidates import Candidate, sentence_candidates
 from linkchart.extract.clausedates import ClauseDater
+from linkchart.extract.codefendants import codefendant_ties
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
@@ -171,6 +172,7 @@ class Extractor:
             candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         ties += self.membership.heading_rolls(parsed, document)
+        ties += codefendant_ties(parsed, lex, outsiders)
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
         # report (the network's group, not a police force), is part of the story, not a commentator.

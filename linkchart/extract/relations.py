@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import (
@@ -20,6 +20,7 @@ from linkchart.model import (
     COMMUNICATED_WITH,
     FAMILY,
     LEADER_OF,
+    MEMBER_OF,
     ORGANIZATION,
     PERSON,
     RECRUITED_BY,
@@ -80,12 +81,16 @@ class RelationFinder:
             first = p.token
             while first.dep_ == "conj" and first.head.i != first.i:
                 first = first.head
-            kin = [first.head] if first.dep_ == "appos" else []
+            # Only the first apposition to the kin noun (and its conjuncts) names the kin: in
+            # 'siblings A and B, C (B's friend) and D', C and D are further items of a roll.
+            kin = [first.head] if first.dep_ == "appos" and first.i == min(
+                c.i for c in first.head.children if c.dep_ == "appos") else []
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
             kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
             for k in kin:
-                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS:
+                if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS and (
+                        p.token.i <= _end_of_kin_list(k, sentence)):
                     groups.setdefault(k.i, []).append(p)
         ties = []
         for members in groups.values():
@@ -121,9 +126,15 @@ class RelationFinder:
         found = self._person_trigger(inner)
         if found is None:
             return None
+        if any(_nominal(end).dep_ == "poss" and _nominal(end).head in inner
+               and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
+            return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
         kind, trigger = found
         if not _predicated_of_ends(trigger, path):
             return None
+        if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
+                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
+            return None  # 'Other members: A, B, C': fellow members of a group, not a tie the text states
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
         if kind == RECRUITED_BY:
@@ -188,6 +199,8 @@ class RelationFinder:
             if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
                 if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c in inner for c in t.children):
                     continue  # a person is not what someone 'founded' or 'led': a misparse
+                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner):
+                    continue  # 'a member of a network led by Z' ties; 'a school founded by Z with A' does not
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
                 continue
@@ -308,6 +321,8 @@ class RelationFinder:
             hedged = self.hedged([predicate])
             if self.negated_context(predicate):
                 continue
+            if any(c.lower_ in self.lex.distributive_words for c in predicate.children):
+                continue  # 'A, B and C were each sentenced to ...': one by one, not together
             if _others_act_on(sentence.doc[first_i], predicate, self.lex.co_offending):
                 continue  # 'X met with A, B and C': X met each of them; A, B and C are not said to have met
             for i, a in enumerate(members):
@@ -486,6 +501,19 @@ def _recruiter(trigger: Token, a: Participant, b: Participant) -> Participant | 
     return None
 
 
+def _end_of_kin_list(kin: Token, sentence: Span) -> int:
+    """The last token a plural kin noun's list can reach: the name right after its first 'and'
+    ('siblings A and B, C and D': A and B are the siblings; C and D are further items)."""
+    doc = kin.doc
+    for k in range(kin.i + 1, sentence.end):
+        if doc[k].dep_ == "cc" or doc[k].lower_ in {"and", "&"}:
+            for j in range(k + 1, sentence.end):
+                if doc[j].pos_ == "PROPN" and doc[j].dep_ != "compound":
+                    return j
+            break
+    return sentence.end
+
+
 def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) -> bool:
     """Is the coordination the object of a joint verb whose subject is someone else ('X met with
     A and B', 'X trained A and B')? Being charged or convicted together is shared whoever acts."""
@@ -505,8 +533,18 @@ def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
                                            for c in t.children) for t in inner):
         return False
     if trigger.pos_ == "NOUN":
+        opening = trigger.left_edge.i - 1
+        doc = trigger.doc
+        if opening >= 0 and doc[opening].text == "(" and not any(
+                t.i in {opening - 1, _nominal_end(doc, opening - 1)} for t in (path[0], path[-1])):
+            return False  # '(a friend of D)' is said of the name just before the bracket
         return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} for t in inner)
     return True
+
+
+def _nominal_end(doc: Doc, i: int) -> int:
+    """The head of the name that ends at token i ('Ann Lee' ends at 'Lee', which heads it)."""
+    return doc[i].head.i if i >= 0 and doc[i].dep_ == "compound" else i
 
 
 def _join_spans(first: Span, second: Span) -> Span:

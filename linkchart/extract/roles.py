@@ -8,10 +8,13 @@ enter the network.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from linkchart.extract.document import ParsedDocument, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
+from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON
 
 
@@ -76,19 +79,19 @@ def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: di
     whatever else it says of them: a former member now 'a research scholar', a hostage who
     was later convicted with her captors. No judge, lawyer or victim is charged in the case."""
     found: set[str] = set()
-    prosecuted: set[str] = set()
+    charged: set[str] = set()
     for occ in parsed.occurrences:
         if occ.type != PERSON or not occ.cluster:
             continue
         tok = parsed.head(occ)
         if titled(tok, lex) or _is_victim(tok, lex) or _speaks_for(tok, parsed):
             found.add(occ.cluster)
-        if _prosecuted(tok, lex):
-            prosecuted.add(occ.cluster)
+        if prosecuted(tok, lex):
+            charged.add(occ.cluster)
     for (p, i), cluster in pronoun_clusters.items():
-        if _prosecuted(parsed.paragraphs[p][i], lex):
-            prosecuted.add(cluster)
-    return (found | counsel_clusters(parsed)) - prosecuted
+        if prosecuted(parsed.paragraphs[p][i], lex):
+            charged.add(cluster)
+    return (found | counsel_clusters(parsed)) - charged
 
 
 # Verbs of prosecution whose passive subject is the one prosecuted ('X was charged / arrested').
@@ -96,7 +99,7 @@ _PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arre
 _HELD_VERBS = frozenset({"capture", "detain"})  # passive only, and never by a named captor
 
 
-def _prosecuted(token: Token, lex: Lexicon) -> bool:
+def prosecuted(token: Token, lex: Lexicon) -> bool:
     """Is the person here the one charged, arrested or convicted ('X was arrested', 'X pleaded
     guilty', 'police arrested X', 'charges against X')? A list shares its verb ('A and B were
     convicted')."""
@@ -178,7 +181,7 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         x = x.head
     head = x.head
     if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
-        return True
+        return not _by_state_force(head)
     if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
             c.dep_ == "nsubjpass" for c in head.head.children):
         return True  # 'X was shot dead with his bodyguard Y'
@@ -189,6 +192,19 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
             break
         noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
     return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+
+
+@cache
+def _state_forces() -> frozenset[str]:
+    return words("state_force_nouns.txt")
+
+
+def _by_state_force(verb: Token) -> bool:
+    """'X was shot dead by police', 'troops killed X': the state stopped a suspect; he is no
+    victim of the network."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.lemma_.lower() in _state_forces() for d in doers)
 
 
 def counsel_clusters(parsed: ParsedDocument) -> set[str]:

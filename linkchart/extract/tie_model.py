@@ -9,7 +9,8 @@ cross-validated figures, and a new text is scored with the weights learned from 
 
 The decision is a gate, not a licence: a negated statement, a speaker and what he speaks about,
 and anyone the document introduces in an outsider's role (judge, counsel, official, victim) never
-become ties, whatever the weights say. A kept tie takes the type the rules gave it; otherwise the evidence
+become ties, whatever the weights say, except for the family the rules state of them ('the
+victim's wife, X'). A kept tie takes the type the rules gave it; otherwise the evidence
 types it (a kin word: family; a leadership word: leader_of; otherwise associate or member_of).
 """
 
@@ -97,11 +98,20 @@ class TieModel:
         for c in candidates:
             if c.blocked or (c.vetoed and c.rule is None) or frozenset((c.a.cluster, c.b.cluster)) in denied:
                 continue
-            if "outsider" in c.features or "titled_here" in c.features:
+            if outside(c):
                 continue  # judges, counsel, officials, victims: not part of the network
             if self.probability(c, weights) >= self.threshold(c):
                 ties.append(typed_tie(c, lex))
         return ties
+
+
+def outside(c: Candidate) -> bool:
+    """Does an outsider (judge, counsel, official, victim) stand at one end of a tie the rules do
+    not state as kinship between two names? Only a stated family tie reaches an outsider: a
+    pronoun's guess is not enough to draw a judge's or a victim's relatives in."""
+    if "outsider" not in c.features and "titled_here" not in c.features:
+        return False
+    return c.rule is None or c.rule.type != FAMILY or "pronoun_end" in c.features  # named, not 'his wife'
 
 
 @cache

@@ -123,8 +123,9 @@ def test_excluding_hedged_statements_keeps_only_firm_evidence(analyse, corpus, a
 
 
 def _ties_by_surnames(network) -> dict[tuple[str, str, str], object]:
-    """Ties by (surname, type, surname) and by full names (for relatives who share a surname);
-    an undirected tie is found from either end."""
+    """Ties by (surname, type, surname) and by (full name, type, full name): two brothers share a
+    surname, so a tie to one of them is looked up by full names. An undirected tie is found from
+    either end."""
     found: dict[tuple[str, str, str], object] = {}
     for names in ({e.id: e.name.split()[-1] for e in network.entities}, {e.id: e.name for e in network.entities}):
         found |= {(names[r.source], r.type, names[r.target]): r for r in network.relations}
