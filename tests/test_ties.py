@@ -132,3 +132,44 @@ def test_the_object_of_a_kidnapping_for_ransom_is_a_victim(extractor) -> None:  
                                  "Peter Lenz, son of the banker Otto Lenz.\n")
     ties = _ties(result)
     assert not any(a == "Peter Lenz" and kind == "leader_of" for a, kind, _ in ties)
+
+
+def test_a_kin_noun_heading_its_own_conjunct_is_a_third_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad later killed the magistrate Paul Girard as well as a cousin of "
+                                     "the informer Samir Ouali.\n"))
+    assert not any({a, b} == {"Paul Girard", "Samir Ouali"} for a, _, b in ties)
+
+
+def test_a_lone_given_name_the_text_does_not_resolve_takes_no_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Omar Tahri was arrested in Lille. The cell was run by Karim Haddad.\n"
+                                 "Other members of the cell: Nabil Dahmani, Omar, Samir Ouali.\n")
+    assert not any("Omar" in pair for pair in _pairs(result))
+
+
+def test_the_owner_of_the_house_where_two_met_is_not_tied_to_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Omar Khalil and Nabil Dahmani met at the house of the wealthy merchant "
+                                     "Yusuf Amrani in Lyon.\n"))
+    assert ("Omar Khalil", "communicated_with", "Nabil Dahmani") in ties
+    assert not any("Yusuf Amrani" in (a, b) for a, _, b in ties)
+
+
+def test_a_spouse_is_not_confused_with_the_spouses_parent(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad married Leila, the daughter of the merchant Samir Ouali.\n"))
+    assert not any({a, b} == {"Karim Haddad", "Samir Ouali"} for a, _, b in ties)
+
+
+def test_names_listed_after_a_fronted_state_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Absent that day were Karim Haddad, Omar Khalil and Nabil Dahmani.\n")
+    assert _pairs(result) == set()
+
+
+def test_a_school_founded_by_someone_ties_its_pupils_to_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Nabil Dahmani studied at a school founded by Omar Khalil with Yusuf Amrani.\n")
+    assert frozenset(("Nabil Dahmani", "Omar Khalil")) not in _pairs(result)
+
+
+def test_his_brothers_named_after_a_possessive_are_his_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad studied in Lyon with his brothers Omar Haddad and Ali Haddad.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert frozenset(("Karim Haddad", "Omar Haddad")) in family
+    assert frozenset(("Karim Haddad", "Ali Haddad")) in family

@@ -29,7 +29,7 @@ from linkchart.extract.relations import (
 )
 from linkchart.extract.roles import titled
 from linkchart.lexicon import words
-from linkchart.model import ORGANIZATION, PERSON
+from linkchart.model import FAMILY, ORGANIZATION, PERSON
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Evidence that rules a pair out unless the rules themselves tie it: another clause with its own
@@ -83,8 +83,10 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
     people = [p for p in people if not _bracketed_alias(p.token) and not _part_of_name(p.token, heads)]
     rule_ties = finder.sentence_ties(paragraph, sentence, people, previous_subject)
     by_pair: dict[frozenset[str], Tie] = {}
-    for tie in rule_ties:
-        by_pair.setdefault(frozenset((tie.source, tie.target)), tie)
+    for tie in rule_ties:  # a stated kinship outranks another rule's reading of the same pair
+        key = frozenset((tie.source, tie.target))
+        if key not in by_pair or tie.type == FAMILY and by_pair[key].type != FAMILY:
+            by_pair[key] = tie
     best: dict[frozenset[str], Candidate] = {}
     count = len({p.cluster for p in people})
     shared = _sentence_features(finder.lex, sentence) if len(people) > 1 else {}
@@ -173,6 +175,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
+    if b.type == PERSON and _inverted_state(a.token, b.token, lex):
+        f["copular_state"] = 1.0  # 'Missing from the photograph are A, B and C'
     if a.token.dep_ == "appos" and a.token.head.i == b.token.i or b.token.dep_ == "appos" and b.token.head.i == a.token.i:
         f["apposed"] = 1.0
     if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
@@ -417,6 +421,20 @@ def _subject_side(token: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
+
+
+def _inverted_state(x: Token, y: Token, lex: Lexicon) -> bool:
+    """'Missing are A, B and C', 'Absent were A and B': names listed after 'be' with an adjective
+    fronted and no subject: a state they are in, not a tie (unless a tie word is in the clause)."""
+    first = _list_head(x)
+    if first.i != _list_head(y).i or first.dep_ != "attr" or first.head.lemma_ != "be":
+        return False
+    verb = first.head
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not any(
+            c.dep_ == "acomp" and c.i < first.i for c in verb.children):
+        return False
+    return not any(t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
+                   or t.lemma_.lower() in lex.co_offending for t in verb.subtree if t.pos_ in {"NOUN", "VERB", "ADJ"})
 
 
 def _predicate(token: Token) -> Token | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.model import PERSON
-from linkchart.names import PARTICLES, parts
+from linkchart.names import PARTICLES, familiar_form, parts
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 
@@ -131,3 +131,27 @@ def _nearest_family(occ: Occurrence, families: list[FamilyMention], parsed: Pars
     before = [f for f in families if f.paragraph == occ.paragraph and f.sentence <= occ.sentence
               and (f.sentence < occ.sentence or f.token.i < occ.name.start)]
     return before[-1].surname if before else None
+
+
+def unresolved_given_names(parsed: ParsedDocument) -> set[str]:
+    """Clusters known only by a lone given name that the document also gives, with a surname, to
+    someone else ('Jim' beside 'James Roe', 'Karim' beside 'Karim Haddad'), and that it could not
+    resolve to anyone: whose name it is, the text does not say, so such a cluster takes no tie
+    (a tie on it would land on whoever else bears that given name)."""
+    people = [o for o in parsed.occurrences if o.type == PERSON and o.cluster]
+    given_of: dict[str, set[str | None]] = {}  # a given name -> the clusters of the full names it opens
+    for o in people:
+        words = parts(o.text)
+        if len(words) > 1:
+            given_of.setdefault(words[0], set()).add(o.cluster)
+    named: set[str | None] = set()  # clusters with a full name somewhere
+    lone: set[str | None] = set()  # clusters with a bare word that opens another's full name
+    for o in people:
+        words = parts(o.text)
+        if len(words) != 1 or o.full_name:
+            named.add(o.cluster)
+            continue
+        others = set().union(*(c for g, c in given_of.items() if g == words[0] or familiar_form(words[0], g)))
+        if others - {o.cluster}:
+            lone.add(o.cluster)
+    return {c for c in lone - named if c}

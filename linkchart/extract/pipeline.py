@@ -31,7 +31,7 @@ from linkchart.extract.infobox import (
     type_field_values,
     type_list_items,
 )
-from linkchart.extract.kinship import FamilyMention, infer_full_names
+from linkchart.extract.kinship import FamilyMention, infer_full_names, unresolved_given_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
@@ -173,6 +173,8 @@ class Extractor:
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         ties += self.membership.heading_rolls(parsed, document)
         ties += codefendant_ties(parsed, lex, outsiders)
+        nameless = unresolved_given_names(parsed)
+        ties = [t for t in ties if t.source not in nameless and t.target not in nameless]
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
         # report (the network's group, not a police force), is part of the story, not a commentator.

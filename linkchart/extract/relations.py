@@ -120,6 +120,8 @@ class RelationFinder:
         if b.type == ORGANIZATION:
             kind = self._group_tie(a, inner)
             return Tie(a.cluster, b.cluster, kind, None, hedged, paragraph, sentence) if kind else None
+        if any(_owns_place(end, self.lex.dwelling_nouns) for end in (a.token, b.token)):
+            return None  # 'A met B at the house of C': C owns the place the sentence is about, no more
         kin = self._kinship(a, b, path)
         if kin:
             return Tie(a.cluster, b.cluster, FAMILY, kin, hedged, paragraph, sentence)
@@ -156,6 +158,15 @@ class RelationFinder:
         copular = self._copular_kinship(a, b)
         if copular:
             return copular
+        for x, y in ((a.token, b.token), (b.token, a.token)):  # 'his brothers Ali and Omar' parsed as a name
+            first = y
+            while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i != first.i:
+                first = first.head
+            if x.dep_ == "poss" and x.head.i == first.i:
+                for k in first.children:
+                    subtype = self.lex.kinship.get(k.lemma_.lower())
+                    if k.dep_ == "compound" and k.pos_ == "NOUN" and subtype and (first.i == y.i or k.tag_ == "NNS"):
+                        return subtype
         if len(inner) > 3:
             return None
         for t in inner:
@@ -167,6 +178,8 @@ class RelationFinder:
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
                     relative = b.token if end.i == a.token.i else a.token
+                    if {relative.i, _nominal(relative).i} & {c.i for c in t.conjuncts}:
+                        return None  # "killed A as well as a nephew of B": the kin noun heads its own conjunct, a third person
                     if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS":
                         return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both)
                     apposed = [c for c in t.children if c.dep_ == "appos"]
@@ -199,7 +212,8 @@ class RelationFinder:
             if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
                 if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c in inner for c in t.children):
                     continue  # a person is not what someone 'founded' or 'led': a misparse
-                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner):
+                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner and (
+                        t.head.lemma_.lower() in self.lex.group_nouns or t.head.ent_type_ == "ORG")):
                     continue  # 'a member of a network led by Z' ties; 'a school founded by Z with A' does not
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
@@ -361,8 +375,8 @@ class RelationFinder:
         lemma = predicate.lemma_.lower()
         kind = self.lex.joint_actions.get(lemma)
         if kind:
-            if any(c.lemma_.lower() in self.lex.dwelling_nouns for c in predicate.subtree):
-                kind = CO_RESIDED
+            if any(c.lemma_.lower() in self.lex.dwelling_nouns and not _owned_by_name(c) for c in predicate.subtree):
+                kind = CO_RESIDED  # 'shared a flat'; not 'met at the house of C', C's house
             return kind, lemma
         for child in predicate.children:  # "were in the car", "were both members of"
             for t in child.subtree:
@@ -405,6 +419,20 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _owned_by_name(place: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.pos_ == "PROPN" or any(x.pos_ == "PROPN" and x.dep_ in {"appos", "compound"} for x in g.children)
+        for g in c.children) for c in place.children)
+
+
+def _owns_place(token: Token, dwellings: frozenset[str]) -> bool:
+    """Is the name the owner of a dwelling ('the house of C', 'C's flat')?"""
+    owner = _nominal(token)
+    place = owner.head.head if owner.dep_ == "pobj" and owner.head.lower_ == "of" else (
+        owner.head if owner.dep_ == "poss" else None)
+    return place is not None and place.pos_ == "NOUN" and place.lemma_.lower() in dwellings
 
 
 def _nominal(token: Token) -> Token:
@@ -532,6 +560,9 @@ def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
     if any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path and c.pos_ == "PROPN"
                                            for c in t.children) for t in inner):
         return False
+    if trigger.pos_ == "VERB" and any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and (t.head.i == trigger.i or (
+            t.head.dep_ in {"prep", "agent"} and t.head.head.i == trigger.i)) for t in inner):
+        return False  # 'A married Leila, the daughter of B': the verb ties A to the name it governs, Leila
     if trigger.pos_ == "NOUN":
         opening = trigger.left_edge.i - 1
         doc = trigger.doc
