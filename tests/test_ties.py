@@ -173,3 +173,22 @@ def test_his_brothers_named_after_a_possessive_are_his_siblings(extractor) -> No
     family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
     assert frozenset(("Karim Haddad", "Omar Haddad")) in family
     assert frozenset(("Karim Haddad", "Ali Haddad")) in family
+
+
+def test_their_child_after_a_couple_is_the_child_of_both(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad was arrested in Lyon. His wife, Leila Haddad, was arrested in Paris. "
+                                     "Their young son Nabil Haddad was unhurt.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert frozenset(("Nabil Haddad", "Karim Haddad")) in family
+    assert frozenset(("Nabil Haddad", "Leila Haddad")) in family
+
+
+def test_counted_sons_named_in_a_list_that_follows(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Three sons of Omar Khalil were charged with fraud on Monday.\n\n"
+            "The defendants are Yusuf Khalil, Ali Khalil and Tarek Khalil. Two of them remain at large.\n")
+    family = {frozenset((a, b)) for a, t, b in _ties(_extract(extractor, text)) if t == "family"}
+    assert {frozenset(("Omar Khalil", son)) for son in ("Yusuf Khalil", "Ali Khalil", "Tarek Khalil")} <= family
+    assert frozenset(("Yusuf Khalil", "Tarek Khalil")) in family
+    miscounted = text.replace("Three sons", "Two sons")
+    family = {frozenset((a, b)) for a, t, b in _ties(_extract(extractor, miscounted)) if t == "family"}
+    assert not any("Omar Khalil" in pair for pair in family)
