@@ -192,3 +192,8 @@ def test_counted_sons_named_in_a_list_that_follows(extractor) -> None:  # type: 
     miscounted = text.replace("Three sons", "Two sons")
     family = {frozenset((a, b)) for a, t, b in _ties(_extract(extractor, miscounted)) if t == "family"}
     assert not any("Omar Khalil" in pair for pair in family)
+
+
+def test_opponents_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Haddad was at odds with the preacher Omar Khalil over money.\n")
+    assert frozenset(("Karim Haddad", "Omar Khalil")) not in _pairs(result)

@@ -46,7 +46,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # and C were each sentenced', 'A 16 years, B and C 14 each'). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another", "distributed",
+_PERSON_VETOES = frozenset({"cited_author", "adversary_path", "agents_of_place", "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
@@ -183,6 +183,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
         if _prosecuted_list(_list_head(a.token), lex):
             f["legal_list"] = 1.0
+    if b.type == PERSON and any(t.lemma_.lower() in _adversary_words() or t.lower_ in _adversary_words() for t in inner):
+        f["adversary_path"] = 1.0  # 'A was at odds with B': opponents
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             lemma = t.lemma_.lower()
@@ -356,6 +358,11 @@ def _prosecuted_list(head: Token, lex: Lexicon) -> bool:
 def _singular(word: str) -> str:
     """'Defendants' in a caption is tagged a proper noun and keeps its plural as its lemma."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+@cache
+def _adversary_words() -> frozenset[str]:
+    return words("adversary_words.txt")
 
 
 @cache
