@@ -197,3 +197,12 @@ def test_counted_sons_named_in_a_list_that_follows(extractor) -> None:  # type: 
 def test_opponents_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "Karim Haddad was at odds with the preacher Omar Khalil over money.\n")
     assert frozenset(("Karim Haddad", "Omar Khalil")) not in _pairs(result)
+
+
+def test_companions_along_with_someone_are_tied_and_a_death_by_their_own_side_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "On May 3, Karim Haddad along with Omar Khalil and Nabil Dahmani arrived at the "
+                                 "airport. Omar Khalil was shot dead by one of the other attackers. Nabil Dahmani "
+                                 "was killed by one of his own grenades.\n")
+    pairs = _pairs(result)
+    assert frozenset(("Karim Haddad", "Omar Khalil")) in pairs
+    assert frozenset(("Omar Khalil", "Nabil Dahmani")) in pairs

@@ -69,6 +69,24 @@ class RelationFinder:
                     ties.append(tie)
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
+        ties.extend(self._companion_ties(paragraph, sentence, people))
+        return ties
+
+    def _companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'X, along with A and B, arrived': the companions named after 'along with' / 'together
+        with' a person act with that person and with each other (X's own ties are the path rules')."""
+        ties: list[Tie] = []
+        persons = [p for p in people if p.type == PERSON]
+        for i, a in enumerate(persons):
+            for b in persons[i + 1:]:
+                heads = [_coordination_head(a.token), _coordination_head(b.token)]
+                if a.cluster == b.cluster or heads[0].i != heads[1].i or heads[0].dep_ != "pobj":
+                    continue
+                prep = heads[0].head
+                if prep.lower_ == "with" and (prep.head.lower_ in {"along", "together"} or (
+                        prep.i > 0 and prep.nbor(-1).lower_ in {"along", "together"})) and (
+                        prep.head.head.pos_ == "PROPN" or prep.head.pos_ == "PROPN") and not self.negated([prep.head]):
+                    ties.append(Tie(a.cluster, b.cluster, ASSOCIATE, "with", self.hedged([prep]), paragraph, sentence))
         return ties
 
     def _sibling_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
@@ -419,6 +437,12 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def _coordination_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _owned_by_name(place: Token) -> bool:
