@@ -206,3 +206,16 @@ def test_companions_along_with_someone_are_tied_and_a_death_by_their_own_side_is
     pairs = _pairs(result)
     assert frozenset(("Karim Haddad", "Omar Khalil")) in pairs
     assert frozenset(("Omar Khalil", "Nabil Dahmani")) in pairs
+
+
+def test_people_put_under_arrest_together_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "On 14 October 2003, Karim Haddad, Omar Khalil and Nabil Dahmani were put "
+                                       "under arrest for planning an attack.\n"))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Omar Khalil", "Nabil Dahmani")) in pairs
+
+
+def test_companions_together_with_the_subject_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Ali Rahmouni was born in Lyon in 1975. Together with Yusuf Amrani and "
+                                       "Tarek Benali, he formed the core of the cell.\n"))
+    assert frozenset(("Yusuf Amrani", "Tarek Benali")) in pairs

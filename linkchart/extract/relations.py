@@ -77,15 +77,19 @@ class RelationFinder:
         with' a person act with that person and with each other (X's own ties are the path rules')."""
         ties: list[Tie] = []
         persons = [p for p in people if p.type == PERSON]
+        subjects = {p.token.i for p in persons}
         for i, a in enumerate(persons):
             for b in persons[i + 1:]:
                 heads = [_coordination_head(a.token), _coordination_head(b.token)]
                 if a.cluster == b.cluster or heads[0].i != heads[1].i or heads[0].dep_ != "pobj":
                     continue
                 prep = heads[0].head
-                if prep.lower_ == "with" and (prep.head.lower_ in {"along", "together"} or (
-                        prep.i > 0 and prep.nbor(-1).lower_ in {"along", "together"})) and (
-                        prep.head.head.pos_ == "PROPN" or prep.head.pos_ == "PROPN") and not self.negated([prep.head]):
+                anchor = prep.head.head if prep.head.lower_ in {"along", "together"} else prep.head
+                if prep.lower_ == "with" and (prep.head.lower_ in {"along", "together"} or any(
+                        c.lower_ in {"along", "together"} for c in prep.children)) and (
+                        anchor.pos_ == "PROPN" or anchor.pos_ == "VERB" and any(
+                            c.dep_ == "nsubj" and (c.i in subjects or c.lower_ in {"he", "she", "they"})
+                            for c in anchor.children)) and not self.negated([anchor]):
                     ties.append(Tie(a.cluster, b.cluster, ASSOCIATE, "with", self.hedged([prep]), paragraph, sentence))
         return ties
 
@@ -331,7 +335,8 @@ class RelationFinder:
             if p.type != PERSON or any(c.dep_ == "case" for c in p.token.children):
                 continue
             first = p.token
-            while first.dep_ == "conj":
+            # 'A, B, C and D' is at times parsed with B apposed to A: a list of names all the same
+            while first.dep_ == "conj" or first.dep_ == "appos" and first.pos_ == first.head.pos_ == "PROPN":
                 first = first.head
             if first.i != p.token.i or any(c.dep_ == "conj" for c in p.token.children):
                 groups.setdefault(first.i, []).append(p)
@@ -396,6 +401,10 @@ class RelationFinder:
             if any(c.lemma_.lower() in self.lex.dwelling_nouns and not _owned_by_name(c) for c in predicate.subtree):
                 kind = CO_RESIDED  # 'shared a flat'; not 'met at the house of C', C's house
             return kind, lemma
+        for child in predicate.children:  # 'were put under arrest'
+            objects = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "under" else []
+            if objects and self.lex.joint_actions.get(objects[0].lemma_.lower()):
+                return self.lex.joint_actions[objects[0].lemma_.lower()], objects[0].lemma_.lower()
         for child in predicate.children:  # "were in the car", "were both members of"
             for t in child.subtree:
                 if t.lemma_.lower() in {"car", "vehicle", "together"}:
