@@ -219,3 +219,13 @@ def test_companions_together_with_the_subject_are_tied(extractor) -> None:  # ty
     pairs = _pairs(_extract(extractor, "Ali Rahmouni was born in Lyon in 1975. Together with Yusuf Amrani and "
                                        "Tarek Benali, he formed the core of the cell.\n"))
     assert frozenset(("Yusuf Amrani", "Tarek Benali")) in pairs
+
+
+def test_someone_and_n_others_charged_then_named_are_co_defendants(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Tarek Benali and two others were arrested in Lyon. The other two are "
+                                       "Omar Tahri and Samir Ouali.\n"))
+    assert frozenset(("Tarek Benali", "Omar Tahri")) in pairs
+    assert frozenset(("Tarek Benali", "Samir Ouali")) in pairs
+    miscounted = _pairs(_extract(extractor, "Tarek Benali and three others were arrested in Lyon. The other two "
+                                            "are Omar Tahri and Samir Ouali.\n"))
+    assert frozenset(("Tarek Benali", "Omar Tahri")) not in miscounted

@@ -173,23 +173,38 @@ def counted_kin_ties(parsed: ParsedDocument, lex: Lexicon) -> list[Tie]:
             subtype = lex.kinship.get(kin.lemma_.lower())
             if kin.tag_ != "NNS" or subtype not in _CHILDREN_AND_SIBLINGS:
                 continue
-            count = next((_count(c) for c in kin.children if c.dep_ == "nummod"), None)
+            count = count_of(kin)
             owner = _kin_owner(kin, parsed, p)
             if not count or count < 2 or owner is None:
                 continue
-            for q, later in parsed.sentences[s + 1:s + 3]:
-                if q > p + 1:
-                    break
-                names = _coordinated_people(parsed, q, later, exclude=owner.cluster)
-                if names is None or len(names) != count:
-                    continue
-                lead = (p, sent)
-                for k, x in enumerate(names):
-                    if subtype == "son_of":
-                        ties.append(Tie(x, owner.cluster or "", FAMILY, subtype, False, q, later, lead=lead))
-                    ties.extend(Tie(x, y, FAMILY, "sibling", False, q, later, lead=lead) for y in names[k + 1:])
-                break
+            found = counted_list(parsed, s, count, owner.cluster)
+            if found is None:
+                continue
+            q, later, names = found
+            lead = (p, sent)
+            for k, x in enumerate(names):
+                if subtype == "son_of":
+                    ties.append(Tie(x, owner.cluster or "", FAMILY, subtype, False, q, later, lead=lead))
+                ties.extend(Tie(x, y, FAMILY, "sibling", False, q, later, lead=lead) for y in names[k + 1:])
     return ties
+
+
+def counted_list(parsed: ParsedDocument, s: int, count: int, exclude: str | None) -> tuple[int, Span, list[str]] | None:
+    """The list of exactly `count` people that the next sentence or two (this paragraph or the
+    next) give after sentence `s` announced that many: (paragraph, sentence, clusters)."""
+    p = parsed.sentences[s][0]
+    for q, later in parsed.sentences[s + 1:s + 3]:
+        if q > p + 1:
+            break
+        names = coordinated_people(parsed, q, later, exclude=exclude)
+        if names is not None and len(names) == count:
+            return q, later, names
+    return None
+
+
+def count_of(token: Token) -> int | None:
+    """The number a numeral modifying `token` says ('four sons', '3 others')."""
+    return next((n for c in token.children if c.dep_ == "nummod" and (n := _count(c))), None)
 
 
 def _count(token: Token) -> int | None:
@@ -208,7 +223,7 @@ def _kin_owner(kin: Token, parsed: ParsedDocument, p: int) -> Occurrence | None:
     return None
 
 
-def _coordinated_people(parsed: ParsedDocument, p: int, sent: Span, exclude: str | None) -> list[str] | None:
+def coordinated_people(parsed: ParsedDocument, p: int, sent: Span, exclude: str | None) -> list[str] | None:
     """The people of the one coordination of names in the sentence ('A, B, C and D')."""
     groups: dict[int, list[str]] = {}
     for occ in parsed.in_paragraph(p):
