@@ -229,3 +229,8 @@ def test_someone_and_n_others_charged_then_named_are_co_defendants(extractor) ->
     miscounted = _pairs(_extract(extractor, "Tarek Benali and three others were arrested in Lyon. The other two "
                                             "are Omar Tahri and Samir Ouali.\n"))
     assert frozenset(("Tarek Benali", "Omar Tahri")) not in miscounted
+
+
+def test_a_fact_box_row_naming_two_convicted_together_ties_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Verdicts | Karim Haddad and Samir Ouali convicted of plotting a bombing |\n"))
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs

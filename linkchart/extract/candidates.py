@@ -235,7 +235,10 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     if hedged:
         f["hedged"] = 1.0
     unworded = b.type == ORGANIZATION and not any(k.startswith(_GROUP_WORDS) for k in f)
-    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(_PERSON_VETOES & f.keys())) or any(
+    person_vetoes = _PERSON_VETOES & f.keys()
+    if "legal_list" in f and "coordinated" in f:
+        person_vetoes -= {"list_or_field_line"}  # a fact-box row 'A and B convicted of ...': charged together
+    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(person_vetoes)) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
     return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
 
