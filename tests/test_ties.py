@@ -234,3 +234,9 @@ def test_someone_and_n_others_charged_then_named_are_co_defendants(extractor) ->
 def test_a_fact_box_row_naming_two_convicted_together_ties_them(extractor) -> None:  # type: ignore[no-untyped-def]
     pairs = _pairs(_extract(extractor, "Verdicts | Karim Haddad and Samir Ouali convicted of plotting a bombing |\n"))
     assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+
+
+def test_married_to_someone_is_a_spouse_and_not_her_father(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Samir Ouali was married to Nadia, the daughter of Yusuf Amrani.\n"))
+    assert ("Samir Ouali", "family", "Nadia") in ties
+    assert not any({a, b} == {"Samir Ouali", "Yusuf Amrani"} for a, _, b in ties)

@@ -54,10 +54,12 @@ class Tie:
 class RelationFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._names: frozenset[int] = frozenset()  # tokens of the people of the sentence at hand
 
     def sentence_ties(self, paragraph: int, sentence: Span, people: list[Participant],
                       previous_subject: Participant | None) -> list[Tie]:
         ties: list[Tie] = []
+        self._names = frozenset(p.token.i for p in people if p.type == PERSON)
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 if a.cluster == b.cluster or PERSON not in (a.type, b.type):
@@ -154,7 +156,7 @@ class RelationFinder:
                and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
             return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
         kind, trigger = found
-        if not _predicated_of_ends(trigger, path):
+        if not _predicated_of_ends(trigger, path, self._names):
             return None
         if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
                 self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
@@ -583,7 +585,7 @@ def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) 
     return any(c.dep_ == "nsubj" and c.i != first.i for c in predicate.children)
 
 
-def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
+def _predicated_of_ends(trigger: Token, path: list[Token], names: frozenset[int] = frozenset()) -> bool:
     """Does the tie word say something of the two ends, not of a third person? A noun relates
     the name it is apposed to ('A, B, C (a friend of D)': only C is D's friend); a verb on the way
     whose subject is someone else carries that person's tie ('replacing A, C served as an
@@ -593,7 +595,7 @@ def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
     if any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path and c.pos_ == "PROPN"
                                            for c in t.children) for t in inner):
         return False
-    if trigger.pos_ == "VERB" and any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and (t.head.i == trigger.i or (
+    if trigger.pos_ in {"VERB", "ADJ"} and any((t.i in names or t.ent_type_ == "PERSON") and (t.head.i == trigger.i or (
             t.head.dep_ in {"prep", "agent"} and t.head.head.i == trigger.i)) for t in inner):
         return False  # 'A married Leila, the daughter of B': the verb ties A to the name it governs, Leila
     if trigger.pos_ == "NOUN":
