@@ -240,3 +240,10 @@ def test_married_to_someone_is_a_spouse_and_not_her_father(extractor) -> None:  
     ties = _ties(_extract(extractor, "Samir Ouali was married to Nadia, the daughter of Yusuf Amrani.\n"))
     assert ("Samir Ouali", "family", "Nadia") in ties
     assert not any({a, b} == {"Samir Ouali", "Yusuf Amrani"} for a, _, b in ties)
+
+
+def test_a_name_in_a_bracket_about_another_is_tied_to_that_one_only(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "The other suspects were Nadia Amrani, Leila (a friend of Karim Haddad's), "
+                                       "and Samia.\n"))
+    assert frozenset(("Leila", "Karim Haddad")) in pairs
+    assert frozenset(("Nadia Amrani", "Karim Haddad")) not in pairs
