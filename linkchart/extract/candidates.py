@@ -43,10 +43,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # occupied by A and B': the place matters, not a tie between them), the people someone else
 # met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
 # convicted together is another matter), a list whose predicate is dealt out one by one ('A, B
-# and C were each sentenced', 'A 16 years, B and C 14 each'). A person and a group are
+# and C were each sentenced', 'A 16 years, B and C 14 each'), opponents ('at odds with'), a
+# name in a bracket said of another name ('B (a friend of C)'). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "adversary_path", "aside_of_another", "agents_of_place", "objects_of_another", "distributed",
+_PERSON_VETOES = frozenset({"cited_author", "adversary_path", "aside_of_another", "agents_of_place",
+                            "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
