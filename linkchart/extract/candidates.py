@@ -22,6 +22,7 @@ from linkchart.extract.relations import (
     Participant,
     RelationFinder,
     Tie,
+    aside_of_another,
     crosses_clause,
     dependency_path,
     lowest_common_ancestor,
@@ -177,7 +178,7 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
-    if b.type == PERSON and (_aside_of_another(a.token, b.token) or _aside_of_another(b.token, a.token)):
+    if b.type == PERSON and (aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token)):
         f["aside_of_another"] = 1.0  # 'A, B (a friend of C), D': C is said to be B's friend only
     if b.type == PERSON and _inverted_state(a.token, b.token, lex):
         f["copular_state"] = 1.0  # 'Missing from the photograph are A, B and C'
@@ -435,24 +436,6 @@ def _subject_side(token: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
-
-
-def _aside_of_another(x: Token, y: Token) -> bool:
-    """Is x inside a bracket that opens right after a third name ('B (a friend of x)'), not y?"""
-    doc, depth = x.doc, 0
-    for k in range(x.i - 1, x.sent.start - 1, -1):
-        if doc[k].text == ")":
-            depth += 1
-        elif doc[k].text == "(":
-            if depth:
-                depth -= 1
-                continue
-            if k == 0 or doc[k - 1].pos_ != "PROPN":
-                return False
-            before = doc[k - 1]
-            closing = next((j for j in range(x.i + 1, x.sent.end) if doc[j].text == ")"), x.sent.end)
-            return before.i != y.i and not (before.head.i == y.i and before.dep_ == "compound") and not k < y.i < closing
-    return False
 
 
 def _inverted_state(x: Token, y: Token, lex: Lexicon) -> bool:

@@ -138,6 +138,8 @@ class RelationFinder:
             return None  # a speaker is not tied to what he speaks about; "described X as a member of Y" ties X
         if crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
+        if aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token):
+            return None  # 'A, B (a cousin of C) and D': C is said to be B's cousin, no more
         if self.negated(inner) or self.negated_context(lowest_common_ancestor(path)):
             return None
         hedged = self.hedged(inner or path)
@@ -448,6 +450,24 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def aside_of_another(x: Token, y: Token) -> bool:
+    """Is x inside a bracket that opens right after a third name ('B (a friend of x)'), not y?"""
+    doc, depth = x.doc, 0
+    for k in range(x.i - 1, x.sent.start - 1, -1):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            if depth:
+                depth -= 1
+                continue
+            if k == 0 or doc[k - 1].pos_ != "PROPN":
+                return False
+            before = doc[k - 1]
+            closing = next((j for j in range(x.i + 1, x.sent.end) if doc[j].text == ")"), x.sent.end)
+            return before.i != y.i and not (before.head.i == y.i and before.dep_ == "compound") and not k < y.i < closing
+    return False
 
 
 def _coordination_head(token: Token) -> Token:
