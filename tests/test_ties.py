@@ -132,3 +132,118 @@ def test_the_object_of_a_kidnapping_for_ransom_is_a_victim(extractor) -> None:  
                                  "Peter Lenz, son of the banker Otto Lenz.\n")
     ties = _ties(result)
     assert not any(a == "Peter Lenz" and kind == "leader_of" for a, kind, _ in ties)
+
+
+def test_a_kin_noun_heading_its_own_conjunct_is_a_third_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad later killed the magistrate Paul Girard as well as a cousin of "
+                                     "the informer Samir Ouali.\n"))
+    assert not any({a, b} == {"Paul Girard", "Samir Ouali"} for a, _, b in ties)
+
+
+def test_a_lone_given_name_the_text_does_not_resolve_takes_no_tie(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Omar Tahri was arrested in Lille. The cell was run by Karim Haddad.\n"
+                                 "Other members of the cell: Nabil Dahmani, Omar, Samir Ouali.\n")
+    assert not any("Omar" in pair for pair in _pairs(result))
+
+
+def test_the_owner_of_the_house_where_two_met_is_not_tied_to_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Omar Khalil and Nabil Dahmani met at the house of the wealthy merchant "
+                                     "Yusuf Amrani in Lyon.\n"))
+    assert ("Omar Khalil", "communicated_with", "Nabil Dahmani") in ties
+    assert not any("Yusuf Amrani" in (a, b) for a, _, b in ties)
+
+
+def test_a_spouse_is_not_confused_with_the_spouses_parent(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad married Leila, the daughter of the merchant Samir Ouali.\n"))
+    assert not any({a, b} == {"Karim Haddad", "Samir Ouali"} for a, _, b in ties)
+
+
+def test_names_listed_after_a_fronted_state_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Absent that day were Karim Haddad, Omar Khalil and Nabil Dahmani.\n")
+    assert _pairs(result) == set()
+
+
+def test_a_school_founded_by_someone_ties_its_pupils_to_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Nabil Dahmani studied at a school founded by Omar Khalil with Yusuf Amrani.\n")
+    assert frozenset(("Nabil Dahmani", "Omar Khalil")) not in _pairs(result)
+
+
+def test_his_brothers_named_after_a_possessive_are_his_siblings(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad studied in Lyon with his brothers Omar Haddad and Ali Haddad.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert frozenset(("Karim Haddad", "Omar Haddad")) in family
+    assert frozenset(("Karim Haddad", "Ali Haddad")) in family
+
+
+def test_their_child_after_a_couple_is_the_child_of_both(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Karim Haddad was arrested in Lyon. His wife, Leila Haddad, was arrested in Paris. "
+                                     "Their young son Nabil Haddad was unhurt.\n"))
+    family = {frozenset((a, b)) for a, t, b in ties if t == "family"}
+    assert frozenset(("Nabil Haddad", "Karim Haddad")) in family
+    assert frozenset(("Nabil Haddad", "Leila Haddad")) in family
+
+
+def test_counted_sons_named_in_a_list_that_follows(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Three sons of Omar Khalil were charged with fraud on Monday.\n\n"
+            "The defendants are Yusuf Khalil, Ali Khalil and Tarek Khalil. Two of them remain at large.\n")
+    family = {frozenset((a, b)) for a, t, b in _ties(_extract(extractor, text)) if t == "family"}
+    assert {frozenset(("Omar Khalil", son)) for son in ("Yusuf Khalil", "Ali Khalil", "Tarek Khalil")} <= family
+    assert frozenset(("Yusuf Khalil", "Tarek Khalil")) in family
+    miscounted = text.replace("Three sons", "Two sons")
+    family = {frozenset((a, b)) for a, t, b in _ties(_extract(extractor, miscounted)) if t == "family"}
+    assert not any("Omar Khalil" in pair for pair in family)
+
+
+def test_opponents_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Haddad was at odds with the preacher Omar Khalil over money.\n")
+    assert frozenset(("Karim Haddad", "Omar Khalil")) not in _pairs(result)
+
+
+def test_companions_along_with_someone_are_tied_and_a_death_by_their_own_side_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "On May 3, Karim Haddad along with Omar Khalil and Nabil Dahmani arrived at the "
+                                 "airport. Omar Khalil was shot dead by one of the other attackers. Nabil Dahmani "
+                                 "was killed by one of his own grenades.\n")
+    pairs = _pairs(result)
+    assert frozenset(("Karim Haddad", "Omar Khalil")) in pairs
+    assert frozenset(("Omar Khalil", "Nabil Dahmani")) in pairs
+
+
+def test_people_put_under_arrest_together_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "On 14 October 2003, Karim Haddad, Omar Khalil and Nabil Dahmani were put "
+                                       "under arrest for planning an attack.\n"))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Omar Khalil", "Nabil Dahmani")) in pairs
+
+
+def test_companions_together_with_the_subject_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Ali Rahmouni was born in Lyon in 1975. Together with Yusuf Amrani and "
+                                       "Tarek Benali, he formed the core of the cell.\n"))
+    assert frozenset(("Yusuf Amrani", "Tarek Benali")) in pairs
+
+
+def test_someone_and_n_others_charged_then_named_are_co_defendants(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Tarek Benali and two others were arrested in Lyon. The other two are "
+                                       "Omar Tahri and Samir Ouali.\n"))
+    assert frozenset(("Tarek Benali", "Omar Tahri")) in pairs
+    assert frozenset(("Tarek Benali", "Samir Ouali")) in pairs
+    miscounted = _pairs(_extract(extractor, "Tarek Benali and three others were arrested in Lyon. The other two "
+                                            "are Omar Tahri and Samir Ouali.\n"))
+    assert frozenset(("Tarek Benali", "Omar Tahri")) not in miscounted
+
+
+def test_a_fact_box_row_naming_two_convicted_together_ties_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "Verdicts | Karim Haddad and Samir Ouali convicted of plotting a bombing |\n"))
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+
+
+def test_married_to_someone_is_a_spouse_and_not_her_father(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(_extract(extractor, "Samir Ouali was married to Nadia, the daughter of Yusuf Amrani.\n"))
+    assert ("Samir Ouali", "family", "Nadia") in ties
+    assert not any({a, b} == {"Samir Ouali", "Yusuf Amrani"} for a, _, b in ties)
+
+
+def test_a_name_in_a_bracket_about_another_is_tied_to_that_one_only(extractor) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_extract(extractor, "The other suspects were Nadia Amrani, Leila (a friend of Karim Haddad's), "
+                                       "and Samia.\n"))
+    assert frozenset(("Leila", "Karim Haddad")) in pairs
+    assert frozenset(("Nadia Amrani", "Karim Haddad")) not in pairs

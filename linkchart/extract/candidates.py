@@ -22,6 +22,7 @@ from linkchart.extract.relations import (
     Participant,
     RelationFinder,
     Tie,
+    aside_of_another,
     crosses_clause,
     dependency_path,
     lowest_common_ancestor,
@@ -29,7 +30,7 @@ from linkchart.extract.relations import (
 )
 from linkchart.extract.roles import titled
 from linkchart.lexicon import words
-from linkchart.model import ORGANIZATION, PERSON
+from linkchart.model import FAMILY, ORGANIZATION, PERSON
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Evidence that rules a pair out unless the rules themselves tie it: another clause with its own
@@ -43,10 +44,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # occupied by A and B': the place matters, not a tie between them), the people someone else
 # met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
 # convicted together is another matter), a list whose predicate is dealt out one by one ('A, B
-# and C were each sentenced', 'A 16 years, B and C 14 each'). A person and a group are
+# and C were each sentenced', 'A 16 years, B and C 14 each'), opponents ('at odds with'), a
+# name in a bracket said of another name ('B (a friend of C)'). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "agents_of_place", "objects_of_another", "distributed",
+_PERSON_VETOES = frozenset({"cited_author", "adversary_path", "aside_of_another", "agents_of_place",
+                            "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
@@ -83,8 +86,10 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
     people = [p for p in people if not _bracketed_alias(p.token) and not _part_of_name(p.token, heads)]
     rule_ties = finder.sentence_ties(paragraph, sentence, people, previous_subject)
     by_pair: dict[frozenset[str], Tie] = {}
-    for tie in rule_ties:
-        by_pair.setdefault(frozenset((tie.source, tie.target)), tie)
+    for tie in rule_ties:  # a stated kinship outranks another rule's reading of the same pair
+        key = frozenset((tie.source, tie.target))
+        if key not in by_pair or tie.type == FAMILY and by_pair[key].type != FAMILY:
+            by_pair[key] = tie
     best: dict[frozenset[str], Candidate] = {}
     count = len({p.cluster for p in people})
     shared = _sentence_features(finder.lex, sentence) if len(people) > 1 else {}
@@ -173,12 +178,18 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
+    if b.type == PERSON and (aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token)):
+        f["aside_of_another"] = 1.0  # 'A, B (a friend of C), D': C is said to be B's friend only
+    if b.type == PERSON and _inverted_state(a.token, b.token, lex):
+        f["copular_state"] = 1.0  # 'Missing from the photograph are A, B and C'
     if a.token.dep_ == "appos" and a.token.head.i == b.token.i or b.token.dep_ == "appos" and b.token.head.i == a.token.i:
         f["apposed"] = 1.0
     if b.type == PERSON and _list_head(a.token).i == _list_head(b.token).i:
         f[f"listed_under:{_governor_class(_list_head(a.token), lex, left=True)}"] = 1.0
         if _prosecuted_list(_list_head(a.token), lex):
             f["legal_list"] = 1.0
+    if b.type == PERSON and any(t.lemma_.lower() in _adversary_words() or t.lower_ in _adversary_words() for t in inner):
+        f["adversary_path"] = 1.0  # 'A was at odds with B': opponents
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             lemma = t.lemma_.lower()
@@ -229,7 +240,10 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     if hedged:
         f["hedged"] = 1.0
     unworded = b.type == ORGANIZATION and not any(k.startswith(_GROUP_WORDS) for k in f)
-    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(_PERSON_VETOES & f.keys())) or any(
+    person_vetoes = _PERSON_VETOES & f.keys()
+    if "legal_list" in f and "coordinated" in f:
+        person_vetoes -= {"list_or_field_line"}  # a fact-box row 'A and B convicted of ...': charged together
+    vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(person_vetoes)) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
     return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
 
@@ -355,6 +369,11 @@ def _singular(word: str) -> str:
 
 
 @cache
+def _adversary_words() -> frozenset[str]:
+    return words("adversary_words.txt")
+
+
+@cache
 def _cited_works() -> frozenset[str]:
     return words("cited_works.txt")
 
@@ -417,6 +436,20 @@ def _subject_side(token: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
+
+
+def _inverted_state(x: Token, y: Token, lex: Lexicon) -> bool:
+    """'Missing are A, B and C', 'Absent were A and B': names listed after 'be' with an adjective
+    fronted and no subject: a state they are in, not a tie (unless a tie word is in the clause)."""
+    first = _list_head(x)
+    if first.i != _list_head(y).i or first.dep_ != "attr" or first.head.lemma_ != "be":
+        return False
+    verb = first.head
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) or not any(
+            c.dep_ == "acomp" and c.i < first.i for c in verb.children):
+        return False
+    return not any(t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
+                   or t.lemma_.lower() in lex.co_offending for t in verb.subtree if t.pos_ in {"NOUN", "VERB", "ADJ"})
 
 
 def _predicate(token: Token) -> Token | None:

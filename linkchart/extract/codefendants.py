@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from linkchart.extract.document import ParsedDocument
+from linkchart.extract.kinship import coordinated_people, count_of, counted_list
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.extract.roles import prosecuted
@@ -78,3 +79,34 @@ def _added_codefendant(head: Token) -> bool:
                 or c.dep_ == "amod" and c.ent_type_ == "ORDINAL" for c in noun.children):
             return True
     return False
+
+
+def counted_codefendant_ties(parsed: ParsedDocument, lex: Lexicon, outsiders: set[str]) -> list[Tie]:
+    """'X and three others were charged: A, B and C' (the list after a colon, or in the next
+    sentence or two): X and the named others are co-defendants. The count must match the list."""
+    ties: list[Tie] = []
+    for s, (p, sent) in enumerate(parsed.sentences):
+        for others in sent:
+            if others.lower_ != "others" or others.dep_ != "conj":
+                continue
+            count = count_of(others)
+            occ = parsed.by_token.get((p, others.head.i))
+            if not count or occ is None or occ.type != PERSON or not occ.cluster or occ.cluster in outsiders:
+                continue
+            if not prosecuted(others.head, lex):
+                continue
+            rest = sent.doc[others.i + 1:sent.end]
+            names = coordinated_people(parsed, p, rest, exclude=occ.cluster)
+            where: tuple[int, Span] = (p, sent)
+            if names is None or len(names) != count:
+                found = counted_list(parsed, s, count, occ.cluster)
+                if found is None:
+                    continue
+                where, names = (found[0], found[1]), found[2]
+            group = [occ.cluster, *names]
+            lead = (p, sent) if where[1] is not sent else None
+            for k, x in enumerate(group):
+                ties.extend(Tie(x, y, ASSOCIATE, "co-defendant", False, where[0], where[1], lead=lead)
+                            for y in group[k + 1:] if y not in outsiders and x not in outsiders)
+    return ties
+

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
-from linkchart.model import PERSON
-from linkchart.names import PARTICLES, parts
+from linkchart.extract.relations import Tie
+from linkchart.model import FAMILY, PERSON
+from linkchart.names import PARTICLES, familiar_form, parts
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 
@@ -131,3 +132,136 @@ def _nearest_family(occ: Occurrence, families: list[FamilyMention], parsed: Pars
     before = [f for f in families if f.paragraph == occ.paragraph and f.sentence <= occ.sentence
               and (f.sentence < occ.sentence or f.token.i < occ.name.start)]
     return before[-1].surname if before else None
+
+
+def unresolved_given_names(parsed: ParsedDocument) -> set[str]:
+    """Clusters known only by a lone given name that the document also gives, with a surname, to
+    someone else ('Jim' beside 'James Roe', 'Karim' beside 'Karim Haddad'), and that it could not
+    resolve to anyone: whose name it is, the text does not say, so such a cluster takes no tie
+    (a tie on it would land on whoever else bears that given name)."""
+    people = [o for o in parsed.occurrences if o.type == PERSON and o.cluster]
+    given_of: dict[str, set[str | None]] = {}  # a given name -> the clusters of the full names it opens
+    for o in people:
+        words = parts(o.text)
+        if len(words) > 1:
+            given_of.setdefault(words[0], set()).add(o.cluster)
+    named: set[str | None] = set()  # clusters with a full name somewhere
+    lone: set[str | None] = set()  # clusters with a bare word that opens another's full name
+    for o in people:
+        words = parts(o.text)
+        if len(words) != 1 or o.full_name:
+            named.add(o.cluster)
+            continue
+        others = set().union(*(c for g, c in given_of.items() if g == words[0] or familiar_form(words[0], g)))
+        if others - {o.cluster}:
+            lone.add(o.cluster)
+    return {c for c in lone - named if c}
+
+
+_NUMBERS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_CHILDREN_AND_SIBLINGS = {"son_of", "brother", "sister", "sibling"}
+
+
+def counted_kin_ties(parsed: ParsedDocument, lex: Lexicon) -> list[Tie]:
+    """'Four sons of X were charged.' followed shortly by a list of exactly four names ('The
+    defendants are A, B, C and D'): the list names the sons. Each is X's child, and they are
+    siblings. The count must match the list, or nothing is said."""
+    ties: list[Tie] = []
+    for s, (p, sent) in enumerate(parsed.sentences):
+        for kin in sent:
+            subtype = lex.kinship.get(kin.lemma_.lower())
+            if kin.tag_ != "NNS" or subtype not in _CHILDREN_AND_SIBLINGS:
+                continue
+            count = count_of(kin)
+            owner = _kin_owner(kin, parsed, p)
+            if not count or count < 2 or owner is None:
+                continue
+            found = counted_list(parsed, s, count, owner.cluster)
+            if found is None:
+                continue
+            q, later, names = found
+            lead = (p, sent)
+            for k, x in enumerate(names):
+                if subtype == "son_of":
+                    ties.append(Tie(x, owner.cluster or "", FAMILY, subtype, False, q, later, lead=lead))
+                ties.extend(Tie(x, y, FAMILY, "sibling", False, q, later, lead=lead) for y in names[k + 1:])
+    return ties
+
+
+def counted_list(parsed: ParsedDocument, s: int, count: int, exclude: str | None) -> tuple[int, Span, list[str]] | None:
+    """The list of exactly `count` people that the next sentence or two (this paragraph or the
+    next) give after sentence `s` announced that many: (paragraph, sentence, clusters)."""
+    p = parsed.sentences[s][0]
+    for q, later in parsed.sentences[s + 1:s + 3]:
+        if q > p + 1:
+            break
+        names = coordinated_people(parsed, q, later, exclude=exclude)
+        if names is not None and len(names) == count:
+            return q, later, names
+    return None
+
+
+def count_of(token: Token) -> int | None:
+    """The number a numeral modifying `token` says ('four sons', '3 others')."""
+    return next((n for c in token.children if c.dep_ == "nummod" and (n := _count(c))), None)
+
+
+def _count(token: Token) -> int | None:
+    text = token.lower_
+    return int(text) if text.isdigit() else _NUMBERS.get(text)
+
+
+def _kin_owner(kin: Token, parsed: ParsedDocument, p: int) -> Occurrence | None:
+    """X in 'sons of X' or 'X's sons'."""
+    for c in kin.children:
+        target = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None) if (
+            c.dep_ == "prep" and c.lower_ == "of") else None
+        occ = parsed.by_token.get((p, target.i)) if target is not None else None
+        if occ is not None and occ.type == PERSON and occ.cluster:
+            return occ
+    return None
+
+
+def coordinated_people(parsed: ParsedDocument, p: int, sent: Span, exclude: str | None) -> list[str] | None:
+    """The people of the one coordination of names in the sentence ('A, B, C and D')."""
+    groups: dict[int, list[str]] = {}
+    for occ in parsed.in_paragraph(p):
+        if occ.type != PERSON or not occ.cluster or not (sent.start <= occ.name.start < sent.end):
+            continue
+        head = parsed.head(occ)
+        first = head
+        while first.dep_ in {"conj", "appos"} and first.head.i != first.i and first.head.pos_ == "PROPN":
+            first = first.head
+        if occ.cluster != exclude and occ.cluster not in groups.get(first.i, []):
+            groups.setdefault(first.i, []).append(occ.cluster)
+    lists = [g for g in groups.values() if len(g) > 1]
+    return lists[0] if len(lists) == 1 else None
+
+
+def plural_possessor_ties(parsed: ParsedDocument, lex: Lexicon, ties: list[Tie]) -> list[Tie]:
+    """'His wife, B, was hurt. Their infant son C was ...': 'their' owning a kin noun apposed to a
+    name, right after a sentence that ties a couple, is the couple: C is the child of both."""
+    spouses = [t for t in ties if t.type == FAMILY and t.subtype == "spouse"]
+    found: list[Tie] = []
+    for occ in parsed.occurrences:
+        if occ.type != PERSON or not occ.cluster:
+            continue
+        head = parsed.head(occ)
+        kins = [head.head] if head.dep_ in {"appos", "compound"} else []
+        kins += [c for c in head.children if c.dep_ in {"compound", "appos"}]
+        for kin in kins:
+            subtype = lex.kinship.get(kin.lemma_.lower())
+            if kin.pos_ != "NOUN" or not subtype or not any(c.dep_ == "poss" and c.lower_ == "their"
+                                                               for c in kin.children):
+                continue
+            sent = parsed.sentences[occ.sentence][1]
+            before = [t for t in spouses if t.paragraph == occ.paragraph and t.span.end <= sent.start
+                      and sent.start - t.span.end < 80 and occ.cluster not in (t.source, t.target)]
+            if not before:
+                continue
+            couple = max(before, key=lambda t: t.span.end)
+            span = couple.span.doc[couple.span.start:sent.end]
+            found += [Tie(occ.cluster, parent, FAMILY, subtype, False, occ.paragraph, span)
+                      for parent in (couple.source, couple.target)]
+    return found

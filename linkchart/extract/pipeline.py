@@ -20,7 +20,7 @@ from linkchart.extract.aliases import AliasFinding, find_aliases
 from linkchart.extract.assemble import assemble, local_events, roles_of
 from linkchart.extract.candidates import Candidate, sentence_candidates
 from linkchart.extract.clausedates import ClauseDater
-from linkchart.extract.codefendants import codefendant_ties
+from linkchart.extract.codefendants import codefendant_ties, counted_codefendant_ties
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
 from linkchart.extract.document import PRONOUNS, ParsedDocument
 from linkchart.extract.events import EventFinder, FoundEvent
@@ -31,7 +31,13 @@ from linkchart.extract.infobox import (
     type_field_values,
     type_list_items,
 )
-from linkchart.extract.kinship import FamilyMention, infer_full_names
+from linkchart.extract.kinship import (
+    FamilyMention,
+    counted_kin_ties,
+    infer_full_names,
+    plural_possessor_ties,
+    unresolved_given_names,
+)
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
@@ -172,7 +178,11 @@ class Extractor:
             candidates_out.extend(candidates)
         ties += infobox_ties(parsed, self.lex, document.title) + list_item_ties(parsed, self.lex)
         ties += self.membership.heading_rolls(parsed, document)
-        ties += codefendant_ties(parsed, lex, outsiders)
+        ties += codefendant_ties(parsed, lex, outsiders) + counted_codefendant_ties(parsed, lex, outsiders)
+        ties += counted_kin_ties(parsed, lex)
+        ties += plural_possessor_ties(parsed, lex, ties)
+        nameless = unresolved_given_names(parsed)
+        ties = [t for t in ties if t.source not in nameless and t.target not in nameless]
         speakers = speaking_clusters(parsed, self.lex, pronouns)
         # A speaker tied to another person, or to a group whose members are tied to others in the
         # report (the network's group, not a police force), is part of the story, not a commentator.

@@ -54,10 +54,12 @@ class Tie:
 class RelationFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._names: frozenset[int] = frozenset()  # tokens of the people of the sentence at hand
 
     def sentence_ties(self, paragraph: int, sentence: Span, people: list[Participant],
                       previous_subject: Participant | None) -> list[Tie]:
         ties: list[Tie] = []
+        self._names = frozenset(p.token.i for p in people if p.type == PERSON)
         for i, a in enumerate(people):
             for b in people[i + 1:]:
                 if a.cluster == b.cluster or PERSON not in (a.type, b.type):
@@ -69,6 +71,28 @@ class RelationFinder:
                     ties.append(tie)
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
+        ties.extend(self._companion_ties(paragraph, sentence, people))
+        return ties
+
+    def _companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'X, along with A and B, arrived': the companions named after 'along with' / 'together
+        with' a person act with that person and with each other (X's own ties are the path rules')."""
+        ties: list[Tie] = []
+        persons = [p for p in people if p.type == PERSON]
+        subjects = {p.token.i for p in persons}
+        for i, a in enumerate(persons):
+            for b in persons[i + 1:]:
+                heads = [_coordination_head(a.token), _coordination_head(b.token)]
+                if a.cluster == b.cluster or heads[0].i != heads[1].i or heads[0].dep_ != "pobj":
+                    continue
+                prep = heads[0].head
+                anchor = prep.head.head if prep.head.lower_ in {"along", "together"} else prep.head
+                if prep.lower_ == "with" and (prep.head.lower_ in {"along", "together"} or any(
+                        c.lower_ in {"along", "together"} for c in prep.children)) and (
+                        anchor.pos_ == "PROPN" or anchor.pos_ == "VERB" and any(
+                            c.dep_ == "nsubj" and (c.i in subjects or c.lower_ in {"he", "she", "they"})
+                            for c in anchor.children)) and not self.negated([anchor]):
+                    ties.append(Tie(a.cluster, b.cluster, ASSOCIATE, "with", self.hedged([prep]), paragraph, sentence))
         return ties
 
     def _sibling_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
@@ -114,12 +138,16 @@ class RelationFinder:
             return None  # a speaker is not tied to what he speaks about; "described X as a member of Y" ties X
         if crosses_clause(path) or any(t.lower_ in self.lex.adjunct_words for t in inner):
             return None
+        if aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token):
+            return None  # 'A, B (a cousin of C) and D': C is said to be B's cousin, no more
         if self.negated(inner) or self.negated_context(lowest_common_ancestor(path)):
             return None
         hedged = self.hedged(inner or path)
         if b.type == ORGANIZATION:
             kind = self._group_tie(a, inner)
             return Tie(a.cluster, b.cluster, kind, None, hedged, paragraph, sentence) if kind else None
+        if any(_owns_place(end, self.lex.dwelling_nouns) for end in (a.token, b.token)):
+            return None  # 'A met B at the house of C': C owns the place the sentence is about, no more
         kin = self._kinship(a, b, path)
         if kin:
             return Tie(a.cluster, b.cluster, FAMILY, kin, hedged, paragraph, sentence)
@@ -130,7 +158,7 @@ class RelationFinder:
                and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
             return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
         kind, trigger = found
-        if not _predicated_of_ends(trigger, path):
+        if not _predicated_of_ends(trigger, path, self._names):
             return None
         if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
                 self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
@@ -156,6 +184,15 @@ class RelationFinder:
         copular = self._copular_kinship(a, b)
         if copular:
             return copular
+        for x, y in ((a.token, b.token), (b.token, a.token)):  # 'his brothers Ali and Omar' parsed as a name
+            first = y
+            while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i != first.i:
+                first = first.head
+            if x.dep_ == "poss" and x.head.i == first.i:
+                for k in first.children:
+                    subtype = self.lex.kinship.get(k.lemma_.lower())
+                    if k.dep_ == "compound" and k.pos_ == "NOUN" and subtype and (first.i == y.i or k.tag_ == "NNS"):
+                        return subtype
         if len(inner) > 3:
             return None
         for t in inner:
@@ -167,6 +204,8 @@ class RelationFinder:
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
                     relative = b.token if end.i == a.token.i else a.token
+                    if {relative.i, _nominal(relative).i} & {c.i for c in t.conjuncts}:
+                        return None  # "killed A as well as a nephew of B": the kin noun heads its own conjunct, a third person
                     if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS":
                         return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both)
                     apposed = [c for c in t.children if c.dep_ == "appos"]
@@ -199,7 +238,8 @@ class RelationFinder:
             if kind is None and lemma in self.lex.leader_words and t.pos_ in {"VERB", "NOUN"}:
                 if t.pos_ == "VERB" and any(c.dep_ == "dobj" and c in inner for c in t.children):
                     continue  # a person is not what someone 'founded' or 'led': a misparse
-                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner):
+                if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner and (
+                        t.head.lemma_.lower() in self.lex.group_nouns or t.head.ent_type_ == "ORG")):
                     continue  # 'a member of a network led by Z' ties; 'a school founded by Z with A' does not
                 kind = ASSOCIATE  # "a network led by Zerkani"
             if kind is None:
@@ -299,7 +339,8 @@ class RelationFinder:
             if p.type != PERSON or any(c.dep_ == "case" for c in p.token.children):
                 continue
             first = p.token
-            while first.dep_ == "conj":
+            # 'A, B, C and D' is at times parsed with B apposed to A: a list of names all the same
+            while first.dep_ == "conj" or first.dep_ == "appos" and first.pos_ == first.head.pos_ == "PROPN":
                 first = first.head
             if first.i != p.token.i or any(c.dep_ == "conj" for c in p.token.children):
                 groups.setdefault(first.i, []).append(p)
@@ -361,9 +402,13 @@ class RelationFinder:
         lemma = predicate.lemma_.lower()
         kind = self.lex.joint_actions.get(lemma)
         if kind:
-            if any(c.lemma_.lower() in self.lex.dwelling_nouns for c in predicate.subtree):
-                kind = CO_RESIDED
+            if any(c.lemma_.lower() in self.lex.dwelling_nouns and not _owned_by_name(c) for c in predicate.subtree):
+                kind = CO_RESIDED  # 'shared a flat'; not 'met at the house of C', C's house
             return kind, lemma
+        for child in predicate.children:  # 'were put under arrest'
+            objects = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "under" else []
+            if objects and self.lex.joint_actions.get(objects[0].lemma_.lower()):
+                return self.lex.joint_actions[objects[0].lemma_.lower()], objects[0].lemma_.lower()
         for child in predicate.children:  # "were in the car", "were both members of"
             for t in child.subtree:
                 if t.lemma_.lower() in {"car", "vehicle", "together"}:
@@ -405,6 +450,44 @@ def dependency_path(a: Token, b: Token) -> list[Token] | None:
         if t.i in index_a:
             return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
     return None
+
+
+def aside_of_another(x: Token, y: Token) -> bool:
+    """Is x inside a bracket that opens right after a third name ('B (a friend of x)'), not y?"""
+    doc, depth = x.doc, 0
+    for k in range(x.i - 1, x.sent.start - 1, -1):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            if depth:
+                depth -= 1
+                continue
+            if k == 0 or doc[k - 1].pos_ != "PROPN":
+                return False
+            before = doc[k - 1]
+            closing = next((j for j in range(x.i + 1, x.sent.end) if doc[j].text == ")"), x.sent.end)
+            return before.i != y.i and not (before.head.i == y.i and before.dep_ == "compound") and not k < y.i < closing
+    return False
+
+
+def _coordination_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _owned_by_name(place: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.pos_ == "PROPN" or any(x.pos_ == "PROPN" and x.dep_ in {"appos", "compound"} for x in g.children)
+        for g in c.children) for c in place.children)
+
+
+def _owns_place(token: Token, dwellings: frozenset[str]) -> bool:
+    """Is the name the owner of a dwelling ('the house of C', 'C's flat')?"""
+    owner = _nominal(token)
+    place = owner.head.head if owner.dep_ == "pobj" and owner.head.lower_ == "of" else (
+        owner.head if owner.dep_ == "poss" else None)
+    return place is not None and place.pos_ == "NOUN" and place.lemma_.lower() in dwellings
 
 
 def _nominal(token: Token) -> Token:
@@ -522,7 +605,7 @@ def _others_act_on(first: Token, predicate: Token, prosecution: frozenset[str]) 
     return any(c.dep_ == "nsubj" and c.i != first.i for c in predicate.children)
 
 
-def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
+def _predicated_of_ends(trigger: Token, path: list[Token], names: frozenset[int] = frozenset()) -> bool:
     """Does the tie word say something of the two ends, not of a third person? A noun relates
     the name it is apposed to ('A, B, C (a friend of D)': only C is D's friend); a verb on the way
     whose subject is someone else carries that person's tie ('replacing A, C served as an
@@ -532,6 +615,9 @@ def _predicated_of_ends(trigger: Token, path: list[Token]) -> bool:
     if any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i not in on_path and c.pos_ == "PROPN"
                                            for c in t.children) for t in inner):
         return False
+    if trigger.pos_ in {"VERB", "ADJ"} and any((t.i in names or t.ent_type_ == "PERSON") and (t.head.i == trigger.i or (
+            t.head.dep_ in {"prep", "agent"} and t.head.head.i == trigger.i)) for t in inner):
+        return False  # 'A married Leila, the daughter of B': the verb ties A to the name it governs, Leila
     if trigger.pos_ == "NOUN":
         opening = trigger.left_edge.i - 1
         doc = trigger.doc

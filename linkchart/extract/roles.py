@@ -181,7 +181,7 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         x = x.head
     head = x.head
     if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
-        return not _by_state_force(head)
+        return not _by_state_force(head) and not _by_own_side(head)
     if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
             c.dep_ == "nsubjpass" for c in head.head.children):
         return True  # 'X was shot dead with his bodyguard Y'
@@ -205,6 +205,12 @@ def _by_state_force(verb: Token) -> bool:
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(d.lemma_.lower() in _state_forces() for d in doers)
+
+
+def _by_own_side(verb: Token) -> bool:
+    """'X was shot dead by one of the other attackers', 'killed by one of his own grenades': the
+    killer is of X's own side; X died as one of the attackers, no victim of the network."""
+    return any(c.dep_ == "agent" and any(t.lower_ in {"own", "other"} for t in c.subtree) for c in verb.children)
 
 
 def counsel_clusters(parsed: ParsedDocument) -> set[str]:
