@@ -39,3 +39,19 @@ def test_an_alias_list_runs_over_footnotes_and_words_about_spellings(extractor) 
     result = _extract(extractor, 'Karim Haddou is also known as "Abu Tarek" or "Abou Tariq",[4] both spellings of '
                                  'Abu Tariq, and "the Accountant".\n')
     assert {"Abu Tarek", "Abou Tariq", "Abu Tariq", "the Accountant"} <= _names_of(result, "Karim Haddou")
+
+
+def test_brackets_set_off_by_a_comma_that_say_alias_give_another_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Members:\n-   Dana Ann Roe, (_alias_ Sara Jane Holt) a friend of Marsh's. "
+                                 "Roe became involved later.\n")
+    assert "Sara Jane Holt" in _names_of(result, "Dana Ann Roe")
+
+
+def test_a_given_name_form_in_brackets_is_one_person_under_both_forms(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The members were James Kilmore, Ann Holt and William Marsh.\nMembers:\n"
+                                 "-   Jim (James) Kilmore, a teacher, was arrested in 1975.\n"
+                                 "-   William (Willie) Marsh, killed in 1974.\n")
+    assert {"James Kilmore", "Jim (James) Kilmore"} <= _names_of(result, "James Kilmore")
+    assert {"William Marsh", "William (Willie) Marsh"} <= _names_of(result, "William Marsh")
+    people = {n for e in result.entities for n in e.names}
+    assert "Willie" not in people and "Jim" not in people

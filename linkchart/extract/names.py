@@ -133,7 +133,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
-                            post_nominals) for nm in _name_runs(doc)]
+                            post_nominals) for nm in _bracketed_given_names(doc, _name_runs(doc))]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
@@ -148,6 +148,29 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
+    """'Jim (James) Roe', 'William (Willie) Roe': a given name, another form of it in brackets, then
+    the surname: one name of one person, not three names."""
+    out: list[NameSpan] = []
+    n = 0
+    while n < len(runs):
+        first = runs[n]
+        if n + 2 < len(runs):
+            inner, rest = runs[n + 1], runs[n + 2]
+            k = first.end
+            if (first.end - first.start == 1 and inner.end - inner.start == 1 and k + 2 < len(doc)
+                    and doc[k].text == "(" and inner.start == k + 1 and doc[inner.end].text == ")"
+                    and rest.start == inner.end + 1 and rest.end - rest.start <= 2
+                    and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper
+                            for t in (doc[first.start], doc[inner.start], doc[rest.start]))):
+                out.append(NameSpan(first.start, rest.end, f"{first.text} ({inner.text}) {rest.text}", first.type))
+                n += 3
+                continue
+        out.append(first)
+        n += 1
+    return out
 
 
 def _office_before(doc: Doc, name: NameSpan) -> str:

@@ -149,6 +149,7 @@ def _abbreviates(a: str, b: str) -> bool:
 def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> None:  # type: ignore[no-untyped-def]
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
+    _join_bracketed_forms(full, uf, join)
     # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
     for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
@@ -205,6 +206,25 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         elif close:  # a guess: left apart here, suggested to the analyst by cross-document resolution
             unresolved[o.id] = f"'{o.text}' resembles {', '.join(sorted(roots[r][0].effective for r in close))}"
     _join_single_variants(people, uf, join, floor)
+
+
+_BRACKETED_FORM = re.compile(r"^(\S+) \((\S+)\) (.+)$")
+
+
+def _join_bracketed_forms(full, uf, join) -> None:  # type: ignore[no-untyped-def]
+    """'Jim (James) Roe' is the 'James Roe' and the 'Jim Roe' of the same document: the text
+    gives both forms of the given name itself."""
+    keyed: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for o in full:
+        keyed[name_key(o.effective)].append(o)
+    for o in full:
+        m = _BRACKETED_FORM.match(o.effective)
+        if not m:
+            continue
+        for form in (f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"):
+            for other in keyed.get(name_key(form), ()):
+                if uf.can_union(o.id, other.id):
+                    join(o.id, other.id, "the same name with the other form of the given name it gives in brackets")
 
 
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
