@@ -142,6 +142,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names = _join_possessive_groups(doc, names)
+    names = _unit_descriptions(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     for nm in names:
         nm.office = _office_before(doc, nm)
@@ -233,6 +234,27 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
                 and doc[nm.end - 1].text[:1].isupper()) and not any(
                 t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
             out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
+            continue
+        out.append(nm)
+    return out
+
+
+_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
+
+
+def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'the London IRA gang', 'the Hamburg cell': a definite description of a unit made of names
+    (a place, the parent group) and a unit noun names one unit; the whole phrase is the name, so
+    that it can be resolved to the unit (and the parent's name in it is no mention of the parent)."""
+    out = []
+    for nm in names:
+        k = nm.end
+        if (nm.type != PERSON and nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k < len(doc)
+                and doc[k].lower_ in _UNIT_NOUNS and doc[k].is_lower
+                and all(t.text[:1].isupper() for t in doc[nm.start:k])
+                and not any(t.ent_type_ == "PERSON" for t in doc[nm.start:k])
+                and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "of"))):
+            out.append(NameSpan(nm.start, k + 1, doc[nm.start:k + 1].text, ORGANIZATION))
             continue
         out.append(nm)
     return out

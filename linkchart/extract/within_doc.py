@@ -91,6 +91,8 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
     _join_group_short_forms([o for o in occurrences if o.type == ORGANIZATION], uf, join)
+    lead = min(occurrences, key=lambda o: (o.sentence, o.id)) if occurrences else None
+    _join_unit_descriptions([o for o in occurrences if o.type == ORGANIZATION], uf, join, subject, lead)
     groups = uf.groups()
     for oid in list(unresolved):
         if len(groups.get(uf.find(oid), [])) > 1 and any(
@@ -299,6 +301,36 @@ def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], jo
         roots.discard(uf.find(occ.id))
         if len(roots) == 1 and uf.can_union(occ.id, next(iter(roots))):
             join(next(iter(roots)), occ.id, "shorter form of the only group name it is part of", 0.9)
+
+
+_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
+
+
+def _join_unit_descriptions(groups: list[NameOccurrence], uf: UnionFind[int], join, subject: str,  # type: ignore[no-untyped-def]
+                            lead: NameOccurrence | None) -> None:
+    """On a page about one unit (named in the title, or the first name of the text: a wiki lead's
+    subject), 'the London IRA gang', 'the IRA unit' and 'the London ASU' (a place before the unit's
+    own acronym) describe that unit: the page's subject is the only unit such a description can
+    mean. Elsewhere they stay apart."""
+    subject_key = group_key(subject) if subject else ""
+    subjects = {uf.find(lead.id)} if lead is not None and lead.type == ORGANIZATION else set()
+    if subject_key:
+        subjects |= {uf.find(o.id) for o in groups
+                     if group_key(o.text) == subject_key or subject_key.endswith(group_key(o.text))}
+    targets = {uf.find(o.id) for o in groups if len(o.text.split()) > 1
+               and o.text.split()[-1].lower() in _UNIT_NOUNS and o.text.split()[-1][:1].isupper()
+               and uf.find(o.id) in subjects}
+    if len(targets) != 1:
+        return
+    target = next(iter(targets))
+    own = {o.text for o in groups if uf.find(o.id) == target}
+    for o in groups:
+        words = o.text.split()
+        if len(words) < 2 or uf.find(o.id) == target or not all(w[:1].isupper() for w in words[:-1]):
+            continue
+        described = (words[-1] in _UNIT_NOUNS) or (is_acronym(words[-1]) and words[-1] in own)
+        if described and uf.can_union(o.id, target):
+            join(target, o.id, "a description of the unit the page is about", 0.9)
 
 
 def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
