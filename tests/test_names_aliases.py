@@ -55,3 +55,17 @@ def test_a_given_name_form_in_brackets_is_one_person_under_both_forms(extractor)
     assert {"William Marsh", "William (Willie) Marsh"} <= _names_of(result, "William Marsh")
     people = {n for e in result.entities for n in e.names}
     assert "Willie" not in people and "Jim" not in people
+
+
+def test_descriptions_of_the_unit_a_page_is_about_are_its_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Harbour Lane Gang was a Red Legion active service unit (ASU) that bombed "
+                                 "shops in Leeds in 1981.\nIn March the Leeds ASU planted two devices. A guard was shot "
+                                 "by the Leeds Red Legion gang in April. The Red Legion unit then left the city.\n")
+    names = _names_of(result, "Harbour Lane Gang")
+    assert {"ASU", "Leeds ASU", "Leeds Red Legion gang", "Red Legion unit"} <= names
+
+
+def test_a_unit_description_on_a_page_about_someone_else_stays_apart(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Tomas Veder is a Belgian bomb maker. He trained the Harbour Lane Gang in 1980.\n"
+                                 "In 1981 the Ghent Red Legion cell was arrested.\n")
+    assert "Ghent Red Legion cell" not in _names_of(result, "Harbour Lane Gang")

@@ -256,6 +256,10 @@ def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
                 and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "of"))):
             out.append(NameSpan(nm.start, k + 1, doc[nm.start:k + 1].text, ORGANIZATION))
             continue
+        if (nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k - nm.start > 1 and doc[k - 1].is_upper
+                and 2 <= len(doc[k - 1].text) <= 5 and doc[k - 1].is_alpha
+                and all(t.ent_type_ in _PLACE_LABELS for t in doc[nm.start:k - 1])):
+            nm.type = ORGANIZATION  # 'the London ASU': a place and a group's acronym
         out.append(nm)
     return out
 
