@@ -69,3 +69,15 @@ def test_a_unit_description_on_a_page_about_someone_else_stays_apart(extractor) 
     result = _extract(extractor, "Tomas Veder is a Belgian bomb maker. He trained the Harbour Lane Gang in 1980.\n"
                                  "In 1981 the Ghent Red Legion cell was arrested.\n")
     assert "Ghent Red Legion cell" not in _names_of(result, "Harbour Lane Gang")
+
+
+def test_two_surnames_written_with_a_slash_are_kept_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Dana Holt hid for years under the name Dana Pryce. "
+                                 "The police arrested Holt/Pryce in 1999 in Leeds.\n")
+    assert "Holt/Pryce" in _names_of(result, "Dana Holt")
+
+
+def test_a_shorter_name_with_the_surname_spelt_another_way_is_the_same_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Sarah Jane Halvorson was sentenced to six years in 2003. "
+                                 "In 2009 Sarah Halvorsen was released on parole.\n")
+    assert "Sarah Halvorsen" in _names_of(result, "Sarah Jane Halvorson")

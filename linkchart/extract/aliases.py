@@ -256,6 +256,7 @@ def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
         other = parsed.by_token.get((p, k + 1))
         if other is not None and other.type in {"person", ""} and other.name.end - other.name.start == 1:
             out.append(AliasFinding(other, "other name after a slash", occ.sentence, referent=occ))
+            occ.name.forms.append(doc[occ.name.start:other.name.end].text)  # "Roe/Olson" is written so too
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +44,7 @@ class NameSpan:
     type: str = ""
     titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
     office: str = ""  # the noun set before it by a comma ("the new king of Spain, Philip III"): king
+    forms: list[str] = field(default_factory=list)  # how the text also writes it: "Roe/Olson" (both names at once)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]

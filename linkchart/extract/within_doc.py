@@ -163,6 +163,8 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
             # 'Mustafa Amine X': a father's given name is often his son's middle name.
             join(a.id, b.id, "shorter form of the full name", 1.0)
+        elif not (a.among_kin or b.among_kin) and _abbreviates_respelt(a.effective, b.effective):
+            join(a.id, b.id, "shorter form of the full name, the surname spelt another way", 0.8)
     for short in [o for o in full if abbreviated_surname(o.effective)]:
         matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
         if len(matches) == 1 and uf.can_union(short.id, next(iter(matches))):
@@ -227,6 +229,14 @@ def _join_bracketed_forms(full, uf, join) -> None:  # type: ignore[no-untyped-de
             for other in keyed.get(name_key(form), ()):
                 if uf.can_union(o.id, other.id):
                     join(o.id, other.id, "the same name with the other form of the given name it gives in brackets")
+
+
+def _abbreviates_respelt(a: str, b: str) -> bool:
+    """'Sarah Olsen' and 'Sarah Jane Olson': the given name and a surname written another way
+    (one letter apart, a transliteration), the middle name dropped."""
+    short, long = sorted((parts(a), parts(b)), key=len)
+    return (len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[-1] != long[-1]
+            and min(len(short[-1]), len(long[-1])) >= 5 and transliterated(short[-1], long[-1]))
 
 
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
