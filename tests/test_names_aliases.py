@@ -81,3 +81,11 @@ def test_a_shorter_name_with_the_surname_spelt_another_way_is_the_same_person(ex
     result = _extract(extractor, "Sarah Jane Halvorson was sentenced to six years in 2003. "
                                  "In 2009 Sarah Halvorsen was released on parole.\n")
     assert "Sarah Halvorsen" in _names_of(result, "Sarah Jane Halvorson")
+
+
+def test_an_institution_written_with_its_acronym_after_it_is_also_named_without(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Norwegian General Police Security Service PST watched the group in 2004. "
+                                 "Later the General Police Security Service PST arrested two of its members.\n")
+    names = {n for e in result.entities for n in e.names if "Security Service" in n}
+    assert "General Police Security Service" in names or "Norwegian General Police Security Service" in names
+    assert any(n.startswith("General") for n in names)  # a title word heading an institution's name stays

@@ -147,6 +147,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     for nm in names:
         nm.office = _office_before(doc, nm)
+        nm.forms += _without_acronym(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
@@ -403,7 +404,7 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
     """'Dr. Volker Assmann', 'Witness Hollweg': the title is not part of the name, but says
     the name is a person's."""
     start, end = name.start, name.end
-    while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
+    while start < end - 1 and doc[start].lower_.rstrip(".") in titles and not _in_institution_name(doc, start):
         start += 1
     while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals - GENERATIONS:
         end -= 1  # "Fiona Gallagher QC" (but "Jr." tells a son from his father: it stays)
@@ -411,6 +412,26 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
         return name
     titled = doc[name.start:end].text if start > name.start else name.titled
     return NameSpan(start, end, doc[start:end].text, PERSON, titled)
+
+
+def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
+    """'the Dutch General Intelligence and Security Service AIVD': an institution's name with its
+    acronym written after it (in whatever language) is also written without it."""
+    if name.end - name.start < 4 or name.type == PERSON:
+        return []
+    last, head = doc[name.end - 1], doc[name.end - 2]
+    if not (last.is_upper and last.is_alpha and 2 <= len(last.text) <= 6 and head.lower_ in _INSTITUTION_HEADS | _GROUP_HEADS
+            and head.text[:1].isupper()):
+        return []
+    return [doc[name.start:name.end - 1].text]
+
+
+def _in_institution_name(doc: Doc, i: int) -> bool:
+    """'the General Intelligence and Security Agency': a title word at the head of an
+    institution's name that the tagger reads as one organisation is part of that name."""
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent is not None and ent.label_ == "ORG" and any(
+        t.lower_ in _INSTITUTION_HEADS | _GROUP_HEADS for t in doc[i + 1:ent.end])
 
 
 # Head words of institutions: "Justice Department", "District Court" are not a judge's name.
