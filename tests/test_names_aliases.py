@@ -89,3 +89,11 @@ def test_an_institution_written_with_its_acronym_after_it_is_also_named_without(
     names = {n for e in result.entities for n in e.names if "Security Service" in n}
     assert "General Police Security Service" in names or "Norwegian General Police Security Service" in names
     assert any(n.startswith("General") for n in names)  # a title word heading an institution's name stays
+
+
+def test_a_group_written_short_and_long_is_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Varesini Mafia clan was a faction of the mafia in Varese. "
+                                 "Varesini affiliates ran the docks. In 1981 the Varesini clan fought the Milanese. "
+                                 "The victory of the Varesini marked a new era.\n")
+    assert {"Varesini", "Varesini clan", "Varesini Mafia clan"} <= _names_of(result, "Varesini Mafia clan")
+    assert not any(e.type == "person" and "Varesini" in e.names for e in result.entities)

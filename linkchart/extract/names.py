@@ -426,6 +426,22 @@ def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
     return [doc[name.start:name.end - 1].text]
 
 
+_GROUP_WORDS = _GROUP_HEADS | words("group_nouns.txt") | {"mafia"}
+
+
+def _type_group_short_forms(names: list[NameSpan], determined: set[str]) -> None:
+    """'the Roe Mafia clan' ... 'the victory of the Roesi': one word that a group's name of the
+    document opens with, followed there by group nouns only, and that the text sets after
+    'the', is that group's short name, whatever the tagger made of the word."""
+    groups = {n.text for n in names if n.type == ORGANIZATION}
+    surnames = {n.text.split()[-1] for n in names if n.type == PERSON and len(n.text.split()) > 1}
+    for n in names:
+        if n.type != PERSON or " " in n.text or n.text not in determined or n.text in surnames:
+            continue
+        if any(g.startswith(n.text + " ") and all(w.lower() in _GROUP_WORDS for w in g.split()[1:]) for g in groups):
+            n.type = ORGANIZATION
+
+
 def _in_institution_name(doc: Doc, i: int) -> bool:
     """'the General Intelligence and Security Agency': a title word at the head of an
     institution's name that the tagger reads as one organisation is part of that name."""
@@ -733,6 +749,8 @@ class NameTyper:
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
+        determined = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if _determined(doc, nm, self.lex)}
+        _type_group_short_forms([n for ns in typed for n in ns], determined)
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:

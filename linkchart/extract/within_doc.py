@@ -303,7 +303,8 @@ def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], jo
     for o in groups:
         first.setdefault(o.text, o)
     keys = {group_key(t) for t in first}
-    for short, occ in first.items():
+    by_length = sorted(first.items(), key=lambda item: -len(parts(item[0])))  # 'X clan' before 'X'
+    for short, occ in by_length:
         ps = parts(short)
         if not ps or (len(ps) == 1 and ps[0] in _GROUP_NOUNS) or is_acronym(short):
             continue
@@ -350,6 +351,9 @@ def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
         return False
     if pl[:k] == ps and all(w in _GROUP_HEADS for w in pl[k:]):
         return True  # "Roe network", "Roe Mafia clan"
+    if pl[0] == ps[0] and pl[-1] == ps[-1] and all(w in _GROUP_HEADS for w in pl[1:-1]) and all(
+            w in _GROUP_HEADS for w in ps[1:]):
+        return True  # "Roe clan" in "Roe Mafia clan"
     words = long.split()
     if pl[-k:] != ps or len(words) <= len(short.split()):
         return False
