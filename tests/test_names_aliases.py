@@ -97,3 +97,9 @@ def test_a_group_written_short_and_long_is_one_group(extractor) -> None:  # type
                                  "The victory of the Varesini marked a new era.\n")
     assert {"Varesini", "Varesini clan", "Varesini Mafia clan"} <= _names_of(result, "Varesini Mafia clan")
     assert not any(e.type == "person" and "Varesini" in e.names for e in result.entities)
+
+
+def test_a_transcribed_name_keeps_its_lower_case_words(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Popular Revolutionary Organization 12 May (Greek: Λαϊκή Επαναστατική Οργάνωση, "
+                                 "Laiki Epanastatiki Organosi dodeka Maiou) was a Greek urban guerrilla group.\n")
+    assert "Laiki Epanastatiki Organosi dodeka Maiou" in _names_of(result, "Popular Revolutionary Organization 12 May")

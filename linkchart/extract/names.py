@@ -144,6 +144,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = _join_of_phrases(doc, names, offices | titles)
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
+    names = _transcribed_names(doc, names)
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     for nm in names:
         nm.office = _office_before(doc, nm)
@@ -242,6 +243,32 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
 
 
 _UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
+
+
+def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'(Greek: ..., Epanastatiki Organosi dekaefta Noemvri)': in brackets after a language label,
+    a transcribed name keeps the lower-case words of its language; two names with one such word
+    (no English word) between them are one name."""
+    out: list[NameSpan] = []
+    for nm in names:
+        prev = out[-1] if out else None
+        if prev is not None and nm.start == prev.end + 1 and _labelled_bracket(doc, prev.start):
+            word = doc[prev.end]
+            if word.is_lower and word.is_alpha and not word.is_stop and word.is_oov:  # no English word
+                out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
+                continue
+        out.append(nm)
+    return out
+
+
+def _labelled_bracket(doc: Doc, start: int) -> bool:
+    """Is token `start` inside brackets that open with a language label ('(Greek: ...')?"""
+    for k in range(start - 1, max(start - 20, 0) - 1, -1):
+        if doc[k].text in {")", "."}:
+            return False
+        if doc[k].text == "(":
+            return k + 2 < start and doc[k + 2].text == ":" and doc[k + 1].text[:1].isupper()
+    return False
 
 
 def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
