@@ -103,3 +103,15 @@ def test_a_transcribed_name_keeps_its_lower_case_words(extractor) -> None:  # ty
     result = _extract(extractor, "Popular Revolutionary Organization 12 May (Greek: Λαϊκή Επαναστατική Οργάνωση, "
                                  "Laiki Epanastatiki Organosi dodeka Maiou) was a Greek urban guerrilla group.\n")
     assert "Laiki Epanastatiki Organosi dodeka Maiou" in _names_of(result, "Popular Revolutionary Organization 12 May")
+
+
+def test_an_acronym_after_the_is_a_group_even_when_things_happen_in_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Ivo Kant served in the UDLF for ten years. The UDLF always believed that one "
+                                 "bomb in Leeds was worth ten elsewhere. Kant was sent to Leeds by the UDLF.\n")
+    assert any(e.type == "organization" and "UDLF" in e.names for e in result.entities)
+
+
+def test_a_court_captions_party_in_capitals_is_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "UNITED STATES OF AMERICA,\n\nPlaintiff - Appellee,\n\nv.\n\nDANIEL K. HARWOOD,\n\n"
+                                 "Defendant - Appellant.\n\nDaniel Harwood appeals his sentence for the robbery.\n")
+    assert "DANIEL K. HARWOOD" in _names_of(result, "Daniel Harwood")

@@ -370,6 +370,13 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
     return out
 
 
+def _caption_name(doc: Doc, span: Span, letters: list[Token]) -> bool:
+    """'MICHAEL J. FORTIER,' alone on a line (a court caption's party): a line in capitals that
+    is one person's name and nothing else, as the tagger reads it, is a name, not a headline."""
+    return (len(span) <= 5 and all(t.ent_type_ == "PERSON" for t in span)
+            and all(span.start <= t.i < span.end for t in letters))
+
+
 def _name_runs(doc: Doc) -> list[NameSpan]:
     names: list[NameSpan] = []
     letters = [t for t in doc if t.is_alpha]
@@ -420,7 +427,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         if _is_dateline(doc, start, j):
             i = j
             continue
-        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)) or not headline:
+        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)) or not headline or (
+                _caption_name(doc, span, letters)):
             names.append(NameSpan(start, j, span.text))  # a line in capitals is a headline, not a name
         i = j
     return _join_org_entities(doc, names)
@@ -466,6 +474,16 @@ def _type_group_short_forms(names: list[NameSpan], determined: set[str]) -> None
         if n.type != PERSON or " " in n.text or n.text not in determined or n.text in surnames:
             continue
         if any(g.startswith(n.text + " ") and all(w.lower() in _GROUP_WORDS for w in g.split()[1:]) for g in groups):
+            n.type = ORGANIZATION
+
+
+def _type_determined_acronyms(names: list[NameSpan], determined: set[str]) -> None:
+    """'the IRA believed', 'the Provisional IRA': a name ending in an acronym that the text sets
+    after 'the' is a group's or an institution's (people go by no acronym), when nothing else
+    typed it (a tagger's place, 'the US', keeps its type)."""
+    for n in names:
+        last = n.text.split()[-1] if n.text.split() else ""
+        if not n.type and n.text in determined and last.isupper() and last.isalpha() and 2 <= len(last) <= 6:
             n.type = ORGANIZATION
 
 
@@ -778,6 +796,9 @@ class NameTyper:
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         determined = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if _determined(doc, nm, self.lex)}
         _type_group_short_forms([n for ns in typed for n in ns], determined)
+        after_the = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns
+                     if nm.start > 0 and doc[nm.start - 1].lower_ == "the"}
+        _type_determined_acronyms([n for ns in typed for n in ns], after_the)
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -842,6 +863,10 @@ class NameTyper:
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
                 t.lower_ in self.lex.organisation_words for t in span):
             votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
+        if head.is_upper and head.is_alpha and 2 <= len(head.text) <= 6 and head.ent_type_ not in _PLACE_LABELS:
+            # "in the IRA", "sent by the IRA": an acronym the tagger does not call a place is a
+            # group's or an institution's; being 'in' it is membership
+            votes = [(ORGANIZATION if label == PLACE else label, w) for label, w in votes]
         return votes
 
     def _copula_vote(self, head: Token) -> str | None:
