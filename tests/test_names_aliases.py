@@ -115,3 +115,17 @@ def test_a_court_captions_party_in_capitals_is_a_name(extractor) -> None:  # typ
     result = _extract(extractor, "UNITED STATES OF AMERICA,\n\nPlaintiff - Appellee,\n\nv.\n\nDANIEL K. HARWOOD,\n\n"
                                  "Defendant - Appellant.\n\nDaniel Harwood appeals his sentence for the robbery.\n")
     assert "DANIEL K. HARWOOD" in _names_of(result, "Daniel Harwood")
+
+
+def test_a_rulers_number_ending_a_sentence_does_not_glue_the_next_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "His wife had been a favourite of Margaret I. Edmund Roe's meetings with the "
+                                 "plotters went well.\n")
+    people = {n for e in result.entities for n in e.names}
+    assert "Edmund Roe" in people and not any("Margaret I. Edmund" in n for n in people)
+
+
+def test_a_saints_square_and_a_rite_are_no_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Two bombs went off in St. Anselm's Square, where Ann Roe lived. "
+                                 "Father Tom Holt was celebrating Mass in another room.\n")
+    people = {n for e in result.entities if e.type == "person" for n in e.names}
+    assert "St. Anselm" not in people and "Mass" not in people and "Ann Roe" in people

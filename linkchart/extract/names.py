@@ -145,6 +145,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
     names = _transcribed_names(doc, names)
+    names = [part for nm in names for part in _split_after_regnal_number(doc, nm)]
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     for nm in names:
         nm.office = _office_before(doc, nm)
@@ -259,6 +260,17 @@ def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
                 continue
         out.append(nm)
     return out
+
+
+def _split_after_regnal_number(doc: Doc, name: NameSpan) -> list[NameSpan]:
+    """'a favourite of Elizabeth I. Thomas Percy's meetings ...': a ruler's number that ends a
+    sentence, then the next sentence's name; a middle initial ('Ann J. Roe') has one surname after it."""
+    for k in range(name.start + 1, name.end - 2):
+        if doc[k].text == "I." and doc[k - 1].text.istitle() and k - 1 == name.start and all(
+                t.text.istitle() and t.is_alpha for t in doc[k + 1:name.end]):
+            return [NameSpan(name.start, k + 1, doc[k - 1].text + " I", name.type),
+                    NameSpan(k + 1, name.end, doc[k + 1:name.end].text, name.type)]
+    return [name]
 
 
 def _labelled_bracket(doc: Doc, start: int) -> bool:
@@ -834,6 +846,10 @@ class NameTyper:
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
+        k = name.end
+        if k + 1 < len(doc) and doc[k].tag_ == "POS" and doc[k + 1].text.istitle() and (
+                doc[k + 1].lower_ in self.lex.site_nouns) and span[0].lower_.rstrip(".") in {"st", "saint"}:
+            return [(PLACE, 5.0)]  # "St. James's Square": a saint's name that names a place
         anchor = head
         person_ner = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
         for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
