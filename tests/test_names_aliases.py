@@ -129,3 +129,10 @@ def test_a_saints_square_and_a_rite_are_no_people(extractor) -> None:  # type: i
                                  "Father Tom Holt was celebrating Mass in another room.\n")
     people = {n for e in result.entities if e.type == "person" for n in e.names}
     assert "St. Anselm" not in people and "Mass" not in people and "Ann Roe" in people
+
+
+def test_a_verse_reference_and_a_class_of_members_are_no_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The name is taken from scripture (cf. Psalm 2 : 130). The bomb was left in a pub, "
+                                 "a haunt of Labour MPs, where Ann Roe worked.\n")
+    people = {n for e in result.entities if e.type == "person" for n in e.names}
+    assert "Psalm" not in people and "Labour MPs" not in people and "Ann Roe" in people

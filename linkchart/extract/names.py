@@ -136,7 +136,8 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
                             post_nominals) for nm in _bracketed_given_names(doc, _name_runs(doc))]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
-             and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
+             and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm) and not _verse_reference(doc, nm)
+             and not _plural_class(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
@@ -557,6 +558,20 @@ def _legal_citation(doc: Doc, name: NameSpan) -> bool:
     short = all(len(t.text.rstrip(".")) <= 5 for t in doc[name.start:name.end])
     return short and before is not None and before.like_num and after is not None and (
         after.like_num or after.text[:1].isdigit() or after.text == "§")
+
+
+def _verse_reference(doc: Doc, name: NameSpan) -> bool:
+    """'Sura 2 : 130', 'John 3:16': a book's name before chapter and verse is a citation."""
+    k = name.end
+    if k < len(doc) and re.fullmatch(r"\d{1,3}:\d{1,3}", doc[k].text):
+        return True
+    return k + 2 < len(doc) and doc[k].text.isdigit() and doc[k + 1].text == ":" and doc[k + 2].text.isdigit()
+
+
+def _plural_class(doc: Doc, name: NameSpan) -> bool:
+    """'a haunt of Tory MPs': a name ending in an acronym's plural names a class of people."""
+    last = doc[name.end - 1].text
+    return name.end - name.start > 1 and len(last) > 2 and last.endswith("s") and last[:-1].isupper() and last[:-1].isalpha()
 
 
 def _without_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> NameSpan:
