@@ -136,3 +136,10 @@ def test_a_verse_reference_and_a_class_of_members_are_no_people(extractor) -> No
                                  "a haunt of Labour MPs, where Ann Roe worked.\n")
     people = {n for e in result.entities if e.type == "person" for n in e.names}
     assert "Psalm" not in people and "Labour MPs" not in people and "Ann Roe" in people
+
+
+def test_a_gang_named_after_its_group_noun_and_its_numbered_acronym_are_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Both men were charged over their involvement in the gang Los Lobos Negros ("LLN-18"). '
+                                 "Other LLN-18 members pled guilty. Ivo Kant was one of the members of LLN-18.\n")
+    groups = {n for e in result.entities if e.type == "organization" for n in e.names}
+    assert {"Los Lobos Negros", "LLN-18"} <= groups

@@ -475,6 +475,7 @@ def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
 
 
 _GROUP_WORDS = _GROUP_HEADS | words("group_nouns.txt") | {"mafia"}
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-?\d{1,3})?$")  # "IRA", "MS-13"
 
 
 def _type_group_short_forms(names: list[NameSpan], determined: set[str]) -> None:
@@ -894,10 +895,12 @@ class NameTyper:
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
                 t.lower_ in self.lex.organisation_words for t in span):
             votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
-        if head.is_upper and head.is_alpha and 2 <= len(head.text) <= 6 and head.ent_type_ not in _PLACE_LABELS:
-            # "in the IRA", "sent by the IRA": an acronym the tagger does not call a place is a
+        if _ACRONYM.match(head.text) and head.ent_type_ not in _PLACE_LABELS:
+            # "in the IRA", "members of MS-13": an acronym the tagger does not call a place is a
             # group's or an institution's; being 'in' it is membership
             votes = [(ORGANIZATION if label == PLACE else label, w) for label, w in votes]
+        if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
+            votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Mara X": the group noun names it
         return votes
 
     def _copula_vote(self, head: Token) -> str | None:
