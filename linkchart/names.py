@@ -87,9 +87,13 @@ def _strip_glued_article(word: str) -> str:
     return word
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 @lru_cache(maxsize=65536)
 def _parts(text: str) -> tuple[str, ...]:
     """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
+    text = _BRACKETED.sub(" ", text)  # 'Jim (James) Roe': the bracketed form is another, not a middle name
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
     for w in words:

@@ -256,6 +256,7 @@ def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
         other = parsed.by_token.get((p, k + 1))
         if other is not None and other.type in {"person", ""} and other.name.end - other.name.start == 1:
             out.append(AliasFinding(other, "other name after a slash", occ.sentence, referent=occ))
+            occ.name.forms.append(doc[occ.name.start:other.name.end].text)  # "Roe/Olson" is written so too
     return out
 
 
@@ -443,6 +444,9 @@ def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[Alias
             out.append(AliasFinding(nxt, "name in another script after the name", occ.sentence, referent=occ))
         opening = bracket_open(doc, occ.name.end)
         close = bracket_after(doc, opening)
+        if close is None and _comma_then_alias_bracket(doc, opening, lex):
+            opening += 1  # "Ann Roe, (alias Sara Holt)": a comma before brackets that name her again
+            close = bracket_after(doc, opening)
         if close is None:
             continue
         segment: list[int] = []
@@ -457,6 +461,16 @@ def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[Alias
             else:
                 segment.append(k)
     return out
+
+
+def _comma_then_alias_bracket(doc, k: int, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """', (alias X)', ', (a.k.a. X)': brackets set off by a comma that open with a word for
+    another name (emphasis marks of a copied page aside)."""
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].text != "(":
+        return False
+    first = next((t for t in doc[k + 2:k + 5] if t.text.strip("_*")), None)
+    return first is not None and (first.lower_.strip("_*") in lex.alias_nouns
+                                  or first.lower_.strip("_*").replace(".", "") in {"aka", "also"})
 
 
 def _leading_names(parsed: ParsedDocument, p: int, occ: Occurrence, segment: list[int],

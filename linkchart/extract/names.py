@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +44,7 @@ class NameSpan:
     type: str = ""
     titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
     office: str = ""  # the noun set before it by a comma ("the new king of Spain, Philip III"): king
+    forms: list[str] = field(default_factory=list)  # how the text also writes it: "Roe/Olson" (both names at once)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -133,21 +134,49 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
-                            post_nominals) for nm in _name_runs(doc)]
+                            post_nominals) for nm in _bracketed_given_names(doc, _name_runs(doc))]
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
-             and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm)
+             and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm) and not _verse_reference(doc, nm)
+             and not _plural_class(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
     names = _join_possessive_groups(doc, names)
+    names = _unit_descriptions(doc, names)
+    names = _transcribed_names(doc, names)
+    names = [part for nm in names for part in _split_after_regnal_number(doc, nm)]
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     for nm in names:
         nm.office = _office_before(doc, nm)
+        nm.forms += _without_acronym(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
+    """'Jim (James) Roe', 'William (Willie) Roe': a given name, another form of it in brackets, then
+    the surname: one name of one person, not three names."""
+    out: list[NameSpan] = []
+    n = 0
+    while n < len(runs):
+        first = runs[n]
+        if n + 2 < len(runs):
+            inner, rest = runs[n + 1], runs[n + 2]
+            k = first.end
+            if (first.end - first.start == 1 and inner.end - inner.start == 1 and k + 2 < len(doc)
+                    and doc[k].text == "(" and inner.start == k + 1 and doc[inner.end].text == ")"
+                    and rest.start == inner.end + 1 and rest.end - rest.start <= 2
+                    and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper
+                            for t in (doc[first.start], doc[inner.start], doc[rest.start]))):
+                out.append(NameSpan(first.start, rest.end, f"{first.text} ({inner.text}) {rest.text}", first.type))
+                n += 3
+                continue
+        out.append(first)
+        n += 1
+    return out
 
 
 def _office_before(doc: Doc, name: NameSpan) -> str:
@@ -211,6 +240,68 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
                 t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
             out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
             continue
+        out.append(nm)
+    return out
+
+
+_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
+
+
+def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'(Greek: ..., Epanastatiki Organosi dekaefta Noemvri)': in brackets after a language label,
+    a transcribed name keeps the lower-case words of its language; two names with one such word
+    (no English word) between them are one name."""
+    out: list[NameSpan] = []
+    for nm in names:
+        prev = out[-1] if out else None
+        if prev is not None and nm.start == prev.end + 1 and _labelled_bracket(doc, prev.start):
+            word = doc[prev.end]
+            if word.is_lower and word.is_alpha and not word.is_stop and word.is_oov:  # no English word
+                out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
+                continue
+        out.append(nm)
+    return out
+
+
+def _split_after_regnal_number(doc: Doc, name: NameSpan) -> list[NameSpan]:
+    """'a favourite of Elizabeth I. Thomas Percy's meetings ...': a ruler's number that ends a
+    sentence, then the next sentence's name; a middle initial ('Ann J. Roe') has one surname after it."""
+    for k in range(name.start + 1, name.end - 2):
+        if doc[k].text == "I." and doc[k - 1].text.istitle() and k - 1 == name.start and all(
+                t.text.istitle() and t.is_alpha for t in doc[k + 1:name.end]):
+            return [NameSpan(name.start, k + 1, doc[k - 1].text + " I", name.type),
+                    NameSpan(k + 1, name.end, doc[k + 1:name.end].text, name.type)]
+    return [name]
+
+
+def _labelled_bracket(doc: Doc, start: int) -> bool:
+    """Is token `start` inside brackets that open with a language label ('(Greek: ...')?"""
+    for k in range(start - 1, max(start - 20, 0) - 1, -1):
+        if doc[k].text in {")", "."}:
+            return False
+        if doc[k].text == "(":
+            return k + 2 < start and doc[k + 2].text == ":" and doc[k + 1].text[:1].isupper()
+    return False
+
+
+def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'the London IRA gang', 'the Hamburg cell': a definite description of a unit made of names
+    (a place, the parent group) and a unit noun names one unit; the whole phrase is the name, so
+    that it can be resolved to the unit (and the parent's name in it is no mention of the parent)."""
+    out = []
+    for nm in names:
+        k = nm.end
+        if (nm.type != PERSON and nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k < len(doc)
+                and doc[k].lower_ in _UNIT_NOUNS and doc[k].is_lower
+                and all(t.text[:1].isupper() for t in doc[nm.start:k])
+                and not any(t.ent_type_ == "PERSON" for t in doc[nm.start:k])
+                and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "of"))):
+            out.append(NameSpan(nm.start, k + 1, doc[nm.start:k + 1].text, ORGANIZATION))
+            continue
+        if (nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k - nm.start > 1 and doc[k - 1].is_upper
+                and 2 <= len(doc[k - 1].text) <= 5 and doc[k - 1].is_alpha
+                and all(t.ent_type_ in _PLACE_LABELS for t in doc[nm.start:k - 1])):
+            nm.type = ORGANIZATION  # 'the London ASU': a place and a group's acronym
         out.append(nm)
     return out
 
@@ -292,6 +383,13 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
     return out
 
 
+def _caption_name(doc: Doc, span: Span, letters: list[Token]) -> bool:
+    """'MICHAEL J. FORTIER,' alone on a line (a court caption's party): a line in capitals that
+    is one person's name and nothing else, as the tagger reads it, is a name, not a headline."""
+    return (len(span) <= 5 and all(t.ent_type_ == "PERSON" for t in span)
+            and all(span.start <= t.i < span.end for t in letters))
+
+
 def _name_runs(doc: Doc) -> list[NameSpan]:
     names: list[NameSpan] = []
     letters = [t for t in doc if t.is_alpha]
@@ -342,7 +440,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         if _is_dateline(doc, start, j):
             i = j
             continue
-        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)) or not headline:
+        if not (len(span) > 1 and all(t.text.isupper() for t in span if t.is_alpha)) or not headline or (
+                _caption_name(doc, span, letters)):
             names.append(NameSpan(start, j, span.text))  # a line in capitals is a headline, not a name
         i = j
     return _join_org_entities(doc, names)
@@ -353,7 +452,7 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
     """'Dr. Volker Assmann', 'Witness Hollweg': the title is not part of the name, but says
     the name is a person's."""
     start, end = name.start, name.end
-    while start < end - 1 and doc[start].lower_.rstrip(".") in titles:
+    while start < end - 1 and doc[start].lower_.rstrip(".") in titles and not _in_institution_name(doc, start):
         start += 1
     while end - 1 > start + 1 and doc[end - 1].lower_.rstrip(".") in post_nominals - GENERATIONS:
         end -= 1  # "Fiona Gallagher QC" (but "Jr." tells a son from his father: it stays)
@@ -361,6 +460,53 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
         return name
     titled = doc[name.start:end].text if start > name.start else name.titled
     return NameSpan(start, end, doc[start:end].text, PERSON, titled)
+
+
+def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
+    """'the Dutch General Intelligence and Security Service AIVD': an institution's name with its
+    acronym written after it (in whatever language) is also written without it."""
+    if name.end - name.start < 4 or name.type == PERSON:
+        return []
+    last, head = doc[name.end - 1], doc[name.end - 2]
+    if not (last.is_upper and last.is_alpha and 2 <= len(last.text) <= 6 and head.lower_ in _INSTITUTION_HEADS | _GROUP_HEADS
+            and head.text[:1].isupper()):
+        return []
+    return [doc[name.start:name.end - 1].text]
+
+
+_GROUP_WORDS = _GROUP_HEADS | words("group_nouns.txt") | {"mafia"}
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-?\d{1,3})?$")  # "IRA", "MS-13"
+
+
+def _type_group_short_forms(names: list[NameSpan], determined: set[str]) -> None:
+    """'the Roe Mafia clan' ... 'the victory of the Roesi': one word that a group's name of the
+    document opens with, followed there by group nouns only, and that the text sets after
+    'the', is that group's short name, whatever the tagger made of the word."""
+    groups = {n.text for n in names if n.type == ORGANIZATION}
+    surnames = {n.text.split()[-1] for n in names if n.type == PERSON and len(n.text.split()) > 1}
+    for n in names:
+        if n.type != PERSON or " " in n.text or n.text not in determined or n.text in surnames:
+            continue
+        if any(g.startswith(n.text + " ") and all(w.lower() in _GROUP_WORDS for w in g.split()[1:]) for g in groups):
+            n.type = ORGANIZATION
+
+
+def _type_determined_acronyms(names: list[NameSpan], determined: set[str]) -> None:
+    """'the IRA believed', 'the Provisional IRA': a name ending in an acronym that the text sets
+    after 'the' is a group's or an institution's (people go by no acronym), when nothing else
+    typed it (a tagger's place, 'the US', keeps its type)."""
+    for n in names:
+        last = n.text.split()[-1] if n.text.split() else ""
+        if not n.type and n.text in determined and last.isupper() and last.isalpha() and 2 <= len(last) <= 6:
+            n.type = ORGANIZATION
+
+
+def _in_institution_name(doc: Doc, i: int) -> bool:
+    """'the General Intelligence and Security Agency': a title word at the head of an
+    institution's name that the tagger reads as one organisation is part of that name."""
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent is not None and ent.label_ == "ORG" and any(
+        t.lower_ in _INSTITUTION_HEADS | _GROUP_HEADS for t in doc[i + 1:ent.end])
 
 
 # Head words of institutions: "Justice Department", "District Court" are not a judge's name.
@@ -413,6 +559,20 @@ def _legal_citation(doc: Doc, name: NameSpan) -> bool:
     short = all(len(t.text.rstrip(".")) <= 5 for t in doc[name.start:name.end])
     return short and before is not None and before.like_num and after is not None and (
         after.like_num or after.text[:1].isdigit() or after.text == "§")
+
+
+def _verse_reference(doc: Doc, name: NameSpan) -> bool:
+    """'Sura 2 : 130', 'John 3:16': a book's name before chapter and verse is a citation."""
+    k = name.end
+    if k < len(doc) and re.fullmatch(r"\d{1,3}:\d{1,3}", doc[k].text):
+        return True
+    return k + 2 < len(doc) and doc[k].text.isdigit() and doc[k + 1].text == ":" and doc[k + 2].text.isdigit()
+
+
+def _plural_class(doc: Doc, name: NameSpan) -> bool:
+    """'a haunt of Tory MPs': a name ending in an acronym's plural names a class of people."""
+    last = doc[name.end - 1].text
+    return name.end - name.start > 1 and len(last) > 2 and last.endswith("s") and last[:-1].isupper() and last[:-1].isalpha()
 
 
 def _without_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> NameSpan:
@@ -662,6 +822,11 @@ class NameTyper:
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
+        determined = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if _determined(doc, nm, self.lex)}
+        _type_group_short_forms([n for ns in typed for n in ns], determined)
+        after_the = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns
+                     if nm.start > 0 and doc[nm.start - 1].lower_ == "the"}
+        _type_determined_acronyms([n for ns in typed for n in ns], after_the)
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -697,6 +862,10 @@ class NameTyper:
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
             return [(PLACE, 0.5)]  # "Franco-Belgian", "an Algerian who ...": not a name of one actor
+        k = name.end
+        if k + 1 < len(doc) and doc[k].tag_ == "POS" and doc[k + 1].text.istitle() and (
+                doc[k + 1].lower_ in self.lex.site_nouns) and span[0].lower_.rstrip(".") in {"st", "saint"}:
+            return [(PLACE, 5.0)]  # "St. James's Square": a saint's name that names a place
         anchor = head
         person_ner = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
         for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
@@ -726,6 +895,12 @@ class NameTyper:
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
                 t.lower_ in self.lex.organisation_words for t in span):
             votes.append((PERSON, 1.5))  # "X drove to Leeds", "X was born in 1960"
+        if _ACRONYM.match(head.text) and head.ent_type_ not in _PLACE_LABELS:
+            # "in the IRA", "members of MS-13": an acronym the tagger does not call a place is a
+            # group's or an institution's; being 'in' it is membership
+            votes = [(ORGANIZATION if label == PLACE else label, w) for label, w in votes]
+        if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
+            votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Mara X": the group noun names it
         return votes
 
     def _copula_vote(self, head: Token) -> str | None:

@@ -91,6 +91,8 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
     _join_group_short_forms([o for o in occurrences if o.type == ORGANIZATION], uf, join)
+    lead = min(occurrences, key=lambda o: (o.sentence, o.id)) if occurrences else None
+    _join_unit_descriptions([o for o in occurrences if o.type == ORGANIZATION], uf, join, subject, lead)
     groups = uf.groups()
     for oid in list(unresolved):
         if len(groups.get(uf.find(oid), [])) > 1 and any(
@@ -149,6 +151,7 @@ def _abbreviates(a: str, b: str) -> bool:
 def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> None:  # type: ignore[no-untyped-def]
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
+    _join_bracketed_forms(full, uf, join)
     # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
     for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
@@ -160,6 +163,8 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
             # 'Mustafa Amine X': a father's given name is often his son's middle name.
             join(a.id, b.id, "shorter form of the full name", 1.0)
+        elif not (a.among_kin or b.among_kin) and _abbreviates_respelt(a.effective, b.effective):
+            join(a.id, b.id, "shorter form of the full name, the surname spelt another way", 0.8)
     for short in [o for o in full if abbreviated_surname(o.effective)]:
         matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
         if len(matches) == 1 and uf.can_union(short.id, next(iter(matches))):
@@ -205,6 +210,33 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         elif close:  # a guess: left apart here, suggested to the analyst by cross-document resolution
             unresolved[o.id] = f"'{o.text}' resembles {', '.join(sorted(roots[r][0].effective for r in close))}"
     _join_single_variants(people, uf, join, floor)
+
+
+_BRACKETED_FORM = re.compile(r"^(\S+) \((\S+)\) (.+)$")
+
+
+def _join_bracketed_forms(full, uf, join) -> None:  # type: ignore[no-untyped-def]
+    """'Jim (James) Roe' is the 'James Roe' and the 'Jim Roe' of the same document: the text
+    gives both forms of the given name itself."""
+    keyed: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for o in full:
+        keyed[name_key(o.effective)].append(o)
+    for o in full:
+        m = _BRACKETED_FORM.match(o.effective)
+        if not m:
+            continue
+        for form in (f"{m[1]} {m[3]}", f"{m[2]} {m[3]}"):
+            for other in keyed.get(name_key(form), ()):
+                if uf.can_union(o.id, other.id):
+                    join(o.id, other.id, "the same name with the other form of the given name it gives in brackets")
+
+
+def _abbreviates_respelt(a: str, b: str) -> bool:
+    """'Sarah Olsen' and 'Sarah Jane Olson': the given name and a surname written another way
+    (one letter apart, a transliteration), the middle name dropped."""
+    short, long = sorted((parts(a), parts(b)), key=len)
+    return (len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[-1] != long[-1]
+            and min(len(short[-1]), len(long[-1])) >= 5 and transliterated(short[-1], long[-1]))
 
 
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
@@ -271,7 +303,8 @@ def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], jo
     for o in groups:
         first.setdefault(o.text, o)
     keys = {group_key(t) for t in first}
-    for short, occ in first.items():
+    by_length = sorted(first.items(), key=lambda item: -len(parts(item[0])))  # 'X clan' before 'X'
+    for short, occ in by_length:
         ps = parts(short)
         if not ps or (len(ps) == 1 and ps[0] in _GROUP_NOUNS) or is_acronym(short):
             continue
@@ -281,6 +314,36 @@ def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], jo
             join(next(iter(roots)), occ.id, "shorter form of the only group name it is part of", 0.9)
 
 
+_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
+
+
+def _join_unit_descriptions(groups: list[NameOccurrence], uf: UnionFind[int], join, subject: str,  # type: ignore[no-untyped-def]
+                            lead: NameOccurrence | None) -> None:
+    """On a page about one unit (named in the title, or the first name of the text: a wiki lead's
+    subject), 'the London IRA gang', 'the IRA unit' and 'the London ASU' (a place before the unit's
+    own acronym) describe that unit: the page's subject is the only unit such a description can
+    mean. Elsewhere they stay apart."""
+    subject_key = group_key(subject) if subject else ""
+    subjects = {uf.find(lead.id)} if lead is not None and lead.type == ORGANIZATION else set()
+    if subject_key:
+        subjects |= {uf.find(o.id) for o in groups
+                     if group_key(o.text) == subject_key or subject_key.endswith(group_key(o.text))}
+    targets = {uf.find(o.id) for o in groups if len(o.text.split()) > 1
+               and o.text.split()[-1].lower() in _UNIT_NOUNS and o.text.split()[-1][:1].isupper()
+               and uf.find(o.id) in subjects}
+    if len(targets) != 1:
+        return
+    target = next(iter(targets))
+    own = {o.text for o in groups if uf.find(o.id) == target}
+    for o in groups:
+        words = o.text.split()
+        if len(words) < 2 or uf.find(o.id) == target or not all(w[:1].isupper() for w in words[:-1]):
+            continue
+        described = (words[-1] in _UNIT_NOUNS) or (is_acronym(words[-1]) and words[-1] in own)
+        if described and uf.can_union(o.id, target):
+            join(target, o.id, "a description of the unit the page is about", 0.9)
+
+
 def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
     pl = parts(long)
     k = len(ps)
@@ -288,6 +351,9 @@ def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
         return False
     if pl[:k] == ps and all(w in _GROUP_HEADS for w in pl[k:]):
         return True  # "Roe network", "Roe Mafia clan"
+    if pl[0] == ps[0] and pl[-1] == ps[-1] and all(w in _GROUP_HEADS for w in pl[1:-1]) and all(
+            w in _GROUP_HEADS for w in ps[1:]):
+        return True  # "Roe clan" in "Roe Mafia clan"
     words = long.split()
     if pl[-k:] != ps or len(words) <= len(short.split()):
         return False
