@@ -867,7 +867,9 @@ class NameTyper:
                 doc[k + 1].lower_ in self.lex.site_nouns) and span[0].lower_.rstrip(".") in {"st", "saint"}:
             return [(PLACE, 5.0)]  # "St. James's Square": a saint's name that names a place
         anchor = head
-        person_ner = len(span) > 1 and all(t.ent_type_ == "PERSON" for t in span)
+        # "David Roe, Jr.": the suffix and its comma are no words of the name the NER has to tag.
+        words = [t for t in span if not t.is_punct and t.lower_.rstrip(".") not in GENERATIONS]
+        person_ner = len(words) > 1 and all(t.ent_type_ == "PERSON" for t in words)
         for _ in range(4):  # "in Solokuro, Lamongan, East Java": the places listed after the first
             if anchor.dep_ not in {"conj", "appos"} or anchor.head.i == anchor.i or person_ner:
                 break
