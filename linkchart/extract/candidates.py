@@ -215,24 +215,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f["adversary_path"] = 1.0  # 'A was at odds with B': opponents
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
-            lemma = t.lemma_.lower()
-            if lemma in lex.kinship and t.pos_ in {"NOUN", "PROPN"}:
-                f[f"kin_{where}"] = 1.0
-            if lemma in lex.leader_words:
-                f[f"leader_{where}"] = 1.0
-            kind = lex.person_triggers.get(lemma)
-            if kind and t.pos_ != "ADP":
-                f[f"trigger_{where}:{kind}"] = 1.0
-            if lex.group_triggers.get(lemma) and t.pos_ != "ADP":
-                f[f"group_trigger_{where}"] = 1.0
-            if lemma in lex.joint_actions and t.pos_ == "VERB":
-                f[f"joint_{where}"] = 1.0
-            if lemma in lex.group_nouns:
-                f[f"group_noun_{where}"] = 1.0
-            if t.text in {";", "(", ")"}:
-                f["bracket_or_semicolon_between"] = 1.0
-            if t.pos_ == "VERB" and where == "path":
-                f["verb_on_path"] = 1.0
+            for feature in _word_features(t, lex)[where]:
+                f[feature] = 1.0
     if b.type == PERSON and any(_distributed(end.token, lex) for end in (a, b)):
         f["distributed"] = 1.0
     if any(_gapped(end.token) for end in (a, b)):
@@ -269,6 +253,35 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(person_vetoes)) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
     return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
+
+
+@_per_token
+def _word_features(t: Token, lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The features a word gives a pair when it is on their path and when it is between them, in
+    the order they are set."""
+    out: dict[str, tuple[str, ...]] = {}
+    for where in ("path", "between"):
+        found: list[str] = []
+        lemma = t.lemma_.lower()
+        if lemma in lex.kinship and t.pos_ in {"NOUN", "PROPN"}:
+            found.append(f"kin_{where}")
+        if lemma in lex.leader_words:
+            found.append(f"leader_{where}")
+        kind = lex.person_triggers.get(lemma)
+        if kind and t.pos_ != "ADP":
+            found.append(f"trigger_{where}:{kind}")
+        if lex.group_triggers.get(lemma) and t.pos_ != "ADP":
+            found.append(f"group_trigger_{where}")
+        if lemma in lex.joint_actions and t.pos_ == "VERB":
+            found.append(f"joint_{where}")
+        if lemma in lex.group_nouns:
+            found.append(f"group_noun_{where}")
+        if t.text in {";", "(", ")"}:
+            found.append("bracket_or_semicolon_between")
+        if t.pos_ == "VERB" and where == "path":
+            found.append("verb_on_path")
+        out[where] = tuple(found)
+    return out
 
 
 def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
