@@ -12,8 +12,10 @@ he speaks about, or tie two people the sentence says were not tied.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -55,6 +57,27 @@ _PERSON_VETOES = frozenset({"cited_author", "adversary_path", "aside_of_another"
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
 _GROUP_WORDS = ("group_trigger_", "leader_", "group_noun_", "trigger_path:", "possessive_group")
+
+
+_READINGS: tuple[object, object, dict[tuple[Any, ...], Any]] = (None, None, {})
+
+
+def _per_token[R](fn: Callable[..., R]) -> Callable[..., R]:
+    """A reading of a token that every pair it is in asks again (a list's head, its governor):
+    computed once a token. The memo holds the paragraph at hand only and is swapped whole."""
+    @wraps(fn)
+    def read(token: Token, lex: Lexicon, **options: Any) -> R:
+        global _READINGS
+        memo = _READINGS
+        if memo[0] is not token.doc or memo[1] is not lex:
+            memo = _READINGS = (token.doc, lex, {})
+        key = (fn.__name__, token.i, *sorted(options.items()))
+        try:
+            return memo[2][key]  # type: ignore[no-any-return]
+        except KeyError:
+            found = memo[2][key] = fn(token, lex, **options)
+            return found
+    return read
 
 
 @dataclass
@@ -192,24 +215,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f["adversary_path"] = 1.0  # 'A was at odds with B': opponents
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
-            lemma = t.lemma_.lower()
-            if lemma in lex.kinship and t.pos_ in {"NOUN", "PROPN"}:
-                f[f"kin_{where}"] = 1.0
-            if lemma in lex.leader_words:
-                f[f"leader_{where}"] = 1.0
-            kind = lex.person_triggers.get(lemma)
-            if kind and t.pos_ != "ADP":
-                f[f"trigger_{where}:{kind}"] = 1.0
-            if lex.group_triggers.get(lemma) and t.pos_ != "ADP":
-                f[f"group_trigger_{where}"] = 1.0
-            if lemma in lex.joint_actions and t.pos_ == "VERB":
-                f[f"joint_{where}"] = 1.0
-            if lemma in lex.group_nouns:
-                f[f"group_noun_{where}"] = 1.0
-            if t.text in {";", "(", ")"}:
-                f["bracket_or_semicolon_between"] = 1.0
-            if t.pos_ == "VERB" and where == "path":
-                f["verb_on_path"] = 1.0
+            for feature in _word_features(t, lex)[where]:
+                f[feature] = 1.0
     if b.type == PERSON and any(_distributed(end.token, lex) for end in (a, b)):
         f["distributed"] = 1.0
     if any(_gapped(end.token) for end in (a, b)):
@@ -246,6 +253,35 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(person_vetoes)) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
     return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
+
+
+@_per_token
+def _word_features(t: Token, lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The features a word gives a pair when it is on their path and when it is between them, in
+    the order they are set."""
+    out: dict[str, tuple[str, ...]] = {}
+    for where in ("path", "between"):
+        found: list[str] = []
+        lemma = t.lemma_.lower()
+        if lemma in lex.kinship and t.pos_ in {"NOUN", "PROPN"}:
+            found.append(f"kin_{where}")
+        if lemma in lex.leader_words:
+            found.append(f"leader_{where}")
+        kind = lex.person_triggers.get(lemma)
+        if kind and t.pos_ != "ADP":
+            found.append(f"trigger_{where}:{kind}")
+        if lex.group_triggers.get(lemma) and t.pos_ != "ADP":
+            found.append(f"group_trigger_{where}")
+        if lemma in lex.joint_actions and t.pos_ == "VERB":
+            found.append(f"joint_{where}")
+        if lemma in lex.group_nouns:
+            found.append(f"group_noun_{where}")
+        if t.text in {";", "(", ")"}:
+            found.append("bracket_or_semicolon_between")
+        if t.pos_ == "VERB" and where == "path":
+            found.append("verb_on_path")
+        out[where] = tuple(found)
+    return out
 
 
 def _sentence_features(lex: Lexicon, sentence: Span) -> dict[str, float]:
@@ -313,6 +349,7 @@ def _list_head(token: Token) -> Token:
     return token
 
 
+@_per_token
 def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     """What the coordination hangs from: the first word above it that a lexicon knows
     ('charges against A, B and C': legal; 'members were A, B and C': group). With `left`, the
@@ -351,6 +388,7 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     return "none"
 
 
+@_per_token
 def _prosecuted_list(head: Token, lex: Lexicon) -> bool:
     """Is a list of names labelled as the ones prosecuted: 'A, B and C, Defendants', 'charges
     the following defendants: A; B; C', 'indicted A, B and C'? A word of prosecution apposed to
@@ -385,6 +423,7 @@ def _cited_author(token: Token) -> bool:
     return owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in _cited_works()
 
 
+@_per_token
 def _agents_of_place(token: Token, lex: Lexicon) -> bool:
     """'a house occupied by A and B', 'the flat owned by A and B': the list is the agent of a
     participle that describes a place."""
@@ -398,6 +437,7 @@ def _agents_of_place(token: Token, lex: Lexicon) -> bool:
     return participle.dep_ == "acl" and place.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns
 
 
+@_per_token
 def _objects_of_another(token: Token, lex: Lexicon) -> bool:
     """Is the coordination the object of a verb whose subject is someone else ('X met with A and
     B', 'X recruited A and B')? Verbs of prosecution excepted: co-defendants share the charge."""
@@ -413,6 +453,7 @@ def _objects_of_another(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" for c in verb.children)
 
 
+@_per_token
 def _distributed(token: Token, lex: Lexicon) -> bool:
     """Does 'each' (or 'respectively', 'separately') hang from the name's list or from the verb
     the list depends on ('A, B and C were each sentenced', 'B and C 14 years each')?"""

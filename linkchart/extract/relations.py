@@ -55,6 +55,7 @@ class RelationFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
         self._names: frozenset[int] = frozenset()  # tokens of the people of the sentence at hand
+        self._memo: tuple[Doc | None, dict[str, dict]] = (None, {})
 
     def sentence_ties(self, paragraph: int, sentence: Span, people: list[Participant],
                       previous_subject: Participant | None) -> list[Tie]:
@@ -293,17 +294,45 @@ class RelationFinder:
                 return kind
         return None
 
+    def _table(self, doc: Doc, name: str) -> dict:
+        """This paragraph's memo of one per-token reading (a pair's path, clause and hedges are
+        read again for every pair and by every rule): kept for the paragraph at hand only, and
+        swapped whole, so that threads sharing the finder never read another paragraph's."""
+        memo = self._memo
+        if memo[0] is not doc:
+            memo = self._memo = (doc, {})
+        table = memo[1].get(name)
+        if table is None:
+            table = memo[1][name] = {}
+        return table
+
     def negated(self, tokens: list[Token]) -> bool:
+        if not tokens:
+            return False
+        table = self._table(tokens[0].doc, "negated")
         for t in tokens:
-            if t.lemma_.lower() in self.lex.negations and t.pos_ == "VERB":
-                return True  # "denied knowing"
-            if any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children):
+            found = table.get(t.i)
+            if found is None:
+                found = table[t.i] = self._negated_token(t)
+            if found:
                 return True
         return False
+
+    def _negated_token(self, t: Token) -> bool:
+        if t.lemma_.lower() in self.lex.negations and t.pos_ == "VERB":
+            return True  # "denied knowing"
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
 
     def negated_context(self, token: Token) -> bool:
         """A tie stated under a negation higher up: 'there is no evidence that the two ever
         met', 'police do not believe that A knew B'."""
+        table = self._table(token.doc, "negated_context")
+        found = table.get(token.i)
+        if found is None:
+            found = table[token.i] = self._negated_context(token)
+        return found
+
+    def _negated_context(self, token: Token) -> bool:
         x = token
         while True:
             if self.negated([x]) or any(c.dep_ == "mark" and c.lower_ in self.lex.unasserted_marks for c in x.children):
@@ -317,18 +346,40 @@ class RelationFinder:
             x = head
 
     def hedged(self, tokens: list[Token]) -> bool:
-        seen: set[int] = set()
+        """Is a hedge on any of the tokens or above them?"""
+        if not tokens:
+            return False
+        table = self._table(tokens[0].doc, "hedged")
         for t in tokens:
-            chain = [t, *t.ancestors]
-            for x in chain:
-                if x.i in seen:
-                    continue
-                seen.add(x.i)
-                if x.lemma_.lower() in self.lex.hedges or x.lower_ in self.lex.hedges:
-                    return True
-                if any(c.lower_ in self.lex.hedges and c.dep_ in {"advmod", "aux"} for c in x.children):
-                    return True
+            found = table.get(t.i)
+            if found is None:
+                found = self._hedged_chain(t, table)
+            if found:
+                return True
         return False
+
+    def _hedged_chain(self, token: Token, table: dict) -> bool:
+        """A hedge on the token or an ancestor; fills the memo for the chain it walks."""
+        walked: list[int] = []
+        x = token
+        found = False
+        while True:
+            known = table.get(x.i)
+            if known is not None:
+                found = known
+                break
+            walked.append(x.i)
+            if x.lemma_.lower() in self.lex.hedges or x.lower_ in self.lex.hedges or any(
+                    c.lower_ in self.lex.hedges and c.dep_ in {"advmod", "aux"} for c in x.children):
+                found = True
+                break
+            head = x.head
+            if head.i == x.i or len(walked) > len(x.doc):
+                break
+            x = head
+        for i in walked:  # every token walked has the answer of the chain above it
+            table[i] = found
+        return found
 
     def _joint_action_ties(self, paragraph: int, sentence: Span, people: list[Participant],
                            previous_subject: Participant | None) -> list[Tie]:
@@ -443,17 +494,49 @@ def crosses_clause(path: list[Token]) -> bool:
 
 def dependency_path(a: Token, b: Token) -> list[Token] | None:
     """Tokens from a to b through their lowest common ancestor, both ends included."""
-    up_a = [a, *a.ancestors]
-    index_a = {t.i: k for k, t in enumerate(up_a)}
-    up_b = [b, *b.ancestors]
-    for k, t in enumerate(up_b):
-        if t.i in index_a:
-            return up_a[:index_a[t.i] + 1] + list(reversed(up_b[:k]))
+    up_a = _chain(a)
+    index_a = {i: k for k, i in enumerate(up_a)}
+    up_b = _chain(b)
+    for k, i in enumerate(up_b):
+        if i in index_a:
+            return [a.doc[j] for j in up_a[:index_a[i] + 1]] + [b.doc[j] for j in reversed(up_b[:k])]
     return None
 
 
+_CHAINS: tuple[Doc | None, dict[int, tuple[int, ...]]] = (None, {})
+
+
+def _chain(token: Token) -> tuple[int, ...]:
+    """The token and its ancestors, as indices: kept for the paragraph at hand (swapped whole)."""
+    global _CHAINS
+    memo = _CHAINS
+    if memo[0] is not token.doc:
+        memo = _CHAINS = (token.doc, {})
+    chain = memo[1].get(token.i)
+    if chain is None:
+        chain = memo[1][token.i] = (token.i, *(t.i for t in token.ancestors))
+    return chain
+
+
+_ASIDES: tuple[Doc | None, dict[tuple[int, int], bool]] = (None, {})
+
+
 def aside_of_another(x: Token, y: Token) -> bool:
-    """Is x inside a bracket that opens right after a third name ('B (a friend of x)'), not y?"""
+    """Is x inside a bracket that opens right after a third name ('B (a friend of x)'), not y?
+    (Asked of a pair by several steps: kept for the paragraph at hand, swapped whole.)"""
+    global _ASIDES
+    if y.doc is not x.doc:
+        return _aside_of_another(x, y)
+    memo = _ASIDES
+    if memo[0] is not x.doc:
+        memo = _ASIDES = (x.doc, {})
+    found = memo[1].get((x.i, y.i))
+    if found is None:
+        found = memo[1][(x.i, y.i)] = _aside_of_another(x, y)
+    return found
+
+
+def _aside_of_another(x: Token, y: Token) -> bool:
     doc, depth = x.doc, 0
     for k in range(x.i - 1, x.sent.start - 1, -1):
         if doc[k].text == ")":
@@ -554,7 +637,7 @@ def _semicolon_between(a: Token, b: Token) -> bool:
 
 
 def lowest_common_ancestor(path: list[Token]) -> Token:
-    return min(path, key=lambda t: len(list(t.ancestors)))
+    return min(path, key=lambda t: len(_chain(t)))
 
 
 def _governing_predicate(token: Token) -> Token:

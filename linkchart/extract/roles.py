@@ -142,9 +142,24 @@ def _speaks_for(token: Token, parsed: ParsedDocument) -> bool:
         t.text == "," for t in doc[objects[0].i + 1:objects[0].i + 2])
 
 
+_TITLED: tuple[object, object, dict[int, bool]] = (None, None, {})
+
+
 def titled(token: Token, lex: Lexicon) -> bool:
     """Is the name introduced here by an outsider's title ('Judge X', 'X, a defence lawyer',
-    'U.S. Attorney X')?"""
+    'U.S. Attorney X')? Read once a token: several steps ask it of every name (the memo holds the
+    paragraph at hand only, and is swapped whole)."""
+    global _TITLED
+    memo = _TITLED
+    if memo[0] is not token.doc or memo[1] is not lex:
+        memo = _TITLED = (token.doc, lex, {})
+    found = memo[2].get(token.i)
+    if found is None:
+        found = memo[2][token.i] = _titled(token, lex)
+    return found
+
+
+def _titled(token: Token, lex: Lexicon) -> bool:
     near = [c for c in token.children if c.dep_ in {"compound", "appos", "amod"}]
     if token.dep_ == "appos":
         near.append(token.head)
