@@ -151,30 +151,53 @@ class _Affected:
     produced: set[str] = field(default_factory=set)  # entity ids resolution produced
 
 
-def _closure(store: Store, seeds: set[str], links: _DecisionLinks) -> set[str]:
-    """Every document-level entity that the seeds could be joined to, compared or voted with,
-    directly or through others; and every member of the entities they belonged to."""
-    component: set[str] = set()
-    linked: set[str] = set()
-    frontier = set(seeds)
-    while frontier:
-        component |= frontier
-        found = store.neighbours(frontier)
-        if links.by_key:  # analyst decisions tie what they name together
-            keys = links.linked({*(k for _, k, _ in store.keys_of(frontier)), *("id:" + x for x in frontier)}) - linked
-            linked |= keys
-            found |= {x for x, _ in store.key_holders(keys)} | {k[3:] for k in keys if k.startswith("id:")}
-        frontier = {x.split("|")[0] for x in found} - component
-    return component
+class _Walk:
+    """Walks from document-level entities to those they can be resolved with, remembering what it
+    has followed: each key and each former entity is expanded once per resolution, however many
+    entities hold it, so the walk costs what the keys table holds, not its square. What one
+    component followed no other can reach (every holder of a key followed in full, and every
+    active holder of one followed from a passive holder, is in that component)."""
+
+    def __init__(self, store: Store, links: _DecisionLinks) -> None:
+        self.store = store
+        self.links = links
+        self.every_holder: set[str] = set()  # keys whose holders were all taken in
+        self.active_holders: set[str] = set()  # keys whose active holders were taken in
+        self.entities: set[str] = set()  # former entities whose members were taken in
+        self.linked: set[str] = set()  # keys analyst decisions tied together, followed
+        self.done: set[str] = set()
+
+    def component(self, seed: str) -> set[str]:
+        """Every document-level entity that the seed could be joined to, compared or voted with,
+        directly or through others; and every member of the entities they belonged to."""
+        component: set[str] = set()
+        frontier = {seed}
+        while frontier:
+            component |= frontier
+            keys = self.store.keys_of(frontier)
+            every = {k for _, k, active in keys if active} - self.every_holder
+            active = {k for _, k, a in keys if not a} - self.every_holder - self.active_holders - every
+            self.every_holder |= every
+            self.active_holders |= active
+            found = {x for x, _ in self.store.key_holders(every)}
+            found |= {x for x, _ in self.store.key_holders(active, active_only=True)}
+            entities = set(self.store.members(local_ids=frontier).values()) - self.entities
+            self.entities |= entities
+            found |= set(self.store.members(entity_ids=entities))
+            if self.links.by_key:  # analyst decisions tie what they name together
+                linked = self.links.linked({*(k for _, k, _ in keys), *("id:" + x for x in frontier)}) - self.linked
+                self.linked |= linked
+                found |= {x for x, _ in self.store.key_holders(linked)} | {k[3:] for k in linked if k.startswith("id:")}
+            frontier = {x.split("|")[0] for x in found} - component
+        self.done |= component
+        return component
 
 
 def _components(store: Store, seeds: Iterable[str], links: _DecisionLinks) -> Iterator[set[str]]:
-    done: set[str] = set()
+    walk = _Walk(store, links)
     for seed in seeds:
-        if seed not in done:
-            component = _closure(store, {seed}, links)
-            done |= component
-            yield component
+        if seed not in walk.done:
+            yield walk.component(seed)
 
 
 def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str], decisions: list[AnalystDecision],
