@@ -27,6 +27,7 @@ from linkchart.model import (
     AnalystDecision,
     Entity,
     Event,
+    LocalEntity,
     Relation,
     Resolution,
     as_entity_type,
@@ -39,6 +40,8 @@ from linkchart.settings import Settings
 from linkchart.store import Store
 
 BATCH_LOCALS = 2000  # document-level entities resolved together (memory is bounded by a batch)
+FiledKey = tuple[str | None, str, bool]  # (local id, or none for a place's; key; active)
+FILING_BATCH = 200  # documents whose keys are filed together
 RELATION_CHUNK = 500  # entities whose ties are recomputed together
 
 
@@ -72,8 +75,8 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
             if stale_keys:  # filed by another version of the keys (or never): file every document again
                 store.forget_resolution_keys()
                 store.set_meta("resolution_keys", keying)
-            for document_id in store.unresolved_documents():
-                _file_keys(store, document_id, settings)
+            for _ in _file_keys(store, store.unresolved_documents(), settings):
+                pass
             seeds: Iterable[str] = store.local_ids()
         else:
             seeds = _touched(store, settings, decisions, before)
@@ -101,13 +104,19 @@ def _keying(settings: Settings) -> str:
     return digest.hexdigest()[:12]
 
 
-def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
-    """Compute and store the keys of a document (those of its places have no local id)."""
-    locals_ = store.local_entities_of([document_id])
-    keys: list[tuple[str | None, str, bool]] = list(resolution_keys(locals_, settings.variant_similarity))
-    keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
-    store.set_document_keys(document_id, keys)
-    return keys
+def _file_keys(store: Store, document_ids: list[str], settings: Settings) -> Iterator[tuple[str, list[FiledKey]]]:
+    """Compute and store the keys of documents (those of their places have no local id), reading
+    their entities a batch of documents at a time."""
+    for start in range(0, len(document_ids), FILING_BATCH):
+        batch = document_ids[start:start + FILING_BATCH]
+        by_document: dict[str, list[LocalEntity]] = {d: [] for d in batch}
+        for e in store.local_entities_of(batch):
+            by_document[e.document_id].append(e)
+        for document_id in batch:
+            keys: list[FiledKey] = list(resolution_keys(by_document[document_id], settings.variant_similarity))
+            keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
+            store.set_document_keys(document_id, keys)
+            yield document_id, keys
 
 
 def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision], before: set[int]) -> list[str]:
@@ -115,8 +124,10 @@ def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision],
     (by the keys they had and have), and those of decisions made or undone since."""
     seeds: list[str] = []
     old_keys: list[tuple[str, bool]] = []
-    for document_id in store.unresolved_documents():
-        for local, key, active in [*store.document_keys(document_id), *_file_keys(store, document_id, settings)]:
+    unresolved = store.unresolved_documents()
+    had = {d: store.document_keys(d) for d in unresolved}  # what they touched before
+    for document_id, keys in _file_keys(store, unresolved, settings):
+        for local, key, active in [*had.pop(document_id), *keys]:
             old_keys.append((key, active))  # what it touched before and touches now
             if local is not None:
                 seeds.append(local)  # its entities, and those it was part of if it is gone
@@ -220,10 +231,11 @@ def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions:
     """Resolve whole components together (they cannot affect one another) and write them."""
     old = store.members(local_ids=batch)
     replaced = set(old.values())
-    locals_ = store.local_entities_by_id(batch)
+    everyone = store.local_entities_of(store.documents_of(batch))  # the company each keeps in its document
+    locals_ = [e for e in everyone if e.local_id in batch]
     report.resolved_locals += len(locals_)
-    documents = sorted({e.document_id for e in locals_})
-    company = document_company(store.local_entities_of(documents))
+    company = document_company(everyone)
+    del everyone
     name_keys = {k for _, k, _ in store.keys_of(e.local_id for e in locals_) if k.startswith("nk:")}
     places = [(d, k[3:]) for d, k in store.place_keys(name_keys)]
     resolution = resolve_entities(locals_, decisions, variant_floor=settings.variant_similarity, place_keys=places,

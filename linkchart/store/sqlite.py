@@ -314,6 +314,15 @@ class SQLiteStore:
         return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
                             set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
 
+    def documents_of(self, local_ids: Iterable[str]) -> list[str]:
+        """The documents of some document-level entities (those that no longer exist are skipped)."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(local_ids))):
+            out |= {r[0] for r in self.db.execute(
+                f"SELECT DISTINCT document_id FROM local_entities WHERE local_id IN ({','.join('?' * len(chunk))})",  # noqa: S608
+                chunk)}
+        return sorted(out)
+
     def local_ids(self) -> Iterator[str]:
         """Every document-level entity id, in the order they were stored."""
         for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
