@@ -38,6 +38,7 @@ from linkchart.resolve.cross_doc import document_company, relations_between, res
 from linkchart.resolve.events import resolve_events
 from linkchart.settings import Settings
 from linkchart.store import Store
+from linkchart.unionfind import UnionFind
 
 BATCH_LOCALS = 2000  # document-level entities resolved together (memory is bounded by a batch)
 FiledKey = tuple[str | None, str, bool]  # (local id, or none for a place's; key; active)
@@ -77,9 +78,7 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
                 store.set_meta("resolution_keys", keying)
             for _ in _file_keys(store, store.unresolved_documents(), settings):
                 pass
-            seeds: Iterable[str] = store.local_ids()
-        else:
-            seeds = _touched(store, settings, decisions, before)
+        seeds = None if whole else _touched(store, settings, decisions, before)
         affected = _resolve_components(store, settings, seeds, decisions, links, report)
         if whole:  # entities no component produced (an earlier import, a removed document's)
             stale = [e for e in store.entity_ids() if e not in affected.produced]
@@ -211,11 +210,35 @@ def _components(store: Store, seeds: Iterable[str], links: _DecisionLinks) -> It
             yield walk.component(seed)
 
 
-def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str], decisions: list[AnalystDecision],
+def _every_component(store: Store, links: _DecisionLinks) -> Iterator[set[str]]:
+    """Every component of the case, from one pass over the keys and the entities (a whole
+    resolution): a key with an active holder binds all its holders, an entity its members, an
+    analyst decision what it names. The same components as the walk, without a query per step."""
+    order = list(store.local_ids())
+    components: UnionFind[str] = UnionFind(order)
+
+    def bind(group: list[str]) -> None:
+        for x in group[1:]:
+            components.union(group[0], x)
+
+    for group in store.bound_groups():
+        bind([x.split("|")[0] for x in group])
+    for keys in links.keys:  # analyst decisions tie what they name together
+        bind([x.split("|")[0] for x, _ in store.key_holders(keys)] + [k[3:].split("|")[0] for k in keys if k.startswith("id:")])
+    done: set[str] = set()
+    for local in order:
+        root = components.find(local)
+        if root not in done:
+            done.add(root)
+            yield set(components.members[root])
+
+
+def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str] | None, decisions: list[AnalystDecision],
                         links: _DecisionLinks, report: UpdateReport) -> _Affected:
+    """Resolve the components of the seeds (every component, without seeds), a batch at a time."""
     affected = _Affected()
     batch: set[str] = set()
-    for component in _components(store, seeds, links):
+    for component in _components(store, seeds, links) if seeds is not None else _every_component(store, links):
         report.components += 1
         batch |= component
         if len(batch) >= BATCH_LOCALS:

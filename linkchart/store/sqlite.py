@@ -323,6 +323,16 @@ class SQLiteStore:
                 chunk)}
         return sorted(out)
 
+    def bound_groups(self) -> Iterator[list[str]]:
+        """The document-level entities each key binds together (those filed under a key that one
+        of them looks the others up under), and the members of each entity: groups of two or more."""
+        for r in self.db.execute(
+                "SELECT group_concat(local_id, char(31)) FROM resolution_keys WHERE local_id IS NOT NULL"
+                " GROUP BY key HAVING max(active) = 1 AND count(*) > 1"
+                " UNION ALL SELECT group_concat(local_id, char(31)) FROM entity_members GROUP BY entity_id"
+                " HAVING count(*) > 1"):
+            yield r[0].split("\x1f")
+
     def local_ids(self) -> Iterator[str]:
         """Every document-level entity id, in the order they were stored."""
         for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
