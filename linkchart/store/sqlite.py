@@ -346,19 +346,6 @@ class SQLiteStore:
                 chunk)]
         return out
 
-    def neighbours(self, local_ids: Iterable[str]) -> set[str]:
-        """The document-level entities that share a key with one of `local_ids` (one of the two
-        looking the other up under it), and those that were resolved into the same entity."""
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(local_ids))):
-            marks = ",".join("?" * len(chunk))
-            out |= {r[0] for r in self.db.execute(
-                "SELECT DISTINCT h.local_id FROM resolution_keys k JOIN resolution_keys h ON h.key = k.key"  # noqa: S608
-                f" WHERE k.local_id IN ({marks}) AND h.local_id IS NOT NULL AND (k.active = 1 OR h.active = 1)"
-                " UNION SELECT m2.local_id FROM entity_members m1 JOIN entity_members m2 ON m2.entity_id = m1.entity_id"
-                f" WHERE m1.local_id IN ({marks})", chunk + chunk)}
-        return out
-
     def key_holders(self, keys: Iterable[str], *, active_only: bool = False) -> list[tuple[str, str]]:
         """(local id, key) of the document-level entities filed under `keys` (only those that
         look others up under them, with `active_only`)."""
