@@ -259,7 +259,7 @@ def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions:
     report.resolved_locals += len(locals_)
     company = document_company(everyone)
     del everyone
-    name_keys = {k for _, k, _ in store.keys_of(e.local_id for e in locals_) if k.startswith("nk:")}
+    name_keys = {k for _, k, _ in store.keys_of((e.local_id for e in locals_), "nk:")}
     places = [(d, k[3:]) for d, k in store.place_keys(name_keys)]
     resolution = resolve_entities(locals_, decisions, variant_floor=settings.variant_similarity, place_keys=places,
                                   company=company)

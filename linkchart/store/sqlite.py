@@ -338,12 +338,14 @@ class SQLiteStore:
         for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
             yield r[0]
 
-    def keys_of(self, local_ids: Iterable[str]) -> list[tuple[str, str, bool]]:
+    def keys_of(self, local_ids: Iterable[str], kind: str = "") -> list[tuple[str, str, bool]]:
+        """(local id, key, active) of the keys of `local_ids` (only keys of one kind, such as "nk:")."""
         out = []
+        only = " AND substr(key, 1, ?) = ?" if kind else ""
         for chunk in _chunks(sorted(set(local_ids))):
             out += [(r[0], r[1], bool(r[2])) for r in self.db.execute(
-                f"SELECT local_id, key, active FROM resolution_keys WHERE local_id IN ({','.join('?' * len(chunk))})",  # noqa: S608
-                chunk)]
+                f"SELECT local_id, key, active FROM resolution_keys WHERE local_id IN ({','.join('?' * len(chunk))}){only}",  # noqa: S608
+                [*chunk, *((len(kind), kind) if kind else ())])]
         return out
 
     def key_holders(self, keys: Iterable[str], *, active_only: bool = False) -> list[tuple[str, str]]:
