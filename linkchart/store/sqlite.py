@@ -326,12 +326,10 @@ class SQLiteStore:
     def bound_groups(self) -> Iterator[list[str]]:
         """The document-level entities each key binds together (those filed under a key that one
         of them looks the others up under), and the members of each entity: groups of two or more."""
-        for r in self.db.execute(
-                "SELECT group_concat(local_id, char(31)) FROM resolution_keys WHERE local_id IS NOT NULL"
-                " GROUP BY key HAVING max(active) = 1 AND count(*) > 1"
-                " UNION ALL SELECT group_concat(local_id, char(31)) FROM entity_members GROUP BY entity_id"
-                " HAVING count(*) > 1"):
-            yield r[0].split("\x1f")
+        rows = self.db.execute("SELECT key, local_id, active FROM resolution_keys WHERE local_id IS NOT NULL ORDER BY key")
+        yield from _runs((r[0], r[1], bool(r[2])) for r in rows)
+        rows = self.db.execute("SELECT entity_id, local_id FROM entity_members ORDER BY entity_id")
+        yield from _runs((r[0], r[1], True) for r in rows)
 
     def local_ids(self) -> Iterator[str]:
         """Every document-level entity id, in the order they were stored."""
@@ -896,6 +894,23 @@ def _relation_fingerprint(r: Relation) -> str:
 def _event_fingerprint(e: Event) -> str:
     return _fingerprint([e.type, e.label, e.place, e.date, _source_json(e.date_source), e.hedged, e.participants,
                          [_evidence_row(x) for x in e.evidence]])
+
+
+def _runs(rows: Iterable[tuple[str, str, bool]]) -> Iterator[list[str]]:
+    """From (head, local id, active) rows, a head's rows together: the local ids of each head
+    held by two or more of which one is active."""
+    last: str | None = None
+    group: list[str] = []
+    active = False
+    for head, local, is_active in rows:
+        if head != last:
+            if active and len(group) > 1:
+                yield group
+            last, group, active = head, [], False
+        group.append(local)
+        active = active or is_active
+    if active and len(group) > 1:
+        yield group
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
