@@ -27,6 +27,7 @@ from linkchart.model import (
     AnalystDecision,
     Entity,
     Event,
+    LocalEntity,
     Relation,
     Resolution,
     as_entity_type,
@@ -37,8 +38,11 @@ from linkchart.resolve.cross_doc import document_company, relations_between, res
 from linkchart.resolve.events import resolve_events
 from linkchart.settings import Settings
 from linkchart.store import Store
+from linkchart.unionfind import UnionFind
 
 BATCH_LOCALS = 2000  # document-level entities resolved together (memory is bounded by a batch)
+FiledKey = tuple[str | None, str, bool]  # (local id, or none for a place's; key; active)
+FILING_BATCH = 200  # documents whose keys are filed together
 RELATION_CHUNK = 500  # entities whose ties are recomputed together
 
 
@@ -72,11 +76,9 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
             if stale_keys:  # filed by another version of the keys (or never): file every document again
                 store.forget_resolution_keys()
                 store.set_meta("resolution_keys", keying)
-            for document_id in store.unresolved_documents():
-                _file_keys(store, document_id, settings)
-            seeds: Iterable[str] = store.local_ids()
-        else:
-            seeds = _touched(store, settings, decisions, before)
+            for _ in _file_keys(store, store.unresolved_documents(), settings):
+                pass
+        seeds = None if whole else _touched(store, settings, decisions, before)
         affected = _resolve_components(store, settings, seeds, decisions, links, report)
         if whole:  # entities no component produced (an earlier import, a removed document's)
             stale = [e for e in store.entity_ids() if e not in affected.produced]
@@ -101,13 +103,19 @@ def _keying(settings: Settings) -> str:
     return digest.hexdigest()[:12]
 
 
-def _file_keys(store: Store, document_id: str, settings: Settings) -> list[tuple[str | None, str, bool]]:
-    """Compute and store the keys of a document (those of its places have no local id)."""
-    locals_ = store.local_entities_of([document_id])
-    keys: list[tuple[str | None, str, bool]] = list(resolution_keys(locals_, settings.variant_similarity))
-    keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
-    store.set_document_keys(document_id, keys)
-    return keys
+def _file_keys(store: Store, document_ids: list[str], settings: Settings) -> Iterator[tuple[str, list[FiledKey]]]:
+    """Compute and store the keys of documents (those of their places have no local id), reading
+    their entities a batch of documents at a time."""
+    for start in range(0, len(document_ids), FILING_BATCH):
+        batch = document_ids[start:start + FILING_BATCH]
+        by_document: dict[str, list[LocalEntity]] = {d: [] for d in batch}
+        for e in store.local_entities_of(batch):
+            by_document[e.document_id].append(e)
+        for document_id in batch:
+            keys: list[FiledKey] = list(resolution_keys(by_document[document_id], settings.variant_similarity))
+            keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
+            store.set_document_keys(document_id, keys)
+            yield document_id, keys
 
 
 def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision], before: set[int]) -> list[str]:
@@ -115,8 +123,10 @@ def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision],
     (by the keys they had and have), and those of decisions made or undone since."""
     seeds: list[str] = []
     old_keys: list[tuple[str, bool]] = []
-    for document_id in store.unresolved_documents():
-        for local, key, active in [*store.document_keys(document_id), *_file_keys(store, document_id, settings)]:
+    unresolved = store.unresolved_documents()
+    had = {d: store.document_keys(d) for d in unresolved}  # what they touched before
+    for document_id, keys in _file_keys(store, unresolved, settings):
+        for local, key, active in [*had.pop(document_id), *keys]:
             old_keys.append((key, active))  # what it touched before and touches now
             if local is not None:
                 seeds.append(local)  # its entities, and those it was part of if it is gone
@@ -151,37 +161,84 @@ class _Affected:
     produced: set[str] = field(default_factory=set)  # entity ids resolution produced
 
 
-def _closure(store: Store, seeds: set[str], links: _DecisionLinks) -> set[str]:
-    """Every document-level entity that the seeds could be joined to, compared or voted with,
-    directly or through others; and every member of the entities they belonged to."""
-    component: set[str] = set()
-    linked: set[str] = set()
-    frontier = set(seeds)
-    while frontier:
-        component |= frontier
-        found = store.neighbours(frontier)
-        if links.by_key:  # analyst decisions tie what they name together
-            keys = links.linked({*(k for _, k, _ in store.keys_of(frontier)), *("id:" + x for x in frontier)}) - linked
-            linked |= keys
-            found |= {x for x, _ in store.key_holders(keys)} | {k[3:] for k in keys if k.startswith("id:")}
-        frontier = {x.split("|")[0] for x in found} - component
-    return component
+class _Walk:
+    """Walks from document-level entities to those they can be resolved with, remembering what it
+    has followed: each key and each former entity is expanded once per resolution, however many
+    entities hold it, so the walk costs what the keys table holds, not its square. What one
+    component followed no other can reach (every holder of a key followed in full, and every
+    active holder of one followed from a passive holder, is in that component)."""
+
+    def __init__(self, store: Store, links: _DecisionLinks) -> None:
+        self.store = store
+        self.links = links
+        self.every_holder: set[str] = set()  # keys whose holders were all taken in
+        self.active_holders: set[str] = set()  # keys whose active holders were taken in
+        self.entities: set[str] = set()  # former entities whose members were taken in
+        self.linked: set[str] = set()  # keys analyst decisions tied together, followed
+        self.done: set[str] = set()
+
+    def component(self, seed: str) -> set[str]:
+        """Every document-level entity that the seed could be joined to, compared or voted with,
+        directly or through others; and every member of the entities they belonged to."""
+        component: set[str] = set()
+        frontier = {seed}
+        while frontier:
+            component |= frontier
+            keys = self.store.keys_of(frontier)
+            every = {k for _, k, active in keys if active} - self.every_holder
+            active = {k for _, k, a in keys if not a} - self.every_holder - self.active_holders - every
+            self.every_holder |= every
+            self.active_holders |= active
+            found = {x for x, _ in self.store.key_holders(every)}
+            found |= {x for x, _ in self.store.key_holders(active, active_only=True)}
+            entities = set(self.store.members(local_ids=frontier).values()) - self.entities
+            self.entities |= entities
+            found |= set(self.store.members(entity_ids=entities))
+            if self.links.by_key:  # analyst decisions tie what they name together
+                linked = self.links.linked({*(k for _, k, _ in keys), *("id:" + x for x in frontier)}) - self.linked
+                self.linked |= linked
+                found |= {x for x, _ in self.store.key_holders(linked)} | {k[3:] for k in linked if k.startswith("id:")}
+            frontier = {x.split("|")[0] for x in found} - component
+        self.done |= component
+        return component
 
 
 def _components(store: Store, seeds: Iterable[str], links: _DecisionLinks) -> Iterator[set[str]]:
-    done: set[str] = set()
+    walk = _Walk(store, links)
     for seed in seeds:
-        if seed not in done:
-            component = _closure(store, {seed}, links)
-            done |= component
-            yield component
+        if seed not in walk.done:
+            yield walk.component(seed)
 
 
-def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str], decisions: list[AnalystDecision],
+def _every_component(store: Store, links: _DecisionLinks) -> Iterator[set[str]]:
+    """Every component of the case, from one pass over the keys and the entities (a whole
+    resolution): a key with an active holder binds all its holders, an entity its members, an
+    analyst decision what it names. The same components as the walk, without a query per step."""
+    order = list(store.local_ids())
+    components: UnionFind[str] = UnionFind(order)
+
+    def bind(group: list[str]) -> None:
+        for x in group[1:]:
+            components.union(group[0], x)
+
+    for group in store.bound_groups():
+        bind([x.split("|")[0] for x in group])
+    for keys in links.keys:  # analyst decisions tie what they name together
+        bind([x.split("|")[0] for x, _ in store.key_holders(keys)] + [k[3:].split("|")[0] for k in keys if k.startswith("id:")])
+    done: set[str] = set()
+    for local in order:
+        root = components.find(local)
+        if root not in done:
+            done.add(root)
+            yield set(components.members[root])
+
+
+def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str] | None, decisions: list[AnalystDecision],
                         links: _DecisionLinks, report: UpdateReport) -> _Affected:
+    """Resolve the components of the seeds (every component, without seeds), a batch at a time."""
     affected = _Affected()
     batch: set[str] = set()
-    for component in _components(store, seeds, links):
+    for component in _components(store, seeds, links) if seeds is not None else _every_component(store, links):
         report.components += 1
         batch |= component
         if len(batch) >= BATCH_LOCALS:
@@ -197,11 +254,12 @@ def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions:
     """Resolve whole components together (they cannot affect one another) and write them."""
     old = store.members(local_ids=batch)
     replaced = set(old.values())
-    locals_ = store.local_entities_by_id(batch)
+    everyone = store.local_entities_of(store.documents_of(batch))  # the company each keeps in its document
+    locals_ = [e for e in everyone if e.local_id in batch]
     report.resolved_locals += len(locals_)
-    documents = sorted({e.document_id for e in locals_})
-    company = document_company(store.local_entities_of(documents))
-    name_keys = {k for _, k, _ in store.keys_of(e.local_id for e in locals_) if k.startswith("nk:")}
+    company = document_company(everyone)
+    del everyone
+    name_keys = {k for _, k, _ in store.keys_of((e.local_id for e in locals_), "nk:")}
     places = [(d, k[3:]) for d, k in store.place_keys(name_keys)]
     resolution = resolve_entities(locals_, decisions, variant_floor=settings.variant_similarity, place_keys=places,
                                   company=company)

@@ -281,6 +281,11 @@ def test_a_build_in_two_steps_and_decisions_equal_one_build(tmp_path: Path, extr
     counts = stepwise.resolve(whole=True)
     assert counts["whole"] == 1 and counts["resolved"] == total
     assert snapshot(stepwise) == again  # what the increments made is what a whole resolution makes
+    from linkchart.update import _components, _DecisionLinks, _every_component
+
+    links = _DecisionLinks(stepwise.store.analyst_decisions())  # the walk of a build and the one pass of a whole
+    walked = {frozenset(c) for c in _components(stepwise.store, list(stepwise.store.local_ids()), links)}
+    assert walked == {frozenset(c) for c in _every_component(stepwise.store, links)}
 
     stepwise.remove([str(steps / "b2.txt")])  # a removed document: its blocks are resolved again
     assert 0 < stepwise.last_resolution["resolved"] < total

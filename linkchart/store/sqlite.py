@@ -314,30 +314,36 @@ class SQLiteStore:
         return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
                             set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
 
+    def documents_of(self, local_ids: Iterable[str]) -> list[str]:
+        """The documents of some document-level entities (those that no longer exist are skipped)."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(local_ids))):
+            out |= {r[0] for r in self.db.execute(
+                f"SELECT DISTINCT document_id FROM local_entities WHERE local_id IN ({','.join('?' * len(chunk))})",  # noqa: S608
+                chunk)}
+        return sorted(out)
+
+    def bound_groups(self) -> Iterator[list[str]]:
+        """The document-level entities each key binds together (those filed under a key that one
+        of them looks the others up under), and the members of each entity: groups of two or more."""
+        rows = self.db.execute("SELECT key, local_id, active FROM resolution_keys WHERE local_id IS NOT NULL ORDER BY key")
+        yield from _runs((r[0], r[1], bool(r[2])) for r in rows)
+        rows = self.db.execute("SELECT entity_id, local_id FROM entity_members ORDER BY entity_id")
+        yield from _runs((r[0], r[1], True) for r in rows)
+
     def local_ids(self) -> Iterator[str]:
         """Every document-level entity id, in the order they were stored."""
         for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
             yield r[0]
 
-    def keys_of(self, local_ids: Iterable[str]) -> list[tuple[str, str, bool]]:
+    def keys_of(self, local_ids: Iterable[str], kind: str = "") -> list[tuple[str, str, bool]]:
+        """(local id, key, active) of the keys of `local_ids` (only keys of one kind, such as "nk:")."""
         out = []
+        only = " AND substr(key, 1, ?) = ?" if kind else ""
         for chunk in _chunks(sorted(set(local_ids))):
             out += [(r[0], r[1], bool(r[2])) for r in self.db.execute(
-                f"SELECT local_id, key, active FROM resolution_keys WHERE local_id IN ({','.join('?' * len(chunk))})",  # noqa: S608
-                chunk)]
-        return out
-
-    def neighbours(self, local_ids: Iterable[str]) -> set[str]:
-        """The document-level entities that share a key with one of `local_ids` (one of the two
-        looking the other up under it), and those that were resolved into the same entity."""
-        out: set[str] = set()
-        for chunk in _chunks(sorted(set(local_ids))):
-            marks = ",".join("?" * len(chunk))
-            out |= {r[0] for r in self.db.execute(
-                "SELECT DISTINCT h.local_id FROM resolution_keys k JOIN resolution_keys h ON h.key = k.key"  # noqa: S608
-                f" WHERE k.local_id IN ({marks}) AND h.local_id IS NOT NULL AND (k.active = 1 OR h.active = 1)"
-                " UNION SELECT m2.local_id FROM entity_members m1 JOIN entity_members m2 ON m2.entity_id = m1.entity_id"
-                f" WHERE m1.local_id IN ({marks})", chunk + chunk)}
+                f"SELECT local_id, key, active FROM resolution_keys WHERE local_id IN ({','.join('?' * len(chunk))}){only}",  # noqa: S608
+                [*chunk, *((len(kind), kind) if kind else ())])]
         return out
 
     def key_holders(self, keys: Iterable[str], *, active_only: bool = False) -> list[tuple[str, str]]:
@@ -888,6 +894,23 @@ def _relation_fingerprint(r: Relation) -> str:
 def _event_fingerprint(e: Event) -> str:
     return _fingerprint([e.type, e.label, e.place, e.date, _source_json(e.date_source), e.hedged, e.participants,
                          [_evidence_row(x) for x in e.evidence]])
+
+
+def _runs(rows: Iterable[tuple[str, str, bool]]) -> Iterator[list[str]]:
+    """From (head, local id, active) rows, a head's rows together: the local ids of each head
+    held by two or more of which one is active."""
+    last: str | None = None
+    group: list[str] = []
+    active = False
+    for head, local, is_active in rows:
+        if head != last:
+            if active and len(group) > 1:
+                yield group
+            last, group, active = head, [], False
+        group.append(local)
+        active = active or is_active
+    if active and len(group) > 1:
+        yield group
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
