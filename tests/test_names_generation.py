@@ -1,5 +1,5 @@
-"""A son named after his father ("X, Jr.") is a person of his own, even where the parse takes
-him for the place another defendant is from."""
+"""Names that carry more than a name: a son named after his father ("X, Jr."), an expert named
+with the institute she works for ("A of the X Institute")."""
 
 from __future__ import annotations
 
@@ -12,3 +12,12 @@ def test_a_junior_listed_after_a_hometown_is_a_person(extractor) -> None:  # typ
     local = extractor.extract(Document(id="d1", path="d1.txt", title="", text=text, content_hash="h1"))
     people = {e.name for e in local.entities if e.type == PERSON}
     assert "Adam Brook Kane, Jr." in people
+
+
+def test_a_named_expert_of_an_institute_is_a_person_and_the_institute_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("\"The cell recruited in prisons,\" said Margaret Holloway of the Kestrel Institute for Conflict "
+            "Studies, who has followed the group since 2015.\n")
+    local = extractor.extract(Document(id="d2", path="d2.txt", title="", text=text, content_hash="h2"))
+    by_name = {e.name: e.type for e in local.entities}
+    assert by_name.get("Margaret Holloway") == PERSON
+    assert not any("Holloway of" in name for name in by_name)

@@ -215,7 +215,12 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
             office = _is_office(doc[prev.end - 1], offices)  # "CEO of X", "Minister of Y": an office, not a name
             heads = _INSTITUTION_HEADS | _GROUP_HEADS
             office = office or (doc[prev.end - 1].lower_ in heads and doc[nm.end - 1].lower_ in heads)  # "Unit of the X Department"
-            if not (person and place) and not office and not any(t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
+            # "Ann Roe of the Leeds Institute": a person and where she works, not one name
+            affiliation = person and prev.end - prev.start > 1 and all(
+                t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and (
+                nm.start == prev.end + 2 or any(t.lower_ in heads for t in doc[nm.start:nm.end]))
+            if not (person and place) and not office and not affiliation and not any(
+                    t.ent_type_ == "DATE" for t in doc[nm.start:nm.end]):
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
             if person and place and not prev.titled and nm.start == prev.end + 1 and prev.end - prev.start > 1:
