@@ -1,7 +1,8 @@
 """Score an exported graph text by text: the per-text lines of an extraction note.
 
 Each text's slice of the graph (its document, the entities seen in it, the ties with evidence in
-it) is scored by `../shared/eval/score_graph.py` against that text's gold file.
+it) is scored by the shared scorer (found as `linkchart evaluate` finds it) against that text's
+gold file, merged into the scorer's format by the `merge_gold.py` beside the scorer.
 
     .venv/bin/python scripts/score_per_text.py --graph real.json --gold ../shared/eval/gold/real \
         --corpus ../shared/corpus/real
@@ -15,13 +16,14 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-SCORER, MERGE = EVAL / "score_graph.py", EVAL / "merge_gold.py"
+from linkchart.evaluate import find_scorer, load_scorer
+
 SHOWN = ("person_f1", "org_recall", "alias_recall", "tie_pp_f1", "tie_po_f1", "forbidden_ties", "merges")
 
 
-def text_slice(graph: dict, document_id: str) -> dict:
+def text_slice(graph: dict[str, Any], document_id: str) -> dict[str, Any]:
     entities = [e for e in graph["entities"] if document_id in e.get("documents", [])]
     ids = {e["id"] for e in entities}
     relations = []
@@ -33,33 +35,37 @@ def text_slice(graph: dict, document_id: str) -> dict:
     return {**graph, "documents": documents, "entities": entities, "relations": relations}
 
 
+def merged_gold(merge_gold: Path, gold: Path, tmp: Path) -> dict[str, Any]:
+    """One text's gold in the scorer's format (merge_gold.py merges a folder)."""
+    folder = tmp / gold.stem
+    folder.mkdir()
+    (folder / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    merged = tmp / f"{gold.stem}.gold.json"
+    subprocess.run([sys.executable, str(merge_gold), str(folder), str(merged)], capture_output=True, check=True)
+    return dict(json.loads(merged.read_text(encoding="utf-8")))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--graph", type=Path, required=True)
     parser.add_argument("--gold", type=Path, required=True, help="folder of per-text gold files")
     parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--scorer", type=Path)
     args = parser.parse_args()
+    scorer_path = find_scorer(args.scorer, args.gold)
+    scorer = load_scorer(scorer_path)
     graph = json.loads(args.graph.read_text(encoding="utf-8"))
     print("text".ljust(44) + " ".join(k.replace("tie_", "")[:9].rjust(9) for k in SHOWN))
     with tempfile.TemporaryDirectory() as tmp:
         for doc in sorted(graph["documents"], key=lambda d: Path(d["path"]).name):
-            name = Path(doc["path"]).stem
-            gold = args.gold / f"{name}.json"
+            gold = args.gold / f"{Path(doc['path']).stem}.json"
             if not gold.exists() or doc.get("duplicate_of"):
                 continue
-            one = Path(tmp) / name
-            one.mkdir()
-            (one / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
-            merged = Path(tmp) / f"{name}.gold.json"
-            subprocess.run([sys.executable, str(MERGE), str(one), str(merged)], capture_output=True, check=True)
-            sliced = Path(tmp) / f"{name}.json"
-            sliced.write_text(json.dumps(text_slice(graph, doc["id"])), encoding="utf-8")
-            done = subprocess.run([sys.executable, str(SCORER), "--gold", str(merged), "--graph", str(sliced),
-                                   "--corpus", str(args.corpus / Path(doc["path"]).name), "--json"],
-                                  capture_output=True, text=True, check=True)
-            summary = json.loads(done.stdout)["summary"]
-            cells = [summary.get(k) for k in SHOWN]
-            print(name[:43].ljust(44) + " ".join(
+            report = scorer.score(merged_gold(scorer_path.parent / "merge_gold.py", gold, Path(tmp)),
+                                  text_slice(graph, doc["id"]),
+                                  scorer.load_corpus(args.corpus / Path(doc["path"]).name))
+            cells = [report["summary"].get(k) for k in SHOWN]
+            print(gold.stem[:43].ljust(44) + " ".join(
                 (f"{c:.2f}" if isinstance(c, float) else str(len(c) if isinstance(c, list) else c)).rjust(9)
                 for c in cells))
 

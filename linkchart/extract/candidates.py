@@ -143,7 +143,7 @@ def sentence_candidates(finder: RelationFinder, paragraph: int, sentence: Span, 
 
 
 def _bracketed_alias(token: Token) -> bool:
-    """'Jim (James) Kilgore', 'Camilla Hall (Gabi)': a name in brackets right after a name is
+    """'Tom (Thomas) Roe', 'Ann Poe (Mina)': a name in brackets right after a name is
     another name of that person, not a second person beside him."""
     doc = token.doc
     start, end = token.left_edge.i, token.right_edge.i
@@ -152,7 +152,7 @@ def _bracketed_alias(token: Token) -> bool:
 
 
 def _part_of_name(token: Token, heads: set[int]) -> bool:
-    """'Jim (James) Kilgore' read as three names: the first two modify the last, whose name they
+    """'Tom (Thomas) Roe' read as three names: the first two modify the last, whose name they
     are part of."""
     return token.dep_ in {"nmod", "compound"} and token.head.i in heads and 0 < token.head.i - token.i <= 4
 

@@ -80,8 +80,8 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
         if doc[occ.name.start - 1].lower_ in {"the", "of"} if occ.name.start > 0 else False:
             continue  # "the Roe and Poe families"
         words = partner.text.split()
-        # "Ovidio and Joaquin Guzman Lopez": two surnames when the document's other names carry the
-        # first of them as a surname too ("Ivan Guzman Salazar"); else a middle name ("Ann Jane Roe")
+        # "Luis and Pablo Roe Vidal": two surnames when the document's other names carry the
+        # first of them as a surname too ("Ana Roe Marin"); else a middle name ("Ann Jane Roe")
         double = len(words) == 3 and words[1] in later_words - {w for o in full for w in o.text.split()[:1]}
         occ.full_name = f"{occ.text} {' '.join(words[1:] if double else words[-1:])}"
         occ.name.type = PERSON

@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
+from linkchart.extract.kinship import count_of
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import counsel_clusters, titled
@@ -376,7 +377,7 @@ class MembershipFinder:
         if not implicit or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS - {"in"} for h in heads for c in h.children):
             return None  # 'member of parliament': another body
         if any(c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON"} for c in noun.children):
-            return None  # "his lieutenant", "the SLA's leader" naming a group we did not type
+            return None  # "his lieutenant", "the NSF's leader" naming a group we did not type
         if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "NOUN" and c.lemma_.lower() not in self.lex.group_nouns
                and f"{c.lower_} {noun.lemma_.lower()}" not in self.roles for c in noun.children):
             return None  # 'police chief', 'army officer': another body
@@ -412,9 +413,10 @@ class MembershipFinder:
                     g.dep_ == "pobj" and g.i not in groups for g in c.children) for c in noun.children):
                 continue  # 'the three members of his family'
             det = {c.lower_ for c in noun.children if c.dep_ == "det"}
-            count = [_number(c.lower_) for c in noun.children if c.dep_ == "nummod"]
-            if not ((det & {"the", "these", "those"} and count and count[0] == len(named))
-                    or (det & {"these", "those"} and not count and len(named) > 1)):
+            count = count_of(noun)
+            numbered = any(c.dep_ == "nummod" for c in noun.children)
+            if not ((det & {"the", "these", "those"} and count == len(named))
+                    or (det & {"these", "those"} and not numbered and len(named) > 1)):
                 continue
             owner = self._owner(parsed, paragraph, noun, groups, implicit=False)
             if owner is None or self._negated(noun):
@@ -506,9 +508,3 @@ def _dropped_line_between(document: Document, parsed: ParsedDocument, before: in
     return any(line.strip() and not _BULLET.match(line) for line in document.original[lo:hi].splitlines()[1:])
 
 
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-            "eleven": 11, "twelve": 12}
-
-
-def _number(word: str) -> int | None:
-    return int(word) if word.isdigit() else _NUMBERS.get(word)

@@ -268,11 +268,15 @@ def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
+# "I." could be an initial but "II." to "XIII." cannot; either way one given name comes before it.
+_REGNAL_NUMBER = re.compile(r"(?:I{1,3}|IV|VI{1,3}|IX|XI{1,3})\.")
+
+
 def _split_after_regnal_number(doc: Doc, name: NameSpan) -> list[NameSpan]:
-    """'a favourite of Elizabeth I. Thomas Percy's meetings ...': a ruler's number that ends a
+    """'... a friend of Queen Mary II. Tom Roe's letters ...': a ruler's number that ends a
     sentence, then the next sentence's name; a middle initial ('Ann J. Roe') has one surname after it."""
     for k in range(name.start + 1, name.end - 2):
-        if doc[k].text == "I." and doc[k - 1].text.istitle() and k - 1 == name.start and all(
+        if _REGNAL_NUMBER.fullmatch(doc[k].text) and doc[k - 1].text.istitle() and k - 1 == name.start and all(
                 t.text.istitle() and t.is_alpha for t in doc[k + 1:name.end]):
             return [NameSpan(name.start, k + 1, doc[k - 1].text + " I", name.type),
                     NameSpan(k + 1, name.end, doc[k + 1:name.end].text, name.type)]

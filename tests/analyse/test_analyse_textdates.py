@@ -60,8 +60,8 @@ def test_things_that_are_not_dates(text):
     ("text", "expected"),
     [
         # Counted from the last date the text gave.
-        ("The attacks on 13 November 2015 shocked Paris. Two weeks later, Abdeslam was seen.", "2015-11-27"),
-        ("In 2012, Zerkani met Bouyabarem. The following year, Bouyabarem left for Somalia.", "2013"),
+        ("The raid on 13 November 2015 shook the town. Two weeks later, Roe was seen.", "2015-11-27"),
+        ("In 2012, Karim Haddad met Samir Ouali. The following year, Ouali left for Yemen.", "2013"),
         ("The bombs went off on 22 March 2016. Three days before, they rented a flat.", "2016-03-19"),
         ("In July 2015 he was convicted. The next month he was in Syria.", "2015-08"),
         ("He was freed on 31 January 2015. A month later he left.", "2015-02"),
