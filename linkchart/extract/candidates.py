@@ -50,12 +50,16 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # name in a bracket said of another name ('B (a friend of C)'). A person and a group are
 # tied only by a word: membership, leadership, a group noun, a tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "adversary_path", "aside_of_another", "agents_of_place",
+_PERSON_VETOES = frozenset({"cited_author", "crowded_sentence", "adversary_path", "aside_of_another", "agents_of_place",
                             "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
                             "coordinated_under:victim", "coordinated_under:speech", "coordinated_under:leader"})
+# More people than this in one sentence and the pair not conjuncts of one coordination: the parse
+# of such a roll ('A, 45, his wife, B, 44, of X, C, ...') links names through ages and towns, and
+# the model would keep some pairs of the roll and not others.
+_CROWDED = 8
 _GROUP_WORDS = ("group_trigger_", "leader_", "group_noun_", "trigger_path:", "possessive_group")
 
 
@@ -201,6 +205,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
+    if b.type == PERSON and count > _CROWDED and "coordinated" not in f:
+        f["crowded_sentence"] = 1.0  # a roll of many names with ages and towns: no pair in it is singled out
     if b.type == PERSON and (aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token)):
         f["aside_of_another"] = 1.0  # 'A, B (a friend of C), D': C is said to be B's friend only
     if b.type == PERSON and _inverted_state(a.token, b.token, lex):

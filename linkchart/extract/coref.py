@@ -15,6 +15,7 @@ from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument, is_
 from linkchart.model import ORGANIZATION, PERSON
 
 _SUBJECT = {"nsubj", "nsubjpass"}
+_POSSESSIVE = {"his", "her"}
 
 
 def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unresolved: set[int],
@@ -30,10 +31,17 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
     same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
+    if pronoun.lower_ in _POSSESSIVE:  # 'He attended the school founded by B with his brothers'
+        start = parsed.sentences[sentence][1].start
+        same += [(c, pronoun.doc[i].dep_ in _SUBJECT) for (q, i), c in (resolved or {}).items()
+                 if q == paragraph and start <= i < pronoun.i and c != exclude]
     if _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved, any_slot=not same):
         return None  # "Mr Ashby said Mahmood had handed it to his son": 'his' is Mahmood's, whoever he is
     if same:
         return _pick(same)
+    # 'Ann Smith ... Smith was a scholar. His uncle ...': a subject whose name could not be resolved
+    # (two Smiths) is whom 'his' continues; only a person of that name found further back can be him.
+    surname: str | None = None
     for earlier in range(sentence - 1, max(-1, sentence - 1 - max_back), -1):
         p, span = parsed.sentences[earlier]
         if p != paragraph and not (p == paragraph - 1 and _is_first_sentence(parsed, sentence)):
@@ -41,9 +49,20 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
         people = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, earlier, unresolved, exclude)]
         people += [(c, span.doc[i].dep_ in _SUBJECT) for (q, i), c in (resolved or {}).items()
                    if q == p and span.start <= i < span.end and c != exclude]
+        if surname is not None:
+            people = [x for x in people if _bears(parsed, x[0], surname)]
+        elif (blocker := next((o for o in parsed.in_sentence(earlier) if o.type == PERSON and o.id in unresolved
+                               and parsed.head(o).dep_ in _SUBJECT), None)) is not None:
+            surname = blocker.text.split()[-1].lower()
+            continue
         if people:
             return _pick(people)
     return None
+
+
+def _bears(parsed: ParsedDocument, cluster: str | None, word: str) -> bool:
+    """Is `word` one of the words of a name the cluster goes by in the document?"""
+    return any(o.cluster == cluster and word in o.text.lower().split() for o in parsed.occurrences)
 
 
 def _people_in(parsed: ParsedDocument, sentence: int, unresolved: set[int], exclude: str | None) -> list[Occurrence]:

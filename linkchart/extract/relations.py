@@ -51,6 +51,15 @@ class Tie:
     lead: tuple[int, Span] | None = None  # an earlier paragraph's sentence the evidence starts from
 
 
+def _conj_heads(token: Token) -> list[Token]:
+    """The conjuncts a name follows in its coordination ('B' in 'A, B and C' follows A)."""
+    out = []
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
 class RelationFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
@@ -159,6 +168,8 @@ class RelationFinder:
                and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
             return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
         kind, trigger = found
+        if trigger.pos_ == "ADP" and any(self._kin_of_pronoun(end) for end in (a.token, b.token)):
+            return None  # 'a school founded by Z with his brothers A and B': whose brothers says who was with them
         if not _predicated_of_ends(trigger, path, self._names):
             return None
         if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
@@ -194,12 +205,13 @@ class RelationFinder:
                     subtype = self.lex.kinship.get(k.lemma_.lower())
                     if k.dep_ == "compound" and k.pos_ == "NOUN" and subtype and (first.i == y.i or k.tag_ == "NNS"):
                         return subtype
-        if len(inner) > 3:
-            return None
+        listed = {t.i for end in (a.token, b.token) for t in _conj_heads(end)}
+        if len(inner) > 3 or any(t.i in self._names and t.i not in listed for t in inner):
+            return None  # 'his son X, 19, of Y': another name on the way, X is the son, not Y
         for t in inner:
             subtype = self.lex.kinship.get(t.lemma_.lower()) or self.lex.kinship.get(t.lower_)
-            if not subtype or t.pos_ != "NOUN":
-                continue
+            if not subtype or t.pos_ != "NOUN" or t.dep_ == "poss":
+                continue  # 'his wife's employer, X': X is the employer, not a relative
             for end in (a.token, b.token):
                 owner = _nominal(end)
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
@@ -214,6 +226,19 @@ class RelationFinder:
                         return None  # (the same, parsed as a second apposition to 'son')
                     return subtype
         return None
+
+    def _kin_of_pronoun(self, name: Token) -> bool:
+        """'his brother A', 'her sons, A and B': the name is a relative of whoever the pronoun is."""
+        first = name
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        nouns = [c for c in first.children if c.dep_ == "compound"] + ([first.head] if first.dep_ == "appos" else [])
+        for noun in nouns:
+            if noun.lemma_.lower() in self.lex.kinship and any(
+                    c.dep_ == "poss" and c.lower_ in {"his", "her", "their"}
+                    for c in (*noun.children, *first.children)):
+                return True
+        return False
 
     def _copular_kinship(self, a: Participant, b: Participant) -> str | None:
         """'A was the son of B', 'A, his wife, was the niece of B': a kin noun predicated of one

@@ -1,0 +1,63 @@
+"""Whose relative a kin word names: the owner a possessive pronoun refers to, the name a kin noun
+is apposed to, and long rolls of defendants where no pair is singled out.
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from linkchart.model import Document
+
+
+def _ties(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
+
+
+def _pairs(ties: set[tuple[str, str, str]], kind: str | None = None) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for a, t, b in ties if kind is None or t == kind}
+
+
+def test_the_employer_of_his_wife_is_no_relative_of_his(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Colin Ferrow kept a low profile; his wife's employer was the banker Hugo Lindqvist.\n")
+    assert frozenset(("Colin Ferrow", "Hugo Lindqvist")) not in _pairs(ties, "family")
+
+
+def test_his_brothers_in_a_phrase_about_someone_else_are_the_subjects_brothers(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Idris Kemal was born in Mardin in 1970. He enrolled at the academy established by Yusuf Arslan "
+                            "with his brothers Tarek Kemal and Selim Kemal.\n")
+    family = _pairs(ties, "family")
+    assert frozenset(("Idris Kemal", "Tarek Kemal")) in family
+    assert frozenset(("Idris Kemal", "Selim Kemal")) in family
+    assert not any("Yusuf Arslan" in pair and ("Tarek Kemal" in pair or "Selim Kemal" in pair) for pair in _pairs(ties))
+
+
+def test_both_parents_named_after_his_parents_are_his_parents(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Idris Kemal grew up in Mardin. His parents were Osman Kemal and Leyla Demir.\n")
+    family = _pairs(ties, "family")
+    assert frozenset(("Idris Kemal", "Osman Kemal")) in family
+    assert frozenset(("Idris Kemal", "Leyla Demir")) in family
+
+
+def test_his_after_a_surname_two_people_share_is_not_given_to_someone_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("In 1998 Marco Ventresca invited Paul Hadley to his farm near Lodi. Hadley was a gifted linguist and a "
+            "former soldier. His cousin, Owen Pratt, had served in the navy. Later Simon Hadley, an older "
+            "relative, joined them.\n")
+    ties = _ties(extractor, text)
+    family = _pairs(ties, "family")
+    assert frozenset(("Marco Ventresca", "Owen Pratt")) not in family
+    assert frozenset(("Paul Hadley", "Owen Pratt")) in family
+
+
+def test_a_long_roll_of_defendants_with_ages_and_towns_ties_only_the_stated_kin(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The indictment charges the defendants, Ronald Pike, 52, his wife, Janet Pike, 50, his son, Carl Pike, "
+            "24, of Dover, Ohio, Dale Mercer, 31, of Akron, Ohio, Glen Stroud, 45, of Kent, Ohio, Wade Lyle, 29, of "
+            "Canton, Ohio, Troy Benning, 38, of Toledo, Ohio, Earl Voss, 41, of Lima, Ohio, and Neil Sauer, 27, of "
+            "Elyria, Ohio, with conspiracy.\n")
+    ties = _ties(extractor, text)
+    family = _pairs(ties, "family")
+    assert frozenset(("Ronald Pike", "Janet Pike")) in family
+    assert frozenset(("Ronald Pike", "Carl Pike")) in family
+    assert frozenset(("Ronald Pike", "Dale Mercer")) not in family  # the son is Carl, not the next name
+    unrelated = {"Dale Mercer", "Glen Stroud", "Wade Lyle", "Troy Benning", "Earl Voss", "Neil Sauer"}
+    assert not any(len(pair & unrelated) == 2 for pair in _pairs(ties))
