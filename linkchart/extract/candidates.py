@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import (
+    MAX_PATH,
     Participant,
     RelationFinder,
     Tie,
@@ -47,11 +48,13 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
 # convicted together is another matter), a list whose predicate is dealt out one by one ('A, B
 # and C were each sentenced', 'A 16 years, B and C 14 each'), opponents ('at odds with'), a
-# name in a bracket said of another name ('B (a friend of C)'). A person and a group are
-# tied only by a word: membership, leadership, a group noun, a tie trigger.
+# name in a bracket said of another name ('B (a friend of C)'), a pair in a crowded roll of names
+# that are not conjuncts of one coordination, a pair further apart in the parse than any rule
+# reads. A person and a group are tied only by a word: membership, leadership, a group noun, a
+# tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "crowded_sentence", "adversary_path", "aside_of_another", "agents_of_place",
-                            "objects_of_another", "distributed",
+_PERSON_VETOES = frozenset({"cited_author", "crowded_sentence", "beyond_rules_reach", "adversary_path",
+                            "aside_of_another", "agents_of_place", "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
                             "coordinated_under:group", "coordinated_under:kin",
@@ -158,7 +161,8 @@ def _bracketed_alias(token: Token) -> bool:
 def _part_of_name(token: Token, heads: set[int]) -> bool:
     """'Tom (Thomas) Roe' read as three names: the first two modify the last, whose name they
     are part of."""
-    return token.dep_ in {"nmod", "compound"} and token.head.i in heads and 0 < token.head.i - token.i <= 4
+    return token.dep_ in {"nmod", "compound"} and token.head.i in heads and 0 < token.head.i - token.i <= 4 and (
+        not _misparsed_conjunct(token))
 
 
 def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: Span, a: Participant, b: Participant,
@@ -205,6 +209,11 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
+    listed = {t.i for end in (a.token, b.token) for t in _conj_chain(end)}
+    if b.type == PERSON and any(t.i in finder.person_tokens and t.i not in listed for t in inner):
+        f["name_on_path"] = 1.0  # reached only through a third person's name
+    if b.type == PERSON and len(path) > MAX_PATH:
+        f["beyond_rules_reach"] = 1.0  # a path longer than any rule reads: names in a roll, not a statement
     if b.type == PERSON and count > _CROWDED and "coordinated" not in f:
         f["crowded_sentence"] = 1.0  # a roll of many names with ages and towns: no pair in it is singled out
     if b.type == PERSON and (aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token)):
@@ -341,11 +350,29 @@ def _dep(token: Token) -> str:
 
 def _coordinated(x: Token, y: Token) -> bool:
     """Are x and y conjuncts of one coordination ('A, B and C')?"""
+    if _misparsed_conjunct(x) and x.head.i == y.i or _misparsed_conjunct(y) and y.head.i == x.i:
+        return True
     def first(t: Token) -> Token:
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         return t
     return first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
+
+
+def _conj_chain(token: Token) -> list[Token]:
+    """The conjuncts a name follows in its coordination ('B' in 'A, B and C' follows A)."""
+    out = []
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _misparsed_conjunct(token: Token) -> bool:
+    """'A-B and C-D were convicted' parsed with A-B as a modifier of C-D that carries the 'and':
+    two names coordinated, not one name."""
+    return token.dep_ in {"nmod", "compound"} and token.pos_ == "PROPN" and token.head.pos_ == "PROPN" and any(
+        c.dep_ == "cc" for c in token.children)
 
 
 def _list_head(token: Token) -> Token:
@@ -480,7 +507,7 @@ def _gapped(token: Token) -> bool:
 
 
 def _subject_side(token: Token) -> bool:
-    while token.dep_ == "conj":
+    while token.dep_ == "conj" or _misparsed_conjunct(token):
         token = token.head
     return token.dep_ in _SUBJECT_DEPS
 
@@ -500,7 +527,7 @@ def _inverted_state(x: Token, y: Token, lex: Lexicon) -> bool:
 
 
 def _predicate(token: Token) -> Token | None:
-    while token.dep_ == "conj":
+    while token.dep_ == "conj" or _misparsed_conjunct(token):
         token = token.head
     return token.head if token.dep_ in _SUBJECT_DEPS else None
 

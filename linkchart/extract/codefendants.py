@@ -73,6 +73,8 @@ def _added_codefendant(head: Token) -> bool:
     nouns = [c for c in head.children if c.dep_ in {"compound", "appos"} and _defendant_noun(c)]
     if head.dep_ == "appos" and _defendant_noun(head.head):
         nouns.append(head.head)
+    if not nouns:
+        return _added_codefendant_in_words(head)
     for noun in nouns:
         if noun.lemma_.lower().startswith("co") or any(
                 c.lower_ in _ANOTHER or c.tag_ == "JJ" and c.lower_.endswith(("th", "second", "third", "first"))
@@ -109,4 +111,20 @@ def counted_codefendant_ties(parsed: ParsedDocument, lex: Lexicon, outsiders: se
                 ties.extend(Tie(x, y, ASSOCIATE, "co-defendant", False, where[0], where[1], lead=lead)
                             for y in group[k + 1:] if y not in outsiders and x not in outsiders)
     return ties
+
+
+def _added_codefendant_in_words(head: Token) -> bool:
+    """The same read from the words when the parse has lost it ('a third MS-13 co - defendant,
+    X' split into pieces): the name follows a comma after a defendant noun, itself preceded within
+    a few words by 'co-', an ordinal or 'another'."""
+    doc = head.doc
+    start = head.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or not _defendant_noun(doc[start - 2]):
+        return False
+    noun = doc[start - 2]
+    if noun.lower_.startswith("co-"):
+        return True
+    before = doc[max(noun.sent.start, noun.i - 4):noun.i]
+    return (len(before) >= 2 and before[-1].text == "-" and before[-2].lower_ == "co") or any(
+        t.lower_ in _ANOTHER or t.ent_type_ == "ORDINAL" for t in before)
 

@@ -31,14 +31,19 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
     same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
+    earlier_here: list[tuple[str, Token]] = []
     if pronoun.lower_ in _POSSESSIVE:  # 'He attended the school founded by B with his brothers'
         start = parsed.sentences[sentence][1].start
-        same += [(c, pronoun.doc[i].dep_ in _SUBJECT) for (q, i), c in (resolved or {}).items()
-                 if q == paragraph and start <= i < pronoun.i and c != exclude]
+        earlier_here = [(c, pronoun.doc[i]) for (q, i), c in (resolved or {}).items()
+                        if q == paragraph and start <= i < pronoun.i and c != exclude]
+        same += [(c, t.dep_ in _SUBJECT) for c, t in earlier_here]
     if _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved, any_slot=not same):
         return None  # "Mr Ashby said Mahmood had handed it to his son": 'his' is Mahmood's, whoever he is
     if same:
-        return _pick(same)
+        picked = _pick(same)
+        # 'A, 52, his wife, B, 50, his son, C': a second 'his' in the sentence is the first one's
+        owners = {c for c, t in earlier_here if t.lower_ == pronoun.lower_}
+        return picked if picked is not None or len(owners) != 1 else next(iter(owners))
     # 'Ann Smith ... Smith was a scholar. His uncle ...': a subject whose name could not be resolved
     # (two Smiths) is whom 'his' continues; only a person of that name found further back can be him.
     surname: str | None = None

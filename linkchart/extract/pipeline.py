@@ -75,11 +75,17 @@ _MARKER_INFIXES = (r'(?<=[\w.,;:"”’])\[(?=\^?\d{1,3}\b|\^?edit\b)', r"(?<=\w
 
 
 def adapt_tokenizer(nlp: Any) -> Any:
+    from spacy.symbols import ORTH
     from spacy.util import compile_infix_regex
 
     infixes = list(nlp.Defaults.infixes)
-    extra = list(_MARKER_INFIXES) + glued_label_infixes(Lexicon.load().factbox_labels)
+    lex = Lexicon.load()
+    extra = list(_MARKER_INFIXES) + glued_label_infixes(lex.factbox_labels)
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + extra).finditer
+    # 'co-defendants' is one word: split in three, the parse loses whose co-defendant is named.
+    for word in {w for w in (*lex.person_triggers, *lex.co_offending) if w.startswith("co-")}:
+        for form in (word, word + "s", word.capitalize(), word.capitalize() + "s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

@@ -81,8 +81,14 @@ class RelationFinder:
                     ties.append(tie)
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
+        ties.extend(self._fellow_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
         return ties
+
+    @property
+    def person_tokens(self) -> frozenset[int]:
+        """The name tokens of the people of the sentence last read by sentence_ties."""
+        return self._names
 
     def _companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
         """'X, along with A and B, arrived': the companions named after 'along with' / 'together
@@ -133,6 +139,28 @@ class RelationFinder:
                     if a.cluster != b.cluster:
                         ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
+
+    def _fellow_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'X's co-conspirators, A and B', 'the co-defendants A and B': the people a plural 'co-'
+        noun names together are co-offenders of each other, as of its owner."""
+        groups: dict[int, list[Participant]] = {}
+        for p in people:
+            if p.type != PERSON:
+                continue
+            first = p.token
+            while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i != first.i:
+                first = first.head
+            doc, start = first.doc, first.left_edge.i
+            before = doc[start - 2] if start >= 2 and doc[start - 1].text == "," else doc[max(start - 1, 0)]
+            noun = first.head if first.dep_ in {"appos", "conj"} and first.head.tag_ == "NNS" else before
+            if noun.i < start and noun.tag_ == "NNS" and noun.lower_.startswith("co-") and (
+                    self.lex.person_triggers.get(noun.lemma_.lower()) == ASSOCIATE) and (
+                    p.token.i <= _end_of_kin_list(noun, sentence)) and not self.negated([noun, noun.head]):
+                groups.setdefault(noun.i, []).append(p)
+        return [Tie(a.cluster, b.cluster, ASSOCIATE, members[0].token.doc[k].lemma_.lower(), self.hedged([a.token]),
+                    paragraph, sentence)
+                for k, members in groups.items() for i, a in enumerate(members) for b in members[i + 1:]
+                if a.cluster != b.cluster]
 
     def _pair_tie(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
         if b.type == PERSON and a.type == ORGANIZATION:
@@ -212,6 +240,8 @@ class RelationFinder:
             subtype = self.lex.kinship.get(t.lemma_.lower()) or self.lex.kinship.get(t.lower_)
             if not subtype or t.pos_ != "NOUN" or t.dep_ == "poss":
                 continue  # 'his wife's employer, X': X is the employer, not a relative
+            if any(k.i != t.i and k.pos_ == "NOUN" and self.lex.kinship.get(k.lemma_.lower()) for k in inner):
+                continue  # 'his wife, A, his son, B': B is the son, whatever the parse hangs 'son' from
             for end in (a.token, b.token):
                 owner = _nominal(end)
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
@@ -732,8 +762,9 @@ def _predicated_of_ends(trigger: Token, path: list[Token], names: frozenset[int]
         if opening >= 0 and doc[opening].text == "(" and not any(
                 t.i in {opening - 1, _nominal_end(doc, opening - 1)} for t in (path[0], path[-1])):
             return False  # '(a friend of D)' is said of the name just before the bracket
-        return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} for t in inner)
-    return True
+        listed = {t.i for end in (path[0], path[-1]) for t in _conj_heads(end)} if trigger.tag_ == "NNS" else set()
+        return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and t.i not in listed for t in inner)
+    return True  # ('his friends A and B': B, after A, is a friend too)
 
 
 def _nominal_end(doc: Doc, i: int) -> int:
