@@ -4,7 +4,7 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from linkchart.extract.tie_model import TieModel, fit, rules_only, sigmoid, sketch
+from linkchart.extract.tie_model import TieModel, fit, list_key, pooled, rules_only, sigmoid, sketch
 from linkchart.model import Document
 
 
@@ -247,3 +247,14 @@ def test_a_name_in_a_bracket_about_another_is_tied_to_that_one_only(extractor) -
                                        "and Samia.\n"))
     assert frozenset(("Leila", "Karim Haddad")) in pairs
     assert frozenset(("Nadia Amrani", "Karim Haddad")) not in pairs
+
+
+def test_the_pairs_of_one_roll_share_one_decision(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert pooled([0.9, 0.2, 0.4, 0.7], [("s", 1), ("s", 1), None, ("s", 1)]) == [0.6, 0.6, 0.4, 0.6]
+    text = "Karim Haddad, Samir Ouali, Nabil Dahmani and Omar Tahri, Defendants.\n"
+    candidates: list = []
+    extractor.extract(Document("d1", "t.txt", "t", text, "h"), candidates_out=candidates)
+    roll = [c for c in candidates if c.kind == "pp" and c.rule is None]
+    assert len(roll) == 6 and len({list_key(c) for c in roll}) == 1
+    kept = TieModel.load().decide(candidates, extractor.lex, text)
+    assert len({frozenset((t.source, t.target)) for t in kept}) in {0, 6}  # all of the roll or none of it

@@ -103,6 +103,9 @@ class Candidate:
     # The rules' structural vetoes: a tie across two clauses with their own subjects, a name that
     # only owns the kin noun or the leader ('Zafar's son ran the circle'). Only a rule tie passes.
     vetoed: bool = False
+    # The coordination both names are conjuncts of (its first name's token), for a list decided as a
+    # whole: 'A, B, C and D, Defendants' ties every pair of the roll or none.
+    listing: int | None = None
 
     @property
     def kind(self) -> str:
@@ -267,7 +270,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         person_vetoes -= {"list_or_field_line"}  # a fact-box row 'A and B convicted of ...': charged together
     vetoed = unworded or bool(_VETOES & f.keys()) or (b.type == PERSON and bool(person_vetoes)) or any(
         end.token.dep_ == "poss" and end.token.head.lemma_.lower() in lex.kinship for end in (a, b))
-    return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed)
+    listing = _roll(a.token, b.token) if b.type == PERSON else None
+    return Candidate(a, b, paragraph, sentence, f, rule, blocked, hedged, path, vetoed, listing)
 
 
 @_per_token
@@ -380,6 +384,18 @@ def _list_head(token: Token) -> Token:
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i and token.head.pos_ == "PROPN":
         token = token.head
     return token
+
+
+def _roll(x: Token, y: Token) -> int | None:
+    """The first name of the roll both names are in ('A, B, C and D', parsed as conjuncts or as
+    appositions closed by a conjunct), or None."""
+    if _coordinated(x, y):
+        return _list_head(x).i
+    head = _list_head(x)
+    if head.i != _list_head(y).i:
+        return None
+    members = [t for t in head.subtree if t.dep_ in {"conj", "appos"} and t.pos_ == "PROPN" and _list_head(t).i == head.i]
+    return head.i if any(c.dep_ == "cc" for m in members for c in m.children) else None
 
 
 @_per_token

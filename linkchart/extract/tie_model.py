@@ -20,7 +20,7 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -94,15 +94,28 @@ class TieModel:
                denied: frozenset[frozenset[str]] = frozenset()) -> list[Tie]:
         """`denied`: pairs the document says were not tied ('there is no evidence the two met')."""
         weights = self.weights_for(text)
-        ties = []
-        for c in candidates:
-            if c.blocked or (c.vetoed and c.rule is None) or frozenset((c.a.cluster, c.b.cluster)) in denied:
-                continue
-            if outside(c):
-                continue  # judges, counsel, officials, victims: not part of the network
-            if self.probability(c, weights) >= self.threshold(c):
-                ties.append(typed_tie(c, lex))
-        return ties
+        open_ = [c for c in candidates if not (c.blocked or (c.vetoed and c.rule is None) or outside(c)
+                                               or frozenset((c.a.cluster, c.b.cluster)) in denied)]
+        scores = pooled([self.probability(c, weights) for c in open_], [list_key(c) for c in open_])
+        return [typed_tie(c, lex) for c, score in zip(open_, scores, strict=True) if score >= self.threshold(c)]
+
+
+def list_key(c: Candidate) -> tuple[int, int, int] | None:
+    """The roll a pair the rules leave untied belongs to (its sentence and coordination), if any."""
+    if c.listing is None or c.rule is not None:
+        return None
+    return (c.paragraph, c.sentence.start, c.listing)
+
+
+def pooled(scores: Sequence[float], groups: Sequence[Hashable | None]) -> list[float]:
+    """Each pair of a roll takes the roll's mean score: the names of one coordination are tied to
+    each other or not at all, never some pairs of it on the strength of the parse between them."""
+    members: dict[Hashable, list[float]] = {}
+    for score, group in zip(scores, groups, strict=True):
+        if group is not None:
+            members.setdefault(group, []).append(score)
+    return [score if group is None else sum(members[group]) / len(members[group])
+            for score, group in zip(scores, groups, strict=True)]
 
 
 def outside(c: Candidate) -> bool:
