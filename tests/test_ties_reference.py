@@ -61,3 +61,8 @@ def test_a_long_roll_of_defendants_with_ages_and_towns_ties_only_the_stated_kin(
     assert frozenset(("Ronald Pike", "Dale Mercer")) not in family  # the son is Carl, not the next name
     unrelated = {"Dale Mercer", "Glen Stroud", "Wade Lyle", "Troy Benning", "Earl Voss", "Neil Sauer"}
     assert not any(len(pair & unrelated) == 2 for pair in _pairs(ties))
+
+
+def test_a_successor_is_not_tied_to_the_man_he_succeeded(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2011 the network was taken over by Jan Zielinski, the successor of Marek Kowal.\n"
+    assert frozenset(("Marek Kowal", "Jan Zielinski")) not in _pairs(_ties(extractor, text))

@@ -48,12 +48,12 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # met, trained or recruited ('X met with A and B': X's ties, not A's with B; being charged or
 # convicted together is another matter), a list whose predicate is dealt out one by one ('A, B
 # and C were each sentenced', 'A 16 years, B and C 14 each'), opponents ('at odds with'), a
-# name in a bracket said of another name ('B (a friend of C)'), a pair in a crowded roll of names
+# name in a bracket said of another name ('B (a friend of C)'), succession ('X's successor, Y'), a pair in a crowded roll of names
 # that are not conjuncts of one coordination, a pair further apart in the parse than any rule
 # reads. A person and a group are tied only by a word: membership, leadership, a group noun, a
 # tie trigger.
 _VETOES = frozenset({"crosses_clause", "adjunct", "negation_in_sentence", "gapped_clause"})
-_PERSON_VETOES = frozenset({"cited_author", "crowded_sentence", "beyond_rules_reach", "adversary_path",
+_PERSON_VETOES = frozenset({"cited_author", "crowded_sentence", "beyond_rules_reach", "adversary_path", "succession_path",
                             "aside_of_another", "agents_of_place", "objects_of_another", "distributed",
                             "kin_path", "list_or_field_line", "copular_state", "lca_group", "lists_apart",
                             "listed_under:group", "listed_under:leader", "listed_under:victim",
@@ -231,6 +231,8 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
             f["legal_list"] = 1.0
     if b.type == PERSON and any(t.lemma_.lower() in _adversary_words() or t.lower_ in _adversary_words() for t in inner):
         f["adversary_path"] = 1.0  # 'A was at odds with B': opponents
+    if b.type == PERSON and any(t.lemma_.lower() in _succession_words() for t in inner):
+        f["succession_path"] = 1.0  # 'X's successor, Y': one took the other's post
     for where, tokens in (("path", inner), ("between", between)):
         for t in tokens:
             for feature in _word_features(t, lex)[where]:
@@ -458,6 +460,11 @@ def _singular(word: str) -> str:
 @cache
 def _adversary_words() -> frozenset[str]:
     return words("adversary_words.txt")
+
+
+@cache
+def _succession_words() -> frozenset[str]:
+    return words("succession_words.txt")
 
 
 @cache
