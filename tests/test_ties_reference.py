@@ -66,3 +66,11 @@ def test_a_long_roll_of_defendants_with_ages_and_towns_ties_only_the_stated_kin(
 def test_a_successor_is_not_tied_to_the_man_he_succeeded(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "In 2011 the network was taken over by Jan Zielinski, the successor of Marek Kowal.\n"
     assert frozenset(("Marek Kowal", "Jan Zielinski")) not in _pairs(_ties(extractor, text))
+
+
+def test_two_sons_of_one_father_in_a_roll_are_brothers(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The complaint names Ronald Pike, 52, his wife, Janet Pike, 50, his son, Carl Pike, 24, of Dover, "
+            "Ohio, and his other son, Ross Pike, 21, of Akron, Ohio.\n")
+    family = _pairs(_ties(extractor, text), "family")
+    assert frozenset(("Carl Pike", "Ross Pike")) in family
+    assert frozenset(("Ronald Pike", "Ross Pike")) in family

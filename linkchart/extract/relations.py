@@ -82,6 +82,7 @@ class RelationFinder:
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
         ties.extend(self._fellow_ties(paragraph, sentence, people))
+        ties.extend(self._shared_parent_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
         return ties
 
@@ -139,6 +140,30 @@ class RelationFinder:
                     if a.cluster != b.cluster:
                         ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
+
+    def _shared_parent_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'his son, A, 21, and his other son, B, 19': two children the sentence gives one parent are
+        siblings."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        children: dict[str, list[Participant]] = {}
+        for p in by_token.values():
+            first = p.token
+            while first.dep_ == "conj" and first.head.pos_ == "PROPN" and first.head.i != first.i:
+                first = first.head
+            nouns = ([first.head] if first.dep_ == "appos" else []) + [
+                c for c in first.children if c.dep_ in {"appos", "compound"}]
+            for noun in nouns:
+                if noun.pos_ != "NOUN" or self.lex.kinship.get(noun.lemma_.lower()) != "son_of":
+                    continue
+                lo, hi = (noun.i, first.left_edge.i) if noun.i < first.i else (first.i, noun.i)
+                if any(t.pos_ not in {"PUNCT", "DET", "ADJ", "PRON"} for t in noun.doc[lo + 1:hi]):
+                    continue  # 'his wife, A, 44, his son, B': 'son' hangs from A in the parse, but names B
+                owner = next((c for c in (*noun.children, *first.children) if c.dep_ == "poss" and c.i in by_token), None)
+                if owner is not None and by_token[owner.i].cluster != p.cluster:
+                    children.setdefault(by_token[owner.i].cluster, []).append(p)
+                    break
+        return [Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token, b.token]), paragraph, sentence)
+                for kids in children.values() for i, a in enumerate(kids) for b in kids[i + 1:] if a.cluster != b.cluster]
 
     def _fellow_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
         """'X's co-conspirators, A and B', 'the co-defendants A and B': the people a plural 'co-'
