@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from test_extract import _extract
 
+from linkchart.model import PERSON
+
 
 def _people(result) -> set[str]:  # type: ignore[no-untyped-def]
     return {e.name for e in result.entities if e.type == "person"}
@@ -67,3 +69,20 @@ def test_a_person_cited_with_a_judges_or_ministers_office_is_an_official(extract
     roles = {e.name: e.role for e in result.entities}
     assert roles["Irma Kessel"] == "commentator"
     assert roles["Dario Fenk"] == "actor"
+
+
+def test_a_month_after_named_is_a_given_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 1990 Karim Sabri married a Canadian named June, and they moved to Ohio.\n")
+    assert "June" in {e.name for e in result.entities if e.type == PERSON}
+
+
+def test_two_full_names_joined_by_an_ampersand_are_two_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The preacher Karim Sabri was a close associate of both Yusuf Kanaan & Tariq Obeid, "
+                                 "who ran the bookshop.\n")
+    names = {n for e in result.entities for n in e.names}
+    assert {"Yusuf Kanaan", "Tariq Obeid"} <= names
+
+
+def test_partners_joined_by_an_ampersand_are_a_firm(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri was represented by Hollis & Marne and later by Avery Brandt & Colt LLP.\n")
+    assert not {"Hollis", "Marne", "Avery Brandt", "Colt"} & {e.name for e in result.entities if e.type == PERSON}

@@ -370,11 +370,30 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
                 continue
             if is_acronym(inner.text) and (acronym_of(occ.text) == inner.text or occ.type == "organization"):
                 out.append(AliasFinding(inner, "acronym in brackets", occ.sentence, referent=occ))
+                tail = _acronym_tail(doc[occ.name.start:occ.name.end], inner.text)
+                if tail and tail not in occ.name.forms:
+                    occ.name.forms.append(tail)
             elif occ.type == "organization" and inner.type in {"organization", ""}:
                 out.append(AliasFinding(inner, "other name in brackets", occ.sentence, referent=occ))
         elif end < len(doc) and doc[end].text == "(" and occ.type == "person":
             out.extend(_bracketed_spelling(parsed, p, occ))
     return out
+
+
+def _acronym_tail(span, acronym: str) -> str | None:  # type: ignore[no-untyped-def]
+    """'the United Forces of the Roe Liberation Front (RLF)': an acronym that spells the initials
+    of the words after the name's last 'of' only names that tail too, which the text may use
+    alone ('the Roe Liberation Front')."""
+    words = [t for t in span if t.is_alpha]
+    if acronym_of(span.text) == acronym:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower_ in {"of", "for"}:
+            tail = [t for t in words[k + 1:] if t.lower_ != "the"]
+            if len(tail) > 1 and "".join(t.text[:1] for t in tail).upper() == acronym.replace(".", ""):
+                return span.doc[tail[0].i:tail[-1].i + 1].text
+            return None
+    return None
 
 
 def _bracketed_spelling(parsed: ParsedDocument, p: int, occ: Occurrence) -> list[AliasFinding]:

@@ -118,10 +118,13 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}  # opening mark -> clo
 
 def _is_date_word(tok: Token) -> bool:
     """'March', 'Mon', but 'Jan' in 'Jan Kruse' is a given name: a short form counts as a date
-    only next to a number or with its full stop."""
+    only next to a number or with its full stop; after 'named' it is a name ('a woman named April')."""
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in {"named", "called"} and not tok.text.endswith(".") and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].like_num):
+        return False
     if len(tok.text) > 4 or tok.text.endswith(".") or tok.ent_type_ == "DATE":
         return True  # "in the second week of June Roe met ...": the NER reads the month into the date
-    doc = tok.doc
     near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
 
@@ -375,21 +378,31 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
         inner = doc[q + 1:end]
         words = [t for t in inner if t.is_alpha]
         glued = [t for t in inner if not t.is_alpha]  # "MS-13": a number glued to the name
-        if not words or any(not (t.is_digit or t.text == "-") or t.whitespace_ for t in glued) or not (
-                words[-1].text[:1].isupper()):
+        if not words or any(not (t.is_digit or t.text == "-") or t.whitespace_ for t in glued):
             continue
-        if not all(t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words):
-            continue
+        described = _after_naming_verb(doc, q) and 2 <= len(words) <= 5 and len(words) == len(inner)
+        if not described and not (words[-1].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words)):
+            continue  # ('became known as the "man without a face"': a nickname in lower case)
         before = doc[q - 1]
         apposed = before.text == "," and q - 1 in ends
         # '"A" or "B"', '"A", both spellings of B, and "the C"': the next quoted name of a list
         listed = bool(out) and before.lower_ in {"or", "and", ","} and q - out[-1].end <= 14
-        if not (apposed or listed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
+        if not (described or apposed or listed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
             continue
         if any(nm.start < q + 1 < nm.end or nm.start < end < nm.end for nm in names):
             continue  # a name runs across the quote marks
         out.append(NameSpan(q + 1, end, inner.text))
     return out
+
+
+_NAMING_VERBS = (("known", "as"), ("dubbed",), ("nicknamed",), ("referred", "to", "as"))
+
+
+def _after_naming_verb(doc: Doc, q: int) -> bool:
+    """Does the quotation mark at `q` follow 'known as (the)', 'dubbed (the)', 'nicknamed'?"""
+    k = q - 1 if doc[q - 1].lower_ != "the" else q - 2
+    return any(k - len(v) + 1 >= 0 and tuple(t.lower_ for t in doc[k - len(v) + 1:k + 1]) == v for v in _NAMING_VERBS)
 
 
 def _caption_name(doc: Doc, span: Span, letters: list[Token]) -> bool:
@@ -555,7 +568,31 @@ def _firm_name(doc: Doc, name: NameSpan) -> bool:
     before = doc[name.start - 1].text if name.start > 0 else ""
     after = doc[name.end].text if name.end < len(doc) else ""
     last = doc[name.end - 1].lower_
-    return before == "&" or after == "&" or last in _FIRM_FORMS or after.lower() in _FIRM_FORMS
+    if last in _FIRM_FORMS or after.lower() in _FIRM_FORMS:
+        return True
+    if before == "&":
+        return not (name.end - name.start > 1 and _capitals_before(doc, name.start - 1) > 1)
+    if after == "&":
+        n = _capitals_after(doc, name.end + 1)
+        return not (name.end - name.start > 1 and n > 1 and not any(
+            t.lower_ in _FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
+    return False
+
+
+def _capitals_before(doc: Doc, k: int) -> int:
+    n = 0
+    while k - n - 1 >= 0 and doc[k - n - 1].text[:1].isupper() and doc[k - n - 1].is_alpha:
+        n += 1
+    return n
+
+
+def _capitals_after(doc: Doc, k: int) -> int:
+    """How many capitalised words run from token `k` (a name after '&': 'A Roe & Jan Poe' are two
+    people, since a firm's name joins surnames: 'Hill & Roe', 'Davis Polk & Wardwell')."""
+    n = 0
+    while k + n < len(doc) and doc[k + n].text[:1].isupper() and doc[k + n].is_alpha:
+        n += 1
+    return n
 
 
 def _legal_citation(doc: Doc, name: NameSpan) -> bool:
@@ -816,6 +853,7 @@ class NameTyper:
         typed: list[list[NameSpan]] = []
         common = _common_words(docs, names)
         bare = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if not _determined(doc, nm, self.lex)}
+        titled_words = {w for ns in names for nm in ns for w in nm.text.split() if not w.isupper()}
         for paragraph_names in names:
             for name in paragraph_names:
                 tally = votes[name.text]
@@ -830,6 +868,9 @@ class NameTyper:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
+                elif (not name.type and _ACRONYM.match(name.text) and tally[ORGANIZATION] > 0
+                      and name.text.title() not in titled_words):
+                    name.type = ORGANIZATION  # "ISIS" (never written 'Isis'), the votes tied: an acronym the NER saw as a group
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         determined = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if _determined(doc, nm, self.lex)}
         _type_group_short_forms([n for ns in typed for n in ns], determined)
@@ -859,6 +900,8 @@ class NameTyper:
         if name.type in {ORGANIZATION, PERSON}:
             return [(name.type, 5.0)]  # set by the name's own shape: "the X network", "Dr. X"
         span = name.span(doc)
+        if name.start > 0 and doc[name.start - 1].text in QUOTES and any(t.is_lower for t in span):
+            return []  # a nickname in lower case ('"man without a face"'): the alias statement types it
         if len(span) > 1 and span[0].lower_ in _REGNAL and span[1].text[:1].isupper() or (
                 len(span) > 2 and span[0].lower_ in _REGNAL and span[1].lower_ == "of"):
             return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
@@ -990,8 +1033,8 @@ class NameTyper:
             named = gov.head.lemma_.lower()  # "a militia group called the X", "a man named X"
             if named in lex.group_nouns or named in lex.organisation_words:
                 return ORGANIZATION
-            if named in lex.person_nouns:
-                return PERSON
+            if named in lex.person_nouns or (gov.head.ent_type_ == "NORP" and gov.head.tag_ in {"NNP", "NN"}):
+                return PERSON  # "a man named X", "a Moroccan named X"
         if dep in {"nsubj", "nsubjpass"} and any(
                 c.dep_ in {"dobj", "pobj"} and c.lower_ in {"himself", "herself"} for c in gov.subtree):
             return PERSON
