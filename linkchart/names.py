@@ -91,13 +91,13 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=65536)
-def _parts(text: str) -> tuple[str, ...]:
-    """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
+def _parts(text: str, titles: bool = False) -> tuple[str, ...]:
+    """Meaningful words of a name in order (particles and, unless `titles`, titles dropped, hyphens joined)."""
     text = _BRACKETED.sub(" ", text)  # 'Jim (James) Roe': the bracketed form is another, not a middle name
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
     for w in words:
-        if w in _TITLES:
+        if w in _TITLES and not titles:
             continue
         w = "".join(x for x in w.split("-") if x not in _IGNORED) or w.replace("-", "")
         if w and w not in _IGNORED:
@@ -108,6 +108,12 @@ def _parts(text: str) -> tuple[str, ...]:
 def parts(text: str) -> list[str]:
     """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
     return list(_parts(text))
+
+
+def group_words(text: str) -> list[str]:
+    """The words of a group's name as `parts` gives them, title words kept: the 'Justice' of the
+    Department of Justice, the 'General' of the Directorate General, are no titles there."""
+    return list(_parts(text, True))
 
 
 def surname(text: str) -> str | None:

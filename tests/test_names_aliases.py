@@ -168,3 +168,16 @@ def test_a_group_named_central_is_the_group(extractor) -> None:  # type: ignore[
     result = _extract(extractor, "In 2016 the ATLF Central replaced the leader of the Sahel branch. Relations "
                                  "between the branch and the ATLF declined after that.\n")
     assert {"ATLF", "ATLF Central"} <= _names_of(result, "ATLF")
+
+
+def test_an_untyped_acronym_of_a_groups_initials_is_that_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Reporters of the Kanto Cable Network interviewed Ivo Kant in 1989. Weeks later "
+                                 "sect officials pressured KCN to drop the story.\n")
+    assert "KCN" in _names_of(result, "Kanto Cable Network")
+
+
+def test_a_national_department_written_with_its_country_is_the_department() -> None:
+    from linkchart.extract.within_doc import group_key
+
+    assert group_key("U.S. Department of the Interior") == group_key("Interior Department")
+    assert group_key("Department of Justice") == group_key("Justice Department") != group_key("Department of State")

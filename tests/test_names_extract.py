@@ -35,6 +35,8 @@ def test_coordinated_given_names_with_one_surname_are_two_people(extractor) -> N
     result = _extract(extractor, "Police arrested Tobias and Greta Vollmer in Kassel. Tobias Brandt was not charged.\n")
     people = _people(result)
     assert {"Tobias Vollmer", "Greta Vollmer", "Tobias Brandt"} <= people
+    greta = next(e for e in result.entities if e.name == "Greta Vollmer")
+    assert "Greta" in greta.names  # named by her given name alone too, as 'Tobias' is
 
 
 def test_the_titled_form_is_kept_as_a_name_the_person_is_cited_by(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -523,6 +523,16 @@ def _type_determined_acronyms(names: list[NameSpan], determined: set[str]) -> No
             n.type = ORGANIZATION
 
 
+def _type_group_initials(names: list[NameSpan]) -> None:
+    """'pressured TBS to cancel' after 'the Tokyo Broadcasting System': an untyped acronym that
+    spells the initials of a group's or an institution's name in the same document is its name."""
+    initials = {"".join(w[:1] for w in n.text.split() if w[:1].isupper()) for n in names
+                if n.type == ORGANIZATION and len(n.text.split()) > 1}
+    for n in names:
+        if not n.type and _ACRONYM.match(n.text) and n.text in initials:
+            n.type = ORGANIZATION
+
+
 def _in_institution_name(doc: Doc, i: int) -> bool:
     """'the General Intelligence and Security Agency': a title word at the head of an
     institution's name that the tagger reads as one organisation is part of that name."""
@@ -877,6 +887,7 @@ class NameTyper:
         after_the = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns
                      if nm.start > 0 and doc[nm.start - 1].lower_ == "the"}
         _type_determined_acronyms([n for ns in typed for n in ns], after_the)
+        _type_group_initials([n for ns in typed for n in ns])
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:

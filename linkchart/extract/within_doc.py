@@ -20,6 +20,7 @@ from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     generation,
+    group_words,
     initial_matches,
     is_acronym,
     name_key,
@@ -398,9 +399,13 @@ def _carries(long: str, short: str) -> bool:
 def group_key(text: str) -> str:
     """'the Islamic State group' and 'Islamic State' share a key; so do 'al-Qaeda Central' (the group
     itself, as against its affiliates) and 'al-Qaeda'."""
-    words = parts(text)
+    words = group_words(text)
     while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement", "central", "core"}:
         words = words[:-1]
+    if len(words) > 2 and words[0] in {"us", "uk"} and words[1] in _OFFICE_HEADS:
+        words = words[1:]  # "the US Department of State" is the Department of State
+    if len(words) > 3 and words[:2] in (["u", "s"], ["u", "k"]) and words[2] in _OFFICE_HEADS:
+        words = words[2:]  # "the U.S. Department of the Treasury" is the Department of the Treasury
     if len(words) > 2 and words[0] in _OFFICE_HEADS and words[1] == "of" and "of" not in words[2:]:
         words = [*words[2:], words[0]]  # "the Department of the Treasury" is "the Treasury Department"
     return "".join(words)
