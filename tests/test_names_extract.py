@@ -88,3 +88,16 @@ def test_two_full_names_joined_by_an_ampersand_are_two_people(extractor) -> None
 def test_partners_joined_by_an_ampersand_are_a_firm(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "Karim Sabri was represented by Hollis & Marne and later by Avery Brandt & Colt LLP.\n")
     assert not {"Hollis", "Marne", "Avery Brandt", "Colt"} & {e.name for e in result.entities if e.type == PERSON}
+
+
+def test_a_judge_signing_an_opinion_in_capitals_is_a_person_and_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "DECISION AND ORDER\n\nHALVORSEN, District Judge.\n\nThe defendant Karim Sabri asks to be "
+                                 "released on bail pending trial.\n")
+    judge = next(e for e in result.entities if e.name == "HALVORSEN")
+    assert judge.type == PERSON and judge.role != "actor"
+
+
+def test_the_name_after_an_agent_in_charge_is_the_agents(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "FBI Special Agent in Charge Wanda Pruitt announced the arrest of Karim Sabri.\n")
+    people = _people(result)
+    assert "Wanda Pruitt" in people and not any("Charge" in p for p in people)

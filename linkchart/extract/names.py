@@ -150,13 +150,53 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = _unit_descriptions(doc, names)
     names = _transcribed_names(doc, names)
     names = [part for nm in names for part in _split_after_regnal_number(doc, nm)]
+    names = [_after_office_in_charge(doc, nm, offices) for nm in names]
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
+    names += [nm for nm in _signing_judges(doc, offices) if not any(n.start < nm.end and nm.start < n.end for n in names)]
+    names.sort(key=lambda nm: nm.start)
     for nm in names:
-        nm.office = _office_before(doc, nm)
+        nm.office = _office_before(doc, nm) or _office_after(doc, nm, offices)
         nm.forms += _without_acronym(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
+    """'SKRETNY, District Judge.', 'Ann Roe, Chief Judge': an office set after the name by a comma,
+    closing the line or sentence (how court opinions name their judges)."""
+    k = name.end
+    if k >= len(doc) or doc[k].text != ",":
+        return ""
+    k += 1
+    start = k
+    while k < len(doc) and k - start < 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    if k == start or (k < len(doc) and doc[k].text not in {".", ";", "\n"} and not doc[k].is_space):
+        return ""
+    last = doc[k - 1].lower_
+    return last if last in offices else ""
+
+
+def _signing_judges(doc: Doc, offices: frozenset[str]) -> list[NameSpan]:
+    """'BRINKEMA, District Judge.': a surname in capitals, then the judge's office after a comma,
+    heads a court opinion: the tagger seldom reads the capitals as a name."""
+    out = []
+    for tok in doc:
+        if (tok.is_alpha and tok.is_upper and len(tok.text) >= 3 and (tok.i == 0 or not doc[tok.i - 1].is_alpha)
+                and _office_after(doc, NameSpan(tok.i, tok.i + 1, tok.text), offices)):
+            out.append(NameSpan(tok.i, tok.i + 1, tok.text, PERSON))
+    return out
+
+
+def _after_office_in_charge(doc: Doc, name: NameSpan, offices: frozenset[str]) -> NameSpan:
+    """'FBI Special Agent in Charge Ann Roe': 'Charge' ends the office ('Agent in Charge',
+    'Officer in Charge'), the name is what follows."""
+    k = name.start
+    if (name.end - k > 2 and doc[k].text == "Charge" and k >= 2 and doc[k - 1].lower_ == "in"
+            and _is_office(doc[k - 2], offices)):
+        return NameSpan(k + 1, name.end, doc[k + 1:name.end].text, PERSON, doc[k - 2:name.end].text)
+    return name
 
 
 def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
