@@ -101,3 +101,26 @@ def test_the_name_after_an_agent_in_charge_is_the_agents(extractor) -> None:  # 
     result = _extract(extractor, "FBI Special Agent in Charge Wanda Pruitt announced the arrest of Karim Sabri.\n")
     people = _people(result)
     assert "Wanda Pruitt" in people and not any("Charge" in p for p in people)
+
+
+def test_a_surname_written_with_a_capital_particle_is_the_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Nabil el-Masri studied in Lyon. El-Masri and his co-defendants are held "
+                                 "in a prison in Colorado. El-Masri appealed twice.\n")
+    karim = next(e for e in result.entities if e.name == "Karim Nabil el-Masri")
+    assert karim.type == PERSON and "El-Masri" in karim.names
+
+
+def test_a_place_known_as_a_name_is_no_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri is held in the high-security prison known as Dunmoor Keep.\n")
+    assert "Dunmoor Keep" not in _people(result)
+
+
+def test_no_persons_name_opens_with_an_acronym(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri was moved to USP Marlow in 2009, where he met Ivo Kant.\n")
+    assert "USP Marlow" not in _people(result) and "Ivo Kant" in _people(result)
+
+
+def test_known_parts_of_peoples_names_break_a_tie_only() -> None:
+    from linkchart.names import person_name_parts
+
+    assert person_name_parts("Tomasz Nowak") and not person_name_parts("Lavoro Politico")

@@ -306,7 +306,11 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     if subject is not None and (named := parsed.by_token.get((p, subject.i))) is not None and named is not alias:
         return AliasFinding(alias, reason, alias.sentence, referent=named)  # "X was a unit (also known as Y)"
     if tok.pos_ == "NOUN":
-        person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
+        lemma = tok.lemma_.lower()
+        person_noun = lemma in lex.kinship or lemma in lex.person_nouns
+        if not person_noun and not alias.type and (kind := _kind_of_noun(lemma, lex)):
+            alias.name.type = kind  # 'the prison known as X', 'a militia known as X': not a person's name
+            return None
         # "Zafar's son, known as X" names the son, not Zafar; "X's loyalists, known as Y": theirs
         owner = None if person_noun or tok.tag_ in {"NNS", "NNPS"} else next(
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
@@ -316,6 +320,15 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None
+
+
+def _kind_of_noun(lemma: str, lex: Lexicon) -> str:
+    """What a common noun says a thing is: a group ('militia', 'network') or a place ('prison')."""
+    if lemma in lex.group_nouns or lemma in lex.organisation_words:
+        return "organization"
+    if lemma in lex.place_nouns or lemma in lex.site_nouns or lemma in lex.dwelling_nouns:
+        return "place"
+    return ""
 
 
 def _copula_subject(noun: Token) -> Token | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
-from linkchart.names import GENERATIONS, foreign_script
+from linkchart.names import GENERATIONS, foreign_script, person_name_parts
 from linkchart.names import PARTICLES as NAME_PARTICLES
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
@@ -910,12 +910,20 @@ class NameTyper:
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
+                elif (len(ranked) > 1 and ranked[0][1] > 0 and ranked[0][1] == ranked[1][1]
+                      and {ranked[0][0], ranked[1][0]} == {PERSON, ORGANIZATION} and len(name.text.split()) > 1
+                      and not name.text.isupper() and person_name_parts(name.text)):
+                    name.type = PERSON  # a tie, and every word is a known part of people's names
                 if all(w in self.lex.kinship or w in {"in", "law"} for w in re.findall(r"[a-z]+", name.text.lower())):
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
                 if name.type == PERSON and name.text not in bare and not name.titled:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
+                first = name.text.split()[0] if name.text.split() else ""
+                if name.type == PERSON and " " in name.text and not name.text.isupper() and (
+                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled):
+                    name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "ADX Florence": no one's name opens with an acronym
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
                 elif (not name.type and _ACRONYM.match(name.text) and tally[ORGANIZATION] > 0
@@ -1108,13 +1116,13 @@ class NameTyper:
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
-        person_tokens: set[str] = set()
+        person_tokens: set[str] = set()  # lower case: 'El-Hage' opening a sentence is the 'el-Hage' of 'Wadih el-Hage'
         for text, tally in votes.items():
-            words = text.split()
+            words = text.lower().split()
             if len(words) > 1 and tally and tally.most_common(1)[0][0] == PERSON:
-                person_tokens.update(w for w in words if w.lower() not in PARTICLES and len(w) > 2)
+                person_tokens.update(w for w in words if w not in PARTICLES and len(w) > 2)
         for name in names:
-            words = name.text.split()
+            words = name.text.lower().split()
             if name.type == ORGANIZATION or not words:
                 continue
             if all(w in person_tokens for w in words) or (len(words) > 1 and words[-1] in person_tokens):
