@@ -494,6 +494,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             else:
                 break
         j = _extend_glued(doc, j)
+        while (bridged := _particle_bridge(doc, j)) > j:
+            j = _extend_glued(doc, bridged)  # "Harkat-ul-Jihad al-Islami": a particle after a hyphenated name
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in GENERATIONS and j - start > 1:
             j += 2  # "David Roe, Jr.": the son's name, not the father's
             if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
@@ -507,6 +509,20 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             names.append(NameSpan(start, j, span.text))  # a line in capitals is a headline, not a name
         i = j
     return _join_org_entities(doc, names)
+
+
+def _particle_bridge(doc: Doc, j: int) -> int:
+    """Past ' al-Islami' at token `j` (a lower-case particle, then a name word), or `j`."""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].lower_ in PARTICLES and (
+            doc[k].text.islower() or (doc[k].text == "-" and doc[k].whitespace_ == "")):
+        k += 1
+    if k > j and doc[j].text != "-" and k < len(doc) and _is_name_token(doc[k]) and doc[k - 1].whitespace_ == "":
+        k += 1
+        while k < len(doc) and _is_name_token(doc[k]):
+            k += 1
+        return k
+    return j
 
 
 def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
@@ -946,10 +962,15 @@ class NameTyper:
             word = doc[nxt].lower_ if nxt < len(doc) else ""
             by_shape = word in {"clan", "cartel", "family", "gang"} and doc[nxt].is_lower and (
                 doc[name.end - 1].lower_ in self.lex.organisation_words or word != "family")
+            if (nxt + 1 < len(doc) and doc[nxt].pos_ == "ADJ" and doc[nxt].text.istitle() and doc[nxt + 1].is_lower
+                    and doc[nxt + 1].lower_ in self.lex.organisation_words and doc[nxt + 1].pos_ == "NOUN"
+                    and name.start > 0 and doc[name.start - 1].lower_ == "the"):
+                nxt += 1  # "the Al-Noor Islamic school": a creed's or people's adjective before the institution noun
             if nxt < len(doc) and doc[name.end - 1].tag_ != "POS" and (by_shape or (
-                    doc[nxt].lemma_.lower() in self.lex.group_nouns and doc[nxt].pos_ == "NOUN" and name.start > 0
+                    (doc[nxt].lemma_.lower() in self.lex.group_nouns or doc[nxt].lower_ in self.lex.organisation_words)
+                    and doc[nxt].pos_ == "NOUN" and doc[nxt].is_lower and name.start > 0
                     and doc[name.start - 1].lower_ == "the")):
-                # "the Zerkani network", "the Roe clan", "the Roe Mafia family"
+                # "the Zerkani network", "the Roe clan", "the Roe Mafia family", "the Al-Noor Islamic school"
                 out.append(NameSpan(name.start, nxt + 1, doc[name.start:nxt + 1].text, ORGANIZATION))
             else:
                 out.append(name)
