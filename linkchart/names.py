@@ -17,7 +17,7 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
-from rigour.names import remove_org_types
+from rigour.names import NameTypeTag, SymbolCategory, analyze_names, remove_org_types
 from rigour.text.scripts import is_latin
 
 from linkchart.lexicon import rows, words
@@ -41,6 +41,18 @@ def foreign_script(text: str) -> bool:
         return False
     letters = "".join(c for c in text if c.isalpha())
     return bool(letters) and not is_latin(letters)
+
+
+@lru_cache(maxsize=65536)
+def person_name_parts(text: str) -> bool:
+    """Is every word of `text` a known part of people's names (rigour's name symbols, drawn from
+    Wikidata's given and family names)? 'Tomomasa Nakagawa' is; 'Lavoro Politico' is not. Weak
+    evidence (many words are someone's name): it only breaks a tie between person and group."""
+    names = analyze_names(NameTypeTag.PER, [text], phonetics=False, numerics=False, consolidate=False, rewrite=False)
+    for name in names:
+        known = {p.index for span in name.spans if span.symbol.category == SymbolCategory.NAME for p in span.parts}
+        return bool(name.parts) and all(p.index in known for p in name.parts)
+    return False
 
 
 def without_legal_form(name: str) -> str:
@@ -91,13 +103,13 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=65536)
-def _parts(text: str) -> tuple[str, ...]:
-    """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
+def _parts(text: str, titles: bool = False) -> tuple[str, ...]:
+    """Meaningful words of a name in order (particles and, unless `titles`, titles dropped, hyphens joined)."""
     text = _BRACKETED.sub(" ", text)  # 'Jim (James) Roe': the bracketed form is another, not a middle name
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
     for w in words:
-        if w in _TITLES:
+        if w in _TITLES and not titles:
             continue
         w = "".join(x for x in w.split("-") if x not in _IGNORED) or w.replace("-", "")
         if w and w not in _IGNORED:
@@ -108,6 +120,12 @@ def _parts(text: str) -> tuple[str, ...]:
 def parts(text: str) -> list[str]:
     """Meaningful words of a name in order (particles and titles dropped, hyphens joined)."""
     return list(_parts(text))
+
+
+def group_words(text: str) -> list[str]:
+    """The words of a group's name as `parts` gives them, title words kept: the 'Justice' of the
+    Department of Justice, the 'General' of the Directorate General, are no titles there."""
+    return list(_parts(text, True))
 
 
 def surname(text: str) -> str | None:

@@ -144,3 +144,40 @@ def test_a_gang_named_after_its_group_noun_and_its_numbered_acronym_are_a_group(
                                  "Other LLN-18 members pled guilty. Ivo Kant was one of the members of LLN-18.\n")
     groups = {n for e in result.entities if e.type == "organization" for n in e.names}
     assert {"Los Lobos Negros", "LLN-18"} <= groups
+
+
+def test_an_acronym_of_the_tail_of_a_long_name_gives_the_tail_as_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The FREE ALLIED FORCES OF THE PELAGIAN LIBERATION FRONT (PLF) was a militant group "
+                                 "active in the 1980s. The PLF robbed two banks.\n")
+    names = _names_of(result, "PLF")
+    assert {"PELAGIAN LIBERATION FRONT", "FREE ALLIED FORCES OF THE PELAGIAN LIBERATION FRONT"} <= names
+
+
+def test_a_nickname_in_lower_case_after_known_as_is_an_alias(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Tarek Omrani preached in a mosque in Wolfsburg. He became known as the "
+                                 '"sheikh without a voice" because he never spoke in his videos.\n')
+    assert "sheikh without a voice" in _names_of(result, "Tarek Omrani")
+
+
+def test_a_quoted_phrase_in_lower_case_elsewhere_is_no_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Tarek Omrani called the raid "a waste of police time" in a video.\n')
+    assert not any("waste" in n for e in result.entities for n in e.names)
+
+
+def test_a_group_named_central_is_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 2016 the ATLF Central replaced the leader of the Sahel branch. Relations "
+                                 "between the branch and the ATLF declined after that.\n")
+    assert {"ATLF", "ATLF Central"} <= _names_of(result, "ATLF")
+
+
+def test_an_untyped_acronym_of_a_groups_initials_is_that_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Reporters of the Kanto Cable Network interviewed Ivo Kant in 1989. Weeks later "
+                                 "sect officials pressured KCN to drop the story.\n")
+    assert "KCN" in _names_of(result, "Kanto Cable Network")
+
+
+def test_a_national_department_written_with_its_country_is_the_department() -> None:
+    from linkchart.extract.within_doc import group_key
+
+    assert group_key("U.S. Department of the Interior") == group_key("Interior Department")
+    assert group_key("Department of Justice") == group_key("Justice Department") != group_key("Department of State")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from test_extract import _extract
 
+from linkchart.model import PERSON
+
 
 def _people(result) -> set[str]:  # type: ignore[no-untyped-def]
     return {e.name for e in result.entities if e.type == "person"}
@@ -33,6 +35,8 @@ def test_coordinated_given_names_with_one_surname_are_two_people(extractor) -> N
     result = _extract(extractor, "Police arrested Tobias and Greta Vollmer in Kassel. Tobias Brandt was not charged.\n")
     people = _people(result)
     assert {"Tobias Vollmer", "Greta Vollmer", "Tobias Brandt"} <= people
+    greta = next(e for e in result.entities if e.name == "Greta Vollmer")
+    assert "Greta" in greta.names  # named by her given name alone too, as 'Tobias' is
 
 
 def test_the_titled_form_is_kept_as_a_name_the_person_is_cited_by(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -67,3 +71,56 @@ def test_a_person_cited_with_a_judges_or_ministers_office_is_an_official(extract
     roles = {e.name: e.role for e in result.entities}
     assert roles["Irma Kessel"] == "commentator"
     assert roles["Dario Fenk"] == "actor"
+
+
+def test_a_month_after_named_is_a_given_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 1990 Karim Sabri married a Canadian named June, and they moved to Ohio.\n")
+    assert "June" in {e.name for e in result.entities if e.type == PERSON}
+
+
+def test_two_full_names_joined_by_an_ampersand_are_two_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The preacher Karim Sabri was a close associate of both Yusuf Kanaan & Tariq Obeid, "
+                                 "who ran the bookshop.\n")
+    names = {n for e in result.entities for n in e.names}
+    assert {"Yusuf Kanaan", "Tariq Obeid"} <= names
+
+
+def test_partners_joined_by_an_ampersand_are_a_firm(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri was represented by Hollis & Marne and later by Avery Brandt & Colt LLP.\n")
+    assert not {"Hollis", "Marne", "Avery Brandt", "Colt"} & {e.name for e in result.entities if e.type == PERSON}
+
+
+def test_a_judge_signing_an_opinion_in_capitals_is_a_person_and_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "DECISION AND ORDER\n\nHALVORSEN, District Judge.\n\nThe defendant Karim Sabri asks to be "
+                                 "released on bail pending trial.\n")
+    judge = next(e for e in result.entities if e.name == "HALVORSEN")
+    assert judge.type == PERSON and judge.role != "actor"
+
+
+def test_the_name_after_an_agent_in_charge_is_the_agents(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "FBI Special Agent in Charge Wanda Pruitt announced the arrest of Karim Sabri.\n")
+    people = _people(result)
+    assert "Wanda Pruitt" in people and not any("Charge" in p for p in people)
+
+
+def test_a_surname_written_with_a_capital_particle_is_the_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Nabil el-Masri studied in Lyon. El-Masri and his co-defendants are held "
+                                 "in a prison in Colorado. El-Masri appealed twice.\n")
+    karim = next(e for e in result.entities if e.name == "Karim Nabil el-Masri")
+    assert karim.type == PERSON and "El-Masri" in karim.names
+
+
+def test_a_place_known_as_a_name_is_no_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri is held in the high-security prison known as Dunmoor Keep.\n")
+    assert "Dunmoor Keep" not in _people(result)
+
+
+def test_no_persons_name_opens_with_an_acronym(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri was moved to USP Marlow in 2009, where he met Ivo Kant.\n")
+    assert "USP Marlow" not in _people(result) and "Ivo Kant" in _people(result)
+
+
+def test_known_parts_of_peoples_names_break_a_tie_only() -> None:
+    from linkchart.names import person_name_parts
+
+    assert person_name_parts("Tomasz Nowak") and not person_name_parts("Lavoro Politico")

@@ -218,3 +218,15 @@ def test_a_statute_is_no_actor(extractor) -> None:  # type: ignore[no-untyped-de
                                  "The Fraud Division charged him.\n")
     assert not any("Act" in e.name for e in result.entities)
     assert "Fraud Division" not in _typed(result, "person")
+
+
+def test_a_school_or_mosque_named_before_its_noun_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Karim Sabri attended the Al-Noor Islamic school in Solo. Later he preached at the "
+                                 "Wardley mosque.\n")
+    groups = _typed(result, "organization")
+    assert "Al-Noor Islamic school" in groups and "Wardley mosque" in groups
+
+
+def test_a_particle_after_a_hyphenated_name_goes_on_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The cell was allied with Jamaat-ul-Nasr al-Kabir in the border region.\n")
+    assert "Jamaat-ul-Nasr al-Kabir" in _typed(result, "organization")

@@ -306,7 +306,11 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
     if subject is not None and (named := parsed.by_token.get((p, subject.i))) is not None and named is not alias:
         return AliasFinding(alias, reason, alias.sentence, referent=named)  # "X was a unit (also known as Y)"
     if tok.pos_ == "NOUN":
-        person_noun = tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() in lex.person_nouns
+        lemma = tok.lemma_.lower()
+        person_noun = lemma in lex.kinship or lemma in lex.person_nouns
+        if not person_noun and not alias.type and (kind := _kind_of_noun(lemma, lex)):
+            alias.name.type = kind  # 'the prison known as X', 'a militia known as X': not a person's name
+            return None
         # "Zafar's son, known as X" names the son, not Zafar; "X's loyalists, known as Y": theirs
         owner = None if person_noun or tok.tag_ in {"NNS", "NNPS"} else next(
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
@@ -316,6 +320,15 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
     return None
+
+
+def _kind_of_noun(lemma: str, lex: Lexicon) -> str:
+    """What a common noun says a thing is: a group ('militia', 'network') or a place ('prison')."""
+    if lemma in lex.group_nouns or lemma in lex.organisation_words:
+        return "organization"
+    if lemma in lex.place_nouns or lemma in lex.site_nouns or lemma in lex.dwelling_nouns:
+        return "place"
+    return ""
 
 
 def _copula_subject(noun: Token) -> Token | None:
@@ -370,11 +383,30 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
                 continue
             if is_acronym(inner.text) and (acronym_of(occ.text) == inner.text or occ.type == "organization"):
                 out.append(AliasFinding(inner, "acronym in brackets", occ.sentence, referent=occ))
+                tail = _acronym_tail(doc[occ.name.start:occ.name.end], inner.text)
+                if tail and tail not in occ.name.forms:
+                    occ.name.forms.append(tail)
             elif occ.type == "organization" and inner.type in {"organization", ""}:
                 out.append(AliasFinding(inner, "other name in brackets", occ.sentence, referent=occ))
         elif end < len(doc) and doc[end].text == "(" and occ.type == "person":
             out.extend(_bracketed_spelling(parsed, p, occ))
     return out
+
+
+def _acronym_tail(span, acronym: str) -> str | None:  # type: ignore[no-untyped-def]
+    """'the United Forces of the Roe Liberation Front (RLF)': an acronym that spells the initials
+    of the words after the name's last 'of' only names that tail too, which the text may use
+    alone ('the Roe Liberation Front')."""
+    words = [t for t in span if t.is_alpha]
+    if acronym_of(span.text) == acronym:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower_ in {"of", "for"}:
+            tail = [t for t in words[k + 1:] if t.lower_ != "the"]
+            if len(tail) > 1 and "".join(t.text[:1] for t in tail).upper() == acronym.replace(".", ""):
+                return span.doc[tail[0].i:tail[-1].i + 1].text
+            return None
+    return None
 
 
 def _bracketed_spelling(parsed: ParsedDocument, p: int, occ: Occurrence) -> list[AliasFinding]:

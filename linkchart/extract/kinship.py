@@ -85,6 +85,8 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
         double = len(words) == 3 and words[1] in later_words - {w for o in full for w in o.text.split()[:1]}
         occ.full_name = f"{occ.text} {' '.join(words[1:] if double else words[-1:])}"
         occ.name.type = PERSON
+        if words[0] not in partner.name.forms:
+            partner.name.forms.append(words[0])  # 'Emily' of 'Bill and Emily Roe': how the text names her too
 
 
 def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
-from linkchart.names import GENERATIONS, foreign_script
+from linkchart.names import GENERATIONS, foreign_script, person_name_parts
 from linkchart.names import PARTICLES as NAME_PARTICLES
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
@@ -118,10 +118,13 @@ QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'"}  # opening mark -> clo
 
 def _is_date_word(tok: Token) -> bool:
     """'March', 'Mon', but 'Jan' in 'Jan Kruse' is a given name: a short form counts as a date
-    only next to a number or with its full stop."""
+    only next to a number or with its full stop; after 'named' it is a name ('a woman named April')."""
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].lower_ in {"named", "called"} and not tok.text.endswith(".") and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].like_num):
+        return False
     if len(tok.text) > 4 or tok.text.endswith(".") or tok.ent_type_ == "DATE":
         return True  # "in the second week of June Roe met ...": the NER reads the month into the date
-    doc = tok.doc
     near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
     return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
 
@@ -147,13 +150,53 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = _unit_descriptions(doc, names)
     names = _transcribed_names(doc, names)
     names = [part for nm in names for part in _split_after_regnal_number(doc, nm)]
+    names = [_after_office_in_charge(doc, nm, offices) for nm in names]
     names += [nm for nm in _foreign_script_names(doc) if not any(n.start < nm.end and nm.start < n.end for n in names)]
+    names += [nm for nm in _signing_judges(doc, offices) if not any(n.start < nm.end and nm.start < n.end for n in names)]
+    names.sort(key=lambda nm: nm.start)
     for nm in names:
-        nm.office = _office_before(doc, nm)
+        nm.office = _office_before(doc, nm) or _office_after(doc, nm, offices)
         nm.forms += _without_acronym(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
+
+
+def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
+    """'SKRETNY, District Judge.', 'Ann Roe, Chief Judge': an office set after the name by a comma,
+    closing the line or sentence (how court opinions name their judges)."""
+    k = name.end
+    if k >= len(doc) or doc[k].text != ",":
+        return ""
+    k += 1
+    start = k
+    while k < len(doc) and k - start < 4 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    if k == start or (k < len(doc) and doc[k].text not in {".", ";", "\n"} and not doc[k].is_space):
+        return ""
+    last = doc[k - 1].lower_
+    return last if last in offices else ""
+
+
+def _signing_judges(doc: Doc, offices: frozenset[str]) -> list[NameSpan]:
+    """'BRINKEMA, District Judge.': a surname in capitals, then the judge's office after a comma,
+    heads a court opinion: the tagger seldom reads the capitals as a name."""
+    out = []
+    for tok in doc:
+        if (tok.is_alpha and tok.is_upper and len(tok.text) >= 3 and (tok.i == 0 or not doc[tok.i - 1].is_alpha)
+                and _office_after(doc, NameSpan(tok.i, tok.i + 1, tok.text), offices)):
+            out.append(NameSpan(tok.i, tok.i + 1, tok.text, PERSON))
+    return out
+
+
+def _after_office_in_charge(doc: Doc, name: NameSpan, offices: frozenset[str]) -> NameSpan:
+    """'FBI Special Agent in Charge Ann Roe': 'Charge' ends the office ('Agent in Charge',
+    'Officer in Charge'), the name is what follows."""
+    k = name.start
+    if (name.end - k > 2 and doc[k].text == "Charge" and k >= 2 and doc[k - 1].lower_ == "in"
+            and _is_office(doc[k - 2], offices)):
+        return NameSpan(k + 1, name.end, doc[k + 1:name.end].text, PERSON, doc[k - 2:name.end].text)
+    return name
 
 
 def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
@@ -375,21 +418,31 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
         inner = doc[q + 1:end]
         words = [t for t in inner if t.is_alpha]
         glued = [t for t in inner if not t.is_alpha]  # "MS-13": a number glued to the name
-        if not words or any(not (t.is_digit or t.text == "-") or t.whitespace_ for t in glued) or not (
-                words[-1].text[:1].isupper()):
+        if not words or any(not (t.is_digit or t.text == "-") or t.whitespace_ for t in glued):
             continue
-        if not all(t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words):
-            continue
+        described = _after_naming_verb(doc, q) and 2 <= len(words) <= 5 and len(words) == len(inner)
+        if not described and not (words[-1].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in {"the", "of", "al", "el"} for t in words)):
+            continue  # ('became known as the "man without a face"': a nickname in lower case)
         before = doc[q - 1]
         apposed = before.text == "," and q - 1 in ends
         # '"A" or "B"', '"A", both spellings of B, and "the C"': the next quoted name of a list
         listed = bool(out) and before.lower_ in {"or", "and", ","} and q - out[-1].end <= 14
-        if not (apposed or listed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
+        if not (described or apposed or listed or before.lower_ in cues or before.lemma_.lower() in cues or q in bracketed):
             continue
         if any(nm.start < q + 1 < nm.end or nm.start < end < nm.end for nm in names):
             continue  # a name runs across the quote marks
         out.append(NameSpan(q + 1, end, inner.text))
     return out
+
+
+_NAMING_VERBS = (("known", "as"), ("dubbed",), ("nicknamed",), ("referred", "to", "as"))
+
+
+def _after_naming_verb(doc: Doc, q: int) -> bool:
+    """Does the quotation mark at `q` follow 'known as (the)', 'dubbed (the)', 'nicknamed'?"""
+    k = q - 1 if doc[q - 1].lower_ != "the" else q - 2
+    return any(k - len(v) + 1 >= 0 and tuple(t.lower_ for t in doc[k - len(v) + 1:k + 1]) == v for v in _NAMING_VERBS)
 
 
 def _caption_name(doc: Doc, span: Span, letters: list[Token]) -> bool:
@@ -441,6 +494,8 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             else:
                 break
         j = _extend_glued(doc, j)
+        while (bridged := _particle_bridge(doc, j)) > j:
+            j = _extend_glued(doc, bridged)  # "Harkat-ul-Jihad al-Islami": a particle after a hyphenated name
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in GENERATIONS and j - start > 1:
             j += 2  # "David Roe, Jr.": the son's name, not the father's
             if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
@@ -454,6 +509,20 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             names.append(NameSpan(start, j, span.text))  # a line in capitals is a headline, not a name
         i = j
     return _join_org_entities(doc, names)
+
+
+def _particle_bridge(doc: Doc, j: int) -> int:
+    """Past ' al-Islami' at token `j` (a lower-case particle, then a name word), or `j`."""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].lower_ in PARTICLES and (
+            doc[k].text.islower() or (doc[k].text == "-" and doc[k].whitespace_ == "")):
+        k += 1
+    if k > j and doc[j].text != "-" and k < len(doc) and _is_name_token(doc[k]) and doc[k - 1].whitespace_ == "":
+        k += 1
+        while k < len(doc) and _is_name_token(doc[k]):
+            k += 1
+        return k
+    return j
 
 
 def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
@@ -510,6 +579,16 @@ def _type_determined_acronyms(names: list[NameSpan], determined: set[str]) -> No
             n.type = ORGANIZATION
 
 
+def _type_group_initials(names: list[NameSpan]) -> None:
+    """'pressured TBS to cancel' after 'the Tokyo Broadcasting System': an untyped acronym that
+    spells the initials of a group's or an institution's name in the same document is its name."""
+    initials = {"".join(w[:1] for w in n.text.split() if w[:1].isupper()) for n in names
+                if n.type == ORGANIZATION and len(n.text.split()) > 1}
+    for n in names:
+        if not n.type and _ACRONYM.match(n.text) and n.text in initials:
+            n.type = ORGANIZATION
+
+
 def _in_institution_name(doc: Doc, i: int) -> bool:
     """'the General Intelligence and Security Agency': a title word at the head of an
     institution's name that the tagger reads as one organisation is part of that name."""
@@ -555,7 +634,31 @@ def _firm_name(doc: Doc, name: NameSpan) -> bool:
     before = doc[name.start - 1].text if name.start > 0 else ""
     after = doc[name.end].text if name.end < len(doc) else ""
     last = doc[name.end - 1].lower_
-    return before == "&" or after == "&" or last in _FIRM_FORMS or after.lower() in _FIRM_FORMS
+    if last in _FIRM_FORMS or after.lower() in _FIRM_FORMS:
+        return True
+    if before == "&":
+        return not (name.end - name.start > 1 and _capitals_before(doc, name.start - 1) > 1)
+    if after == "&":
+        n = _capitals_after(doc, name.end + 1)
+        return not (name.end - name.start > 1 and n > 1 and not any(
+            t.lower_ in _FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
+    return False
+
+
+def _capitals_before(doc: Doc, k: int) -> int:
+    n = 0
+    while k - n - 1 >= 0 and doc[k - n - 1].text[:1].isupper() and doc[k - n - 1].is_alpha:
+        n += 1
+    return n
+
+
+def _capitals_after(doc: Doc, k: int) -> int:
+    """How many capitalised words run from token `k` (a name after '&': 'A Roe & Jan Poe' are two
+    people, since a firm's name joins surnames: 'Hill & Roe', 'Davis Polk & Wardwell')."""
+    n = 0
+    while k + n < len(doc) and doc[k + n].text[:1].isupper() and doc[k + n].is_alpha:
+        n += 1
+    return n
 
 
 def _legal_citation(doc: Doc, name: NameSpan) -> bool:
@@ -816,26 +919,39 @@ class NameTyper:
         typed: list[list[NameSpan]] = []
         common = _common_words(docs, names)
         bare = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if not _determined(doc, nm, self.lex)}
+        titled_words = {w for ns in names for nm in ns for w in nm.text.split() if not w.isupper()}
         for paragraph_names in names:
             for name in paragraph_names:
                 tally = votes[name.text]
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
+                elif (len(ranked) > 1 and ranked[0][1] > 0 and ranked[0][1] == ranked[1][1]
+                      and {ranked[0][0], ranked[1][0]} == {PERSON, ORGANIZATION} and len(name.text.split()) > 1
+                      and not name.text.isupper() and person_name_parts(name.text)):
+                    name.type = PERSON  # a tie, and every word is a known part of people's names
                 if all(w in self.lex.kinship or w in {"in", "law"} for w in re.findall(r"[a-z]+", name.text.lower())):
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
                 if name.type == PERSON and name.text not in bare and not name.titled:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
+                first = name.text.split()[0] if name.text.split() else ""
+                if name.type == PERSON and " " in name.text and not name.text.isupper() and (
+                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled):
+                    name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "ADX Florence": no one's name opens with an acronym
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
+                elif (not name.type and _ACRONYM.match(name.text) and tally[ORGANIZATION] > 0
+                      and name.text.title() not in titled_words):
+                    name.type = ORGANIZATION  # "ISIS" (never written 'Isis'), the votes tied: an acronym the NER saw as a group
             typed.append(paragraph_names)  # untyped names stay: an alias statement may type them
         determined = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if _determined(doc, nm, self.lex)}
         _type_group_short_forms([n for ns in typed for n in ns], determined)
         after_the = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns
                      if nm.start > 0 and doc[nm.start - 1].lower_ == "the"}
         _type_determined_acronyms([n for ns in typed for n in ns], after_the)
+        _type_group_initials([n for ns in typed for n in ns])
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -846,10 +962,15 @@ class NameTyper:
             word = doc[nxt].lower_ if nxt < len(doc) else ""
             by_shape = word in {"clan", "cartel", "family", "gang"} and doc[nxt].is_lower and (
                 doc[name.end - 1].lower_ in self.lex.organisation_words or word != "family")
+            if (nxt + 1 < len(doc) and doc[nxt].pos_ == "ADJ" and doc[nxt].text.istitle() and doc[nxt + 1].is_lower
+                    and doc[nxt + 1].lower_ in self.lex.organisation_words and doc[nxt + 1].pos_ == "NOUN"
+                    and name.start > 0 and doc[name.start - 1].lower_ == "the"):
+                nxt += 1  # "the Al-Noor Islamic school": a creed's or people's adjective before the institution noun
             if nxt < len(doc) and doc[name.end - 1].tag_ != "POS" and (by_shape or (
-                    doc[nxt].lemma_.lower() in self.lex.group_nouns and doc[nxt].pos_ == "NOUN" and name.start > 0
+                    (doc[nxt].lemma_.lower() in self.lex.group_nouns or doc[nxt].lower_ in self.lex.organisation_words)
+                    and doc[nxt].pos_ == "NOUN" and doc[nxt].is_lower and name.start > 0
                     and doc[name.start - 1].lower_ == "the")):
-                # "the Zerkani network", "the Roe clan", "the Roe Mafia family"
+                # "the Zerkani network", "the Roe clan", "the Roe Mafia family", "the Al-Noor Islamic school"
                 out.append(NameSpan(name.start, nxt + 1, doc[name.start:nxt + 1].text, ORGANIZATION))
             else:
                 out.append(name)
@@ -859,6 +980,8 @@ class NameTyper:
         if name.type in {ORGANIZATION, PERSON}:
             return [(name.type, 5.0)]  # set by the name's own shape: "the X network", "Dr. X"
         span = name.span(doc)
+        if name.start > 0 and doc[name.start - 1].text in QUOTES and any(t.is_lower for t in span):
+            return []  # a nickname in lower case ('"man without a face"'): the alias statement types it
         if len(span) > 1 and span[0].lower_ in _REGNAL and span[1].text[:1].isupper() or (
                 len(span) > 2 and span[0].lower_ in _REGNAL and span[1].lower_ == "of"):
             return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
@@ -990,8 +1113,8 @@ class NameTyper:
             named = gov.head.lemma_.lower()  # "a militia group called the X", "a man named X"
             if named in lex.group_nouns or named in lex.organisation_words:
                 return ORGANIZATION
-            if named in lex.person_nouns:
-                return PERSON
+            if named in lex.person_nouns or (gov.head.ent_type_ == "NORP" and gov.head.tag_ in {"NNP", "NN"}):
+                return PERSON  # "a man named X", "a Moroccan named X"
         if dep in {"nsubj", "nsubjpass"} and any(
                 c.dep_ in {"dobj", "pobj"} and c.lower_ in {"himself", "herself"} for c in gov.subtree):
             return PERSON
@@ -1014,13 +1137,13 @@ class NameTyper:
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
-        person_tokens: set[str] = set()
+        person_tokens: set[str] = set()  # lower case: 'El-Hage' opening a sentence is the 'el-Hage' of 'Wadih el-Hage'
         for text, tally in votes.items():
-            words = text.split()
+            words = text.lower().split()
             if len(words) > 1 and tally and tally.most_common(1)[0][0] == PERSON:
-                person_tokens.update(w for w in words if w.lower() not in PARTICLES and len(w) > 2)
+                person_tokens.update(w for w in words if w not in PARTICLES and len(w) > 2)
         for name in names:
-            words = name.text.split()
+            words = name.text.lower().split()
             if name.type == ORGANIZATION or not words:
                 continue
             if all(w in person_tokens for w in words) or (len(words) > 1 and words[-1] in person_tokens):

@@ -20,6 +20,7 @@ from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     generation,
+    group_words,
     initial_matches,
     is_acronym,
     name_key,
@@ -74,20 +75,15 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
             decisions.append(MergeDecision("", by_id[a].effective, by_id[b].effective, reason, score,
                                            document_id=document_id))
 
-    # Identical names are one entity within a document.
-    first_of: dict[tuple[str, str], int] = {}
-    for o in occurrences:
-        key = (o.type, name_key(o.effective))
-        if key in first_of:
-            uf.union(first_of[key], o.id)
-        else:
-            first_of[key] = o.id
+    # Identical names are one entity within a document, unless the text gives them different
+    # ages ("Adil Roe, 58" and his son "Adil Roe, 24"): those are kept apart first.
+    _keep_different_ages_apart(uf, occurrences)
+    unresolved: dict[int, str] = {}
+    _join_identical_names(occurrences, uf, unresolved)
     for st in aliases:  # stated aliases first: they outrank "two names in a sentence"
         if st.a in by_id and st.b in by_id:  # (between names of people or groups only)
             join(st.a, st.b, st.reason)
     _keep_sentence_neighbours_apart(uf, occurrences)
-    _keep_different_ages_apart(uf, occurrences)
-    unresolved: dict[int, str] = {}
     _resolve_people(occurrences, uf, join, unresolved, variant_floor, subject)
     _resolve_groups([o for o in occurrences if o.type == ORGANIZATION], join)
     _join_group_short_forms([o for o in occurrences if o.type == ORGANIZATION], uf, join)
@@ -101,6 +97,28 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     keys = {root: f"{document_id}:{i}" for i, root in enumerate(sorted(uf.groups()))}
     cluster_of = {o.id: keys[uf.find(o.id)] for o in occurrences}
     return Clustering(cluster_of, unresolved, decisions)
+
+
+def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int], unresolved: dict[int, str]) -> None:
+    """One name written alike is one entity; when the text gives two bearers of it different ages,
+    each aged mention is its own person, and a mention without an age joins them only when one
+    bearer has an age (otherwise it could be either: left unresolved)."""
+    by_key: dict[tuple[str, str], list[NameOccurrence]] = defaultdict(list)
+    for o in occurrences:
+        by_key[(o.type, name_key(o.effective))].append(o)
+    for same in by_key.values():
+        aged = [o for o in same if o.age is not None]
+        for o in aged[1:]:
+            uf.union(aged[0].id, o.id)  # refused between different ages (kept apart before)
+        bearers = sorted({uf.find(o.id) for o in aged})
+        anchor = bearers[0] if bearers else same[0].id
+        for o in same:
+            if o.age is not None:
+                continue
+            if len(bearers) > 1:
+                unresolved[o.id] = f"'{o.text}' could be any of the {len(bearers)} people of this name the text gives ages"
+            else:
+                uf.union(anchor, o.id)
 
 
 def _keep_sentence_neighbours_apart(uf: UnionFind[int], occurrences: list[NameOccurrence]) -> None:
@@ -379,10 +397,15 @@ def _carries(long: str, short: str) -> bool:
 
 
 def group_key(text: str) -> str:
-    """'the Islamic State group' and 'Islamic State' share a key."""
-    words = parts(text)
-    while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement"}:
+    """'the Islamic State group' and 'Islamic State' share a key; so do 'al-Qaeda Central' (the group
+    itself, as against its affiliates) and 'al-Qaeda'."""
+    words = group_words(text)
+    while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement", "central", "core"}:
         words = words[:-1]
+    if len(words) > 2 and words[0] in {"us", "uk"} and words[1] in _OFFICE_HEADS:
+        words = words[1:]  # "the US Department of State" is the Department of State
+    if len(words) > 3 and words[:2] in (["u", "s"], ["u", "k"]) and words[2] in _OFFICE_HEADS:
+        words = words[2:]  # "the U.S. Department of the Treasury" is the Department of the Treasury
     if len(words) > 2 and words[0] in _OFFICE_HEADS and words[1] == "of" and "of" not in words[2:]:
         words = [*words[2:], words[0]]  # "the Department of the Treasury" is "the Treasury Department"
     return "".join(words)
