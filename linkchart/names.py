@@ -220,6 +220,11 @@ def _familiar_forms() -> dict[str, frozenset[str]]:
 _FAMILIAR = _familiar_forms()
 
 
+def familiar_forms(word: str) -> frozenset[str]:
+    """Every given name `word` is a familiar form of, or that is a familiar form of it."""
+    return _FAMILIAR.get(word, frozenset())
+
+
 def familiar_form(a: str, b: str) -> bool:
     """'Patty' and 'Patricia', 'Bill' and 'William': one given name and a familiar form of it."""
     return a != b and b in _FAMILIAR.get(a, frozenset())

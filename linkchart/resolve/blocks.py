@@ -8,7 +8,9 @@ closure of those keys (resolution components) is what a build or an analyst deci
 and the rest of the corpus is left as stored. A key is *active* for an entity that looks the
 others up under it and *passive* for one that is only looked up ("Murat K." looks up the full
 names whose surname starts with K; two such full names are not compared with each other), so
-common given names and initials do not chain the corpus into one component.
+common given names and initials do not chain the corpus into one component. Full names are
+compared under a surname block *and* a given-name letter, and looked up by their shorter forms
+under the surname and one given name: the holders of a common surname do not chain it either.
 
 Keys over-approximate: sharing one never joins anything, it only makes two entities resolve
 together. A matching rule that compares under a new kind of key must add it here, or a build in
@@ -32,7 +34,7 @@ from linkchart.names import (
     surname,
     surname_blocks,
 )
-from linkchart.resolve.joins import KUNYA_WORDS, _resemblance
+from linkchart.resolve.joins import KUNYA_WORDS, _resemblance, name_class_blocks
 
 Key = tuple[str, str, bool]  # (local id, key, active)
 
@@ -61,7 +63,9 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
             if len(words) > 1:
                 add("f:" + fold(n))
             if len(p) > 1:
-                add("sn:" + p[-1])
+                add(f"sw:{p[-1]}|{p[0]}")  # looks up the longer names it could be a shorter form of
+                for w in p[:-1]:
+                    add(f"sw:{p[-1]}|{w}", active=False)  # looked up by its shorter forms ("Sidique Khan")
                 for w in {surname(n), given(n)}:
                     if w:
                         add("lw:" + w, active=False)  # looked up by a lone surname or given name
@@ -88,7 +92,9 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                     add("ac:" + n.split()[-1].replace(".", ""), active=False)
         if len(parts(e.name)) > 1:
             for block in surname_blocks(surname(e.name) or ""):
-                add("sb:" + block)
+                add("sb:" + block, active=False)  # looked up by a lone surname spelled alike
+            for block in name_class_blocks(e.name):
+                add("sg:" + block)  # compared with the full names spelled alike (same_name_class)
             if abbreviated_surname(e.name):
                 add(f"i:{e.name[:1].lower()}:{parts(e.name)[-1][:1]}")
     for i, a in enumerate(document_locals):  # names of one report spelled alike: a suggestion

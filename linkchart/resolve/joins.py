@@ -19,6 +19,7 @@ from linkchart.names import (
     abbreviated_surname,
     acronym_of,
     familiar_form,
+    familiar_forms,
     fold,
     generation,
     given,
@@ -207,14 +208,33 @@ def join_people(locals_: list[LocalEntity], uf: UnionFind[str], join: Join, rela
 
 def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
     """Pairs of full names that could be spellings of each other, found through blocks keyed
-    by the first letters a surname can be written with (Kasmi/Qasmi, Benhadj/Ben Hadj), so
-    that a large corpus is not compared pair by pair."""
+    by the first letters a surname can be written with (Kasmi/Qasmi, Benhadj/Ben Hadj) and a
+    first letter of the given name, so that a large corpus is not compared pair by pair, nor
+    every holder of a common surname with every other."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for k, name in enumerate(names):
-        for key in surname_blocks(surname(name) or ""):
+        for key in name_class_blocks(name):
             blocks[key].append(k)
     pairs = sorted({(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]})
     return [(names[i], names[j]) for i, j in pairs]
+
+
+def name_class_blocks(name: str) -> set[str]:
+    """The blocks under which a full name is compared with others for `same_name_class`: a
+    surname block (surname_blocks) with a given-name letter (given_name_letters)."""
+    return {f"{s}|{g}" for s in surname_blocks(surname(name) or "") for g in given_name_letters(name)}
+
+
+def given_name_letters(name: str) -> set[str]:
+    """First letters under which the given names of a full name are filed. `same_name_class`
+    needs given names that are spellings of each other (similar_words: the same initial, a
+    shared transliteration or a glued particle, each a key of surname_blocks), or the given
+    names joined, or familiar forms (Bill/William): two names that pass share a letter."""
+    p = parts(name)
+    if len(p) < 2:
+        return set()
+    letters = {w[:1] for w in (p[0], "".join(p[:-1]))} | {f[:1] for f in familiar_forms(p[0])}
+    return letters | {key.split(":", 1)[1][:1] for w in (p[0], "".join(p[:-1])) for key in surname_blocks(w)}
 
 
 KUNYA_WORDS = words("kunya_words.txt")
