@@ -66,9 +66,9 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                 add(f"sw:{p[-1]}|{p[0]}")  # looks up the longer names it could be a shorter form of
                 for w in p[:-1]:
                     add(f"sw:{p[-1]}|{w}", active=False)  # looked up by its shorter forms ("Sidique Khan")
-                for w in {surname(n), given(n)}:
-                    if w:
-                        add("lw:" + w, active=False)  # looked up by a lone surname or given name
+                for lone in {surname(n), given(n)}:
+                    if lone:
+                        add("lw:" + lone, active=False)  # looked up by a lone surname or given name
                 if not abbreviated_surname(n):
                     for w in {p[-1], *words[1:]}:  # looked up by "Murat K."
                         add(f"i:{n[:1].lower()}:{w[:1]}", active=False)
