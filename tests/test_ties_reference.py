@@ -74,3 +74,8 @@ def test_two_sons_of_one_father_in_a_roll_are_brothers(extractor) -> None:  # ty
     family = _pairs(_ties(extractor, text), "family")
     assert frozenset(("Carl Pike", "Ross Pike")) in family
     assert frozenset(("Ronald Pike", "Ross Pike")) in family
+
+
+def test_his_aide_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Viktor Baran ran the cell from Lviv. His aide at the time was Oleg Marchuk, a former soldier.\n"
+    assert frozenset(("Viktor Baran", "Oleg Marchuk")) in _pairs(_ties(extractor, text))
