@@ -79,3 +79,10 @@ def test_two_sons_of_one_father_in_a_roll_are_brothers(extractor) -> None:  # ty
 def test_his_aide_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
     text = "Viktor Baran ran the cell from Lviv. His aide at the time was Oleg Marchuk, a former soldier.\n"
     assert frozenset(("Viktor Baran", "Oleg Marchuk")) in _pairs(_ties(extractor, text))
+
+
+def test_a_tie_of_the_first_of_two_coordinated_subjects_holds_for_the_second(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Karim Haddad and Samir Ouali later moved to Ghent with their friend Nabil Dahmani.\n"
+    pairs = _pairs(_ties(extractor, text))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs

@@ -79,6 +79,8 @@ class RelationFinder:
                 tie = self._pair_tie(paragraph, sentence, a, b)
                 if tie is not None:
                     ties.append(tie)
+                    if tie.type not in {FAMILY, MEMBER_OF, LEADER_OF}:
+                        ties.extend(self._shared_by_conjuncts(tie, a, b, people))
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
         ties.extend(self._fellow_ties(paragraph, sentence, people))
@@ -140,6 +142,25 @@ class RelationFinder:
                     if a.cluster != b.cluster:
                         ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
+
+    def _shared_by_conjuncts(self, tie: Tie, a: Participant, b: Participant, people: list[Participant]) -> list[Tie]:
+        """'A and B moved to Ghent with C', 'X met A and B': a tie the rules find for the first name
+        of a coordination ('A ... with C') holds for the names coordinated with it ('B ... with C')."""
+        out = []
+        for end, other in ((a, b), (b, a)):
+            if end.type != PERSON or other.type != PERSON or end.token.dep_ == "conj":
+                continue
+            conjuncts = [c for c in end.token.conjuncts if c.i > end.token.i]
+            if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"}
+                                        for t in (end.token, *conjuncts) for c in t.children):
+                continue
+            if other.token.i in {c.i for c in conjuncts}:
+                continue
+            for p in people:
+                if p.type == PERSON and p.token.i in {c.i for c in conjuncts} and p.cluster not in {end.cluster, other.cluster}:
+                    source, target = (p.cluster, other.cluster) if tie.source == end.cluster else (other.cluster, p.cluster)
+                    out.append(Tie(source, target, tie.type, tie.subtype, tie.hedged, tie.paragraph, tie.span))
+        return out
 
     def _shared_parent_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
         """'his son, A, 21, and his other son, B, 19': two children the sentence gives one parent are
