@@ -86,3 +86,11 @@ def test_a_tie_of_the_first_of_two_coordinated_subjects_holds_for_the_second(ext
     pairs = _pairs(_ties(extractor, text))
     assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
     assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_their_associate_is_the_associate_of_the_coordinated_subject(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Worried about surveillance, Karim Haddad and Samir Ouali arranged for Omar Tahri to stay with their "
+            "associate Nabil Dahmani in Ghent.\n")
+    pairs = _pairs(_ties(extractor, text))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs

@@ -85,6 +85,7 @@ class RelationFinder:
         ties.extend(self._sibling_ties(paragraph, sentence, people))
         ties.extend(self._fellow_ties(paragraph, sentence, people))
         ties.extend(self._shared_parent_ties(paragraph, sentence, people))
+        ties.extend(self._their_companion_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
         return ties
 
@@ -160,6 +161,31 @@ class RelationFinder:
                 if p.type == PERSON and p.token.i in {c.i for c in conjuncts} and p.cluster not in {end.cluster, other.cluster}:
                     source, target = (p.cluster, other.cluster) if tie.source == end.cluster else (other.cluster, p.cluster)
                     out.append(Tie(source, target, tie.type, tie.subtype, tie.hedged, tie.paragraph, tie.span))
+        return out
+
+    def _their_companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'A and B arranged for C to stay with their associate D': 'their' owning a tie noun (friend,
+        associate) apposed to a name is the coordinated subject of a clause above it: D is A's and B's."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        out = []
+        for d in by_token.values():
+            noun = d.token.head if d.token.dep_ == "appos" else None
+            if noun is None or noun.pos_ != "NOUN" or self.lex.person_triggers.get(noun.lemma_.lower()) != ASSOCIATE:
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children) or self.negated([noun]):
+                continue
+            for verb in noun.ancestors:
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and subject.i not in by_token:  # 'friends A and B arranged ...'
+                    subject = next((c for c in subject.children if c.dep_ == "appos" and c.i in by_token), None)
+                if subject is None:
+                    continue
+                owners = [by_token[t.i] for t in (subject, *subject.conjuncts) if t.i in by_token]
+                if len({o.cluster for o in owners}) < 2:
+                    continue  # one person is not 'their'
+                out += [Tie(o.cluster, d.cluster, ASSOCIATE, noun.lemma_.lower(), self.hedged([noun]), paragraph,
+                            sentence) for o in owners if o.cluster != d.cluster]
+                break  # the nearest subject of several people above: 'their' is not reached past it
         return out
 
     def _shared_parent_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
