@@ -94,3 +94,10 @@ def test_their_associate_is_the_associate_of_the_coordinated_subject(extractor) 
     pairs = _pairs(_ties(extractor, text))
     assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
     assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_born_to_two_people_makes_them_the_parents_and_not_associates(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Tarek Mansour was born to Hassan Mansour and Leila Kassem in Sidon.\n")
+    assert _pairs(ties, "family") == {frozenset(("Tarek Mansour", "Hassan Mansour")),
+                                      frozenset(("Tarek Mansour", "Leila Kassem"))}
+    assert frozenset(("Hassan Mansour", "Leila Kassem")) not in _pairs(ties)

@@ -424,7 +424,7 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
         lemma = x.lemma_.lower()
         if lemma in lex.co_offending:
             return "legal"
-        if lemma in lex.kinship:
+        if lemma in lex.kinship or lemma == "bear" and x.pos_ == "VERB":  # 'born to A and B': A and B are parents
             return "kin"
         if lemma in lex.leader_words:
             return "leader"

@@ -86,6 +86,7 @@ class RelationFinder:
         ties.extend(self._fellow_ties(paragraph, sentence, people))
         ties.extend(self._shared_parent_ties(paragraph, sentence, people))
         ties.extend(self._their_companion_ties(paragraph, sentence, people))
+        ties.extend(self._born_to_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
         return ties
 
@@ -161,6 +162,21 @@ class RelationFinder:
                 if p.type == PERSON and p.token.i in {c.i for c in conjuncts} and p.cluster not in {end.cluster, other.cluster}:
                     source, target = (p.cluster, other.cluster) if tie.source == end.cluster else (other.cluster, p.cluster)
                     out.append(Tie(source, target, tie.type, tie.subtype, tie.hedged, tie.paragraph, tie.span))
+        return out
+
+    def _born_to_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'A was born to B and C': B and C are A's parents."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        out = []
+        for child in by_token.values():
+            verb = child.token.head
+            if child.token.dep_ != "nsubjpass" or verb.lemma_.lower() != "bear" or self.negated([verb]):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [Tie(child.cluster, by_token[t.i].cluster, FAMILY, "parent", self.hedged([verb]), paragraph,
+                                sentence) for t in (obj, *obj.conjuncts)
+                            if t.i in by_token and by_token[t.i].cluster != child.cluster]
         return out
 
     def _their_companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
