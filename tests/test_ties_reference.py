@@ -101,3 +101,8 @@ def test_born_to_two_people_makes_them_the_parents_and_not_associates(extractor)
     assert _pairs(ties, "family") == {frozenset(("Tarek Mansour", "Hassan Mansour")),
                                       frozenset(("Tarek Mansour", "Leila Kassem"))}
     assert frozenset(("Hassan Mansour", "Leila Kassem")) not in _pairs(ties)
+
+
+def test_people_on_opposite_sides_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _ties(extractor, "Karim Haddad fought against Samir Ouali in the civil war.\n") == set()
+    assert _ties(extractor, "Sara Benali testified against Tarek Mansour at trial.\n") == set()

@@ -10,10 +10,12 @@ trigger gives no tie. Hedges on the path's clause mark the tie as hedged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
+from linkchart.lexicon import words
 from linkchart.model import (
     ASSOCIATE,
     CO_RESIDED,
@@ -49,6 +51,11 @@ class Tie:
     paragraph: int
     span: Span  # the evidence sentence (or two adjacent sentences)
     lead: tuple[int, Span] | None = None  # an earlier paragraph's sentence the evidence starts from
+
+
+@cache
+def _adversary_words() -> frozenset[str]:
+    return words("adversary_words.txt")
 
 
 def _conj_heads(token: Token) -> list[Token]:
@@ -278,8 +285,8 @@ class RelationFinder:
         if kin:
             return Tie(a.cluster, b.cluster, FAMILY, kin, hedged, paragraph, sentence)
         found = self._person_trigger(inner)
-        if found is None:
-            return None
+        if found is None or any(t.lemma_.lower() in _adversary_words() or t.lower_ in _adversary_words() for t in inner):
+            return None  # 'A fought against B', 'A testified against B': opponents, not a tie
         if any(_nominal(end).dep_ == "poss" and _nominal(end).head in inner
                and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
             return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
