@@ -106,3 +106,8 @@ def test_born_to_two_people_makes_them_the_parents_and_not_associates(extractor)
 def test_people_on_opposite_sides_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
     assert _ties(extractor, "Karim Haddad fought against Samir Ouali in the civil war.\n") == set()
     assert _ties(extractor, "Sara Benali testified against Tarek Mansour at trial.\n") == set()
+
+
+def test_his_on_a_kin_noun_coordinated_with_a_named_owners_is_that_owners(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Tarek Mansour's father, Hassan Mansour, and his mother, Leila Kassem, were questioned.\n")
+    assert frozenset(("Tarek Mansour", "Leila Kassem")) in _pairs(ties, "family")
