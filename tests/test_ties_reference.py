@@ -111,3 +111,10 @@ def test_people_on_opposite_sides_are_not_tied(extractor) -> None:  # type: igno
 def test_his_on_a_kin_noun_coordinated_with_a_named_owners_is_that_owners(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _ties(extractor, "Tarek Mansour's father, Hassan Mansour, and his mother, Leila Kassem, were questioned.\n")
     assert frozenset(("Tarek Mansour", "Leila Kassem")) in _pairs(ties, "family")
+
+
+def test_a_possessors_associate_and_a_clerics_student_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset(("Tarek Mansour", "Rami Saleh")) in _pairs(
+        _ties(extractor, "Tarek Mansour's associate, Rami Saleh, was arrested in Turkey.\n"))
+    assert frozenset(("Tarek Mansour", "Yusuf Hamdi")) in _pairs(
+        _ties(extractor, "Tarek Mansour was a student of the cleric Yusuf Hamdi.\n"))

@@ -296,7 +296,8 @@ class RelationFinder:
         if not _predicated_of_ends(trigger, path, self._names):
             return None
         if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
-                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
+                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF) and not any(
+                _nominal(end).dep_ == "poss" and _nominal(end).head.i == trigger.i for end in (a.token, b.token)):
             return None  # 'Other members: A, B, C': fellow members of a group, not a tie the text states
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
