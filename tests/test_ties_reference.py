@@ -118,3 +118,10 @@ def test_a_possessors_associate_and_a_clerics_student_are_tied(extractor) -> Non
         _ties(extractor, "Tarek Mansour's associate, Rami Saleh, was arrested in Turkey.\n"))
     assert frozenset(("Tarek Mansour", "Yusuf Hamdi")) in _pairs(
         _ties(extractor, "Tarek Mansour was a student of the cleric Yusuf Hamdi.\n"))
+
+
+def test_two_names_then_the_sons_of_a_third_are_his_sons_and_brothers(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Ali Mansour and Omar Mansour, the sons of Hassan Mansour, were both arrested.\n")
+    assert _pairs(ties, "family") == {frozenset(("Ali Mansour", "Hassan Mansour")),
+                                      frozenset(("Omar Mansour", "Hassan Mansour")),
+                                      frozenset(("Ali Mansour", "Omar Mansour"))}

@@ -140,6 +140,7 @@ class RelationFinder:
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
             kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
+            kin += [c for t in first.conjuncts for c in t.children if c.dep_ == "appos" and c.tag_ == "NNS"]  # 'A and B, sons of C'
             for k in kin:
                 if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS and (
                         p.token.i <= _end_of_kin_list(k, sentence)):
@@ -329,7 +330,7 @@ class RelationFinder:
                     subtype = self.lex.kinship.get(k.lemma_.lower())
                     if k.dep_ == "compound" and k.pos_ == "NOUN" and subtype and (first.i == y.i or k.tag_ == "NNS"):
                         return subtype
-        listed = {t.i for end in (a.token, b.token) for t in _conj_heads(end)}
+        listed = {t.i for end in (a.token, b.token) for t in end.conjuncts}
         if len(inner) > 3 or any(t.i in self._names and t.i not in listed for t in inner):
             return None  # 'his son X, 19, of Y': another name on the way, X is the son, not Y
         for t in inner:
