@@ -74,3 +74,54 @@ def test_two_sons_of_one_father_in_a_roll_are_brothers(extractor) -> None:  # ty
     family = _pairs(_ties(extractor, text), "family")
     assert frozenset(("Carl Pike", "Ross Pike")) in family
     assert frozenset(("Ronald Pike", "Ross Pike")) in family
+
+
+def test_his_aide_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Viktor Baran ran the cell from Lviv. His aide at the time was Oleg Marchuk, a former soldier.\n"
+    assert frozenset(("Viktor Baran", "Oleg Marchuk")) in _pairs(_ties(extractor, text))
+
+
+def test_a_tie_of_the_first_of_two_coordinated_subjects_holds_for_the_second(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Karim Haddad and Samir Ouali later moved to Ghent with their friend Nabil Dahmani.\n"
+    pairs = _pairs(_ties(extractor, text))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_their_associate_is_the_associate_of_the_coordinated_subject(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Worried about surveillance, Karim Haddad and Samir Ouali arranged for Omar Tahri to stay with their "
+            "associate Nabil Dahmani in Ghent.\n")
+    pairs = _pairs(_ties(extractor, text))
+    assert frozenset(("Karim Haddad", "Nabil Dahmani")) in pairs
+    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+
+
+def test_born_to_two_people_makes_them_the_parents_and_not_associates(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Tarek Mansour was born to Hassan Mansour and Leila Kassem in Sidon.\n")
+    assert _pairs(ties, "family") == {frozenset(("Tarek Mansour", "Hassan Mansour")),
+                                      frozenset(("Tarek Mansour", "Leila Kassem"))}
+    assert frozenset(("Hassan Mansour", "Leila Kassem")) not in _pairs(ties)
+
+
+def test_people_on_opposite_sides_are_not_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert _ties(extractor, "Karim Haddad fought against Samir Ouali in the civil war.\n") == set()
+    assert _ties(extractor, "Sara Benali testified against Tarek Mansour at trial.\n") == set()
+
+
+def test_his_on_a_kin_noun_coordinated_with_a_named_owners_is_that_owners(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Tarek Mansour's father, Hassan Mansour, and his mother, Leila Kassem, were questioned.\n")
+    assert frozenset(("Tarek Mansour", "Leila Kassem")) in _pairs(ties, "family")
+
+
+def test_a_possessors_associate_and_a_clerics_student_are_tied(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert frozenset(("Tarek Mansour", "Rami Saleh")) in _pairs(
+        _ties(extractor, "Tarek Mansour's associate, Rami Saleh, was arrested in Turkey.\n"))
+    assert frozenset(("Tarek Mansour", "Yusuf Hamdi")) in _pairs(
+        _ties(extractor, "Tarek Mansour was a student of the cleric Yusuf Hamdi.\n"))
+
+
+def test_two_names_then_the_sons_of_a_third_are_his_sons_and_brothers(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Ali Mansour and Omar Mansour, the sons of Hassan Mansour, were both arrested.\n")
+    assert _pairs(ties, "family") == {frozenset(("Ali Mansour", "Hassan Mansour")),
+                                      frozenset(("Omar Mansour", "Hassan Mansour")),
+                                      frozenset(("Ali Mansour", "Omar Mansour"))}

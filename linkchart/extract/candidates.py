@@ -241,7 +241,9 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
         f["distributed"] = 1.0
     if any(_gapped(end.token) for end in (a, b)):
         f["gapped_clause"] = 1.0  # 'A was arrested in May, and B in June': two events
-    if lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of":
+    owner = any(end.token.dep_ == "poss" and end.token.head.i == lca.i for end in (a, b))  # 'A's associate, B'
+    if (lca.lemma_.lower() in lex.group_nouns or lex.group_triggers.get(lca.lemma_.lower()) == "member_of") and not (
+            owner and b.type == PERSON and lca.lemma_.lower() in lex.person_triggers):
         f["lca_group"] = 1.0  # 'A and B as members of the network': co-members, not a stated tie
     if lca.i not in ends and lca.pos_ == "NOUN" and ("group_trigger_between" in f or "group_noun_between" in f):
         f["lists_apart"] = 1.0  # 'lists A and B as members of X, and C and D as ...': two rolls
@@ -424,7 +426,7 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
         lemma = x.lemma_.lower()
         if lemma in lex.co_offending:
             return "legal"
-        if lemma in lex.kinship:
+        if lemma in lex.kinship or lemma == "bear" and x.pos_ == "VERB":  # 'born to A and B': A and B are parents
             return "kin"
         if lemma in lex.leader_words:
             return "leader"

@@ -28,6 +28,9 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
     if pronoun.lower_ not in PRONOUNS:
         return None
     sentence = parsed.sentence_of(paragraph, pronoun)
+    parallel = _parallel_owner(parsed, paragraph, pronoun, unresolved)
+    if parallel is not None and parallel != exclude:
+        return parallel
     same = [(o.cluster, parsed.head(o).dep_ in _SUBJECT) for o in _people_in(parsed, sentence, unresolved, exclude)
             if o.paragraph == paragraph and o.name.end <= pronoun.i and not _inside_own_phrase(parsed, o, pronoun)
             and not _is_own_subject(parsed, o, pronoun)]
@@ -62,6 +65,21 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
             continue
         if people:
             return _pick(people)
+    return None
+
+
+def _parallel_owner(parsed: ParsedDocument, paragraph: int, pronoun: Token, unresolved: set[int]) -> str | None:
+    """'A's father, B, and his mother, C': a possessive on a noun coordinated with a noun a name
+    owns is that name's."""
+    if pronoun.lower_ not in _POSSESSIVE or pronoun.dep_ != "poss":
+        return None
+    for noun in pronoun.head.conjuncts:
+        if noun.i > pronoun.i:
+            continue
+        for owner in (c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+            occ = parsed.by_token.get((paragraph, owner.i))
+            if occ is not None and occ.type == PERSON and occ.cluster and occ.id not in unresolved:
+                return occ.cluster
     return None
 
 

@@ -10,10 +10,12 @@ trigger gives no tie. Hedges on the path's clause mark the tie as hedged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.lexicon import Lexicon
+from linkchart.lexicon import words
 from linkchart.model import (
     ASSOCIATE,
     CO_RESIDED,
@@ -51,6 +53,11 @@ class Tie:
     lead: tuple[int, Span] | None = None  # an earlier paragraph's sentence the evidence starts from
 
 
+@cache
+def _adversary_words() -> frozenset[str]:
+    return words("adversary_words.txt")
+
+
 def _conj_heads(token: Token) -> list[Token]:
     """The conjuncts a name follows in its coordination ('B' in 'A, B and C' follows A)."""
     out = []
@@ -79,10 +86,14 @@ class RelationFinder:
                 tie = self._pair_tie(paragraph, sentence, a, b)
                 if tie is not None:
                     ties.append(tie)
+                    if tie.type not in {FAMILY, MEMBER_OF, LEADER_OF}:
+                        ties.extend(self._shared_by_conjuncts(tie, a, b, people))
         ties.extend(self._joint_action_ties(paragraph, sentence, people, previous_subject))
         ties.extend(self._sibling_ties(paragraph, sentence, people))
         ties.extend(self._fellow_ties(paragraph, sentence, people))
         ties.extend(self._shared_parent_ties(paragraph, sentence, people))
+        ties.extend(self._their_companion_ties(paragraph, sentence, people))
+        ties.extend(self._born_to_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
         return ties
 
@@ -129,6 +140,7 @@ class RelationFinder:
             if first.dep_ == "attr":
                 kin = [c for c in first.head.children if c.dep_ == "nsubj"]
             kin += [c for c in first.children if c.dep_ in {"appos", "compound"}]  # 'his brothers A and B'
+            kin += [c for t in first.conjuncts for c in t.children if c.dep_ == "appos" and c.tag_ == "NNS"]  # 'A and B, sons of C'
             for k in kin:
                 if k.tag_ == "NNS" and self.lex.kinship.get(k.lemma_.lower()) in _SIBLINGS and (
                         p.token.i <= _end_of_kin_list(k, sentence)):
@@ -140,6 +152,65 @@ class RelationFinder:
                     if a.cluster != b.cluster:
                         ties.append(Tie(a.cluster, b.cluster, FAMILY, "sibling", self.hedged([a.token]), paragraph, sentence))
         return ties
+
+    def _shared_by_conjuncts(self, tie: Tie, a: Participant, b: Participant, people: list[Participant]) -> list[Tie]:
+        """'A and B moved to Ghent with C', 'X met A and B': a tie the rules find for the first name
+        of a coordination ('A ... with C') holds for the names coordinated with it ('B ... with C')."""
+        out = []
+        for end, other in ((a, b), (b, a)):
+            if end.type != PERSON or other.type != PERSON or end.token.dep_ == "conj":
+                continue
+            conjuncts = [c for c in end.token.conjuncts if c.i > end.token.i]
+            if not conjuncts or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"}
+                                        for t in (end.token, *conjuncts) for c in t.children):
+                continue
+            if other.token.i in {c.i for c in conjuncts}:
+                continue
+            for p in people:
+                if p.type == PERSON and p.token.i in {c.i for c in conjuncts} and p.cluster not in {end.cluster, other.cluster}:
+                    source, target = (p.cluster, other.cluster) if tie.source == end.cluster else (other.cluster, p.cluster)
+                    out.append(Tie(source, target, tie.type, tie.subtype, tie.hedged, tie.paragraph, tie.span))
+        return out
+
+    def _born_to_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'A was born to B and C': B and C are A's parents."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        out = []
+        for child in by_token.values():
+            verb = child.token.head
+            if child.token.dep_ != "nsubjpass" or verb.lemma_.lower() != "bear" or self.negated([verb]):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    out += [Tie(child.cluster, by_token[t.i].cluster, FAMILY, "parent", self.hedged([verb]), paragraph,
+                                sentence) for t in (obj, *obj.conjuncts)
+                            if t.i in by_token and by_token[t.i].cluster != child.cluster]
+        return out
+
+    def _their_companion_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'A and B arranged for C to stay with their associate D': 'their' owning a tie noun (friend,
+        associate) apposed to a name is the coordinated subject of a clause above it: D is A's and B's."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        out = []
+        for d in by_token.values():
+            noun = d.token.head if d.token.dep_ == "appos" else None
+            if noun is None or noun.pos_ != "NOUN" or self.lex.person_triggers.get(noun.lemma_.lower()) != ASSOCIATE:
+                continue
+            if not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children) or self.negated([noun]):
+                continue
+            for verb in noun.ancestors:
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+                if subject is not None and subject.i not in by_token:  # 'friends A and B arranged ...'
+                    subject = next((c for c in subject.children if c.dep_ == "appos" and c.i in by_token), None)
+                if subject is None:
+                    continue
+                owners = [by_token[t.i] for t in (subject, *subject.conjuncts) if t.i in by_token]
+                if len({o.cluster for o in owners}) < 2:
+                    continue  # one person is not 'their'
+                out += [Tie(o.cluster, d.cluster, ASSOCIATE, noun.lemma_.lower(), self.hedged([noun]), paragraph,
+                            sentence) for o in owners if o.cluster != d.cluster]
+                break  # the nearest subject of several people above: 'their' is not reached past it
+        return out
 
     def _shared_parent_ties(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
         """'his son, A, 21, and his other son, B, 19': two children the sentence gives one parent are
@@ -215,8 +286,8 @@ class RelationFinder:
         if kin:
             return Tie(a.cluster, b.cluster, FAMILY, kin, hedged, paragraph, sentence)
         found = self._person_trigger(inner)
-        if found is None:
-            return None
+        if found is None or any(t.lemma_.lower() in _adversary_words() or t.lower_ in _adversary_words() for t in inner):
+            return None  # 'A fought against B', 'A testified against B': opponents, not a tie
         if any(_nominal(end).dep_ == "poss" and _nominal(end).head in inner
                and self.lex.kinship.get(_nominal(end).head.lemma_.lower()) for end in (a.token, b.token)):
             return None  # 'accompanied by A's brother C, B ...': the tie is C's, A only owns the kin noun
@@ -226,7 +297,8 @@ class RelationFinder:
         if not _predicated_of_ends(trigger, path, self._names):
             return None
         if trigger.pos_ == "NOUN" and trigger.i == lowest_common_ancestor(path).i and (
-                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF):
+                self.lex.group_triggers.get(trigger.lemma_.lower()) == MEMBER_OF) and not any(
+                _nominal(end).dep_ == "poss" and _nominal(end).head.i == trigger.i for end in (a.token, b.token)):
             return None  # 'Other members: A, B, C': fellow members of a group, not a tie the text states
         if kind == FAMILY:  # 'A married B'
             return Tie(a.cluster, b.cluster, FAMILY, "spouse", hedged, paragraph, sentence)
@@ -258,7 +330,7 @@ class RelationFinder:
                     subtype = self.lex.kinship.get(k.lemma_.lower())
                     if k.dep_ == "compound" and k.pos_ == "NOUN" and subtype and (first.i == y.i or k.tag_ == "NNS"):
                         return subtype
-        listed = {t.i for end in (a.token, b.token) for t in _conj_heads(end)}
+        listed = {t.i for end in (a.token, b.token) for t in end.conjuncts}
         if len(inner) > 3 or any(t.i in self._names and t.i not in listed for t in inner):
             return None  # 'his son X, 19, of Y': another name on the way, X is the son, not Y
         for t in inner:

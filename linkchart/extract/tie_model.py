@@ -12,6 +12,8 @@ and anyone the document introduces in an outsider's role (judge, counsel, offici
 become ties, whatever the weights say, except for the family the rules state of them ('the
 victim's wife, X'). A kept tie takes the type the rules gave it; otherwise the evidence
 types it (a kin word: family; a leadership word: leader_of; otherwise associate or member_of).
+The pairs of one roll of names ('A, B, C and D, Defendants') take the roll's mean score, so that
+a list is tied as a whole or not at all, never some of its pairs on the strength of the parse.
 """
 
 from __future__ import annotations
