@@ -4,8 +4,8 @@ In the spirit of followthemoney's schema: a new tie type is one entry here, and 
 (FollowTheMoney, i2 ANX, Neo4j, Gephi) and the scorer contract read its mapping from this table
 instead of keeping their own lists.
 
->>> TIE_TYPES["leader_of"].reads("Ayman", "the cell")
-'Ayman leads the cell'
+>>> TIE_TYPES["leader_of"].reads("Noor", "the cell")
+'Noor leads the cell'
 >>> TIE_TYPES["family"].ftm_schema
 'Family'
 """

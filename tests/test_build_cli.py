@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -36,7 +37,10 @@ def test_contract_commands(seed_db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Abdelhamid Abaaoud" in result.output
     result = runner.invoke(cli, ["show", "Abaaoud", "--db", str(seed_db)])
     assert result.exit_code == 0
-    assert "Salah Abdeslam" in result.output and "His old friend from Molenbeek" in result.output
+    assert "Salah Abdeslam" in result.output
+    quoted = re.findall(r"“(.+?)”\n", result.output)
+    corpus_text = " ".join(p.read_text(encoding="utf-8") for p in SEED.glob("*.txt"))
+    assert len(quoted) >= 5 and all(q in corpus_text for q in quoted)  # every tie shows its sentence, verbatim
     for fmt in ("json", "graphml", "gexf", "csv"):
         out = tmp_path / f"graph.{fmt}"
         result = runner.invoke(cli, ["export", "--db", str(seed_db), "--format", fmt, "--output", str(out)])

@@ -171,16 +171,16 @@ def test_two_builds_are_identical_whatever_the_hash_seed(tmp_path: Path) -> None
 def test_review_suggestions_are_accepted_or_rejected_and_stay_decided(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "reports"
     folder.mkdir()
-    (folder / "a.txt").write_text("Mohamed Benalel Kassir ran a bakery in Roubaix with Farid Selmi for ten years.\n")
+    (folder / "a.txt").write_text("Mohamed Nadir Kassir ran a bakery in Roubaix with Farid Selmi for ten years.\n")
     (folder / "b.txt").write_text("Mohammed Kassir travelled to Antwerp with Yanis Drouet in 2015, the court heard.\n")
     case = Case.open(tmp_path / "case.db", writable=True)
     case.build([folder], extractor=extractor)
     queue = case.review()
-    pair = [(sid, s) for sid, s in queue if {s.name_a, s.name_b} == {"Mohamed Benalel Kassir", "Mohammed Kassir"}]
+    pair = [(sid, s) for sid, s in queue if {s.name_a, s.name_b} == {"Mohamed Nadir Kassir", "Mohammed Kassir"}]
     assert len(pair) == 1, queue  # a father and son look like this: never merged silently
     sid, suggestion = pair[0]
     assert "given names differ" in suggestion.reason
-    assert case.entity("Mohammed Kassir").id != case.entity("Mohamed Benalel Kassir").id
+    assert case.entity("Mohammed Kassir").id != case.entity("Mohamed Nadir Kassir").id
     outcome = case.reject(sid)
     assert "apart" in outcome.message and sid not in dict(case.review())
     case.build([folder], extractor=extractor)
@@ -188,7 +188,7 @@ def test_review_suggestions_are_accepted_or_rejected_and_stay_decided(tmp_path: 
     case.undo(outcome.decision_id)
     assert sid in dict(case.review())
     accepted = case.accept(sid)
-    assert case.entity("Mohammed Kassir").id == case.entity("Mohamed Benalel Kassir").id
+    assert case.entity("Mohammed Kassir").id == case.entity("Mohamed Nadir Kassir").id
     assert sid not in dict(case.review())
     result = CliRunner().invoke(cli, ["decisions", "--db", str(case.settings.db)])
     assert f"{accepted.decision_id}\tmerge" in result.output

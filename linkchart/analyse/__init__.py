@@ -5,7 +5,7 @@ Build the graph once, then ask::
     from linkchart import analyse
     graph = analyse.build_graph(network, include_hedged=False)
     report = analyse.key_actors(graph, top=10)
-    path = analyse.shortest_path(graph, "Abdelhamid Abaaoud", "Salah Abdeslam")
+    path = analyse.shortest_path(graph, "Ola Lindqvist", "Marta Quell")
 
 Everything is computed with python-igraph and leidenalg; anything random takes `seed=`.
 People can be named by entity id, name or alias (case-insensitive) wherever a person is expected.

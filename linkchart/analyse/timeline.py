@@ -8,9 +8,9 @@ so by default it is placed there and marked `basis="reported"`; ties with neithe
 and are listed (or counted) apart rather than guessed.
 
 A person's timeline also lists the dated sentences that name them without stating a tie
-("Abaaoud was the operations manager of the attacks in Paris on November 13, 2015"): the events
+("Kessler ran the logistics of the harbour attack on March 3, 2019"): the events
 an analyst reads a biography for. A name counts only when no one else in the network goes by it,
-so "Abdeslam" does not pull one brother's events into the other's timeline.
+so "Lindqvist" does not pull one brother's events into the other's timeline.
 """
 
 from __future__ import annotations

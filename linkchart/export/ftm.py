@@ -72,7 +72,7 @@ def _entity(model: Any, entity: Entity, schema: str) -> Any:
 
 def split_aliases(entity: Entity) -> tuple[list[str], list[str]]:
     """Other names (a kunya, a stated alias, another spelling) are FtM aliases; a short form made
-    of words of the full name ('Abdeslam' for 'Brahim Abdeslam') is only a weak alias, because
+    of words of the full name ('Lindqvist' for 'Ola Lindqvist') is only a weak alias, because
     Aleph cross-references on aliases and a bare surname would join brothers."""
     words = set(lookup_key(entity.name).split())
     strong: list[str] = []

@@ -61,7 +61,7 @@ def assemble(document: Document, parsed: ParsedDocument, ties: list[Tie], roles:
         best = max(sorted(names), key=lambda n: (not (n.isupper() and len(n.split()) > 1), len(parts(n)), len(n),
                                                 seen[n], -first.get(n, len(occs))))
         names |= {o.name.titled for o in occs if o.name.titled}  # "Judge Ann Roe": cited so, not named so
-        names |= {form for o in occs for form in o.name.forms}  # "Roe/Olson": both names written as one
+        names |= {form for o in occs for form in o.name.forms}  # "Roe/Hale": both names written as one
         explicit = {o.text for o in occs if any(d.name_b == o.text and "alias" in d.reason for d in decisions)}
         out.entities.append(LocalEntity(key, document.id, as_entity_type(types.most_common(1)[0][0]), best, names, explicit,
                                         as_role(roles.get(key, ACTOR)), len(occs)))

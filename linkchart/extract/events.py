@@ -1,5 +1,5 @@
-"""Events: what people did, not whom they are tied to. "Abaaoud travelled to Syria in 2014";
-"Abdeslam and Abrini took part in the Paris attacks"; "Bakraoui blew himself up at the airport".
+"""Events: what people did, not whom they are tied to. "Kessler travelled to Syria in 2014";
+"Varga and Orlov took part in the harbour attacks"; "Duval blew himself up at the station".
 
 An event needs a person as the subject of an event verb (lexicon/event_verbs.txt) and, for
 travel, a destination that is a place; for an attack, an attack noun as what was done

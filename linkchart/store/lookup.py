@@ -1,7 +1,7 @@
 """The one rule by which a typed name finds an entity: CLI, web app and every backend use it.
 
 A name matches when its key equals the key of one of the entity's names: letters folded to ASCII
-(Abdeslām = Abdeslam), case, punctuation and spacing ignored ("al-Zarqawi" = "Al Zarqawi").
+(Qasimī = Qasimi), case, punctuation and spacing ignored ("al-Kessabi" = "Al Kessabi").
 """
 
 from __future__ import annotations
