@@ -207,7 +207,9 @@ def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_p
     db = tmp_path / "killed.db"
     command = [str(Path(sys.executable).parent / "linkchart"), "build", str(folder), "--db", str(db), "--workers", "1"]
     env = dict(os.environ)
-    for stored in (1, 9, 17):  # kill once the build has stored this many documents
+    # Kill once the build has stored this many documents (it stores a batch of 8 at a time): after
+    # the first batch, at once when started again (8 are there), and after the second batch.
+    for stored in (1, 8, 16):
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 240
         while _documents_stored(db) < stored and child.poll() is None and time.time() < deadline:
