@@ -72,7 +72,7 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
                 pass
             bare, bare_cpu = words / (time.perf_counter() - start), words / (time.process_time() - cpu_start)
             print(f"run {run}: bare nlp.pipe {bare:.0f} words/s, {bare_cpu:.0f} words/CPU-s"
-                  f" (wall/CPU {bare / bare_cpu:.2f}: below 1, other work shares the cores)")
+                  f" (wall/CPU {bare / bare_cpu:.2f}: below 1, other work shares the cores; load average {os.getloadavg()[0]:.1f})")
             for workers in (1, 2):
                 seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}-{run}.db", workers)
                 rate = words / seconds
@@ -80,7 +80,8 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
                 per_cpu[workers].append(words / cpu / bare_cpu)
                 print(f"  --workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe (goal >= {GOALS[workers]});"
                       f" without starting up: {words / max(seconds - load, 1e-9) / bare:.2f};"
-                      f" {words / cpu:.0f} words/CPU-s = {words / cpu / bare_cpu:.2f} of bare nlp.pipe's")
+                      f" {words / cpu:.0f} words/CPU-s = {words / cpu / bare_cpu:.2f} of bare nlp.pipe's;"
+                      f" cores busy {cpu / seconds:.2f} (CPU/wall; load average {os.getloadavg()[0]:.1f})")
         for workers, values in ratios.items():
             met = "met" if max(values) >= GOALS[workers] else "NOT met"
             print(f"--workers {workers}: {' / '.join(f'{v:.2f}' for v in values)} of bare nlp.pipe;"
