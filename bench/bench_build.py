@@ -2,7 +2,8 @@
 
   .venv/bin/python bench/bench_build.py throughput [DOCS [REPEAT]]  # words/s: --workers 1, 2 vs bare nlp.pipe
   .venv/bin/python bench/bench_build.py corpus 4000 16000   # whole build: seconds, peak MB, exponent
-  .venv/bin/python bench/bench_build.py long 0.1 1 3   # one document of N MB: seconds, peak MB, exponent
+  .venv/bin/python bench/bench_build.py long 0.1 1 3 [--whole]  # one document of N MB: seconds, peak MB, exponent
+                                                      # (--whole: read without windows, to compare)
 
 Corpora are synthetic reports of distinct invented names (tests/synthetic.py). Goals: workers 1
 >= 0.7 and workers 2 >= 1.3 of bare nlp.pipe; build-time exponent <= 1.1 with flat peak memory;
@@ -114,7 +115,7 @@ def _long_text(mb: float) -> str:
     return "\n\n".join(paragraphs)
 
 
-def long_one(mb: float) -> None:
+def long_one(mb: float, whole: bool = False) -> None:
     """One document of `mb` MB extracted in this process: prints seconds, CPU seconds, the peak
     memory before extraction (model loaded, text made) and after, and how often progress within
     the file was reported."""
@@ -123,6 +124,8 @@ def long_one(mb: float) -> None:
     from linkchart.settings import Settings
 
     extractor = Extractor(Settings(max_file_mb=50))
+    if whole:
+        extractor.window_chars = 1 << 40  # the document read whole, as before windows (for comparison)
     extractor.extract(Document("w", "w.txt", "w", _long_text(0.02), "w"))  # warm-up: first calls allocate
     text = _long_text(mb)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -135,12 +138,14 @@ def long_one(mb: float) -> None:
                       "peak": peak, "progress": len(reports), "people": len(out.entities), "ties": len(out.relations)}))
 
 
-def long(sizes_mb: list[float]) -> None:
-    """Each size in a process of its own, so that each peak is that document's."""
+def long(sizes_mb: list[float], whole: bool = False) -> None:
+    """Each size in a process of its own, so that each peak is that document's. `whole`: read
+    each document whole, without windows (to compare)."""
     figures = []
     for mb in sizes_mb:
         load = os.getloadavg()[0]
-        line = subprocess.run([sys.executable, __file__, "long-one", str(mb)], check=True, capture_output=True,
+        line = subprocess.run([sys.executable, __file__, "long-one", str(mb), *(["--whole"] if whole else [])],
+                              check=True, capture_output=True,
                               text=True).stdout.strip().splitlines()[-1]
         f = json.loads(line)
         figures.append((f["chars"], f["cpu"]))
@@ -159,6 +164,6 @@ if __name__ == "__main__":
     elif what == "corpus":
         corpus([int(x) for x in sys.argv[2:]] or [4000, 16000])
     elif what == "long-one":
-        long_one(float(sys.argv[2]))
+        long_one(float(sys.argv[2]), "--whole" in sys.argv)
     elif what == "long":
-        long([float(x) for x in sys.argv[2:]] or [0.1, 1, 3])
+        long([float(x) for x in sys.argv[2:] if x != "--whole"] or [0.1, 1, 3], "--whole" in sys.argv)
