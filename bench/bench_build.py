@@ -2,7 +2,8 @@
 
   .venv/bin/python bench/bench_build.py throughput [DOCS [REPEAT]]  # words/s: --workers 1, 2 vs bare nlp.pipe
   .venv/bin/python bench/bench_build.py corpus 4000 16000   # whole build: seconds, peak MB, exponent
-  .venv/bin/python bench/bench_build.py long 0.1 1 3   # one document of N MB: seconds, exponent
+  .venv/bin/python bench/bench_build.py long 0.1 1 3 [--whole]  # one document of N MB: seconds, peak MB, exponent
+                                                      # (--whole: read without windows, to compare)
 
 Corpora are synthetic reports of distinct invented names (tests/synthetic.py). Goals: workers 1
 >= 0.7 and workers 2 >= 1.3 of bare nlp.pipe; build-time exponent <= 1.1 with flat peak memory;
@@ -11,7 +12,9 @@ per-document time linear in length.
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import random
 import resource
 import subprocess
@@ -70,7 +73,7 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
                 pass
             bare, bare_cpu = words / (time.perf_counter() - start), words / (time.process_time() - cpu_start)
             print(f"run {run}: bare nlp.pipe {bare:.0f} words/s, {bare_cpu:.0f} words/CPU-s"
-                  f" (wall/CPU {bare / bare_cpu:.2f}: below 1, other work shares the cores)")
+                  f" (wall/CPU {bare / bare_cpu:.2f}: below 1, other work shares the cores; load average {os.getloadavg()[0]:.1f})")
             for workers in (1, 2):
                 seconds, cpu, _ = _build(folder, Path(tmp) / f"w{workers}-{run}.db", workers)
                 rate = words / seconds
@@ -78,7 +81,8 @@ def throughput(docs: int = 300, repeat: int = 2) -> None:
                 per_cpu[workers].append(words / cpu / bare_cpu)
                 print(f"  --workers {workers}: {rate:.0f} words/s = {rate / bare:.2f} of bare nlp.pipe (goal >= {GOALS[workers]});"
                       f" without starting up: {words / max(seconds - load, 1e-9) / bare:.2f};"
-                      f" {words / cpu:.0f} words/CPU-s = {words / cpu / bare_cpu:.2f} of bare nlp.pipe's")
+                      f" {words / cpu:.0f} words/CPU-s = {words / cpu / bare_cpu:.2f} of bare nlp.pipe's;"
+                      f" cores busy {cpu / seconds:.2f} (CPU/wall; load average {os.getloadavg()[0]:.1f})")
         for workers, values in ratios.items():
             met = "met" if max(values) >= GOALS[workers] else "NOT met"
             print(f"--workers {workers}: {' / '.join(f'{v:.2f}' for v in values)} of bare nlp.pipe;"
@@ -100,27 +104,55 @@ def corpus(sizes: list[int]) -> None:
         print(f"{n1}→{n2}: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}, memory ×{m2 / m1:.2f}")
 
 
-def long(sizes_mb: list[float]) -> None:
+def _long_text(mb: float) -> str:
+    rng = random.Random(5)
+    paragraphs: list[str] = []
+    size = 0
+    while size < mb * 1_000_000:
+        paragraphs.append(report(rng, sentences=6, people=3).split("\n", 2)[2].replace("\n", " ")
+                          + " He said his brother had left.")
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)
+
+
+def long_one(mb: float, whole: bool = False) -> None:
+    """One document of `mb` MB extracted in this process: prints seconds, CPU seconds, the peak
+    memory before extraction (model loaded, text made) and after, and how often progress within
+    the file was reported."""
     from linkchart.extract.pipeline import Extractor
     from linkchart.model import Document
     from linkchart.settings import Settings
 
     extractor = Extractor(Settings(max_file_mb=50))
-    rng = random.Random(5)
+    if whole:
+        extractor.window_chars = 1 << 40  # the document read whole, as before windows (for comparison)
+    extractor.extract(Document("w", "w.txt", "w", _long_text(0.02), "w"))  # warm-up: first calls allocate
+    text = _long_text(mb)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    reports: list[int] = []
+    start, cpu = time.perf_counter(), time.process_time()
+    out = extractor.extract(Document("x", "x.txt", "x", text, "h"), on_progress=lambda done, total: reports.append(done))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"chars": len(text), "words": len(text.split()), "seconds": seconds, "cpu": cpu, "before": before,
+                      "peak": peak, "progress": len(reports), "people": len(out.entities), "ties": len(out.relations)}))
+
+
+def long(sizes_mb: list[float], whole: bool = False) -> None:
+    """Each size in a process of its own, so that each peak is that document's. `whole`: read
+    each document whole, without windows (to compare)."""
     figures = []
     for mb in sizes_mb:
-        paragraphs = []
-        while sum(len(p) + 2 for p in paragraphs) < mb * 1_000_000:
-            paragraphs.append(report(rng, sentences=6, people=3).split("\n", 2)[2].replace("\n", " ")
-                              + " He said his brother had left.")
-        text = "\n\n".join(paragraphs)
-        start, cpu = time.perf_counter(), time.process_time()
-        extractor.extract(Document("x", "x.txt", "x", text, "h"))
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-        figures.append((len(text), cpu))
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{len(text) / 1e6:.1f} MB, {len(text.split())} words: {seconds:.1f} s wall, {cpu:.1f} s CPU,"
-              f" peak {peak:.0f} MB so far")
+        load = os.getloadavg()[0]
+        line = subprocess.run([sys.executable, __file__, "long-one", str(mb), *(["--whole"] if whole else [])],
+                              check=True, capture_output=True,
+                              text=True).stdout.strip().splitlines()[-1]
+        f = json.loads(line)
+        figures.append((f["chars"], f["cpu"]))
+        print(f"{f['chars'] / 1e6:.1f} MB, {f['words']} words: {f['seconds']:.1f} s wall, {f['cpu']:.1f} s CPU"
+              f" ({f['words'] / f['cpu']:.0f} words/CPU-s); peak {f['peak']:.0f} MB = model and text {f['before']:.0f} MB"
+              f" + {f['peak'] - f['before']:.0f} MB extracting; progress reported {f['progress']} times;"
+              f" {f['people']} local entities, {f['ties']} ties (load average {load:.1f})")
     for (n1, t1), (n2, t2) in zip(figures, figures[1:], strict=False):
         print(f"{n1 / 1e6:.1f}→{n2 / 1e6:.1f} MB: CPU-time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}")
 
@@ -131,5 +163,7 @@ if __name__ == "__main__":
         throughput(*[int(x) for x in sys.argv[2:4]])
     elif what == "corpus":
         corpus([int(x) for x in sys.argv[2:]] or [4000, 16000])
+    elif what == "long-one":
+        long_one(float(sys.argv[2]), "--whole" in sys.argv)
     elif what == "long":
-        long([float(x) for x in sys.argv[2:]] or [0.1, 1, 3])
+        long([float(x) for x in sys.argv[2:] if x != "--whole"] or [0.1, 1, 3], "--whole" in sys.argv)

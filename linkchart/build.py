@@ -205,30 +205,32 @@ class _Writer:
         return _Todo(doc, signature, replaces, original)
 
     def _store(self, todo: list[_Todo], started: Callable[[], Iterator[Extracted]]) -> None:
+        """Store a batch in one transaction, once all its extractions are in (the write lock is
+        never held while waiting for them): one commit a batch, not two a document. Inside it
+        no other build can write, so a text another build stored meanwhile is seen before
+        storing it again."""
         results = started()
-        for item in todo:
-            doc = item.doc
-            if item.original is not None:
-                self._store_copy(item)
-                continue
-            result = next(results)
-            if result.extraction is None:
-                self.report.errors.append(result.error)
-                self.index.discard(doc.id)
-                self.pending.discard(doc.content_hash)
-                self.failed.add(doc.id)
-            else:
-                self._replace(item.replaces, doc.path)
-                try:
-                    self.store.save_extraction(doc, item.signature, result.extraction, self.version)
-                except Exception:
-                    if not self.store.has_hash(doc.content_hash):
-                        raise
-                    self.report.unchanged.append(doc.path)  # another build stored it meanwhile
+        batch = [(item, None if item.original is not None else next(results)) for item in todo]
+        with self.store.transaction():
+            for item, result in batch:
+                if result is None:
+                    self._store_copy(item)
+                    continue
+                doc = item.doc
+                if result.extraction is None:
+                    self.report.errors.append(result.error)
+                    self.index.discard(doc.id)
+                    self.pending.discard(doc.content_hash)
+                    self.failed.add(doc.id)
                 else:
-                    _changed(self.store)
-                    self.report.added.append(doc.path)
-            self._tick(doc.path)
+                    self._replace(item.replaces, doc.path)
+                    if self.store.has_hash(doc.content_hash):
+                        self.report.unchanged.append(doc.path)  # another build stored it meanwhile
+                    else:
+                        self.store.save_extraction(doc, item.signature, result.extraction, self.version)
+                        _changed(self.store)
+                        self.report.added.append(doc.path)
+                self._tick(doc.path)
 
     def _store_copy(self, item: _Todo) -> None:
         doc, (original, similarity) = item.doc, item.original or ("", 0.0)
@@ -238,12 +240,8 @@ class _Writer:
         else:
             doc.duplicate_of = original
             self._replace(item.replaces, doc.path)
-            try:
+            if not self.store.has_hash(doc.content_hash):  # else another build stored it meanwhile
                 self.store.add_document(doc, item.signature, similarity)
-            except Exception:
-                if not self.store.has_hash(doc.content_hash):
-                    raise
-            else:
                 _changed(self.store)
             self.report.duplicates.append((doc.path, original, similarity))
         self._tick(doc.path)

@@ -207,7 +207,9 @@ def test_a_build_killed_at_any_point_and_rerun_equals_an_uninterrupted_one(tmp_p
     db = tmp_path / "killed.db"
     command = [str(Path(sys.executable).parent / "linkchart"), "build", str(folder), "--db", str(db), "--workers", "1"]
     env = dict(os.environ)
-    for stored in (1, 9, 17):  # kill once the build has stored this many documents
+    # Kill once the build has stored this many documents (it stores a batch of 8 at a time): after
+    # the first batch, at once when started again (8 are there), and after the second batch.
+    for stored in (1, 8, 16):
         child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 240
         while _documents_stored(db) < stored and child.poll() is None and time.time() < deadline:
@@ -276,6 +278,48 @@ def test_progress_is_shown_within_a_long_file(tmp_path: Path, extractor) -> None
         case.build([long_file], extractor=extractor, within_file=lambda path, done, total: seen.append((path, done, total)))
     assert [done for _, done, _ in seen] == [50, 100, 150, 200, 250, 300]
     assert all(path == str(long_file) and total > 300 for path, _, total in seen)
+
+
+def test_a_long_document_is_read_a_window_at_a_time_and_keeps_its_offsets_and_ties(
+        extractor, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A document longer than a window is parsed and extracted a window of paragraphs at a
+    time (memory stays that of one window): what is found points at the document's own words,
+    sentence numbers count through the document, and the people and ties are those of the
+    document read whole (each paragraph here names its people in full)."""
+    import random
+
+    from synthetic import report
+
+    from linkchart.model import Document
+
+    rng = random.Random(4)
+    text = "\n\n".join(report(rng, 3).split("\n", 2)[2].replace("\n", " ") + " Investigators later questioned Doran Velkquist."
+                       for _ in range(60))
+    doc = Document("long", "long.txt", "A long report", text, "h")
+    whole = extractor.extract(doc)
+    monkeypatch.setattr(extractor, "window_chars", 2500)
+    seen: list[int] = []
+    windowed = extractor.extract(doc, on_progress=lambda done, total: seen.append(total))
+    assert seen and set(seen) == {60}  # progress within the file counts through every window
+    ids = [e.local_id for e in windowed.entities]
+    assert len(ids) == len(set(ids))
+    # the man named in every paragraph is one local entity in each window, under his full name (the
+    # name by which cross-document resolution makes them one person)
+    recurring = [e for e in windowed.entities if e.name == "Doran Velkquist"]
+    assert len(recurring) == len({m.local_id for m in windowed.mentions if m.text == "Doran Velkquist"}) > 3
+    for m in windowed.mentions:
+        assert text[m.start:m.end] == m.text
+    for r in windowed.relations:
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.text and {r.source, r.target} <= set(ids)
+    assert {(m.start, m.end, m.sentence, m.type) for m in windowed.mentions} == {
+        (m.start, m.end, m.sentence, m.type) for m in whole.mentions}
+
+    def ties(extraction):  # type: ignore[no-untyped-def]
+        name = {e.local_id: e.name for e in extraction.entities}
+        return {(frozenset({name[r.source], name[r.target]}), r.type, r.evidence.start) for r in extraction.relations}
+
+    assert ties(windowed) == ties(whole) and len(ties(whole)) > 60
+    assert {e.name for e in windowed.entities} == {e.name for e in whole.entities}
 
 
 def test_a_killed_build_is_reported_until_its_paths_are_built_again(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]

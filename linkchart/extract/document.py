@@ -44,6 +44,7 @@ class ParsedDocument:
     sentence_index: dict[tuple[int, int], int] = field(default_factory=dict)  # (para, sent.start) -> idx
     sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
     _by_place: tuple = field(default=(), repr=False, compare=False)  # type: ignore[type-arg]
+    _heads: dict[int, Token] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],
@@ -92,7 +93,12 @@ class ParsedDocument:
         return base + span.start_char, base + span.end_char
 
     def head(self, occ: Occurrence) -> Token:
-        return occ.name.span(self.paragraphs[occ.paragraph]).root
+        """The syntactic head of a name: asked of every name by several steps, found once (a
+        name's tokens never change once found)."""
+        head = self._heads.get(occ.id)
+        if head is None:
+            head = self._heads[occ.id] = occ.name.span(self.paragraphs[occ.paragraph]).root
+        return head
 
 
 def is_speaker_label(last: Token) -> bool:

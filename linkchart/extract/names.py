@@ -45,9 +45,14 @@ class NameSpan:
     titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
     office: str = ""  # the noun set before it by a comma ("the new king of Spain, Philip III"): king
     forms: list[str] = field(default_factory=list)  # how the text also writes it: "Roe/Olson" (both names at once)
+    _span: Span | None = field(default=None, init=False, repr=False, compare=False)
 
     def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
+        """The name's tokens in `doc` (made once: every step asks for them)."""
+        span = self._span
+        if span is None or span.doc is not doc or span.start != self.start or span.end != self.end:
+            span = self._span = doc[self.start:self.end]
+        return span
 
     @property
     def head_index(self) -> int:

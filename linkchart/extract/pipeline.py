@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy
@@ -54,6 +55,7 @@ from linkchart.model import (
     PLACE,
     Document,
     DocumentExtraction,
+    Evidence,
     MergeDecision,
 )
 from linkchart.settings import Settings
@@ -108,6 +110,9 @@ class Extractor:
         within a long file; `candidates_out`, when given, receives every candidate tie with its
         evidence (for training)."""
         paragraphs, offsets = _paragraphs(document.text, self.settings.max_sentence_chars * 4)
+        windows = list(_batches(list(range(len(paragraphs))), self.window_chars, [len(p) for p in paragraphs]))
+        if len(windows) > 1:
+            return self._extract_windows(document, paragraphs, offsets, windows, on_progress, candidates_out)
         docs: list[Any] = []
         for batch in _batches(paragraphs, self.settings.parse_batch_chars):
             for doc in self._parse(batch):
@@ -115,6 +120,36 @@ class Extractor:
                 if on_progress is not None and len(docs) % 50 == 0:
                     on_progress(len(docs), len(paragraphs))
         return self.extract_parsed(document, docs, offsets, candidates_out)
+
+    # A document longer than this is read a window of paragraphs at a time (see _extract_windows).
+    window_chars = 300_000
+
+    def _extract_windows(self, document: Document, paragraphs: list[str], offsets: list[int], windows: list[list[int]],
+                         on_progress: Callable[[int, int], None] | None,
+                         candidates_out: list[Candidate] | None) -> DocumentExtraction:
+        """A long document (an inquiry report of a few hundred thousand words) is read a window
+        of consecutive paragraphs at a time, each as if it were a document of its own, and only
+        the compact records of each window are kept: memory stays that of one window, and the
+        cost is linear in the length. A window's names meet the other windows' names as names
+        of two documents do (cross-document resolution: the same full name is one person), so
+        a window cuts no tie, only within-document joins across the cut (a bare surname far from
+        the full name)."""
+        out = DocumentExtraction(document.id)
+        sentences = done = 0
+        for number, window in enumerate(windows):
+            base, end = offsets[window[0]], offsets[window[-1]] + len(paragraphs[window[-1]])
+            part_doc = replace(document, text=document.text[base:end])
+            docs: list[Any] = []
+            for batch in _batches([paragraphs[k] for k in window], self.settings.parse_batch_chars):
+                for doc in self._parse(batch):
+                    docs.append(doc)
+                    done += 1
+                    if on_progress is not None and done % 50 == 0:
+                        on_progress(done, len(paragraphs))
+            part = self.extract_parsed(part_doc, docs, [offsets[k] - base for k in window], candidates_out)
+            _join_window(out, part, base, sentences, f":w{number}" if number else "")
+            sentences += sum(1 for doc in docs for _ in doc.sents)
+        return out
 
     def extract_many(self, documents: Sequence[Document],
                      on_progress: Callable[[Document, int, int], None] | None = None,
@@ -339,18 +374,43 @@ class Extractor:
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
-def _batches(paragraphs: list[str], budget: int) -> Iterator[list[str]]:
-    """Consecutive paragraphs of about `budget` characters together."""
-    batch: list[str] = []
+def _batches[T](paragraphs: Sequence[T], budget: int, sizes: Sequence[int] | None = None) -> Iterator[list[T]]:
+    """Consecutive paragraphs of about `budget` characters together (`sizes`: their lengths,
+    when the items are not the paragraphs themselves)."""
+    batch: list[T] = []
     size = 0
-    for paragraph in paragraphs:
+    for k, paragraph in enumerate(paragraphs):
         batch.append(paragraph)
-        size += len(paragraph)
+        size += sizes[k] if sizes is not None else len(paragraph)  # type: ignore[arg-type]
         if size >= budget:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _join_window(out: DocumentExtraction, part: DocumentExtraction, base: int, sentences: int, suffix: str) -> None:
+    """Add one window's records to the document's: offsets and sentence numbers count from the
+    document's start, and each window's local ids are its own."""
+    ids = {e.local_id: e.local_id + suffix for e in part.entities}
+
+    def moved(evidence: Evidence) -> Evidence:
+        return replace(evidence, start=evidence.start + base, end=evidence.end + base)
+
+    for e in part.entities:
+        e.local_id = ids[e.local_id]
+    for m in part.mentions:
+        m.start, m.end, m.sentence = m.start + base, m.end + base, m.sentence + sentences
+        m.local_id = ids.get(m.local_id, m.local_id)
+    for r in part.relations:
+        r.source, r.target, r.evidence = ids.get(r.source, r.source), ids.get(r.target, r.target), moved(r.evidence)
+    for ev in part.events:
+        ev.participants, ev.evidence = [ids.get(c, c) for c in ev.participants], moved(ev.evidence)
+    out.entities += part.entities
+    out.mentions += part.mentions
+    out.relations += part.relations
+    out.merges += part.merges
+    out.events += part.events
 
 
 def _groups(documents: Sequence[Document], budget: int) -> Iterator[list[Document]]:
