@@ -208,6 +208,19 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def modified_acronyms(long_name: str) -> set[str]:
+    """'Provisional IRA' for 'Provisional Irish Republican Army': the name's leading words kept and
+    the rest written as its initials, folded ('provisional ira'). A modifier ('Provisional', 'Real')
+    stays in both forms, so 'Real IRA' is no form of 'Provisional Irish Republican Army'."""
+    words = long_name.split()
+    out = set()
+    for k in range(1, len(words) - 1):
+        rest = acronym_of(" ".join(words[k:]))
+        if len(rest) >= 2 and words[k][:1].isupper():
+            out.add(fold(" ".join(words[:k]) + " " + rest))
+    return out
+
+
 def _familiar_forms() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in rows("given_name_forms.txt"):

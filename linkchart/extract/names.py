@@ -76,6 +76,7 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+_ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII": a ruler's number, no acronym
 _AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
 
@@ -462,7 +463,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         if not _is_name_token(doc[i]):
             i += 1
             continue
-        start = _extend_back_over_particles(doc, i)
+        start = _modifier_before_acronym(doc, _extend_back_over_particles(doc, i))
         start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:
@@ -833,6 +834,21 @@ def _join_org_entities(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     return sorted(names, key=lambda nm: nm.start)
 
 
+def _modifier_before_acronym(doc: Doc, start: int) -> int:
+    """'the Real IRA', 'the Continuity IRA': a capitalised adjective before a group's acronym is part
+    of its name (and makes it another group than the bare acronym). A people's adjective ('the
+    Pakistani ISI') is not."""
+    tok = doc[start]
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 6) or start == 0:
+        return start
+    mod = doc[start - 1]
+    before = doc[start - 2] if start >= 2 else None
+    if (mod.pos_ == "ADJ" and mod.is_alpha and mod.text.istitle() and mod.ent_type_ != "NORP"
+            and (before is None or before.lower_ in {"the", "a", "an"} or not before.is_alpha)):
+        return start - 1
+    return start
+
+
 def _extend_back_over_particles(doc: Doc, i: int) -> int:
     """'al Qaeda', 'al-Shabab': a lower-case article belongs to the name it precedes."""
     start = i
@@ -938,8 +954,16 @@ class NameTyper:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 first = name.text.split()[0] if name.text.split() else ""
                 if name.type == PERSON and " " in name.text and not name.text.isupper() and (
-                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled):
+                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled
+                        and first.title() not in titled_words):
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "ADX Florence": no one's name opens with an acronym
+                last = name.text.split()[-1] if name.text.split() else ""
+                if name.type == PERSON and " " in name.text and not name.text.isupper() and (
+                        last.isalpha() and last.isupper() and 2 <= len(last) <= 5 and not _ROMAN.fullmatch(last)
+                        and last.lower() not in self.lex.post_nominals and last.title() not in titled_words):
+                    # "the Continuity IRA": no one's name ends in an acronym (a surname in capitals, 'Ann ROE',
+                    # is written 'Roe' elsewhere in the text)
+                    name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
                 elif (not name.type and _ACRONYM.match(name.text) and tally[ORGANIZATION] > 0

@@ -19,10 +19,12 @@ from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
     abbreviated_surname,
     acronym_of,
+    fold,
     generation,
     group_words,
     initial_matches,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     same_name_class,
@@ -310,6 +312,8 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
                 join(a.id, b.id, "acronym of the group name")
             elif _carries(a.text, b.text) or _carries(b.text, a.text):
                 join(a.id, b.id, "the acronym the group's full name carries")
+            elif fold(b.text) in modified_acronyms(a.text) or fold(a.text) in modified_acronyms(b.text):
+                join(a.id, b.id, "the group's name with the words after its modifier written as initials")
 
 
 def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], join) -> None:  # type: ignore[no-untyped-def]

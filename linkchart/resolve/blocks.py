@@ -27,6 +27,7 @@ from linkchart.names import (
     fold,
     given,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     surname,
@@ -82,6 +83,10 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                 for k in range(2, len(short) + 1):
                     add("ac:" + short[:k])
             else:
+                for form in modified_acronyms(n):
+                    add("ma:" + form, active=False)
+                if len(n.split()) > 1 and is_acronym(n.split()[-1]):
+                    add("ma:" + fold(n))  # "Provisional IRA" looks up "Provisional Irish Republican Army"
                 if len(acronym_of(n)) >= 2:
                     add("ac:" + acronym_of(n), active=False)
                 if len(n.split()) > 2 and is_acronym(n.split()[-1]):

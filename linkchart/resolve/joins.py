@@ -24,6 +24,7 @@ from linkchart.names import (
     given,
     initial_matches,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     same_name_class,
@@ -128,6 +129,25 @@ def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
                     f"'{n}' begins with the initials of the group named in the same report")
                 for other in sorted(initials[fits[0]]):
                     join(other, e.local_id, reason, 0.8)
+
+
+def join_modified_acronyms(locals_: list[LocalEntity], join: Join) -> None:
+    """'Provisional IRA' in one report, 'Provisional Irish Republican Army' in another: the same
+    leading words, the rest written as its initials; only when one group's name fits."""
+    groups = [e for e in locals_ if e.type == ORGANIZATION]
+    expanded: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # form -> long name -> locals
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n):
+                for key in modified_acronyms(n):
+                    expanded[key][group_key(n)].add(e.local_id)
+    for e in groups:
+        for n in sorted(e.names):
+            words = n.split()
+            if len(words) < 2 or not is_acronym(words[-1]) or len(expanded.get(fold(n), {})) != 1:
+                continue
+            for other in sorted(next(iter(expanded[fold(n)].values())) - {e.local_id}):
+                join(other, e.local_id, f"'{n}' writes the group's name after its first words as initials", 0.8)
 
 
 def join_aliases(locals_: list[LocalEntity], keyed: dict[str, list[str]], join: Join) -> None:
