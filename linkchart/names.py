@@ -80,11 +80,19 @@ def generation(text: str) -> str:
     return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
 
 
+# 'Joaquin "El Toro" Vargas': a nickname in quotation marks inside a name is no part of it.
+_QUOTED_NICKNAME = re.compile(r"(?<=\S)\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”|'[^']{1,30}'|‘[^’]{1,30}’)\s+(?=\S)")
+
+
+def without_nickname(text: str) -> str:
+    return _QUOTED_NICKNAME.sub(" ", text) if any(q in text for q in "\"“'‘") else text
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
     generation suffix stays ('Roe Jr.' is not 'Roe')."""
-    words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
+    words = [w for w in re.split(r"[\s-]+", fold(without_nickname(text))) if w]
     core = [w for w in words if w not in _IGNORED and w not in _TITLES] or words
     key = "".join(_strip_glued_article(w) for w in core)
     suffix = generation(text)
@@ -105,7 +113,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 @lru_cache(maxsize=65536)
 def _parts(text: str, titles: bool = False) -> tuple[str, ...]:
     """Meaningful words of a name in order (particles and, unless `titles`, titles dropped, hyphens joined)."""
-    text = _BRACKETED.sub(" ", text)  # 'Jim (James) Roe': the bracketed form is another, not a middle name
+    text = without_nickname(_BRACKETED.sub(" ", text))  # 'Jim (James) Roe': the bracketed form is another, not a middle name
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
     for w in words:

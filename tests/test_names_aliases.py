@@ -181,3 +181,21 @@ def test_a_national_department_written_with_its_country_is_the_department() -> N
 
     assert group_key("U.S. Department of the Interior") == group_key("Interior Department")
     assert group_key("Department of Justice") == group_key("Justice Department") != group_key("Department of State")
+
+
+def test_a_quoted_nickname_between_given_name_and_surname(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Joaquin "El Toro" Vargas ran the cartel with Ismael \'El Gordo\' Ruiz. '
+                                 "Vargas was extradited in 2017.\n")
+    vargas = _names_of(result, "Joaquin Vargas")
+    assert {"El Toro", "Vargas"} <= vargas and "Ismael Ruiz" not in vargas
+    assert "El Gordo" in _names_of(result, "Ismael Ruiz")
+
+
+def test_initials_a_person_goes_by_are_an_alias(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Khalid Omar Nasser, often referred to by his initials KON, planned the attack.\n")
+    assert "KON" in _names_of(result, "Khalid Omar Nasser")
+
+
+def test_a_faction_named_before_its_acronym_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Black Dawn Faction (BDF) was founded by Ilias Roemer in 1971.\n")
+    assert {"Black Dawn Faction", "BDF"} <= _names_of(result, "BDF")

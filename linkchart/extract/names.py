@@ -147,6 +147,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _nicknamed_names(doc, names)
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
     names = _transcribed_names(doc, names)
@@ -198,6 +199,30 @@ def _after_office_in_charge(doc: Doc, name: NameSpan, offices: frozenset[str]) -
             and _is_office(doc[k - 2], offices)):
         return NameSpan(k + 1, name.end, doc[k + 1:name.end].text, PERSON, doc[k - 2:name.end].text)
     return name
+
+
+def _nicknamed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'Joaquin "El Toro" Vargas', "Ann 'Red' Roe": a nickname in quotation marks between the given
+    name and the surname. One person's name; the text names him by the nickname and by the name
+    without it too."""
+    out: list[NameSpan] = []
+    n = 0
+    while n < len(names):
+        first = names[n]
+        nick, rest = (names[n + 1], names[n + 2]) if n + 2 < len(names) else (None, None)
+        if (nick is not None and rest is not None and nick.start == first.end + 1 and rest.start == nick.end + 1
+                and QUOTES.get(doc[first.end].text) == doc[nick.end].text and nick.end - nick.start <= 3
+                and first.end - first.start <= 3 and rest.end - rest.start <= 3
+                and all(t.is_alpha and t.text.istitle() for t in doc[first.start:first.end])
+                and all(t.is_alpha and t.text[:1].isupper() for t in doc[rest.start:rest.end])
+                and ORGANIZATION not in {first.type, nick.type, rest.type}):
+            out.append(NameSpan(first.start, rest.end, doc[first.start:rest.end].text, PERSON,
+                                forms=[nick.text, f"{first.text} {rest.text}"]))
+            n += 3
+            continue
+        out.append(first)
+        n += 1
+    return out
 
 
 def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
@@ -1012,8 +1037,9 @@ class NameTyper:
         head = span[-1]
         votes: list[tuple[str, float]] = []
         if any(t.lower_ in self.lex.organisation_words for t in span) or (
-                len(span) > 1 and span[-1].like_num and span[-1].is_alpha):
-            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six"
+                len(span) > 1 and span[-1].like_num and span[-1].is_alpha) or (
+                len(span) > 1 and span[-1].text.istitle() and span[-1].lemma_.lower() in self.lex.group_nouns):
+            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six", "Black Dawn Faction"
         elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
