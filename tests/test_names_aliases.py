@@ -199,3 +199,14 @@ def test_initials_a_person_goes_by_are_an_alias(extractor) -> None:  # type: ign
 def test_a_faction_named_before_its_acronym_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "The Black Dawn Faction (BDF) was founded by Ilias Roemer in 1971.\n")
     assert {"Black Dawn Faction", "BDF"} <= _names_of(result, "BDF")
+
+
+def test_also_called_code_named_and_real_name_state_aliases(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Black Dawn Faction, also called the Roemer-Kant Gang, was founded in 1970.\n\n"
+                                 'Karim Belkadi, code-named "Falcon", ran the cell from a flat.\n\n'
+                                 "Tarek Hamdi, whose real name is Samir Boulos, fled to Turkey.\n\n"
+                                 "The Harakat al-Fajr, which translates as the Dawn Movement, recruited in Mosul.\n")
+    assert "Roemer-Kant Gang" in _names_of(result, "Black Dawn Faction")
+    assert "Falcon" in _names_of(result, "Karim Belkadi")
+    assert "Samir Boulos" in _names_of(result, "Tarek Hamdi")
+    assert "Dawn Movement" in _names_of(result, "Harakat al-Fajr")
