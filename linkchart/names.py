@@ -167,6 +167,7 @@ def transliteration_keys(word: str) -> frozenset[str]:
         for old, new in _TRANSLITERATION:
             w = w.replace(old, new)
         w = re.sub(r"(?<=[^aeiou])e$", "", w)  # French final e: Soufiane/Sufyan, Amine/Amin
+        w = re.sub(r"(?<=.{3})a[th]$", "a", w)  # Arabic final -a/-at/-ah: Katiba/Katibat, Fatima/Fatimah
         keys.add(re.sub(r"(.)\1+", r"\1", w))
     return frozenset(keys)
 
@@ -258,6 +259,18 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
     return similar_words(ga, gb, floor=floor) or familiar_form(ga, gb) or similar_words(
         "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
+
+
+def compound_given_name(a: str, b: str, *, floor: float) -> bool:
+    """'Abd al-Karim Roe' and 'Abdelkarim Roe', 'Abu Bakr Roe' and 'Abubakar Roe': one compound given
+    name written in two words or one (it opens with 'Abd' or 'Abu'), the surname the same. A
+    second given name of another kind ('Mohamed Amine Roe') is a different person's name."""
+    pa, pb = parts(a), parts(b)
+    if len(pa) == len(pb) or min(len(pa), len(pb)) < 2 or pa[-1] != pb[-1]:
+        return False
+    long, short = (pa, pb) if len(pa) > len(pb) else (pb, pa)
+    return (len(long) == 3 and len(short) == 2 and long[0] in _MEANINGFUL and short[0][:3] == long[0][:3]
+            and similar_words("".join(long[:-1]), short[0], floor=floor))
 
 
 def abbreviated_surname(name: str) -> bool:

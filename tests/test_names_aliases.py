@@ -210,3 +210,12 @@ def test_also_called_code_named_and_real_name_state_aliases(extractor) -> None: 
     assert "Falcon" in _names_of(result, "Karim Belkadi")
     assert "Samir Boulos" in _names_of(result, "Tarek Hamdi")
     assert "Dawn Movement" in _names_of(result, "Harakat al-Fajr")
+
+
+def test_a_group_name_spelt_two_ways_and_its_association_are_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.within_doc import group_key
+
+    result = _extract(extractor, "Karim Sabri founded the Katiba al-Sahel in 2003. Members of the Katibat al-Sahel "
+                                 "met at the Dar al-Nur association.\n")
+    assert "Katibat al-Sahel" in _names_of(result, "Katiba al-Sahel")
+    assert group_key("Dar al-Nur association") == group_key("Dar al-Nur")

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from linkchart.extract.within_doc import group_key
 from linkchart.model import ORGANIZATION, PERSON, AnalystDecision, LocalEntity
 from linkchart.names import (
+    PARTICLES,
     abbreviated_surname,
     acronym_of,
     fold,
@@ -71,7 +72,7 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                         add(f"i:{n[:1].lower()}:{w[:1]}", active=False)
                 if p[0] in KUNYA_WORDS:
                     add(f"k:{p[0]} {p[1]}")
-            elif len(p) == 1 and len(words) == 1:
+            elif len(p) == 1 and all(w in PARTICLES for w in words[:-1]):  # "Roe", "El Roe"
                 add("lw:" + p[0])  # a lone word looks up the full names that carry it
                 for block in surname_blocks(p[0]):
                     add("sb:" + block)

@@ -16,8 +16,10 @@ from linkchart.extract.within_doc import group_key
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
+    PARTICLES,
     abbreviated_surname,
     acronym_of,
+    compound_given_name,
     familiar_form,
     fold,
     generation,
@@ -57,8 +59,8 @@ def compatible_given_names(a: str, b: str, floor: float) -> bool:
     pa, pb = parts(a), parts(b)
     if generation(a) != generation(b):
         return False
-    if len(pa) < 2 or len(pb) < 2:
-        return True
+    if len(pa) < 2 or len(pb) < 2 or compound_given_name(a, b, floor=floor):
+        return True  # ('Abd al-Karim Roe' is 'Abdelkarim Roe')
     if not (similar_words(pa[0], pb[0], floor=floor) or familiar_form(pa[0], pb[0])):
         return False
     ma, mb = [w for w in pa[1:-1] if len(w) > 1], [w for w in pb[1:-1] if len(w) > 1]  # a middle initial is no conflict
@@ -291,7 +293,8 @@ def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
     for e in people:
         own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
         out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own
-                and len(fold(n).split()) == 1]  # "Hafiz Roe", "Mullah Roe": how one man is known, not a bare surname
+                and all(w in PARTICLES for w in fold(n).split()[:-1])]
+        # ("El Roe" is a bare surname; "Hafiz Roe", "Mullah Roe" are how one man is known)
     return out
 
 
