@@ -743,7 +743,8 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         t = doc[k]
         if _is_office(t, offices):
             cut = k
-    if cut is None and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
+    named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Liban Roe"
+    if cut is None and not named and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
             name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
                                             or doc[name.start + 1].lower_ in _REGNAL)):
         cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
@@ -1068,6 +1069,9 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
+        if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
+                and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
+            votes.append((PERSON, 3.0))  # "Ann Roe, 23, a student": an age is stated of people
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
