@@ -17,7 +17,7 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names, remove_org_types
+from rigour.names import remove_org_types
 from rigour.text.scripts import is_latin
 
 from linkchart.lexicon import rows, words
@@ -41,18 +41,6 @@ def foreign_script(text: str) -> bool:
         return False
     letters = "".join(c for c in text if c.isalpha())
     return bool(letters) and not is_latin(letters)
-
-
-@lru_cache(maxsize=65536)
-def person_name_parts(text: str) -> bool:
-    """Is every word of `text` a known part of people's names (rigour's name symbols, drawn from
-    Wikidata's given and family names)? 'Tomomasa Nakagawa' is; 'Lavoro Politico' is not. Weak
-    evidence (many words are someone's name): it only breaks a tie between person and group."""
-    names = analyze_names(NameTypeTag.PER, [text], phonetics=False, numerics=False, consolidate=False, rewrite=False)
-    for name in names:
-        known = {p.index for span in name.spans if span.symbol.category == SymbolCategory.NAME for p in span.parts}
-        return bool(name.parts) and all(p.index in known for p in name.parts)
-    return False
 
 
 def without_legal_form(name: str) -> str:
@@ -217,7 +205,8 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def modified_acronyms(long_name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def modified_acronyms(long_name: str) -> frozenset[str]:
     """'Provisional IRA' for 'Provisional Irish Republican Army': the name's leading words kept and
     the rest written as its initials, folded ('provisional ira'). A modifier ('Provisional', 'Real')
     stays in both forms, so 'Real IRA' is no form of 'Provisional Irish Republican Army'."""
@@ -227,7 +216,7 @@ def modified_acronyms(long_name: str) -> set[str]:
         rest = acronym_of(" ".join(words[k:]))
         if len(rest) >= 2 and words[k][:1].isupper():
             out.add(fold(" ".join(words[:k]) + " " + rest))
-    return out
+    return frozenset(out)
 
 
 def _familiar_forms() -> dict[str, frozenset[str]]:

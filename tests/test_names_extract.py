@@ -120,12 +120,6 @@ def test_no_persons_name_opens_with_an_acronym(extractor) -> None:  # type: igno
     assert "USP Marlow" not in _people(result) and "Ivo Kant" in _people(result)
 
 
-def test_known_parts_of_peoples_names_break_a_tie_only() -> None:
-    from linkchart.names import person_name_parts
-
-    assert person_name_parts("Tomasz Nowak") and not person_name_parts("Lavoro Politico")
-
-
 def test_a_surname_in_capitals_in_a_caption_stays_a_persons(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "UNITED STATES v. Karim SABRI\n\nThe defendant Karim Sabri asks to be released on bail. "
                                  "Sabri was arrested in Lyon.\n")

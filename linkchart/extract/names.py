@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
-from linkchart.names import GENERATIONS, foreign_script, person_name_parts
+from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
@@ -968,10 +968,6 @@ class NameTyper:
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
-                elif (len(ranked) > 1 and ranked[0][1] > 0 and ranked[0][1] == ranked[1][1]
-                      and {ranked[0][0], ranked[1][0]} == {PERSON, ORGANIZATION} and len(name.text.split()) > 1
-                      and not name.text.isupper() and person_name_parts(name.text)):
-                    name.type = PERSON  # a tie, and every word is a known part of people's names
                 if all(w in self.lex.kinship or w in {"in", "law"} for w in re.findall(r"[a-z]+", name.text.lower())):
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
