@@ -870,7 +870,7 @@ def _modifier_before_acronym(doc: Doc, start: int) -> int:
     mod = doc[start - 1]
     before = doc[start - 2] if start >= 2 else None
     if (mod.pos_ == "ADJ" and mod.is_alpha and mod.text.istitle() and mod.ent_type_ != "NORP"
-            and (before is None or before.lower_ in {"the", "a", "an"} or not before.is_alpha)):
+            and before is not None and before.lower_ in {"the", "a", "an"}):  # (not 'Former IRA member X')
         return start - 1
     return start
 
