@@ -17,7 +17,7 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names, remove_org_types
+from rigour.names import remove_org_types
 from rigour.text.scripts import is_latin
 
 from linkchart.lexicon import rows, words
@@ -41,18 +41,6 @@ def foreign_script(text: str) -> bool:
         return False
     letters = "".join(c for c in text if c.isalpha())
     return bool(letters) and not is_latin(letters)
-
-
-@lru_cache(maxsize=65536)
-def person_name_parts(text: str) -> bool:
-    """Is every word of `text` a known part of people's names (rigour's name symbols, drawn from
-    Wikidata's given and family names)? 'Tomomasa Nakagawa' is; 'Lavoro Politico' is not. Weak
-    evidence (many words are someone's name): it only breaks a tie between person and group."""
-    names = analyze_names(NameTypeTag.PER, [text], phonetics=False, numerics=False, consolidate=False, rewrite=False)
-    for name in names:
-        known = {p.index for span in name.spans if span.symbol.category == SymbolCategory.NAME for p in span.parts}
-        return bool(name.parts) and all(p.index in known for p in name.parts)
-    return False
 
 
 def without_legal_form(name: str) -> str:
@@ -80,11 +68,19 @@ def generation(text: str) -> str:
     return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
 
 
+# 'Joaquin "El Toro" Vargas': a nickname in quotation marks inside a name is no part of it.
+_QUOTED_NICKNAME = re.compile(r"(?<=\S)\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”|'[^']{1,30}'|‘[^’]{1,30}’)\s+(?=\S)")
+
+
+def without_nickname(text: str) -> str:
+    return _QUOTED_NICKNAME.sub(" ", text) if any(q in text for q in "\"“'‘") else text
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The form two spellings of one name share: no particles, titles, hyphens or spaces; a
     generation suffix stays ('Roe Jr.' is not 'Roe')."""
-    words = [w for w in re.split(r"[\s-]+", fold(text)) if w]
+    words = [w for w in re.split(r"[\s-]+", fold(without_nickname(text))) if w]
     core = [w for w in words if w not in _IGNORED and w not in _TITLES] or words
     key = "".join(_strip_glued_article(w) for w in core)
     suffix = generation(text)
@@ -105,7 +101,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 @lru_cache(maxsize=65536)
 def _parts(text: str, titles: bool = False) -> tuple[str, ...]:
     """Meaningful words of a name in order (particles and, unless `titles`, titles dropped, hyphens joined)."""
-    text = _BRACKETED.sub(" ", text)  # 'Jim (James) Roe': the bracketed form is another, not a middle name
+    text = without_nickname(_BRACKETED.sub(" ", text))  # 'Jim (James) Roe': the bracketed form is another, not a middle name
     words = [w for w in re.split(r"\s+", fold(text)) if w]
     out = []
     for w in words:
@@ -159,6 +155,7 @@ def transliteration_keys(word: str) -> frozenset[str]:
         for old, new in _TRANSLITERATION:
             w = w.replace(old, new)
         w = re.sub(r"(?<=[^aeiou])e$", "", w)  # French final e: Soufiane/Sufyan, Amine/Amin
+        w = re.sub(r"(?<=.{3})a[th]$", "a", w)  # Arabic final -a/-at/-ah: Katiba/Katibat, Fatima/Fatimah
         keys.add(re.sub(r"(.)\1+", r"\1", w))
     return frozenset(keys)
 
@@ -208,6 +205,20 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+@lru_cache(maxsize=65536)
+def modified_acronyms(long_name: str) -> frozenset[str]:
+    """'Provisional IRA' for 'Provisional Irish Republican Army': the name's leading words kept and
+    the rest written as its initials, folded ('provisional ira'). A modifier ('Provisional', 'Real')
+    stays in both forms, so 'Real IRA' is no form of 'Provisional Irish Republican Army'."""
+    words = long_name.split()
+    out = set()
+    for k in range(1, len(words) - 1):
+        rest = acronym_of(" ".join(words[k:]))
+        if len(rest) >= 2 and words[k][:1].isupper():
+            out.add(fold(" ".join(words[:k]) + " " + rest))
+    return frozenset(out)
+
+
 def _familiar_forms() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for row in rows("given_name_forms.txt"):
@@ -242,6 +253,18 @@ def same_name_class(a: str, b: str, *, floor: float) -> bool:
     # Compound given names may be split or joined: "Abd al-Karim" / "Abdelkarim".
     return similar_words(ga, gb, floor=floor) or familiar_form(ga, gb) or similar_words(
         "".join(parts(a)[:-1]), "".join(parts(b)[:-1]), floor=floor)
+
+
+def compound_given_name(a: str, b: str, *, floor: float) -> bool:
+    """'Abd al-Karim Roe' and 'Abdelkarim Roe', 'Abu Bakr Roe' and 'Abubakar Roe': one compound given
+    name written in two words or one (it opens with 'Abd' or 'Abu'), the surname the same. A
+    second given name of another kind ('Mohamed Amine Roe') is a different person's name."""
+    pa, pb = parts(a), parts(b)
+    if len(pa) == len(pb) or min(len(pa), len(pb)) < 2 or pa[-1] != pb[-1]:
+        return False
+    long, short = (pa, pb) if len(pa) > len(pb) else (pb, pa)
+    return (len(long) == 3 and len(short) == 2 and long[0] in _MEANINGFUL and short[0][:3] == long[0][:3]
+            and similar_words("".join(long[:-1]), short[0], floor=floor))
 
 
 def abbreviated_surname(name: str) -> bool:

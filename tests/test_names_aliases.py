@@ -181,3 +181,41 @@ def test_a_national_department_written_with_its_country_is_the_department() -> N
 
     assert group_key("U.S. Department of the Interior") == group_key("Interior Department")
     assert group_key("Department of Justice") == group_key("Justice Department") != group_key("Department of State")
+
+
+def test_a_quoted_nickname_between_given_name_and_surname(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, 'Joaquin "El Toro" Vargas ran the cartel with Ismael \'El Gordo\' Ruiz. '
+                                 "Vargas was extradited in 2017.\n")
+    vargas = _names_of(result, "Joaquin Vargas")
+    assert {"El Toro", "Vargas"} <= vargas and "Ismael Ruiz" not in vargas
+    assert "El Gordo" in _names_of(result, "Ismael Ruiz")
+
+
+def test_initials_a_person_goes_by_are_an_alias(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Khalid Omar Nasser, often referred to by his initials KON, planned the attack.\n")
+    assert "KON" in _names_of(result, "Khalid Omar Nasser")
+
+
+def test_a_faction_named_before_its_acronym_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Black Dawn Faction (BDF) was founded by Ilias Roemer in 1971.\n")
+    assert {"Black Dawn Faction", "BDF"} <= _names_of(result, "BDF")
+
+
+def test_also_called_code_named_and_real_name_state_aliases(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Black Dawn Faction, also called the Roemer-Kant Gang, was founded in 1970.\n\n"
+                                 'Karim Belkadi, code-named "Falcon", ran the cell from a flat.\n\n'
+                                 "Tarek Hamdi, whose real name is Samir Boulos, fled to Turkey.\n\n"
+                                 "The Harakat al-Fajr, which translates as the Dawn Movement, recruited in Mosul.\n")
+    assert "Roemer-Kant Gang" in _names_of(result, "Black Dawn Faction")
+    assert "Falcon" in _names_of(result, "Karim Belkadi")
+    assert "Samir Boulos" in _names_of(result, "Tarek Hamdi")
+    assert "Dawn Movement" in _names_of(result, "Harakat al-Fajr")
+
+
+def test_a_group_name_spelt_two_ways_and_its_association_are_one_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    from linkchart.extract.within_doc import group_key
+
+    result = _extract(extractor, "Karim Sabri founded the Katiba al-Sahel in 2003. Members of the Katibat al-Sahel "
+                                 "met at the Dar al-Nur association.\n")
+    assert "Katibat al-Sahel" in _names_of(result, "Katiba al-Sahel")
+    assert group_key("Dar al-Nur association") == group_key("Dar al-Nur")

@@ -120,7 +120,21 @@ def test_no_persons_name_opens_with_an_acronym(extractor) -> None:  # type: igno
     assert "USP Marlow" not in _people(result) and "Ivo Kant" in _people(result)
 
 
-def test_known_parts_of_peoples_names_break_a_tie_only() -> None:
-    from linkchart.names import person_name_parts
+def test_a_surname_in_capitals_in_a_caption_stays_a_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "UNITED STATES v. Karim SABRI\n\nThe defendant Karim Sabri asks to be released on bail. "
+                                 "Sabri was arrested in Lyon.\n")
+    karim = next(e for e in result.entities if "Karim Sabri" in e.names)
+    assert karim.type == PERSON
 
-    assert person_name_parts("Tomasz Nowak") and not person_name_parts("Lavoro Politico")
+
+def test_a_name_given_in_the_name_of_keeps_its_first_word(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Abdi Warsame left Britain in 2006 on a false passport in the name of Liban Osman "
+                                 "Farah and joined a militia in Somalia.\n")
+    abdi = next(e for e in result.entities if "Abdi Warsame" in e.names)
+    assert "Liban Osman Farah" in abdi.names
+
+
+def test_a_name_with_an_age_is_a_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Police also want to speak to Abdurahman Warsame, 23, a Somali-born Briton from "
+                                 "east London.\n")
+    assert "Abdurahman Warsame" in _people(result)

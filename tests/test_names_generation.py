@@ -21,3 +21,10 @@ def test_a_named_expert_of_an_institute_is_a_person_and_the_institute_a_group(ex
     by_name = {e.name: e.type for e in local.entities}
     assert by_name.get("Margaret Holloway") == PERSON
     assert not any("Holloway of" in name for name in by_name)
+
+
+def test_a_quoted_nickname_inside_a_name_is_no_part_of_its_key() -> None:
+    from linkchart.names import name_key, parts
+
+    assert name_key('Ann "Red" Roe') == name_key("Ann Roe") and parts("Ann ‘Red’ Roe") == ["ann", "roe"]
+    assert name_key("Sean O'Neill") != name_key("Sean Neill")

@@ -80,3 +80,39 @@ def test_a_son_and_his_father_with_the_same_name_never_merge() -> None:
 def test_a_rulers_given_name_is_no_surname_to_share() -> None:
     queen = resolve_corpus([_person("a:0", "a", "Queen Margarethe")], [], [], variant_floor=0.85).entities[0]
     assert "Margarethe" not in queen.alias_names()
+
+
+def _group(local_id: str, doc: str, *names: str) -> LocalEntity:
+    return LocalEntity(local_id, doc, "organization", names[0], set(names), mention_count=1)
+
+
+def test_a_modifier_and_an_acronym_across_reports_is_the_modified_group_only() -> None:
+    long = _group("a:0", "a", "Provisional Kestrel Liberation Army")
+    short = _group("b:0", "b", "Provisional KLA")
+    other = _group("c:0", "c", "Real KLA")
+    bare = _group("d:0", "d", "KLA")
+    entities = resolve_corpus([long, short, other, bare], [], [], variant_floor=0.85).entities
+    assert sorted(sorted({*e.alias_names(), e.name}) for e in entities) == [
+        ["KLA"], ["Provisional KLA", "Provisional Kestrel Liberation Army"], ["Real KLA"]]
+
+
+def test_a_compound_given_name_in_one_word_or_two_is_one_person() -> None:
+    spaced = _person("a:0", "a", "Abd al-Rahim Tessouli")
+    glued = _person("b:0", "b", "Abdelrahim Tessouli")
+    entities = resolve_corpus([spaced, glued], [], [], variant_floor=0.85).entities
+    assert len(entities) == 1
+
+
+def test_a_second_given_name_is_no_compound_given_name() -> None:
+    from linkchart.names import compound_given_name
+
+    assert compound_given_name("Abu Bakr Tessouli", "Abubakar Tessouli", floor=0.85)
+    assert not compound_given_name("Mohamed Amine Tessouli", "Mohamed Tessouli", floor=0.85)
+    assert not compound_given_name("Abd al-Rahim Tessouli", "Rahim Tessouli", floor=0.85)
+
+
+def test_a_surname_with_its_particle_alone_is_a_lone_surname() -> None:
+    full = _person("a:0", "a", "Rachid El Harrak")
+    short = _person("b:0", "b", "El Harrak")
+    entities = resolve_corpus([full, short], [], [], variant_floor=0.85).entities
+    assert len(entities) == 1

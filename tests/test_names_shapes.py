@@ -230,3 +230,13 @@ def test_a_school_or_mosque_named_before_its_noun_is_a_group(extractor) -> None:
 def test_a_particle_after_a_hyphenated_name_goes_on_with_it(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "The cell was allied with Jamaat-ul-Nasr al-Kabir in the border region.\n")
     assert "Jamaat-ul-Nasr al-Kabir" in _typed(result, "organization")
+
+
+def test_a_modifier_before_an_acronym_names_another_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The Real KLA bombed the town in 1998. The Continuity KLA denied any role, and "
+                                 "the KLA itself had declared a ceasefire. The Provisional Kestrel Liberation Army "
+                                 "was founded in 1969; the Provisional KLA split from it.\n")
+    groups = {frozenset(e.names) for e in result.entities if e.type == "organization"}
+    assert {frozenset({"Real KLA"}), frozenset({"Continuity KLA"}), frozenset({"KLA"})} <= groups
+    assert frozenset({"Provisional Kestrel Liberation Army", "Provisional KLA"}) in groups
+    assert not {"Continuity KLA", "Real KLA"} & _typed(result, "person")

@@ -75,8 +75,9 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     report = _report(built, "real")
     s = report["summary"]
     # measured (session 4, merged): person_f1 0.945, org_recall 0.889, alias_recall 0.855, tie_pp_f1 0.773 (P 0.835, R 0.72)
-    # measured (session 5, ties): tie_pp_f1 0.846 (P 0.892, R 0.804); held out by document in training: 0.787 (P 0.854)
-    assert s["person_f1"] >= 0.925 and s["org_recall"] >= 0.869 and s["alias_recall"] >= 0.835
+    # session 5 (merged): person_f1 0.954, org_recall 0.911, alias_recall 0.896, tie_pp_f1 0.846 (P 0.892, R 0.804),
+    # tie_po_f1 0.803; held out by document in training: pp 0.787 (P 0.854)
+    assert s["person_f1"] >= 0.934 and s["org_recall"] >= 0.891 and s["alias_recall"] >= 0.876
     assert s["tie_pp_f1"] >= 0.826 and s["tie_pp_precision"] >= 0.872 and s["tie_pp_recall"] >= 0.784
     assert s["tie_po_f1"] >= 0.72
     assert s["forbidden_ties"] == 0  # no co-occupants of a house taken over, no theorist cited beside a member
@@ -102,7 +103,8 @@ def test_inquiry_corpus_keeps_ties_precise(built) -> None:  # type: ignore[no-un
     assert s["tie_pp_precision"] >= 0.9 and s["tie_pp_f1"] >= 0.8
     assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
     assert report["merges"] == []
-    assert s["person_f1"] >= 0.6  # committee members and a false-passport name are the open gap (see README)
+    assert s["person_f1"] >= 0.8  # (0.824) committee members are the open gap (see README)
+    assert s["alias_recall"] >= 0.92  # (0.944) 'Abd al-Karim' / 'Abdelkarim', 'transliterated as', 'El Roe' alone
 
 
 def test_held_out_wiki_corpus_generalises(built) -> None:  # type: ignore[no-untyped-def]

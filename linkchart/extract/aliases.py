@@ -17,7 +17,7 @@ from linkchart.lexicon import words
 from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
-                     "his", "her", "their", "its"}
+                     "his", "her", "their", "its", "is", "was"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _REGNAL = words("regnal_titles.txt")
 _OBJECT_VERBS = {"identify", "name", "call", "list", "register", "nickname", "dub"}
@@ -264,6 +264,10 @@ def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for: 'Kasmi, who went by ...' -> Kasmi."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ == "whose":  # 'Roe, whose real name is X': the clause's antecedent
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            return clause.head
     return tok
 
 
@@ -280,15 +284,16 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
     if verb.dep_ == "acl":  # "a man (previously) known as X", "Khalid, known as X"
         return _from_token(parsed, p, verb.head, alias, reason, lex, verb)
     candidates = []
-    if verb.lemma_.lower() in _OBJECT_VERBS:
-        candidates = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in _OBJECT_VERBS:  # (the alias itself may be the object: 'X, also called Y')
+        candidates = [c for c in verb.children if c.dep_ == "dobj"
+                      and not alias.name.start <= c.i < alias.name.end]
     if not candidates:
         holder = verb.head if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i else verb
         candidates = [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not candidates and holder.i != verb.i:
             candidates = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not candidates:
-        return _name_before(parsed, p, first, alias, reason)
+    if not candidates:  # "X, code-named Y": the name before the whole phrase
+        return _name_before(parsed, p, first, alias, reason, skip=frozenset(phrase.split()))
     return _from_token(parsed, p, _antecedent(candidates[0]), alias, reason, lex, verb)
 
 
@@ -315,7 +320,7 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
         owner = None if person_noun or tok.tag_ in {"NNS", "NNPS"} else next(
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
         if owner is not None and owner.i != tok.i:  # "his passport", "a passport bearing his photograph"
-            found = _from_token(parsed, p, owner, alias, reason, lex, verb)
+            found = _from_token(parsed, p, _antecedent(owner), alias, reason, lex, verb)
             if found is not None:
                 return found
         return AliasFinding(alias, reason, alias.sentence, unnamed=(alias.sentence, tok.i, verb.lemma_.lower()))
@@ -360,13 +365,14 @@ def _defined_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
     return out
 
 
-def _name_before(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, reason: str) -> AliasFinding | None:
+def _name_before(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, reason: str,
+                 skip: frozenset[str] = frozenset()) -> AliasFinding | None:
     doc = parsed.paragraphs[p]
-    for j in range(first.i - 1, max(first.sent.start - 1, first.i - 4), -1):
+    for j in range(first.i - 1, max(first.sent.start - 1, first.i - 4 - len(skip)), -1):
         occ = parsed.by_token.get((p, j))
-        if occ is not None and occ.type == alias.type:
-            return AliasFinding(alias, reason, alias.sentence, referent=occ)
-        if doc[j].is_alpha and doc[j].lower_ not in {"previously", "also", "or", "later"}:
+        if occ is not None and (occ.type == alias.type or (occ.type and _quoted(doc, alias))):
+            return AliasFinding(alias, reason, alias.sentence, referent=occ)  # (a quoted name is what it names)
+        if doc[j].is_alpha and doc[j].lower_ not in {"previously", "also", "or", "later"} | skip:
             return None
     return None
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
-from linkchart.names import GENERATIONS, foreign_script, person_name_parts
+from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
@@ -81,6 +81,7 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+_ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII": a ruler's number, no acronym
 _AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
 
@@ -151,6 +152,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _nicknamed_names(doc, names)
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
     names = _transcribed_names(doc, names)
@@ -202,6 +204,30 @@ def _after_office_in_charge(doc: Doc, name: NameSpan, offices: frozenset[str]) -
             and _is_office(doc[k - 2], offices)):
         return NameSpan(k + 1, name.end, doc[k + 1:name.end].text, PERSON, doc[k - 2:name.end].text)
     return name
+
+
+def _nicknamed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'Joaquin "El Toro" Vargas', "Ann 'Red' Roe": a nickname in quotation marks between the given
+    name and the surname. One person's name; the text names him by the nickname and by the name
+    without it too."""
+    out: list[NameSpan] = []
+    n = 0
+    while n < len(names):
+        first = names[n]
+        nick, rest = (names[n + 1], names[n + 2]) if n + 2 < len(names) else (None, None)
+        if (nick is not None and rest is not None and nick.start == first.end + 1 and rest.start == nick.end + 1
+                and QUOTES.get(doc[first.end].text) == doc[nick.end].text and nick.end - nick.start <= 3
+                and first.end - first.start <= 3 and rest.end - rest.start <= 3
+                and all(t.is_alpha and t.text.istitle() for t in doc[first.start:first.end])
+                and all(t.is_alpha and t.text[:1].isupper() for t in doc[rest.start:rest.end])
+                and ORGANIZATION not in {first.type, nick.type, rest.type}):
+            out.append(NameSpan(first.start, rest.end, doc[first.start:rest.end].text, PERSON,
+                                forms=[nick.text, f"{first.text} {rest.text}"]))
+            n += 3
+            continue
+        out.append(first)
+        n += 1
+    return out
 
 
 def _bracketed_given_names(doc: Doc, runs: list[NameSpan]) -> list[NameSpan]:
@@ -467,7 +493,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         if not _is_name_token(doc[i]):
             i += 1
             continue
-        start = _extend_back_over_particles(doc, i)
+        start = _modifier_before_acronym(doc, _extend_back_over_particles(doc, i))
         start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:
@@ -722,7 +748,8 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         t = doc[k]
         if _is_office(t, offices):
             cut = k
-    if cut is None and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
+    named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Liban Roe"
+    if cut is None and not named and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
             name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
                                             or doc[name.start + 1].lower_ in _REGNAL)):
         cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
@@ -838,6 +865,21 @@ def _join_org_entities(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     return sorted(names, key=lambda nm: nm.start)
 
 
+def _modifier_before_acronym(doc: Doc, start: int) -> int:
+    """'the Real IRA', 'the Continuity IRA': a capitalised adjective before a group's acronym is part
+    of its name (and makes it another group than the bare acronym). A people's adjective ('the
+    Pakistani ISI') is not."""
+    tok = doc[start]
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 6) or start == 0:
+        return start
+    mod = doc[start - 1]
+    before = doc[start - 2] if start >= 2 else None
+    if (mod.pos_ == "ADJ" and mod.is_alpha and mod.text.istitle() and mod.ent_type_ != "NORP"
+            and before is not None and before.lower_ in {"the", "a", "an"}):  # (not 'Former IRA member X')
+        return start - 1
+    return start
+
+
 def _extend_back_over_particles(doc: Doc, i: int) -> int:
     """'al Qaeda', 'al-Shabab': a lower-case article belongs to the name it precedes."""
     start = i
@@ -931,10 +973,6 @@ class NameTyper:
                 ranked = tally.most_common(2)
                 if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                     name.type = ranked[0][0]
-                elif (len(ranked) > 1 and ranked[0][1] > 0 and ranked[0][1] == ranked[1][1]
-                      and {ranked[0][0], ranked[1][0]} == {PERSON, ORGANIZATION} and len(name.text.split()) > 1
-                      and not name.text.isupper() and person_name_parts(name.text)):
-                    name.type = PERSON  # a tie, and every word is a known part of people's names
                 if all(w in self.lex.kinship or w in {"in", "law"} for w in re.findall(r"[a-z]+", name.text.lower())):
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
@@ -943,8 +981,16 @@ class NameTyper:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 first = name.text.split()[0] if name.text.split() else ""
                 if name.type == PERSON and " " in name.text and not name.text.isupper() and (
-                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled):
+                        first.isalpha() and first.isupper() and 2 <= len(first) <= 5 and not name.titled
+                        and first.title() not in titled_words):
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "ADX Florence": no one's name opens with an acronym
+                last = name.text.split()[-1] if name.text.split() else ""
+                if name.type == PERSON and " " in name.text and not name.text.isupper() and (
+                        last.isalpha() and last.isupper() and 2 <= len(last) <= 5 and not _ROMAN.fullmatch(last)
+                        and last.lower() not in self.lex.post_nominals and last.title() not in titled_words):
+                    # "the Continuity IRA": no one's name ends in an acronym (a surname in capitals, 'Ann ROE',
+                    # is written 'Roe' elsewhere in the text)
+                    name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""
                 if name.type == PERSON and name.text.isupper() and name.text.isalpha() and len(name.text) <= 3:
                     name.type = ORGANIZATION if tally[ORGANIZATION] > 0 else ""  # "FBI", "NY": people go by no acronym
                 elif (not name.type and _ACRONYM.match(name.text) and tally[ORGANIZATION] > 0
@@ -993,8 +1039,9 @@ class NameTyper:
         head = span[-1]
         votes: list[tuple[str, float]] = []
         if any(t.lower_ in self.lex.organisation_words for t in span) or (
-                len(span) > 1 and span[-1].like_num and span[-1].is_alpha):
-            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six"
+                len(span) > 1 and span[-1].like_num and span[-1].is_alpha) or (
+                len(span) > 1 and span[-1].text.istitle() and span[-1].lemma_.lower() in self.lex.group_nouns):
+            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six", "Black Dawn Faction"
         elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):
@@ -1023,6 +1070,9 @@ class NameTyper:
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
+        if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
+                and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
+            votes.append((PERSON, 3.0))  # "Ann Roe, 23, a student": an age is stated of people
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words

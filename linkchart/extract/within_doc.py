@@ -19,10 +19,13 @@ from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
     abbreviated_surname,
     acronym_of,
+    compound_given_name,
+    fold,
     generation,
     group_words,
     initial_matches,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     same_name_class,
@@ -298,7 +301,7 @@ def _candidate_pairs(names: list[NameOccurrence], floor: float) -> list[tuple[Na
 
 
 def _same_full_name(a: str, b: str, floor: float) -> bool:
-    return same_name_class(a, b, floor=floor) and len(parts(a)) == len(parts(b))
+    return same_name_class(a, b, floor=floor) and (len(parts(a)) == len(parts(b)) or compound_given_name(a, b, floor=floor))
 
 
 def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore[no-untyped-def]
@@ -310,6 +313,18 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
                 join(a.id, b.id, "acronym of the group name")
             elif _carries(a.text, b.text) or _carries(b.text, a.text):
                 join(a.id, b.id, "the acronym the group's full name carries")
+            elif fold(b.text) in modified_acronyms(a.text) or fold(a.text) in modified_acronyms(b.text):
+                join(a.id, b.id, "the group's name with the words after its modifier written as initials")
+            elif _spelt_alike(a.text, b.text):
+                join(a.id, b.id, "the group's name spelt another way, word by word", 0.9)
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """'Katiba al-Thughur' / 'Katibat al-Thughur': as many words, each a transliteration of the
+    other's, one word at least written alike."""
+    wa, wb = group_words(a), group_words(b)
+    return (len(wa) == len(wb) >= 2 and wa != wb and any(x == y for x, y in zip(wa, wb, strict=True))
+            and all(transliterated(x, y) for x, y in zip(wa, wb, strict=True)))
 
 
 def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], join) -> None:  # type: ignore[no-untyped-def]
@@ -400,7 +415,8 @@ def group_key(text: str) -> str:
     """'the Islamic State group' and 'Islamic State' share a key; so do 'al-Qaeda Central' (the group
     itself, as against its affiliates) and 'al-Qaeda'."""
     words = group_words(text)
-    while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement", "central", "core"}:
+    while len(words) > 1 and words[-1] in {"group", "organisation", "organization", "movement", "association", "central",
+                                           "core"}:
         words = words[:-1]
     if len(words) > 2 and words[0] in {"us", "uk"} and words[1] in _OFFICE_HEADS:
         words = words[1:]  # "the US Department of State" is the Department of State

@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from linkchart.extract.within_doc import group_key
 from linkchart.model import ORGANIZATION, PERSON, AnalystDecision, LocalEntity
 from linkchart.names import (
+    PARTICLES,
     abbreviated_surname,
     acronym_of,
     fold,
     given,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     surname,
@@ -74,7 +76,7 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                         add(f"i:{n[:1].lower()}:{w[:1]}", active=False)
                 if p[0] in KUNYA_WORDS:
                     add(f"k:{p[0]} {p[1]}")
-            elif len(p) == 1 and len(words) == 1:
+            elif len(p) == 1 and all(w in PARTICLES for w in words[:-1]):  # "Roe", "El Roe"
                 add("lw:" + p[0])  # a lone word looks up the full names that carry it
                 for block in surname_blocks(p[0]):
                     add("sb:" + block)
@@ -86,6 +88,10 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                 for k in range(2, len(short) + 1):
                     add("ac:" + short[:k])
             else:
+                for form in modified_acronyms(n):
+                    add("ma:" + form, active=False)
+                if len(n.split()) > 1 and is_acronym(n.split()[-1]):
+                    add("ma:" + fold(n))  # "Provisional IRA" looks up "Provisional Irish Republican Army"
                 if len(acronym_of(n)) >= 2:
                     add("ac:" + acronym_of(n), active=False)
                 if len(n.split()) > 2 and is_acronym(n.split()[-1]):

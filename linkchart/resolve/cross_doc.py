@@ -59,6 +59,7 @@ from linkchart.resolve.joins import (
     join_aliases,
     join_group_acronyms,
     join_group_variants,
+    join_modified_acronyms,
     join_people,
     join_same_names,
     suggest_within_documents,
@@ -135,6 +136,7 @@ def resolve_entities(locals_: list[LocalEntity], analyst: list[AnalystDecision],
     join_same_names(locals_, join)
     join_group_variants(locals_, join, variant_floor)
     join_group_acronyms(locals_, join)
+    join_modified_acronyms(locals_, join)
     join_aliases(locals_, keyed, join)
     join_people(locals_, uf, join, [], variant_floor, suggest, company=company_of)
     suggest_within_documents(locals_, suggest, variant_floor)

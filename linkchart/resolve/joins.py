@@ -16,8 +16,10 @@ from linkchart.extract.within_doc import group_key
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
+    PARTICLES,
     abbreviated_surname,
     acronym_of,
+    compound_given_name,
     familiar_form,
     familiar_forms,
     fold,
@@ -25,6 +27,7 @@ from linkchart.names import (
     given,
     initial_matches,
     is_acronym,
+    modified_acronyms,
     name_key,
     parts,
     same_name_class,
@@ -57,8 +60,8 @@ def compatible_given_names(a: str, b: str, floor: float) -> bool:
     pa, pb = parts(a), parts(b)
     if generation(a) != generation(b):
         return False
-    if len(pa) < 2 or len(pb) < 2:
-        return True
+    if len(pa) < 2 or len(pb) < 2 or compound_given_name(a, b, floor=floor):
+        return True  # ('Abd al-Karim Roe' is 'Abdelkarim Roe')
     if not (similar_words(pa[0], pb[0], floor=floor) or familiar_form(pa[0], pb[0])):
         return False
     ma, mb = [w for w in pa[1:-1] if len(w) > 1], [w for w in pb[1:-1] if len(w) > 1]  # a middle initial is no conflict
@@ -129,6 +132,25 @@ def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
                     f"'{n}' begins with the initials of the group named in the same report")
                 for other in sorted(initials[fits[0]]):
                     join(other, e.local_id, reason, 0.8)
+
+
+def join_modified_acronyms(locals_: list[LocalEntity], join: Join) -> None:
+    """'Provisional IRA' in one report, 'Provisional Irish Republican Army' in another: the same
+    leading words, the rest written as its initials; only when one group's name fits."""
+    groups = [e for e in locals_ if e.type == ORGANIZATION]
+    expanded: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # form -> long name -> locals
+    for e in groups:
+        for n in e.names:
+            if not is_acronym(n):
+                for key in modified_acronyms(n):
+                    expanded[key][group_key(n)].add(e.local_id)
+    for e in groups:
+        for n in sorted(e.names):
+            words = n.split()
+            if len(words) < 2 or not is_acronym(words[-1]) or len(expanded.get(fold(n), {})) != 1:
+                continue
+            for other in sorted(next(iter(expanded[fold(n)].values())) - {e.local_id}):
+                join(other, e.local_id, f"'{n}' writes the group's name after its first words as initials", 0.8)
 
 
 def join_aliases(locals_: list[LocalEntity], keyed: dict[str, list[str]], join: Join) -> None:
@@ -291,7 +313,8 @@ def _lone_words(people: list[LocalEntity]) -> list[tuple[LocalEntity, str]]:
     for e in people:
         own = {w for n in e.names if len(parts(n)) > 1 for w in parts(n)}
         out += [(e, parts(n)[0]) for n in sorted(e.names) if len(parts(n)) == 1 and parts(n)[0] not in own
-                and len(fold(n).split()) == 1]  # "Hafiz Roe", "Mullah Roe": how one man is known, not a bare surname
+                and all(w in PARTICLES for w in fold(n).split()[:-1])]
+        # ("El Roe" is a bare surname; "Hafiz Roe", "Mullah Roe" are how one man is known)
     return out
 
 
