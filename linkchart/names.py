@@ -231,6 +231,16 @@ def _familiar_forms() -> dict[str, frozenset[str]]:
 _FAMILIAR = _familiar_forms()
 
 
+def forget_cached_names(beyond: int = 0) -> None:
+    """Empty the caches of name forms once one holds more than `beyond` entries. A resolution
+    that goes batch by batch calls it between batches: a batch's names are rarely met again, and
+    kept they would make its memory grow with the corpus (up to the caches' size)."""
+    cached = (fold, generation, name_key, _parts, transliteration_keys, transliterated, _vowel_shape)
+    if any(f.cache_info().currsize > beyond for f in cached):
+        for f in cached:
+            f.cache_clear()
+
+
 def familiar_forms(word: str) -> frozenset[str]:
     """Every given name `word` is a familiar form of, or that is a familiar form of it."""
     return _FAMILIAR.get(word, frozenset())

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,17 +34,18 @@ from linkchart.model import (
     as_entity_type,
     as_role,
 )
+from linkchart.names import forget_cached_names
 from linkchart.resolve.blocks import decision_keys, place_keys, resolution_keys
-from linkchart.resolve.cross_doc import document_company, relations_between, resolve_entities
+from linkchart.resolve.cross_doc import company_of, relations_between, resolve_entities
 from linkchart.resolve.events import resolve_events
 from linkchart.settings import Settings
 from linkchart.store import Store
-from linkchart.unionfind import UnionFind
 
 BATCH_LOCALS = 2000  # document-level entities resolved together (memory is bounded by a batch)
 FiledKey = tuple[str | None, str, bool]  # (local id, or none for a place's; key; active)
 FILING_BATCH = 200  # documents whose keys are filed together
 RELATION_CHUNK = 500  # entities whose ties are recomputed together
+NAMES_CACHED = 8000  # cached forms of names kept between batches (they would grow with the corpus)
 
 
 @dataclass
@@ -76,8 +78,9 @@ def update_network(store: Store, settings: Settings, *, whole: bool = False) -> 
             if stale_keys:  # filed by another version of the keys (or never): file every document again
                 store.forget_resolution_keys()
                 store.set_meta("resolution_keys", keying)
-            for _ in _file_keys(store, store.unresolved_documents(), settings):
+            for _ in _file_keys(store, store.unresolved_documents(), settings, fresh=stale_keys):
                 pass
+            store.index_resolution_keys()
         seeds = None if whole else _touched(store, settings, decisions, before)
         affected = _resolve_components(store, settings, seeds, decisions, links, report)
         if whole:  # entities no component produced (an earlier import, a removed document's)
@@ -103,9 +106,10 @@ def _keying(settings: Settings) -> str:
     return digest.hexdigest()[:12]
 
 
-def _file_keys(store: Store, document_ids: list[str], settings: Settings) -> Iterator[tuple[str, list[FiledKey]]]:
+def _file_keys(store: Store, document_ids: list[str], settings: Settings, *,
+               fresh: bool = False) -> Iterator[tuple[str, list[FiledKey]]]:
     """Compute and store the keys of documents (those of their places have no local id), reading
-    their entities a batch of documents at a time."""
+    their entities a batch of documents at a time (`fresh`: no keys are filed yet)."""
     for start in range(0, len(document_ids), FILING_BATCH):
         batch = document_ids[start:start + FILING_BATCH]
         by_document: dict[str, list[LocalEntity]] = {d: [] for d in batch}
@@ -114,8 +118,9 @@ def _file_keys(store: Store, document_ids: list[str], settings: Settings) -> Ite
         for document_id in batch:
             keys: list[FiledKey] = list(resolution_keys(by_document[document_id], settings.variant_similarity))
             keys += [(None, k, False) for k in sorted(place_keys(store.place_names(document_id)))]
-            store.set_document_keys(document_id, keys)
+            store.set_document_keys(document_id, keys, fresh=fresh)
             yield document_id, keys
+        forget_cached_names(beyond=NAMES_CACHED)
 
 
 def _touched(store: Store, settings: Settings, decisions: list[AnalystDecision], before: set[int]) -> list[str]:
@@ -213,24 +218,68 @@ def _components(store: Store, seeds: Iterable[str], links: _DecisionLinks) -> It
 def _every_component(store: Store, links: _DecisionLinks) -> Iterator[set[str]]:
     """Every component of the case, from one pass over the keys and the entities (a whole
     resolution): a key with an active holder binds all its holders, an entity its members, an
-    analyst decision what it names. The same components as the walk, without a query per step."""
-    order = list(store.local_ids())
-    components: UnionFind[str] = UnionFind(order)
+    analyst decision what it names. The same components as the walk, without a query per step.
+    Document-level entities are numbers here (their positions in the store) in flat arrays, so
+    the pass holds a few bytes per entity, not its id; components come in the order of their
+    first entity, their ids read a batch at a time."""
+    top, exists = 0, bytearray()
+    for position in store.local_positions():
+        if position >= len(exists):
+            exists.extend(bytes(max(position + 1 - len(exists), len(exists))))
+        exists[position] = 1
+        top = max(top, position)
+    parent = array("q", range(top + 1))
 
-    def bind(group: list[str]) -> None:
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def bind(group: list[int]) -> None:
+        first = find(group[0])
         for x in group[1:]:
-            components.union(group[0], x)
+            root = find(x)
+            if root != first:
+                parent[root] = first
 
     for group in store.bound_groups():
-        bind([x.split("|")[0] for x in group])
+        bind(group)
     for keys in links.keys:  # analyst decisions tie what they name together
-        bind([x.split("|")[0] for x, _ in store.key_holders(keys)] + [k[3:].split("|")[0] for k in keys if k.startswith("id:")])
-    done: set[str] = set()
-    for local in order:
-        root = components.find(local)
-        if root not in done:
-            done.add(root)
-            yield set(components.members[root])
+        named = [x.split("|")[0] for x, _ in store.key_holders(keys)] + [k[3:].split("|")[0] for k in keys if k.startswith("id:")]
+        if (positions := store.local_positions_of(named)):
+            bind(positions)
+    following = array("q", [-1]) * (top + 1)  # the next member of a component, in order of position
+    last = array("q", [-1]) * (top + 1)  # per root: the last member seen
+    for position in range(top + 1):
+        if position < len(exists) and exists[position]:
+            root = find(position)
+            if last[root] >= 0:
+                following[last[root]] = position
+            last[root] = position
+    del last
+    started = bytearray(top + 1)
+    pending: list[list[int]] = []
+    for position in range(top + 1):
+        if position < len(exists) and exists[position] and not started[root := find(position)]:
+            started[root] = 1
+            members, at = [], position
+            while at >= 0:
+                members.append(at)
+                at = following[at]
+            pending.append(members)
+            if sum(len(m) for m in pending) >= BATCH_LOCALS:
+                yield from _local_ids_of(store, pending)
+                pending = []
+    yield from _local_ids_of(store, pending)
+
+
+def _local_ids_of(store: Store, components: list[list[int]]) -> Iterator[set[str]]:
+    ids = store.local_ids_at(p for members in components for p in members)
+    for members in components:
+        yield {ids[p] for p in members}
 
 
 def _resolve_components(store: Store, settings: Settings, seeds: Iterable[str] | None, decisions: list[AnalystDecision],
@@ -254,11 +303,9 @@ def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions:
     """Resolve whole components together (they cannot affect one another) and write them."""
     old = store.members(local_ids=batch)
     replaced = set(old.values())
-    everyone = store.local_entities_of(store.documents_of(batch))  # the company each keeps in its document
-    locals_ = [e for e in everyone if e.local_id in batch]
+    locals_ = store.local_entities_by_id(batch)
     report.resolved_locals += len(locals_)
-    company = document_company(everyone)
-    del everyone
+    company = company_of(store.names_in_documents({e.document_id for e in locals_}))  # the company each keeps
     name_keys = {k for _, k, _ in store.keys_of((e.local_id for e in locals_), "nk:")}
     places = [(d, k[3:]) for d, k in store.place_keys(name_keys)]
     resolution = resolve_entities(locals_, decisions, variant_floor=settings.variant_similarity, place_keys=places,
@@ -266,6 +313,7 @@ def _resolve_batch(store: Store, settings: Settings, batch: set[str], decisions:
     report.add(store.write_entities(resolution, replaced))
     affected.entities |= replaced | {e.id for e in resolution.entities}
     affected.produced |= {e.id for e in resolution.entities}
+    forget_cached_names(beyond=NAMES_CACHED)
 
 
 def _update_relations(store: Store, settings: Settings, affected: _Affected, report: UpdateReport) -> None:

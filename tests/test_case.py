@@ -235,6 +235,16 @@ def _write(folder: Path, texts: dict[str, str]) -> None:
         (folder / name).write_text(text)
 
 
+def _same_components(case: Case) -> None:
+    """The walk of a build and the one pass of a whole resolution find the same components."""
+    from linkchart.update import _components, _DecisionLinks, _every_component
+
+    links = _DecisionLinks(case.store.analyst_decisions())
+    walked = {frozenset(c) for c in _components(case.store, list(case.store.local_ids()), links)}
+    assert walked == {frozenset(c) for c in _every_component(case.store, links)}
+    assert sum(len(c) for c in walked) == len(list(case.store.local_ids()))
+
+
 def test_a_build_in_two_steps_and_decisions_equal_one_build(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
     """The incremental path (only the blocks new documents touch) gives the case a whole
     resolution of the same documents and decisions gives: same ids, names, ties, joins, queue."""
@@ -272,6 +282,7 @@ def test_a_build_in_two_steps_and_decisions_equal_one_build(tmp_path: Path, extr
     assert snapshot(stepwise) == snapshot(whole)
     split = stepwise.split("Tarek Benali", "Tarek Benaly")
     assert stepwise.last_resolution["resolved"] < total / 2
+    _same_components(stepwise)  # a member split off stands for the entity it came from
     whole.split("Tarek Benali", "Tarek Benaly")
     assert snapshot(stepwise) == snapshot(whole)
     for case in (stepwise, whole):
@@ -281,11 +292,9 @@ def test_a_build_in_two_steps_and_decisions_equal_one_build(tmp_path: Path, extr
     counts = stepwise.resolve(whole=True)
     assert counts["whole"] == 1 and counts["resolved"] == total
     assert snapshot(stepwise) == again  # what the increments made is what a whole resolution makes
-    from linkchart.update import _components, _DecisionLinks, _every_component
-
-    links = _DecisionLinks(stepwise.store.analyst_decisions())  # the walk of a build and the one pass of a whole
-    walked = {frozenset(c) for c in _components(stepwise.store, list(stepwise.store.local_ids()), links)}
-    assert walked == {frozenset(c) for c in _every_component(stepwise.store, links)}
+    _same_components(stepwise)
+    indexes = {r[0] for r in stepwise.store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"resolution_keys_by_key", "resolution_keys_local", "resolution_keys_doc"} <= indexes  # built again
 
     stepwise.remove([str(steps / "b2.txt")])  # a removed document: its blocks are resolved again
     assert 0 < stepwise.last_resolution["resolved"] < total

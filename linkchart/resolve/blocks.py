@@ -66,8 +66,8 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                 add("f:" + fold(n))
             if len(p) > 1:
                 add(f"sw:{p[-1]}|{p[0]}")  # looks up the longer names it could be a shorter form of
-                for w in p[:-1]:
-                    add(f"sw:{p[-1]}|{w}", active=False)  # looked up by its shorter forms ("Sidique Khan")
+                for middle in p[1:-1]:
+                    add(f"sw:{p[-1]}|{middle}", active=False)  # looked up by its shorter forms ("Sidique Khan")
                 for lone in {surname(n), given(n)}:
                     if lone:
                         add("lw:" + lone, active=False)  # looked up by a lone surname or given name

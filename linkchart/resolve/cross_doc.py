@@ -85,10 +85,15 @@ def document_company(locals_: Iterable[LocalEntity]) -> dict[str, set[str]]:
     """Per document, the name keys of the people and groups it names (the sources it cites
     excepted): the company a name keeps, as its own document states it. It depends on that
     document alone, so an entity resolves the same whatever else is resolved with it."""
+    return company_of((e.document_id, e.name, e.type, e.role) for e in locals_)
+
+
+def company_of(named: Iterable[tuple[str, str, str, str]]) -> dict[str, set[str]]:
+    """`document_company` from (document, name, type, role) of each document-level entity."""
     company: dict[str, set[str]] = defaultdict(set)
-    for e in locals_:
-        if not (e.type == ORGANIZATION and e.role == SOURCE):
-            company[e.document_id].add(name_key(e.name))
+    for document_id, name, etype, role in named:
+        if not (etype == ORGANIZATION and role == SOURCE):
+            company[document_id].add(name_key(name))
     return company
 
 

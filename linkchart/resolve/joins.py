@@ -244,7 +244,8 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 def name_class_blocks(name: str) -> set[str]:
     """The blocks under which a full name is compared with others for `same_name_class`: a
     surname block (surname_blocks) with a given-name letter (given_name_letters)."""
-    return {f"{s}|{g}" for s in surname_blocks(surname(name) or "") for g in given_name_letters(name)}
+    letters = given_name_letters(name)
+    return {f"{s}|{g}" for s in surname_blocks(surname(name) or "") for g in letters}
 
 
 def given_name_letters(name: str) -> set[str]:

@@ -193,9 +193,12 @@ CREATE TABLE IF NOT EXISTS resolution_keys (
 CREATE TABLE IF NOT EXISTS resolved_documents (
     document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS resolution_keys_key ON resolution_keys(key);
+DROP INDEX IF EXISTS resolution_keys_key;
+-- RESOLUTION KEY INDEXES (dropped while a whole resolution files every key, then built again)
+CREATE INDEX IF NOT EXISTS resolution_keys_by_key ON resolution_keys(key, active, local_id);
 CREATE INDEX IF NOT EXISTS resolution_keys_local ON resolution_keys(local_id);
 CREATE INDEX IF NOT EXISTS resolution_keys_doc ON resolution_keys(document_id);
+-- END RESOLUTION KEY INDEXES
 CREATE INDEX IF NOT EXISTS local_relations_source ON local_relations(source);
 CREATE INDEX IF NOT EXISTS local_relations_target ON local_relations(target);
 CREATE INDEX IF NOT EXISTS merge_suggestions_b ON merge_suggestions(entity_b);

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -282,19 +283,32 @@ class SQLiteStore:
         rows = self.db.execute("SELECT local_id, key, active FROM resolution_keys WHERE document_id = ?", (document_id,))
         return [(r[0], r[1], bool(r[2])) for r in rows]
 
-    def set_document_keys(self, document_id: str, keys: list[tuple[str | None, str, bool]]) -> None:
-        """Replace a document's keys and record that the network accounts for it (when it exists)."""
+    def set_document_keys(self, document_id: str, keys: list[tuple[str | None, str, bool]], *, fresh: bool = False) -> None:
+        """Replace a document's keys and record that the network accounts for it (when it exists).
+        `fresh`: no keys are filed (forget_resolution_keys), nothing to replace."""
         with self.transaction() as db:
-            db.execute("DELETE FROM resolution_keys WHERE document_id = ?", (document_id,))
+            if not fresh:
+                db.execute("DELETE FROM resolution_keys WHERE document_id = ?", (document_id,))
             db.executemany("INSERT INTO resolution_keys VALUES (?, ?, ?, ?)",
                            [(document_id, local, key, int(active)) for local, key, active in keys])
             if db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone():
                 db.execute("INSERT INTO resolved_documents VALUES (?) ON CONFLICT(document_id) DO NOTHING", (document_id,))
 
     def forget_resolution_keys(self) -> None:
+        """Drop every key, and their indexes until index_resolution_keys: filing the keys of a
+        whole corpus and then sorting them into indexes costs a fraction of keeping indexes
+        up to date through a million random inserts."""
         with self.transaction() as db:
             db.execute("DELETE FROM resolution_keys")
             db.execute("DELETE FROM resolved_documents")
+            for name in re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", _key_indexes()):
+                db.execute(f"DROP INDEX IF EXISTS {name}")
+
+    def index_resolution_keys(self) -> None:
+        with self.transaction() as db:
+            for statement in _key_indexes().split(";"):
+                if statement.strip():
+                    db.execute(statement)
 
     def local_entities_of(self, document_ids: list[str]) -> list[LocalEntity]:
         """The document-level entities of some documents, in the order they were stored."""
@@ -314,6 +328,15 @@ class SQLiteStore:
         return [LocalEntity(r["local_id"], r["document_id"], r["type"], r["name"], set(json.loads(r["names"])),
                             set(json.loads(r["explicit_aliases"])), r["role"], r["mention_count"]) for r in rows]
 
+    def names_in_documents(self, document_ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(document, name, type, role) of the document-level entities of some documents."""
+        out: list[tuple[str, str, str, str]] = []
+        for chunk in _chunks(sorted(set(document_ids))):
+            out += [(r[0], r[1], r[2], r[3]) for r in self.db.execute(
+                "SELECT document_id, name, type, role FROM local_entities"  # noqa: S608
+                f" WHERE document_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
     def documents_of(self, local_ids: Iterable[str]) -> list[str]:
         """The documents of some document-level entities (those that no longer exist are skipped)."""
         out: set[str] = set()
@@ -323,18 +346,49 @@ class SQLiteStore:
                 chunk)}
         return sorted(out)
 
-    def bound_groups(self) -> Iterator[list[str]]:
-        """The document-level entities each key binds together (those filed under a key that one
-        of them looks the others up under), and the members of each entity: groups of two or more."""
-        rows = self.db.execute("SELECT key, local_id, active FROM resolution_keys WHERE local_id IS NOT NULL ORDER BY key")
-        yield from _runs((r[0], r[1], bool(r[2])) for r in rows)
-        rows = self.db.execute("SELECT entity_id, local_id FROM entity_members ORDER BY entity_id")
-        yield from _runs((r[0], r[1], True) for r in rows)
+    def bound_groups(self) -> Iterator[list[int]]:
+        """The document-level entities, by position (local_positions), that each key binds
+        together (those filed under a key that one of them looks the others up under), and the
+        members of each entity (a member split off by the analyst stands for the one it came from):
+        groups of two or more. Streamed: nothing of the whole corpus is held."""
+        rows = self.db.execute("SELECT k.key, l.rowid, k.active FROM resolution_keys k JOIN local_entities l"
+                               " ON l.local_id = k.local_id ORDER BY k.key")
+        yield from _runs((r[0], int(r[1]), bool(r[2])) for r in rows)
+        rows = self.db.execute("SELECT m.entity_id, l.rowid FROM entity_members m JOIN local_entities l"
+                               " ON l.local_id = m.local_id ORDER BY m.entity_id")
+        yield from _runs((r[0], int(r[1]), True) for r in rows)
+        split = sorted({r[0] for r in self.db.execute("SELECT entity_id FROM entity_members WHERE local_id LIKE '%|%'")})
+        for entity_id in split:  # few: the analyst's splits
+            group = self.local_positions_of({x.split("|")[0] for x in self.members(entity_ids=[entity_id])})
+            if len(group) > 1:
+                yield group
 
     def local_ids(self) -> Iterator[str]:
         """Every document-level entity id, in the order they were stored."""
         for r in self.db.execute("SELECT local_id FROM local_entities ORDER BY rowid").fetchall():
             yield r[0]
+
+    def local_positions(self) -> Iterator[int]:
+        """The position of every document-level entity: a number that orders them as they were
+        stored and stands for one in the passes over the whole corpus (while nothing is removed)."""
+        for r in self.db.execute("SELECT rowid FROM local_entities ORDER BY rowid"):
+            yield int(r[0])
+
+    def local_positions_of(self, local_ids: Iterable[str]) -> list[int]:
+        out: list[int] = []
+        for chunk in _chunks(sorted(set(local_ids))):
+            out += [int(r[0]) for r in self.db.execute(
+                f"SELECT rowid FROM local_entities WHERE local_id IN ({','.join('?' * len(chunk))})", chunk)]  # noqa: S608
+        return sorted(out)
+
+    def local_ids_at(self, positions: Iterable[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        values = sorted(set(positions))
+        for k in range(0, len(values), 500):
+            chunk = values[k:k + 500]
+            out.update({int(r[0]): r[1] for r in self.db.execute(
+                f"SELECT rowid, local_id FROM local_entities WHERE rowid IN ({','.join('?' * len(chunk))})", chunk)})  # noqa: S608
+        return out
 
     def keys_of(self, local_ids: Iterable[str], kind: str = "") -> list[tuple[str, str, bool]]:
         """(local id, key, active) of the keys of `local_ids` (only keys of one kind, such as "nk:")."""
@@ -896,11 +950,11 @@ def _event_fingerprint(e: Event) -> str:
                          [_evidence_row(x) for x in e.evidence]])
 
 
-def _runs(rows: Iterable[tuple[str, str, bool]]) -> Iterator[list[str]]:
-    """From (head, local id, active) rows, a head's rows together: the local ids of each head
-    held by two or more of which one is active."""
+def _runs[T](rows: Iterable[tuple[str, T, bool]]) -> Iterator[list[T]]:
+    """From (head, local, active) rows, a head's rows together: the locals of each head held by
+    two or more of which one is active."""
     last: str | None = None
-    group: list[str] = []
+    group: list[T] = []
     active = False
     for head, local, is_active in rows:
         if head != last:
@@ -911,6 +965,12 @@ def _runs(rows: Iterable[tuple[str, str, bool]]) -> Iterator[list[str]]:
         active = active or is_active
     if active and len(group) > 1:
         yield group
+
+
+def _key_indexes() -> str:
+    """The statements of schema.sql that index the resolution keys."""
+    schema = resources.files("linkchart.store").joinpath("schema.sql").read_text()
+    return schema.split("-- RESOLUTION KEY INDEXES")[1].split("-- END RESOLUTION KEY INDEXES")[0].split("\n", 1)[1]
 
 
 def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
