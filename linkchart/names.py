@@ -3,7 +3,7 @@
 Extraction uses it to find where a name starts and ends (particles such as 'al', 'bin', 'van'
 join the words of one name; a name in another script is a name too); resolution uses it to
 compare names. Transliterated names vary in vowels, doubled letters, hyphens and particles
-(Mohammed/Mohamed, al-Shehhi/Alshehhi, Abaaoud/Abouaad): comparison works on an ASCII,
+(Mohammed/Mohamed, al-Shehhi/Alshehhi, Kasaaoud/Kasouaad): comparison works on an ASCII,
 particle-free, hyphen-free form, with a phonetic key and a string similarity; callers decide
 what further evidence a merge needs. Scripts and legal forms of organisations come from
 `rigour` (the sanctions-screening library of OpenSanctions), not from lists of our own.
@@ -22,8 +22,8 @@ from rigour.text.scripts import is_latin
 
 from linkchart.lexicon import rows, words
 
-# Lower-case words inside a name that join its parts: "Abu Musab al-Zarqawi", "Ibn al-Khattab",
-# "Ould Slahi", "van der Berg", "Lashkar-e-Taiba".
+# Lower-case words inside a name that join its parts: "Abu Harith al-Kessabi", "Ibn al-Khattab",
+# "Ould Slahi", "van der Berg", "Jaish-e-Noor".
 PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu", "van", "von", "de", "der", "da", "du", "la", "le",
                        "des", "del", "ould", "abd", "abdel", "ul", "ud", "wal", "wa",
                        "della", "delle", "dello", "degli", "dei", "di", "do", "dos", "das", "y"})
@@ -68,7 +68,7 @@ def generation(text: str) -> str:
     return {"junior": "jr", "senior": "sr"}.get(last, last) if last in GENERATIONS else ""
 
 
-# 'Joaquin "El Toro" Vargas': a nickname in quotation marks inside a name is no part of it.
+# 'Ramiro "El Toro" Vargas': a nickname in quotation marks inside a name is no part of it.
 _QUOTED_NICKNAME = re.compile(r"(?<=\S)\s+(?:\"[^\"]{1,30}\"|“[^”]{1,30}”|'[^']{1,30}'|‘[^’]{1,30}’)\s+(?=\S)")
 
 
@@ -135,7 +135,7 @@ def given(text: str) -> str | None:
 
 
 def phonetic(word: str) -> str:
-    """A vowel-blind phonetic key: Abaaoud and Abouaad share one."""
+    """A vowel-blind phonetic key: Kasaaoud and Kasouaad share one."""
     return jellyfish.metaphone(word) if word else ""
 
 
@@ -154,7 +154,7 @@ def transliteration_keys(word: str) -> frozenset[str]:
         w = word.replace("ch", ch)
         for old, new in _TRANSLITERATION:
             w = w.replace(old, new)
-        w = re.sub(r"(?<=[^aeiou])e$", "", w)  # French final e: Soufiane/Sufyan, Amine/Amin
+        w = re.sub(r"(?<=[^aeiou])e$", "", w)  # French final e: Yacine/Yasin, Amine/Amin
         w = re.sub(r"(?<=.{3})a[th]$", "a", w)  # Arabic final -a/-at/-ah: Katiba/Katibat, Fatima/Fatimah
         keys.add(re.sub(r"(.)\1+", r"\1", w))
     return frozenset(keys)
@@ -169,15 +169,15 @@ def _glued_particle(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def transliterated(a: str, b: str) -> bool:
     """Two spellings of one sound by the rules of transcription (Anouar/Anwar), not merely
-    alike (Grant/Garnet): enough to join lone names without other evidence."""
+    alike (Brant/Barnet): enough to join lone names without other evidence."""
     return (a == b or bool(transliteration_keys(a) & transliteration_keys(b)) or _glued_particle(a, b)
             or (len(a) >= 5 and _vowel_shape(a) == _vowel_shape(b)))
 
 
 @lru_cache(maxsize=65536)
 def _vowel_shape(word: str) -> str:
-    """The consonants in order with each run of vowels as one slot: Abaaoud and Abouaad
-    (transcriptions of one name that differ only in vowels) share 'VbVd'; Grant and Garnet do not."""
+    """The consonants in order with each run of vowels as one slot: Kasaaoud and Kasouaad
+    (transcriptions of one name that differ only in vowels) share 'kVsVd'; Brant and Barnet do not."""
     return re.sub(r"[aeiouy]+", "V", re.sub(r"(.)\1+", r"\1", word))
 
 
@@ -278,7 +278,7 @@ def compound_given_name(a: str, b: str, *, floor: float) -> bool:
 
 
 def abbreviated_surname(name: str) -> bool:
-    """'Abderamane A.', 'Murat K.': courts and some papers print only the surname's initial."""
+    """'Abdelkrim A.', 'Murat K.': courts and some papers print only the surname's initial."""
     p = parts(name)
     return len(p) > 1 and len(p[-1]) == 1
 
@@ -296,7 +296,7 @@ def initial_matches(short: str, full: str, floor: float) -> bool:
 
 def surname_blocks(word: str) -> set[str]:
     """Keys under which a spelling variant of `word` is also filed: its transliterations
-    (Kasmi/Qasmi), its sound with its initial (Abaaoud/Abouaad), and for a glued particle
+    (Kasmi/Qasmi), its sound with its initial (Kasaaoud/Kasouaad), and for a glued particle
     ('benhadj') the rest ('hadj'). Specific keys keep blocks small, so the cost of comparing
     names grows with the corpus, not with its square (bench/bench_scale.py)."""
     if not word:

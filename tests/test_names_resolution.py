@@ -51,7 +51,7 @@ def test_a_single_name_in_two_reports_is_suggested_not_merged() -> None:
 
 
 def test_a_lone_name_spelled_like_a_surname_in_the_same_report_is_a_suggestion() -> None:
-    result = resolve_corpus([_person("a:0", "a", "Edward Garnet"), _person("a:1", "a", "Grant")], [], [],
+    result = resolve_corpus([_person("a:0", "a", "Edward Barnet"), _person("a:1", "a", "Brant")], [], [],
                             variant_floor=0.85)
     assert len(result.entities) == 2
     assert result.suggestions

@@ -217,7 +217,7 @@ def _noble_titles(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
 
 
 def _paired_brackets(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
-    """'"Teko" and "Yolanda" (Bill and Emily Roe)': two names, then in brackets two others in the
+    """'"Finch" and "Heron" (Tom and Nora Roe)': two names, then in brackets two others in the
     same order: each names the person in its place."""
     doc = parsed.paragraphs[p]
     occs = sorted(parsed.in_paragraph(p), key=lambda o: o.name.start)
@@ -243,7 +243,7 @@ def _paired_brackets(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
 
 
 def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
-    """'arrested Roe/Olson in 1999': one person's two surnames (maiden and married, real and
+    """'arrested Roe/Hale in 1999': one person's two surnames (maiden and married, real and
     assumed) written with a slash between them."""
     doc = parsed.paragraphs[p]
     out = []
@@ -256,7 +256,7 @@ def _slashed_names(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
         other = parsed.by_token.get((p, k + 1))
         if other is not None and other.type in {"person", ""} and other.name.end - other.name.start == 1:
             out.append(AliasFinding(other, "other name after a slash", occ.sentence, referent=occ))
-            occ.name.forms.append(doc[occ.name.start:other.name.end].text)  # "Roe/Olson" is written so too
+            occ.name.forms.append(doc[occ.name.start:other.name.end].text)  # "Roe/Hale" is written so too
     return out
 
 
@@ -316,7 +316,7 @@ def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, r
         if not person_noun and not alias.type and (kind := _kind_of_noun(lemma, lex)):
             alias.name.type = kind  # 'the prison known as X', 'a militia known as X': not a person's name
             return None
-        # "Zafar's son, known as X" names the son, not Zafar; "X's loyalists, known as Y": theirs
+        # "Karim's son, known as X" names the son, not Karim; "X's loyalists, known as Y": theirs
         owner = None if person_noun or tok.tag_ in {"NNS", "NNPS"} else next(
             (t for t in tok.subtree if t.dep_ == "poss" and t.i < alias.name.start), None)
         if owner is not None and owner.i != tok.i:  # "his passport", "a passport bearing his photograph"
@@ -468,7 +468,7 @@ def _footnote(doc, k: int) -> bool:  # type: ignore[no-untyped-def]
 
 def _bracketed_names(parsed: ParsedDocument, p: int, lex: Lexicon) -> list[AliasFinding]:
     """A wiki lead's brackets after a name: 'X (Urdu: ...; literally A, or B; abbreviated as C)',
-    'Ann Roe ("Zoya")': the names in a part of the brackets made only of names, list words and
+    'Ann Roe ("Juno")': the names in a part of the brackets made only of names, list words and
     a language label are other names of X. A name in another script right after X is one too."""
     doc = parsed.paragraphs[p]
     occs = sorted((o for o in parsed.occurrences if o.paragraph == p), key=lambda o: o.name.start)
@@ -564,7 +564,7 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
             continue  # a language label without its colon: "( Arabic ملة ...)"
         if tok.is_lower and tok.is_alpha and 0 < n < len(segment) - 1 and all(
                 (p, segment[m]) in parsed.by_token for m in (n - 1, n + 1)):
-            continue  # a small word inside a transcribed name: "Organosi dekaefta Noemvri"
+            continue  # a small word inside a transcribed name: "Kinisi tis Laikis Antistasis"
         return []
     wanted = {occ.type, ""}
     return [AliasFinding(o, "other name in brackets after the name", occ.sentence, referent=occ)
@@ -572,6 +572,6 @@ def _segment_aliases(parsed: ParsedDocument, p: int, occ: Occurrence, segment: l
 
 
 def _quoted(doc, occ: Occurrence) -> bool:  # type: ignore[no-untyped-def]
-    """'("Mizmoon")': a name in quotation marks in the brackets is a nickname, whatever the NER
+    """'("Wren")': a name in quotation marks in the brackets is a nickname, whatever the NER
     made of the word."""
     return occ.name.start > 0 and doc[occ.name.start - 1].text in _QUOTE_MARKS

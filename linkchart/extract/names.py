@@ -22,7 +22,7 @@ from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
 
-PARTICLES = NAME_PARTICLES | {"-"}  # "al-Zarqawi": the hyphen after a particle joins too
+PARTICLES = NAME_PARTICLES | {"-"}  # "al-Kessabi": the hyphen after a particle joins too
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".
 _ORG_CONNECTORS = frozenset({"for", "of", "and", "on", "&", "voor", "pour", "für", "de", "del", "des", "du", "della"})
 _CALENDAR = re.compile(
@@ -33,7 +33,7 @@ _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "
                           "cell", "faction", "commando", "command", "nucleus", "cells"})
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_REGNAL = words("regnal_titles.txt")  # "King James", "Earl of Essex": a ruler's or noble's name follows
+_REGNAL = words("regnal_titles.txt")  # "King Aldric", "Earl of Castlemere": a ruler's or noble's name follows
 
 
 @dataclass
@@ -44,7 +44,7 @@ class NameSpan:
     type: str = ""
     titled: str = ""  # the name with the title the text gives it ("Captain Ann Roe"): how it may be cited
     office: str = ""  # the noun set before it by a comma ("the new king of Spain, Philip III"): king
-    forms: list[str] = field(default_factory=list)  # how the text also writes it: "Roe/Olson" (both names at once)
+    forms: list[str] = field(default_factory=list)  # how the text also writes it: "Roe/Hale" (both names at once)
     _span: Span | None = field(default=None, init=False, repr=False, compare=False)
 
     def span(self, doc: Doc) -> Span:
@@ -101,7 +101,7 @@ def _is_name_token(tok: Token) -> bool:
     if not tok.text[:1].isupper() or tok.like_num or (_CALENDAR.match(tok.text) and _is_date_word(tok)):
         return False
     if _capitals_run(tok):
-        return True  # "the BALCOMBE STREET GANG": a name set in capitals, whatever the tagger made of it
+        return True  # "the HARROW LANE CREW": a name set in capitals, whatever the tagger made of it
     if _glued_label(tok):
         return False
     if tok.pos_ == "PROPN":
@@ -139,7 +139,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
                titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
                post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
                creeds: frozenset[str] = frozenset(), labels: frozenset[str] = frozenset()) -> list[NameSpan]:
-    """Maximal runs of name tokens, joined across particles ("Abu Musab al-Zarqawi"), and quoted
+    """Maximal runs of name tokens, joined across particles ("Abu Harith al-Kessabi"), and quoted
     nicknames where the text presents them as names (after a cue word such as "nickname", or in
     apposition to a name: 'Zaouri, "The Doctor", ...')."""
     names = [_without_title(doc, _without_office(doc, _without_label(doc, nm, labels), offices, creeds), titles,
@@ -170,7 +170,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
 
 
 def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
-    """'SKRETNY, District Judge.', 'Ann Roe, Chief Judge': an office set after the name by a comma,
+    """'MARLOWE, District Judge.', 'Ann Roe, Chief Judge': an office set after the name by a comma,
     closing the line or sentence (how court opinions name their judges)."""
     k = name.end
     if k >= len(doc) or doc[k].text != ",":
@@ -186,7 +186,7 @@ def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
 
 
 def _signing_judges(doc: Doc, offices: frozenset[str]) -> list[NameSpan]:
-    """'BRINKEMA, District Judge.': a surname in capitals, then the judge's office after a comma,
+    """'ASHGROVE, District Judge.': a surname in capitals, then the judge's office after a comma,
     heads a court opinion: the tagger seldom reads the capitals as a name."""
     out = []
     for tok in doc:
@@ -207,7 +207,7 @@ def _after_office_in_charge(doc: Doc, name: NameSpan, offices: frozenset[str]) -
 
 
 def _nicknamed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
-    """'Joaquin "El Toro" Vargas', "Ann 'Red' Roe": a nickname in quotation marks between the given
+    """'Ramiro "El Toro" Vargas', "Ann 'Red' Roe": a nickname in quotation marks between the given
     name and the surname. One person's name; the text names him by the nickname and by the name
     without it too."""
     out: list[NameSpan] = []
@@ -269,7 +269,7 @@ def _office_before(doc: Doc, name: NameSpan) -> str:
 
 
 def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = frozenset()) -> list[NameSpan]:
-    """'Army of the Pure', 'Department of Justice', 'Earl of Essex': two runs of capitals joined by
+    """'Army of the Faithful', 'Department of Justice', 'Earl of Castlemere': two runs of capitals joined by
     'of' ('of the') are one name, unless a person's name is followed by a place ('Roe of Leeds')."""
     out: list[NameSpan] = []
     for nm in names:
@@ -298,7 +298,7 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
                 out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, prev.type or nm.type)
                 continue
             if person and place and not prev.titled and nm.start == prev.end + 1 and prev.end - prev.start > 1:
-                prev.titled = doc[prev.start:nm.end].text  # "John Roe of Grafton": how he may be cited
+                prev.titled = doc[prev.start:nm.end].text  # "John Roe of Ashby": how he may be cited
         out.append(nm)
     return out
 
@@ -327,7 +327,7 @@ _UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
 
 
 def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
-    """'(Greek: ..., Epanastatiki Organosi dekaefta Noemvri)': in brackets after a language label,
+    """'(Greek: ..., Kinisi tis Laikis Antistasis)': in brackets after a language label,
     a transcribed name keeps the lower-case words of its language; two names with one such word
     (no English word) between them are one name."""
     out: list[NameSpan] = []
@@ -445,7 +445,7 @@ def _quoted_nicknames(doc: Doc, names: list[NameSpan], cues: frozenset[str]) -> 
         if end is None or end == q + 1:
             continue
         if doc[end - 1].text in {",", "."} and end - 1 > q + 1:
-            end -= 1  # '"Mizmoon," "Zoya"': the comma inside the quote marks
+            end -= 1  # '"Wren," "Juno"': the comma inside the quote marks
         inner = doc[q + 1:end]
         words = [t for t in inner if t.is_alpha]
         glued = [t for t in inner if not t.is_alpha]  # "MS-13": a number glued to the name
@@ -477,7 +477,7 @@ def _after_naming_verb(doc: Doc, q: int) -> bool:
 
 
 def _caption_name(doc: Doc, span: Span, letters: list[Token]) -> bool:
-    """'MICHAEL J. FORTIER,' alone on a line (a court caption's party): a line in capitals that
+    """'DANIEL R. HOLLOWAY,' alone on a line (a court caption's party): a line in capitals that
     is one person's name and nothing else, as the tagger reads it, is a name, not a headline."""
     return (len(span) <= 5 and all(t.ent_type_ == "PERSON" for t in span)
             and all(span.start <= t.i < span.end for t in letters))
@@ -505,13 +505,13 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
                 j += 1  # "Wadī‘ al-Ḥāj": the mark of a transcribed ayn ends a word of the name
                 continue
             if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
-                j += 1  # "the Guildford Four", "Liberty City Seven": a group named by its number
+                j += 1  # "the Harbury Four", "Maple Court Seven": a group named by its number
                 break
             if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
-                j += 1  # "Abderamane A.", "Murat K.": the press abbreviates surnames
+                j += 1  # "Abdelkrim A.", "Murat K.": the press abbreviates surnames
                 continue
             if _bridges_number(doc, j):
-                j += 2  # "Nour 4 Charleroi", "Sharia 4 Belgium"
+                j += 2  # "Haqq 4 Flanders", "Dawa 4 Europe"
                 continue
             if _number_in_name(doc, j):
                 j += 2 if doc[j].text == "-" else 1  # "MS-13", "Force 17", "Brigade 2"
@@ -526,7 +526,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
                 break
         j = _extend_glued(doc, j)
         while (bridged := _particle_bridge(doc, j)) > j:
-            j = _extend_glued(doc, bridged)  # "Harkat-ul-Jihad al-Islami": a particle after a hyphenated name
+            j = _extend_glued(doc, bridged)  # "Tanzeem-ul-Fath al-Islami": a particle after a hyphenated name
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_.rstrip(".") in GENERATIONS and j - start > 1:
             j += 2  # "David Roe, Jr.": the son's name, not the father's
             if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
@@ -572,7 +572,7 @@ def _without_title(doc: Doc, name: NameSpan, titles: frozenset[str],
 
 
 def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
-    """'the Dutch General Intelligence and Security Service AIVD': an institution's name with its
+    """'the Ruritanian General Intelligence and Security Service RGIS': an institution's name with its
     acronym written after it (in whatever language) is also written without it."""
     if name.end - name.start < 4 or name.type == PERSON:
         return []
@@ -748,7 +748,7 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         t = doc[k]
         if _is_office(t, offices):
             cut = k
-    named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Liban Roe"
+    named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Nour Roe"
     if cut is None and not named and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
             name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
                                             or doc[name.start + 1].lower_ in _REGNAL)):
@@ -799,7 +799,7 @@ def _is_initial(tok: Token) -> bool:
 
 
 def _bridges_number(doc: Doc, j: int) -> bool:
-    """'Sharia 4 Belgium'; 'Organization 17 November': a date inside a group's name (a date after
+    """'Dawa 4 Europe'; 'Organization 4 March': a date inside a group's name (a date after
     a name is otherwise introduced by a preposition)."""
     if not (j + 1 < len(doc) and doc[j].is_digit and len(doc[j].text) <= 2 and doc[j - 1].whitespace_ != ""):
         return False
@@ -881,7 +881,7 @@ def _modifier_before_acronym(doc: Doc, start: int) -> int:
 
 
 def _extend_back_over_particles(doc: Doc, i: int) -> int:
-    """'al Qaeda', 'al-Shabab': a lower-case article belongs to the name it precedes."""
+    """'al Nasr', 'al-Fath': a lower-case article belongs to the name it precedes."""
     start = i
     while start > 0 and (doc[start - 1].lower_ in PARTICLES - {"-", "the", "la", "le", "de", "da", "du"}
                          or (doc[start - 1].text == "-" and start > 1 and doc[start - 2].lower_ in PARTICLES)):
@@ -1006,7 +1006,7 @@ class NameTyper:
         return typed
 
     def _attach_group_heads(self, doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
-        """'the Zerkani network' names a group: extend the name over its group noun."""
+        """'the Varga network' names a group: extend the name over its group noun."""
         out = []
         for name in names:
             nxt = name.end
@@ -1021,7 +1021,7 @@ class NameTyper:
                     (doc[nxt].lemma_.lower() in self.lex.group_nouns or doc[nxt].lower_ in self.lex.organisation_words)
                     and doc[nxt].pos_ == "NOUN" and doc[nxt].is_lower and name.start > 0
                     and doc[name.start - 1].lower_ == "the")):
-                # "the Zerkani network", "the Roe clan", "the Roe Mafia family", "the Al-Noor Islamic school"
+                # "the Varga network", "the Roe clan", "the Roe Mafia family", "the Al-Noor Islamic school"
                 out.append(NameSpan(name.start, nxt + 1, doc[name.start:nxt + 1].text, ORGANIZATION))
             else:
                 out.append(name)
@@ -1035,7 +1035,7 @@ class NameTyper:
             return []  # a nickname in lower case ('"man without a face"'): the alias statement types it
         if len(span) > 1 and span[0].lower_ in _REGNAL and span[1].text[:1].isupper() or (
                 len(span) > 2 and span[0].lower_ in _REGNAL and span[1].lower_ == "of"):
-            return [(PERSON, 5.0)]  # "Earl of Essex", "Lord Roe", "Prince Henry": a noble's name
+            return [(PERSON, 5.0)]  # "Earl of Castlemere", "Lord Roe", "Prince Aldric": a noble's name
         head = span[-1]
         votes: list[tuple[str, float]] = []
         if any(t.lower_ in self.lex.organisation_words for t in span) or (
@@ -1089,7 +1089,7 @@ class NameTyper:
             # group's or an institution's; being 'in' it is membership
             votes = [(ORGANIZATION if label == PLACE else label, w) for label, w in votes]
         if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
-            votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Mara X": the group noun names it
+            votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Banda X": the group noun names it
         return votes
 
     def _copula_vote(self, head: Token) -> str | None:
@@ -1192,7 +1192,7 @@ class NameTyper:
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
-        person_tokens: set[str] = set()  # lower case: 'El-Hage' opening a sentence is the 'el-Hage' of 'Wadih el-Hage'
+        person_tokens: set[str] = set()  # lower case: 'El-Tayeb' opening a sentence is the 'el-Tayeb' of 'Karim el-Tayeb'
         for text, tally in votes.items():
             words = text.lower().split()
             if len(words) > 1 and tally and tally.most_common(1)[0][0] == PERSON:

@@ -35,7 +35,7 @@ def _person_heading(parsed: ParsedDocument, p: int) -> Occurrence | None:
 
 def unnamed_referents(aliases: list[AliasFinding]) -> dict[tuple[int, int], str]:
     """'a man previously known as X' stands for X wherever the sentence uses it: 'Also in the
-    car were Abdeslam and a man previously known as X'."""
+    car were Roe and a man previously known as X'."""
     out = {}
     for f in aliases:
         if f.unnamed is not None and f.alias.cluster:

@@ -1,7 +1,7 @@
 """Which names in one document refer to the same person or group.
 
 Full names anchor clusters. A lone surname or given name joins the one full name it
-abbreviates; when it could abbreviate two (the Abdeslam brothers) it stays unresolved: a wrong
+abbreviates; when it could abbreviate two (the Roe brothers) it stays unresolved: a wrong
 merge of two brothers is worse than a missed one. Explicit alias statements join names
 outright. A spelling variant of a surname joins only when exactly one name is close to it and
 the two never stand side by side in one sentence (two names in one sentence are two people).
@@ -42,7 +42,7 @@ class NameOccurrence:
     text: str  # the surface form
     type: str
     sentence: int
-    full_name: str | None = None  # a fuller form inferred from context ("Brahim" -> "Brahim Abdeslam")
+    full_name: str | None = None  # a fuller form inferred from context ("Nabil" -> "Nabil Roe")
     among_kin: bool = False  # its sentence speaks of relatives ("his parents were ...")
     age: int | None = None  # the age the text states beside it ("Ann Roe, 24,")
 
@@ -173,7 +173,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
     _join_bracketed_forms(full, uf, join)
-    # Full names that are spelling variants of each other (Salah/Saleh Abdeslam).
+    # Full names that are spelling variants of each other (Salah/Saleh Roe).
     for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
             continue
@@ -192,7 +192,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             join(next(iter(matches)), short.id, "surname abbreviated to its initial", 0.9)
     roots: dict[int, list[NameOccurrence]] = defaultdict(list)
     by_word: dict[str, set[int]] = defaultdict(set)
-    for f in full:  # a cluster may hold several full names: "Youssef Drici, alias Abou Moussa"
+    for f in full:  # a cluster may hold several full names: "Youssef Tami, alias Abou Hafs"
         roots[uf.find(f.id)].append(f)
         for w in parts(f.effective):
             by_word[w].add(uf.find(f.id))
@@ -205,8 +205,8 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         exact = set(by_word.get(word, ()))
         own = uf.find(o.id)
         if own in roots:
-            # Already joined by an alias statement ("'Bouzid' turned out to be Belkaïd"); the
-            # one full name it abbreviates ("Samir Bouzid") is then the same person too.
+            # Already joined by an alias statement ("'Kessi' turned out to be Tarbaoui"); the
+            # one full name it abbreviates ("Samir Kessi") is then the same person too.
             others = exact - {own}
             if own not in exact and len(others) == 1 and uf.can_union(own, next(iter(others))):
                 join(next(iter(others)), o.id, "part of the only full name it abbreviates")
@@ -253,7 +253,7 @@ def _join_bracketed_forms(full, uf, join) -> None:  # type: ignore[no-untyped-de
 
 
 def _abbreviates_respelt(a: str, b: str) -> bool:
-    """'Sarah Olsen' and 'Sarah Jane Olson': the given name and a surname written another way
+    """'Clara Hansen' and 'Clara Jean Hanson': the given name and a surname written another way
     (one letter apart, a transliteration), the middle name dropped."""
     short, long = sorted((parts(a), parts(b)), key=len)
     return (len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[-1] != long[-1]
@@ -261,7 +261,7 @@ def _abbreviates_respelt(a: str, b: str) -> bool:
 
 
 def _join_single_variants(people, uf, join, floor) -> None:  # type: ignore[no-untyped-def]
-    """Lone names with no full name that are spellings of each other (Amaroud/Ameroud)."""
+    """Lone names with no full name that are spellings of each other (Kassidi/Kessidi)."""
     singles = [o for o in people if len(parts(o.effective)) == 1]
     for a, b in _candidate_pairs(singles, floor):
         wa, wb = parts(a.effective)[0], parts(b.effective)[0]
@@ -407,7 +407,7 @@ _GROUP_HEADS = _GROUP_NOUNS | {"mafia", "program", "programme", "party", "unit"}
 
 
 def _carries(long: str, short: str) -> bool:
-    """'Security Service AIVD' carries 'AIVD': a full name written with its acronym after it."""
+    """'Security Service RGIS' carries 'RGIS': a full name written with its acronym after it."""
     return is_acronym(short) and len(long.split()) > 2 and long.split()[-1] == short
 
 

@@ -290,14 +290,14 @@ _COUNTRY_PREFIXES = words("creed_words.txt") | {"u.s.", "us", "u.s", "uk", "u.k.
 
 def derived_forms(name: str, etype: str) -> set[str]:
     """Short forms reporting uses for a full name: the surname with and without its
-    particle ('al-Zarqawi', 'Zarqawi'), or a company name without its legal suffix."""
+    particle ('al-Kessabi', 'Kessabi'), or a company name without its legal suffix."""
     words = name.split()
     if etype == PERSON and generation(name):
         words = name.rsplit(",", 1)[0].split()[:-1] if "," not in name else name.rsplit(",", 1)[0].split()
     if etype == ORGANIZATION:
         out = set()
         if len(words) > 1 and words[-1] in _GROUP_NOUNS:
-            out.add(" ".join(words[:-1]))  # "the Tupamaros movement"
+            out.add(" ".join(words[:-1]))  # "the Ardentes movement"
         if len(words) > 2 and (words[0].lower() in _COUNTRY_PREFIXES or words[0].isupper() and words[1][:1].isupper()
                                and "." in words[0]):
             out.add(" ".join(words[1:]))  # "U.S. Central Intelligence Agency", "Dutch General Intelligence ..."

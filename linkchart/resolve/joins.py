@@ -55,7 +55,7 @@ def _ignore(a: str, b: str, reason: str, score: float = 0.5) -> None:
 def compatible_given_names(a: str, b: str, floor: float) -> bool:
     """A merge of two full names needs given names that can be the same person's: the first
     given names are spellings of each other and no middle name of one contradicts the other
-    ('Mohamed Benalel Merah' is not 'Mohammed Merah': the father's extra name is a patronymic
+    ('Mohamed Nadir Roe' is not 'Mohammed Roe': the father's extra name is a patronymic
     the son does not carry)."""
     pa, pb = parts(a), parts(b)
     if generation(a) != generation(b):
@@ -119,7 +119,7 @@ def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
             if not is_acronym(n) and len(acronym_of(n)) >= 2:
                 initials[acronym_of(n)].add(e.local_id)
                 docs_of[acronym_of(n)].add(e.document_id)
-            if len(n.split()) > 2 and is_acronym(n.split()[-1]):  # "Security Service AIVD": written with it
+            if len(n.split()) > 2 and is_acronym(n.split()[-1]):  # "Security Service RGIS": written with it
                 initials[n.split()[-1].replace(".", "")].add(e.local_id)
     for e in groups:
         for n in e.names:
@@ -329,7 +329,7 @@ def _company(locals_: list[LocalEntity], relations: list[LocalRelation]) -> dict
 
 def suggest_within_documents(locals_: list[LocalEntity], suggest: Suggest, floor: float) -> None:
     """Names of one report that are spelled alike but that nothing states are one person: a lone
-    'Garnett' beside 'Henry Garnet', 'Amine X' beside 'Mustafa Amine X'. Resolution within the
+    'Barnett' beside 'Hugh Barnet', 'Amine X' beside 'Mustafa Amine X'. Resolution within the
     document leaves them apart; here they become suggestions for the analyst."""
     by_doc: dict[str, list[LocalEntity]] = defaultdict(list)
     for e in locals_:
