@@ -196,7 +196,7 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         x = x.head
     head = x.head
     if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
-        return not _by_state_force(head) and not _by_own_side(head)
+        return not _by_state_force(head) and not _by_own_side(head) and not _in_armed_encounter(head)
     if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
             c.dep_ == "nsubjpass" for c in head.head.children):
         return True  # 'X was shot dead with his bodyguard Y'
@@ -206,12 +206,47 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in lex.victim_nouns:
             break
         noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
-    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+    return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+            and not _in_armed_encounter(noun))
 
 
 @cache
 def _state_forces() -> frozenset[str]:
     return words("state_force_nouns.txt")
+
+
+@cache
+def _armed_encounters() -> frozenset[str]:
+    return words("armed_encounter_nouns.txt")
+
+
+def _in_armed_encounter(act: Token) -> bool:
+    """'X was killed during clashes between security forces and the group', 'killed in a police
+    raid', 'his death in a shoot-out with the army': a death in an armed encounter, with no killer
+    of the network named, is a fighter's death or the state's doing, not the network's attack.
+    A named killer who is not the state ('the gunmen killed X in a raid') keeps X a victim."""
+    doers = [c for c in act.children if c.dep_ == "nsubj"]
+    doers += [g for c in act.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj"]
+    if doers and not any(d.lemma_.lower() in _state_forces() for d in doers):
+        return False
+    for prep in act.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "amid", "at"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and _encounter_noun(obj):
+                return True
+    return False
+
+
+def _encounter_noun(noun: Token) -> bool:
+    """'clashes', 'a shoot-out', 'a drone strike' (the lemma or a compound of it)."""
+    lemma = noun.lemma_.lower()
+    if lemma in _armed_encounters() or lemma.replace("-", "") in _armed_encounters():
+        return True
+    if lemma in {"out", "off"}:  # 'shoot-out' and 'stand-off' split by the tokenizer
+        return any(noun.doc[k].lower_ in {"shoot", "stand"} for k in range(max(noun.i - 2, 0), noun.i))
+    return False
 
 
 def _by_state_force(verb: Token) -> bool:
