@@ -219,3 +219,15 @@ def test_being_active_in_a_group_or_both_joining_it_is_membership(extractor) -> 
     ties = _ties(extractor, "Until 1982 Karim Haddad and Samir Ouali lived in Lyon, and later they both joined the "
                             "North Star Front.\n")
     assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
+
+
+def test_a_plural_group_title_before_two_names_makes_both_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The IRA was active in 1975. IRA Volunteers Samir Ouali and Nabil Dahmani kidnapped a guard from the depot.\n"
+    ties = _group_ties(_ties(extractor, text))
+    assert {("Samir Ouali", "member_of", "IRA"), ("Nabil Dahmani", "member_of", "IRA")} <= ties
+
+
+def test_a_group_named_elsewhere_owns_the_title_glued_to_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The IRA was active in 1975. "
+            "Harbour Gang member and IRA Volunteer Samir Ouali shot a guard dead while being chased.\n")
+    assert ("Samir Ouali", "member_of", "IRA") in _group_ties(_ties(extractor, text))

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
@@ -93,6 +93,7 @@ class MembershipFinder:
         self.roles, self.founding, self.member_verbs, self.command, self.joining = group_roles()
         self.topic: str | None = None
         self.officials: set[str] = set()
+        self.spelled: dict[str, str] = {}
 
     def start_document(self, parsed: ParsedDocument, title: str) -> None:
         self.topic = topic_group(parsed, title, self.lex)
@@ -100,6 +101,13 @@ class MembershipFinder:
         # speaker does when a role is said of him ('the CIA's station chief, A').
         self.officials = counsel_clusters(parsed) | {o.cluster for o in parsed.occurrences if o.type == PERSON
                                                      and o.cluster and titled(parsed.head(o), self.lex)}
+        # The groups of the document by the words they were named with: a name glued to a title
+        # ('X Volunteer A') may not be read as a group there, yet it spells one named elsewhere.
+        spellings: dict[str, set[str]] = {}
+        for o in parsed.occurrences:
+            if o.type == ORGANIZATION and o.cluster:
+                spellings.setdefault(o.text.lower(), set()).add(o.cluster)
+        self.spelled = {text: next(iter(c)) for text, c in spellings.items() if len(c) == 1}
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
         """'the group', 'the organisation', 'this group': on a page about one group, that group
@@ -216,6 +224,8 @@ class MembershipFinder:
             return None
         words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
         kinds = {self.roles.get(w.lemma_.lower()) or self.roles.get(w.lower_) for w in words} - {None}
+        if not kinds and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):  # 'X Volunteers A and B': a plural title
+            kinds.add(self.roles.get(tok.lower_[:-1]))
         kinds.add(self.roles.get(" ".join([w.lower_ for w in words[:-1]] + [tok.lemma_.lower()])))
         kinds.discard(None)
         return LEADER_OF if LEADER_OF in kinds else MEMBER_OF if kinds else None
@@ -372,6 +382,9 @@ class MembershipFinder:
             before -= 1
         if before in groups and noun.doc[before].head.i in {noun.i, noun.head.i}:
             return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
+        spelled = self._spelled_group(noun.doc, noun.sent.start, before)
+        if spelled is not None and noun.doc[before].head.i in {noun.i, noun.head.i}:
+            return spelled  # the same, where the group's name was not read as one here
         if before >= noun.sent.start and noun.doc[before].pos_ == "PROPN":
             return None  # 'Hamas leader X' with a group name we did not type: not the page's group
         if not implicit or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS - {"in"} for h in heads for c in h.children):
@@ -382,6 +395,18 @@ class MembershipFinder:
                and f"{c.lower_} {noun.lemma_.lower()}" not in self.roles for c in noun.children):
             return None  # 'police chief', 'army officer': another body
         return self.topic or self._recent_group(parsed, p, noun)
+
+    def _spelled_group(self, doc: Doc, start: int, end: int) -> str | None:
+        """The group whose name the capitalised words ending at `end` spell, if the document
+        names that group elsewhere (and the words name no other)."""
+        k = end
+        while k >= start and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound":
+            k -= 1
+        for first in range(k + 1, end + 1):
+            found = self.spelled.get(doc[first:end + 1].text.lower())
+            if found is not None:
+                return found
+        return None
 
     def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token, last: bool = False) -> str | None:
         """The one group (with `last`, the last group) named in this sentence before the noun or
