@@ -231,3 +231,20 @@ def test_a_group_named_elsewhere_owns_the_title_glued_to_a_name(extractor) -> No
     text = ("The IRA was active in 1975. "
             "Harbour Gang member and IRA Volunteer Samir Ouali shot a guard dead while being chased.\n")
     assert ("Samir Ouali", "member_of", "IRA") in _group_ties(_ties(extractor, text))
+
+
+def test_what_each_defendant_did_is_said_of_every_defendant(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh heard the case in Lyon.\n\n"
+            "Karim Haddad, Samir Ouali and Nabil Dahmani were charged with arson in 2014.\n\n"
+            "Prosecutors showed that each defendant associated himself with the North Star Front.\n")
+    ties = _group_ties(_ties(extractor, text))
+    assert {(name, "member_of", "North Star Front") for name in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+    assert not any(a == "Helen Marsh" for a, _, _ in ties)
+
+
+def test_the_defendants_said_to_be_members_are_the_ones_charged(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh sentenced Karim Haddad and Samir Ouali to prison terms in 2011.\n\n"
+            "The defendants were members of the Harbour Gang, the court found.\n")
+    ties = _group_ties(_ties(extractor, text))
+    assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties
+    assert not any(a == "Helen Marsh" for a, _, _ in ties)

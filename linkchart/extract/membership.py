@@ -39,11 +39,15 @@ from linkchart.extract.infobox import page_subject
 from linkchart.extract.kinship import count_of
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
-from linkchart.extract.roles import counsel_clusters, titled
+from linkchart.extract.roles import counsel_clusters, prosecuted, titled
 from linkchart.lexicon import rows
 from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, Document
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
+_DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
+_MAX_DEFENDANTS = 12  # a class said of more names than a case has defendants is not read as them
+_REFLEXIVE_JOINING = frozenset({"associate", "ally", "align", "affiliate", "attach"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 _OWNER_PREPS = frozenset({"of", "in", "within", "for"})
 _ROLL_PREPS = frozenset({"including", "like", "among"})
 _ROLL_VERBS = frozenset({"include", "comprise"})
@@ -94,6 +98,7 @@ class MembershipFinder:
         self.topic: str | None = None
         self.officials: set[str] = set()
         self.spelled: dict[str, str] = {}
+        self.defendants: list[str] = []
 
     def start_document(self, parsed: ParsedDocument, title: str) -> None:
         self.topic = topic_group(parsed, title, self.lex)
@@ -108,6 +113,10 @@ class MembershipFinder:
             if o.type == ORGANIZATION and o.cluster:
                 spellings.setdefault(o.text.lower(), set()).add(o.cluster)
         self.spelled = {text: next(iter(c)) for text, c in spellings.items() if len(c) == 1}
+        # The people the document charges, arrests or convicts: 'each defendant', 'the defendants'.
+        self.defendants = list(dict.fromkeys(o.cluster for o in parsed.occurrences if o.type == PERSON and o.cluster
+                                             and o.cluster not in self.officials
+                                             and prosecuted(parsed.head(o), self.lex)))
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
         """'the group', 'the organisation', 'this group': on a page about one group, that group
@@ -198,6 +207,7 @@ class MembershipFinder:
             if len(named) == 2:  # 'A, like B, was in X, and later they both joined Y'
                 ties += [t for c in named for t in self._member_acts(paragraph, sentence, Participant(c, PERSON, both),
                                                                         groups)]
+        ties += self._defendants_ties(parsed, paragraph, sentence, groups, outsiders)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
@@ -208,6 +218,31 @@ class MembershipFinder:
                    if c.dep_ == "poss" and c.i in groups and groups[c.i] != groups[t]}
         ties += [Tie(t.source, parents[t.target], MEMBER_OF, None, t.hedged, paragraph, sentence)
                  for t in ties if t.target in parents]
+        return ties
+
+    def _defendants_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str],
+                         outsiders: set[str]) -> list[Tie]:
+        """'each defendant associated himself with X', 'the defendants were members of X': a
+        membership said of the defendants as a class is said of every one the document charges
+        (a court text names them before; judges, counsel and victims are never among them)."""
+        defendants = [c for c in self.defendants if c not in outsiders]
+        if not 2 <= len(defendants) <= _MAX_DEFENDANTS:
+            return []
+        ties: list[Tie] = []
+        for tok in sentence:
+            if tok.lemma_.lower() not in _DEFENDANT_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if not (tok.tag_ == "NNS" or any(c.lower_ in {"each", "every", "all", "both"} for c in tok.children)):
+                continue
+            if any(c.dep_ == "appos" for c in tok.children) or (paragraph, tok.i) in parsed.by_token:
+                continue  # 'the defendants, A and B, ...' names its own
+            stand_in = Participant(defendants[0], PERSON, tok)
+            found = [(noun, self._owner(parsed, paragraph, noun, groups, implicit=False))
+                     for noun in self._role_nouns(tok)]
+            ties += [Tie(c, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]), paragraph, sentence)
+                     for noun, owner in found if owner is not None and not self._negated(noun) for c in defendants]
+            ties += [Tie(c, t.target, t.type, t.subtype, t.hedged, paragraph, sentence)
+                     for t in self._member_acts(paragraph, sentence, stand_in, groups) for c in defendants]
         return ties
 
     def _negated(self, noun: Token) -> bool:
@@ -249,7 +284,10 @@ class MembershipFinder:
             verb = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in self.joining["serve"]),
                         verb)
             lemma = verb.lemma_.lower()
-        if lemma in self.joining["pledge"] | self.joining["serve"]:
+        # 'A associated himself with X', 'A aligned herself with X': a reflexive link is joining
+        reflexive = lemma in _REFLEXIVE_JOINING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES
+                                                       for c in verb.children)
+        if lemma in self.joining["pledge"] | self.joining["serve"] or reflexive:
             # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'
             heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.joining["oath"]]
             heads += [o for h in heads[1:] for prep in h.children if prep.lower_ == "of"
