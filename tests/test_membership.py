@@ -248,3 +248,11 @@ def test_the_defendants_said_to_be_members_are_the_ones_charged(extractor) -> No
     ties = _group_ties(_ties(extractor, text))
     assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties
     assert not any(a == "Helen Marsh" for a, _, _ in ties)
+
+
+def test_the_one_a_member_is_likened_to_is_a_member_too(extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Karim Haddad, like Samir Ouali, was a member of the Harbour Gang.\n",
+                 "Karim Haddad, like his brother Samir Ouali, joined the Harbour Gang in 1990.\n"):
+        ties = _group_ties(_ties(extractor, text))
+        assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties, text
+

@@ -207,6 +207,7 @@ class MembershipFinder:
             if len(named) == 2:  # 'A, like B, was in X, and later they both joined Y'
                 ties += [t for c in named for t in self._member_acts(paragraph, sentence, Participant(c, PERSON, both),
                                                                         groups)]
+        ties += self._alike_ties(paragraph, sentence, persons, ties)
         ties += self._defendants_ties(parsed, paragraph, sentence, groups, outsiders)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
@@ -219,6 +220,29 @@ class MembershipFinder:
         ties += [Tie(t.source, parents[t.target], MEMBER_OF, None, t.hedged, paragraph, sentence)
                  for t in ties if t.target in parents]
         return ties
+
+    def _alike_ties(self, paragraph: int, sentence: Span, persons: list[Participant], ties: list[Tie]) -> list[Tie]:
+        """'A, like B, was a member of X', 'A, like his brother B, joined X': what the clause
+        says of its subject it says of the one he is likened to, set off by commas after him."""
+        doc = sentence.doc
+        found: list[Tie] = []
+        for person in persons:
+            like = person.token
+            for _ in range(3):  # 'like B', 'like his brother B'
+                if like.lower_ == "like" or like.head.i == like.i:
+                    break
+                like = like.head
+            k = like.i
+            if like.lower_ != "like" or like.dep_ != "prep" or k - 2 < sentence.start or doc[k - 1].text != ",":
+                continue
+            subject = next((x for x in persons if x.token.i == k - 2 and x.token.dep_ == "nsubj"
+                            and x.cluster != person.cluster), None)
+            end = next((t.i for t in doc[k + 1:sentence.end] if t.text == ","), None)
+            if subject is None or end is None or not k < person.token.i < end:
+                continue
+            found += [Tie(person.cluster, t.target, t.type, t.subtype, t.hedged, paragraph, sentence)
+                      for t in ties if t.source == subject.cluster]
+        return found
 
     def _defendants_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str],
                          outsiders: set[str]) -> list[Tie]:
