@@ -225,3 +225,14 @@ def test_someone_the_cell_killed_in_a_raid_stays_a_victim(extractor) -> None:  #
             "Samir Ouali killed Tom Baxter in a raid on the village.\n"
             "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_a_groups_general_secretary_is_no_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Karim Haddad was backed by the deputy general secretary of Hamas, Samir Ouali.\n"
+    assert ("Samir Ouali", "member_of", "Hamas") in _ties(extractor, text)
+
+
+def test_a_secretary_of_state_stays_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali were charged with arson in 2014.\n"
+            "Secretary of State Tom Baxter and Karim Haddad were both in Lyon that week.\n")
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import ParsedDocument, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON
 
 
@@ -168,7 +168,21 @@ def _titled(token: Token, lex: Lexicon) -> bool:
     # A plural title set after a list names every one in it: "before A, B and C, Circuit Judges".
     near += [c for t in _conjuncts(token) if t is not token for c in t.children
              if c.dep_ == "appos" and c.tag_ in {"NNS", "NNPS"}]
-    return any(_outsider_noun(t.lemma_.lower(), lex) for t in near)
+    return any(_outsider_noun(t.lemma_.lower(), lex) and not _group_office(t) for t in near)
+
+
+@cache
+def _group_offices() -> frozenset[str]:
+    """Titles of several words that name an office in a group ('general secretary')."""
+    return frozenset(row[0].lower() for row in rows("group_roles.txt") if len(row) > 1 and " " in row[0]
+                     and row[1] in {"member", "leader"})
+
+
+def _group_office(title: Token) -> bool:
+    """'the deputy general secretary of X': an outsider's word ('secretary') inside a group's
+    office of several words is the group's office, not an official's title."""
+    words = [c.lower_ for c in title.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < title.i]
+    return any(f"{w} {title.lower_}" in _group_offices() for w in words)
 
 
 def _conjuncts(token: Token) -> list[Token]:
