@@ -236,3 +236,11 @@ def test_a_secretary_of_state_stays_an_official(extractor) -> None:  # type: ign
     text = ("Karim Haddad and Samir Ouali were charged with arson in 2014.\n"
             "Secretary of State Tom Baxter and Karim Haddad were both in Lyon that week.\n")
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_someone_killed_in_a_raid_of_no_stated_side_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    for death in ("was killed in a raid on the depot", "was killed in an operation carried out by the cell"):
+        text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+                f"Tom Baxter {death} in 2014.\n"
+                "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
+        assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text), death

@@ -230,8 +230,9 @@ def _state_forces() -> frozenset[str]:
 
 
 @cache
-def _armed_encounters() -> frozenset[str]:
-    return words("armed_encounter_nouns.txt")
+def _armed_encounters() -> dict[str, bool]:
+    """Encounter noun -> whether it needs a word for the state's forces in it."""
+    return {row[0].lower(): row[1:] == ("state",) for row in rows("armed_encounter_nouns.txt")}
 
 
 def _in_armed_encounter(act: Token) -> bool:
@@ -248,19 +249,29 @@ def _in_armed_encounter(act: Token) -> bool:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "amid", "at"}:
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and _encounter_noun(obj):
+            if obj.dep_ == "pobj" and _encounter_noun(obj) and not _done_by_another(obj):
                 return True
     return False
 
 
 def _encounter_noun(noun: Token) -> bool:
-    """'clashes', 'a shoot-out', 'a drone strike' (the lemma or a compound of it)."""
+    """'clashes', 'a shoot-out', 'a police raid', 'a drone strike' (the lemma or a compound of it;
+    a noun also said of the network's attacks only with a word for the state in it)."""
     lemma = noun.lemma_.lower()
-    if lemma in _armed_encounters() or lemma.replace("-", "") in _armed_encounters():
-        return True
     if lemma in {"out", "off"}:  # 'shoot-out' and 'stand-off' split by the tokenizer
         return any(noun.doc[k].lower_ in {"shoot", "stand"} for k in range(max(noun.i - 2, 0), noun.i))
-    return False
+    needs_state = _armed_encounters().get(lemma, _armed_encounters().get(lemma.replace("-", "")))
+    if needs_state is None:
+        return False
+    return not needs_state or any(t.lemma_.lower() in _state_forces() for t in noun.subtree if t.i != noun.i)
+
+
+def _done_by_another(noun: Token) -> bool:
+    """'a raid carried out by the cell', "the gang's raid": the encounter is someone else's doing."""
+    if any(c.dep_ == "poss" and c.lemma_.lower() not in _state_forces() for c in noun.children):
+        return True
+    return any(t.lower_ == "by" and any(g.dep_ == "pobj" and g.lemma_.lower() not in _state_forces() for g in t.children)
+               for t in noun.subtree)
 
 
 def _by_state_force(verb: Token) -> bool:
