@@ -219,3 +219,40 @@ def test_being_active_in_a_group_or_both_joining_it_is_membership(extractor) -> 
     ties = _ties(extractor, "Until 1982 Karim Haddad and Samir Ouali lived in Lyon, and later they both joined the "
                             "North Star Front.\n")
     assert {("Karim Haddad", "member_of", "North Star Front"), ("Samir Ouali", "member_of", "North Star Front")} <= ties
+
+
+def test_a_plural_group_title_before_two_names_makes_both_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The IRA was active in 1975. IRA Volunteers Samir Ouali and Nabil Dahmani kidnapped a guard from the depot.\n"
+    ties = _group_ties(_ties(extractor, text))
+    assert {("Samir Ouali", "member_of", "IRA"), ("Nabil Dahmani", "member_of", "IRA")} <= ties
+
+
+def test_a_group_named_elsewhere_owns_the_title_glued_to_a_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The IRA was active in 1975. "
+            "Harbour Gang member and IRA Volunteer Samir Ouali shot a guard dead while being chased.\n")
+    assert ("Samir Ouali", "member_of", "IRA") in _group_ties(_ties(extractor, text))
+
+
+def test_what_each_defendant_did_is_said_of_every_defendant(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh heard the case in Lyon.\n\n"
+            "Karim Haddad, Samir Ouali and Nabil Dahmani were charged with arson in 2014.\n\n"
+            "Prosecutors showed that each defendant associated himself with the North Star Front.\n")
+    ties = _group_ties(_ties(extractor, text))
+    assert {(name, "member_of", "North Star Front") for name in ("Karim Haddad", "Samir Ouali", "Nabil Dahmani")} <= ties
+    assert not any(a == "Helen Marsh" for a, _, _ in ties)
+
+
+def test_the_defendants_said_to_be_members_are_the_ones_charged(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Judge Helen Marsh sentenced Karim Haddad and Samir Ouali to prison terms in 2011.\n\n"
+            "The defendants were members of the Harbour Gang, the court found.\n")
+    ties = _group_ties(_ties(extractor, text))
+    assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties
+    assert not any(a == "Helen Marsh" for a, _, _ in ties)
+
+
+def test_the_one_a_member_is_likened_to_is_a_member_too(extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Karim Haddad, like Samir Ouali, was a member of the Harbour Gang.\n",
+                 "Karim Haddad, like his brother Samir Ouali, joined the Harbour Gang in 1990.\n"):
+        ties = _group_ties(_ties(extractor, text))
+        assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties, text
+

@@ -79,7 +79,8 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     # tie_po_f1 0.803; held out by document in training: pp 0.787 (P 0.854)
     assert s["person_f1"] >= 0.934 and s["org_recall"] >= 0.891 and s["alias_recall"] >= 0.876
     assert s["tie_pp_f1"] >= 0.826 and s["tie_pp_precision"] >= 0.872 and s["tie_pp_recall"] >= 0.784
-    assert s["tie_po_f1"] >= 0.72
+    # measured (session 5, roles and membership): tie_po_f1 0.838 (P 0.97, R 0.74)
+    assert s["tie_po_f1"] >= 0.818
     assert s["forbidden_ties"] == 0  # no co-occupants of a house taken over, no theorist cited beside a member
     assert report["merges"] == []  # no father with his son, no brothers, no mother with her sons
     assert s["evidence_verbatim"] == 1.0

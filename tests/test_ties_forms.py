@@ -197,3 +197,50 @@ def test_fellow_members_under_a_label_are_not_tied_by_the_word_member(extractor)
 def test_a_member_of_someones_cell_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
     pairs = _pairs(extractor, "Samir Ouali, a member of Karim Haddad's cell, rented the garage in 2014.\n")
     assert frozenset(("Samir Ouali", "Karim Haddad")) in pairs
+
+
+def test_a_leader_killed_in_clashes_with_security_forces_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
+            "Samir Ouali was killed during clashes between security forces and the Northern Dawn Brigade in 2014.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+
+
+def test_a_member_killed_in_a_raid_or_strike_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    for death in ("was killed in a police raid on his flat in Lille",
+                  "was killed in a drone strike near the border",
+                  "was killed in a shoot-out with the army"):
+        text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
+                f"Samir Ouali {death} in 2014.\n")
+        assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text), death
+
+
+def test_a_member_killed_by_soldiers_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
+            "Soldiers killed Samir Ouali at a checkpoint in 2014.\n")
+    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+
+
+def test_someone_the_cell_killed_in_a_raid_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+            "Samir Ouali killed Tom Baxter in a raid on the village.\n"
+            "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_a_groups_general_secretary_is_no_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Karim Haddad was backed by the deputy general secretary of Hamas, Samir Ouali.\n"
+    assert ("Samir Ouali", "member_of", "Hamas") in _ties(extractor, text)
+
+
+def test_a_secretary_of_state_stays_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karim Haddad and Samir Ouali were charged with arson in 2014.\n"
+            "Secretary of State Tom Baxter and Karim Haddad were both in Lyon that week.\n")
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
+
+
+def test_someone_killed_in_a_raid_of_no_stated_side_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+    for death in ("was killed in a raid on the depot", "was killed in an operation carried out by the cell"):
+        text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+                f"Tom Baxter {death} in 2014.\n"
+                "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
+        assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text), death

@@ -32,18 +32,22 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
 from linkchart.extract.kinship import count_of
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
-from linkchart.extract.roles import counsel_clusters, titled
+from linkchart.extract.roles import counsel_clusters, prosecuted, titled
 from linkchart.lexicon import rows
 from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, Document
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
+_DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
+_MAX_DEFENDANTS = 12  # a class said of more names than a case has defendants is not read as them
+_REFLEXIVE_JOINING = frozenset({"associate", "ally", "align", "affiliate", "attach"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 _OWNER_PREPS = frozenset({"of", "in", "within", "for"})
 _ROLL_PREPS = frozenset({"including", "like", "among"})
 _ROLL_VERBS = frozenset({"include", "comprise"})
@@ -93,6 +97,8 @@ class MembershipFinder:
         self.roles, self.founding, self.member_verbs, self.command, self.joining = group_roles()
         self.topic: str | None = None
         self.officials: set[str] = set()
+        self.spelled: dict[str, str] = {}
+        self.defendants: list[str] = []
 
     def start_document(self, parsed: ParsedDocument, title: str) -> None:
         self.topic = topic_group(parsed, title, self.lex)
@@ -100,6 +106,17 @@ class MembershipFinder:
         # speaker does when a role is said of him ('the CIA's station chief, A').
         self.officials = counsel_clusters(parsed) | {o.cluster for o in parsed.occurrences if o.type == PERSON
                                                      and o.cluster and titled(parsed.head(o), self.lex)}
+        # The groups of the document by the words they were named with: a name glued to a title
+        # ('X Volunteer A') may not be read as a group there, yet it spells one named elsewhere.
+        spellings: dict[str, set[str]] = {}
+        for o in parsed.occurrences:
+            if o.type == ORGANIZATION and o.cluster:
+                spellings.setdefault(o.text.lower(), set()).add(o.cluster)
+        self.spelled = {text: next(iter(c)) for text, c in spellings.items() if len(c) == 1}
+        # The people the document charges, arrests or convicts: 'each defendant', 'the defendants'.
+        self.defendants = list(dict.fromkeys(o.cluster for o in parsed.occurrences if o.type == PERSON and o.cluster
+                                             and o.cluster not in self.officials
+                                             and prosecuted(parsed.head(o), self.lex)))
 
     def references(self, parsed: ParsedDocument) -> dict[tuple[int, int], str]:
         """'the group', 'the organisation', 'this group': on a page about one group, that group
@@ -190,6 +207,8 @@ class MembershipFinder:
             if len(named) == 2:  # 'A, like B, was in X, and later they both joined Y'
                 ties += [t for c in named for t in self._member_acts(paragraph, sentence, Participant(c, PERSON, both),
                                                                         groups)]
+        ties += self._alike_ties(paragraph, sentence, persons, ties)
+        ties += self._defendants_ties(parsed, paragraph, sentence, groups, outsiders)
         ties += self._founders(parsed, paragraph, sentence, persons, groups)
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
@@ -200,6 +219,54 @@ class MembershipFinder:
                    if c.dep_ == "poss" and c.i in groups and groups[c.i] != groups[t]}
         ties += [Tie(t.source, parents[t.target], MEMBER_OF, None, t.hedged, paragraph, sentence)
                  for t in ties if t.target in parents]
+        return ties
+
+    def _alike_ties(self, paragraph: int, sentence: Span, persons: list[Participant], ties: list[Tie]) -> list[Tie]:
+        """'A, like B, was a member of X', 'A, like his brother B, joined X': what the clause
+        says of its subject it says of the one he is likened to, set off by commas after him."""
+        doc = sentence.doc
+        found: list[Tie] = []
+        for person in persons:
+            like = person.token
+            for _ in range(3):  # 'like B', 'like his brother B'
+                if like.lower_ == "like" or like.head.i == like.i:
+                    break
+                like = like.head
+            k = like.i
+            if like.lower_ != "like" or like.dep_ != "prep" or k - 2 < sentence.start or doc[k - 1].text != ",":
+                continue
+            subject = next((x for x in persons if x.token.i == k - 2 and x.token.dep_ == "nsubj"
+                            and x.cluster != person.cluster), None)
+            end = next((t.i for t in doc[k + 1:sentence.end] if t.text == ","), None)
+            if subject is None or end is None or not k < person.token.i < end:
+                continue
+            found += [Tie(person.cluster, t.target, t.type, t.subtype, t.hedged, paragraph, sentence)
+                      for t in ties if t.source == subject.cluster]
+        return found
+
+    def _defendants_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, groups: dict[int, str],
+                         outsiders: set[str]) -> list[Tie]:
+        """'each defendant associated himself with X', 'the defendants were members of X': a
+        membership said of the defendants as a class is said of every one the document charges
+        (a court text names them before; judges, counsel and victims are never among them)."""
+        defendants = [c for c in self.defendants if c not in outsiders]
+        if not 2 <= len(defendants) <= _MAX_DEFENDANTS:
+            return []
+        ties: list[Tie] = []
+        for tok in sentence:
+            if tok.lemma_.lower() not in _DEFENDANT_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if not (tok.tag_ == "NNS" or any(c.lower_ in {"each", "every", "all", "both"} for c in tok.children)):
+                continue
+            if any(c.dep_ == "appos" for c in tok.children) or (paragraph, tok.i) in parsed.by_token:
+                continue  # 'the defendants, A and B, ...' names its own
+            stand_in = Participant(defendants[0], PERSON, tok)
+            found = [(noun, self._owner(parsed, paragraph, noun, groups, implicit=False))
+                     for noun in self._role_nouns(tok)]
+            ties += [Tie(c, owner, self._kind(noun) or MEMBER_OF, None, self.guards.hedged([noun]), paragraph, sentence)
+                     for noun, owner in found if owner is not None and not self._negated(noun) for c in defendants]
+            ties += [Tie(c, t.target, t.type, t.subtype, t.hedged, paragraph, sentence)
+                     for t in self._member_acts(paragraph, sentence, stand_in, groups) for c in defendants]
         return ties
 
     def _negated(self, noun: Token) -> bool:
@@ -216,6 +283,8 @@ class MembershipFinder:
             return None
         words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
         kinds = {self.roles.get(w.lemma_.lower()) or self.roles.get(w.lower_) for w in words} - {None}
+        if not kinds and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):  # 'X Volunteers A and B': a plural title
+            kinds.add(self.roles.get(tok.lower_[:-1]))
         kinds.add(self.roles.get(" ".join([w.lower_ for w in words[:-1]] + [tok.lemma_.lower()])))
         kinds.discard(None)
         return LEADER_OF if LEADER_OF in kinds else MEMBER_OF if kinds else None
@@ -239,7 +308,10 @@ class MembershipFinder:
             verb = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in self.joining["serve"]),
                         verb)
             lemma = verb.lemma_.lower()
-        if lemma in self.joining["pledge"] | self.joining["serve"]:
+        # 'A associated himself with X', 'A aligned herself with X': a reflexive link is joining
+        reflexive = lemma in _REFLEXIVE_JOINING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES
+                                                       for c in verb.children)
+        if lemma in self.joining["pledge"] | self.joining["serve"] or reflexive:
             # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'
             heads = [verb] + [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in self.joining["oath"]]
             heads += [o for h in heads[1:] for prep in h.children if prep.lower_ == "of"
@@ -372,6 +444,9 @@ class MembershipFinder:
             before -= 1
         if before in groups and noun.doc[before].head.i in {noun.i, noun.head.i}:
             return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
+        spelled = self._spelled_group(noun.doc, noun.sent.start, before)
+        if spelled is not None and noun.doc[before].head.i in {noun.i, noun.head.i}:
+            return spelled  # the same, where the group's name was not read as one here
         if before >= noun.sent.start and noun.doc[before].pos_ == "PROPN":
             return None  # 'Hamas leader X' with a group name we did not type: not the page's group
         if not implicit or any(c.dep_ == "prep" and c.lower_ in _OWNER_PREPS - {"in"} for h in heads for c in h.children):
@@ -382,6 +457,18 @@ class MembershipFinder:
                and f"{c.lower_} {noun.lemma_.lower()}" not in self.roles for c in noun.children):
             return None  # 'police chief', 'army officer': another body
         return self.topic or self._recent_group(parsed, p, noun)
+
+    def _spelled_group(self, doc: Doc, start: int, end: int) -> str | None:
+        """The group whose name the capitalised words ending at `end` spell, if the document
+        names that group elsewhere (and the words name no other)."""
+        k = end
+        while k >= start and doc[k].pos_ == "PROPN" and doc[k].dep_ == "compound":
+            k -= 1
+        for first in range(k + 1, end + 1):
+            found = self.spelled.get(doc[first:end + 1].text.lower())
+            if found is not None:
+                return found
+        return None
 
     def _recent_group(self, parsed: ParsedDocument, p: int, noun: Token, last: bool = False) -> str | None:
         """The one group (with `last`, the last group) named in this sentence before the noun or

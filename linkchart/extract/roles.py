@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from linkchart.extract.document import ParsedDocument, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
-from linkchart.lexicon import words
+from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON
 
 
@@ -168,7 +168,21 @@ def _titled(token: Token, lex: Lexicon) -> bool:
     # A plural title set after a list names every one in it: "before A, B and C, Circuit Judges".
     near += [c for t in _conjuncts(token) if t is not token for c in t.children
              if c.dep_ == "appos" and c.tag_ in {"NNS", "NNPS"}]
-    return any(_outsider_noun(t.lemma_.lower(), lex) for t in near)
+    return any(_outsider_noun(t.lemma_.lower(), lex) and not _group_office(t) for t in near)
+
+
+@cache
+def _group_offices() -> frozenset[str]:
+    """Titles of several words that name an office in a group ('general secretary')."""
+    return frozenset(row[0].lower() for row in rows("group_roles.txt") if len(row) > 1 and " " in row[0]
+                     and row[1] in {"member", "leader"})
+
+
+def _group_office(title: Token) -> bool:
+    """'the deputy general secretary of X': an outsider's word ('secretary') inside a group's
+    office of several words is the group's office, not an official's title."""
+    words = [c.lower_ for c in title.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < title.i]
+    return any(f"{w} {title.lower_}" in _group_offices() for w in words)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -196,7 +210,7 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         x = x.head
     head = x.head
     if x.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and head.lemma_.lower() in lex.victim_verbs:
-        return not _by_state_force(head) and not _by_own_side(head)
+        return not _by_state_force(head) and not _by_own_side(head) and not _in_armed_encounter(head)
     if x.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in lex.victim_verbs and any(
             c.dep_ == "nsubjpass" for c in head.head.children):
         return True  # 'X was shot dead with his bodyguard Y'
@@ -206,12 +220,58 @@ def _is_victim(token: Token, lex: Lexicon) -> bool:
         if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in lex.victim_nouns:
             break
         noun = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
-    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+    return (noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.victim_nouns
+            and not _in_armed_encounter(noun))
 
 
 @cache
 def _state_forces() -> frozenset[str]:
     return words("state_force_nouns.txt")
+
+
+@cache
+def _armed_encounters() -> dict[str, bool]:
+    """Encounter noun -> whether it needs a word for the state's forces in it."""
+    return {row[0].lower(): row[1:] == ("state",) for row in rows("armed_encounter_nouns.txt")}
+
+
+def _in_armed_encounter(act: Token) -> bool:
+    """'X was killed during clashes between security forces and the group', 'killed in a police
+    raid', 'his death in a shoot-out with the army': a death in an armed encounter, with no killer
+    of the network named, is a fighter's death or the state's doing, not the network's attack.
+    A named killer who is not the state ('the gunmen killed X in a raid') keeps X a victim."""
+    doers = [c for c in act.children if c.dep_ == "nsubj"]
+    doers += [g for c in act.children if c.dep_ in {"agent", "prep"} and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj"]
+    if doers and not any(d.lemma_.lower() in _state_forces() for d in doers):
+        return False
+    for prep in act.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "amid", "at"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and _encounter_noun(obj) and not _done_by_another(obj):
+                return True
+    return False
+
+
+def _encounter_noun(noun: Token) -> bool:
+    """'clashes', 'a shoot-out', 'a police raid', 'a drone strike' (the lemma or a compound of it;
+    a noun also said of the network's attacks only with a word for the state in it)."""
+    lemma = noun.lemma_.lower()
+    if lemma in {"out", "off"}:  # 'shoot-out' and 'stand-off' split by the tokenizer
+        return any(noun.doc[k].lower_ in {"shoot", "stand"} for k in range(max(noun.i - 2, 0), noun.i))
+    needs_state = _armed_encounters().get(lemma, _armed_encounters().get(lemma.replace("-", "")))
+    if needs_state is None:
+        return False
+    return not needs_state or any(t.lemma_.lower() in _state_forces() for t in noun.subtree if t.i != noun.i)
+
+
+def _done_by_another(noun: Token) -> bool:
+    """'a raid carried out by the cell', "the gang's raid": the encounter is someone else's doing."""
+    if any(c.dep_ == "poss" and c.lemma_.lower() not in _state_forces() for c in noun.children):
+        return True
+    return any(t.lower_ == "by" and any(g.dep_ == "pobj" and g.lemma_.lower() not in _state_forces() for g in t.children)
+               for t in noun.subtree)
 
 
 def _by_state_force(verb: Token) -> bool:
