@@ -42,10 +42,10 @@ def test_the_occupants_of_a_seized_house_are_not_tied(extractor) -> None:  # typ
 
 
 def test_someone_later_arrested_is_no_outsider_despite_a_title(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Samir Ouali, presently a research professor at a university in Lille, joined the cell in 1990.\n"
-            "Prosecutors charged Karim Haddad, Samir Ouali and Nabil Dahmani with plotting to bomb a rail depot.\n")
+    text = ("Samir Tazi, presently a research professor at a university in Lille, joined the cell in 1990.\n"
+            "Prosecutors charged Karim Haddad, Samir Tazi and Nabil Dahmani with plotting to bomb a rail depot.\n")
     pairs = _pairs(extractor, text)
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in pairs
 
 
 def test_a_titled_outsider_never_prosecuted_stays_outside(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -73,15 +73,15 @@ def test_a_caption_of_defendants_is_a_candidate_list_of_co_defendants(extractor)
     from linkchart.extract.candidates import Candidate
 
     found: list[Candidate] = []
-    extractor.extract(Document("d1", "t.txt", "t", "Karim Haddad, Samir Ouali and Nabil Dahmani, Defendants.\n", "h"),
+    extractor.extract(Document("d1", "t.txt", "t", "Karim Haddad, Samir Tazi and Nabil Dahmani, Defendants.\n", "h"),
                       candidates_out=found)
     assert any("legal_list" in c.features for c in found if c.kind == "pp")
 
 
 def test_people_someone_met_with_are_not_said_to_have_met_each_other(extractor) -> None:  # type: ignore[no-untyped-def]
-    pairs = _pairs(extractor, "Karim Haddad often met with Samir Ouali, Nabil Dahmani and Omar Tahri in Lille.\n")
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
-    assert frozenset(("Samir Ouali", "Nabil Dahmani")) not in pairs
+    pairs = _pairs(extractor, "Karim Haddad often met with Samir Tazi, Nabil Dahmani and Omar Tahri in Lille.\n")
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in pairs
+    assert frozenset(("Samir Tazi", "Nabil Dahmani")) not in pairs
 
 
 def test_a_fact_box_row_of_leaders_ties_no_two_of_them(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -98,14 +98,14 @@ def test_a_roll_of_members_after_a_colon_or_a_copula_ties_no_two_of_them(extract
 
 
 def test_together_with_ties_the_companions_who_act_with_the_subject(extractor) -> None:  # type: ignore[no-untyped-def]
-    pairs = _pairs(extractor, "Together with Samir Ouali and Nabil Dahmani, Karim Haddad set up a weapons cache "
+    pairs = _pairs(extractor, "Together with Samir Tazi and Nabil Dahmani, Karim Haddad set up a weapons cache "
                               "in a garage near Lille.\n")
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in pairs
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in pairs
 
 
 def test_a_dated_bullet_line_with_its_own_verb_is_a_sentence(extractor) -> None:  # type: ignore[no-untyped-def]
-    pairs = _pairs(extractor, "-   12 MARCH - Samir Ouali and Nabil Dahmani drive to Ghent and rent a flat together.\n")
-    assert frozenset(("Samir Ouali", "Nabil Dahmani")) in pairs
+    pairs = _pairs(extractor, "-   12 MARCH - Samir Tazi and Nabil Dahmani drive to Ghent and rent a flat together.\n")
+    assert frozenset(("Samir Tazi", "Nabil Dahmani")) in pairs
 
 
 def test_an_attacker_wounded_and_captured_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -148,21 +148,21 @@ def test_a_victims_stated_family_is_kept_and_nothing_else(extractor) -> None:  #
 
 
 def test_a_member_shot_by_police_is_no_victim_and_keeps_his_ties(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
-            "Police said that Samir Ouali was shot in the chest by police as he raised a rifle.\n")
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+    text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
+            "Police said that Samir Tazi was shot in the chest by police as he raised a rifle.\n")
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text)
 
 
 def test_someone_shot_by_the_cell_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
-            "Tom Baxter was shot in the chest by Samir Ouali as he raised the alarm.\n"
+    text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
+            "Tom Baxter was shot in the chest by Samir Tazi as he raised the alarm.\n"
             "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
     pairs = _pairs(extractor, text)
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in pairs
 
 
 def test_a_defendant_added_later_is_tied_to_the_defendants_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Judge Helen Marsh sentenced Karim Haddad, Samir Ouali and Nabil Dahmani to prison terms.\n\n"
+    text = ("Judge Helen Marsh sentenced Karim Haddad, Samir Tazi and Nabil Dahmani to prison terms.\n\n"
             "The jury deliberated for four days.\n\n"
             "A fourth defendant, Omar Tahri, was acquitted on all counts.\n")
     pairs = _pairs(extractor, text)
@@ -179,10 +179,10 @@ def test_a_defendant_of_another_trial_long_before_is_not_drawn_in(extractor) -> 
 
 
 def test_sentences_dealt_out_one_by_one_tie_no_one(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad received 12 years, Samir Ouali 10, Nabil Dahmani and Omar Tahri 8 each, "
+    text = ("Karim Haddad received 12 years, Samir Tazi 10, Nabil Dahmani and Omar Tahri 8 each, "
             "and Yusuf Benali 6.\n")
     pairs = _pairs(extractor, text)
-    assert frozenset(("Nabil Dahmani", "Samir Ouali")) not in pairs
+    assert frozenset(("Nabil Dahmani", "Samir Tazi")) not in pairs
     assert frozenset(("Nabil Dahmani", "Yusuf Benali")) not in pairs
 
 
@@ -195,52 +195,52 @@ def test_fellow_members_under_a_label_are_not_tied_by_the_word_member(extractor)
 
 
 def test_a_member_of_someones_cell_is_tied_to_him(extractor) -> None:  # type: ignore[no-untyped-def]
-    pairs = _pairs(extractor, "Samir Ouali, a member of Karim Haddad's cell, rented the garage in 2014.\n")
-    assert frozenset(("Samir Ouali", "Karim Haddad")) in pairs
+    pairs = _pairs(extractor, "Samir Tazi, a member of Karim Haddad's cell, rented the garage in 2014.\n")
+    assert frozenset(("Samir Tazi", "Karim Haddad")) in pairs
 
 
 def test_a_leader_killed_in_clashes_with_security_forces_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
-            "Samir Ouali was killed during clashes between security forces and the Northern Dawn Brigade in 2014.\n")
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Tazi in 2009.\n"
+            "Samir Tazi was killed during clashes between security forces and the Northern Dawn Brigade in 2014.\n")
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text)
 
 
 def test_a_member_killed_in_a_raid_or_strike_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
     for death in ("was killed in a police raid on his flat in Lille",
                   "was killed in a drone strike near the border",
                   "was killed in a shoot-out with the army"):
-        text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
-                f"Samir Ouali {death} in 2014.\n")
-        assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text), death
+        text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Tazi in 2009.\n"
+                f"Samir Tazi {death} in 2014.\n")
+        assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text), death
 
 
 def test_a_member_killed_by_soldiers_is_no_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Ouali in 2009.\n"
-            "Soldiers killed Samir Ouali at a checkpoint in 2014.\n")
-    assert frozenset(("Karim Haddad", "Samir Ouali")) in _pairs(extractor, text)
+    text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Tazi in 2009.\n"
+            "Soldiers killed Samir Tazi at a checkpoint in 2014.\n")
+    assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text)
 
 
 def test_someone_the_cell_killed_in_a_raid_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
-            "Samir Ouali killed Tom Baxter in a raid on the village.\n"
+    text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
+            "Samir Tazi killed Tom Baxter in a raid on the village.\n"
             "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
 
 
 def test_a_groups_general_secretary_is_no_official(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "Karim Haddad was backed by the deputy general secretary of Hamas, Samir Ouali.\n"
-    assert ("Samir Ouali", "member_of", "Hamas") in _ties(extractor, text)
+    text = "Karim Haddad was backed by the deputy general secretary of Hamas, Samir Tazi.\n"
+    assert ("Samir Tazi", "member_of", "Hamas") in _ties(extractor, text)
 
 
 def test_a_secretary_of_state_stays_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad and Samir Ouali were charged with arson in 2014.\n"
+    text = ("Karim Haddad and Samir Tazi were charged with arson in 2014.\n"
             "Secretary of State Tom Baxter and Karim Haddad were both in Lyon that week.\n")
     assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
 
 
 def test_someone_killed_in_a_raid_of_no_stated_side_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
     for death in ("was killed in a raid on the depot", "was killed in an operation carried out by the cell"):
-        text = ("Karim Haddad and Samir Ouali ran out of the burning flat together.\n"
+        text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
                 f"Tom Baxter {death} in 2014.\n"
                 "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
         assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text), death

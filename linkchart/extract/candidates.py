@@ -101,7 +101,7 @@ class Candidate:
     hedged: bool
     path: list[Token] = field(default_factory=list)
     # The rules' structural vetoes: a tie across two clauses with their own subjects, a name that
-    # only owns the kin noun or the leader ('Zafar's son ran the circle'). Only a rule tie passes.
+    # only owns the kin noun or the leader ('Karim's son ran the circle'). Only a rule tie passes.
     vetoed: bool = False
     # The coordination both names are conjuncts of (its first name's token), for a list decided as a
     # whole: 'A, B, C and D, Defendants' ties every pair of the roll or none.

@@ -22,7 +22,7 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
                     exclude: str | None = None, max_back: int = 3,
                     resolved: dict[tuple[int, int], str] | None = None) -> str | None:
     """The cluster key the pronoun refers to, or None. `exclude` is a cluster the pronoun
-    cannot be: in "Also known as Abu Iyadh, he ...", 'he' is whoever bears the alias.
+    cannot be: in "Also known as Abu Talib, he ...", 'he' is whoever bears the alias.
     `resolved` holds the pronouns resolved so far: "He joined X, run by Y. He remained ..."
     continues with the earlier 'he', the subject, not with Y."""
     if pronoun.lower_ not in PRONOUNS:
@@ -41,7 +41,7 @@ def resolve_pronoun(parsed: ParsedDocument, paragraph: int, pronoun: Token, unre
                         if q == paragraph and start <= i < pronoun.i and c != exclude]
         same += [(c, t.dep_ in _SUBJECT) for c, t in earlier_here]
     if _unresolved_subject_between(parsed, paragraph, sentence, pronoun, unresolved, any_slot=not same):
-        return None  # "Mr Ashby said Mahmood had handed it to his son": 'his' is Mahmood's, whoever he is
+        return None  # "Mr Hale said Karimi had handed it to his son": 'his' is Karimi's, whoever he is
     if same:
         picked = _pick(same)
         # 'A, 52, his wife, B, 50, his son, C': a second 'his' in the sentence is the first one's
@@ -123,7 +123,7 @@ def _is_first_sentence(parsed: ParsedDocument, sentence: int) -> bool:
 
 
 def _inside_own_phrase(parsed: ParsedDocument, occ: Occurrence, pronoun: Token) -> bool:
-    """'his brother Brahim': Brahim is not what 'his' refers to."""
+    """'his brother Karim': Karim is not what 'his' refers to."""
     head = parsed.head(occ)
     return head.head.i == pronoun.head.i or head.i == pronoun.head.i
 

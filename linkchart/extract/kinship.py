@@ -1,4 +1,4 @@
-"""Family context: "the Abdeslam brothers", "Saleh's brother, Brahim".
+"""Family context: "the Roe brothers", "Nabil's brother, Karim".
 
 Reporting names siblings by given name once the family is in view. A lone given name therefore
 takes the surname of the nearest family named before it in the paragraph, or of the relative
@@ -47,7 +47,7 @@ def family_mentions(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]
 
 
 def kin_nouns_of(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon) -> Token | None:
-    """The kin noun a name is apposed to or compounded with ('his brother Brahim')."""
+    """The kin noun a name is apposed to or compounded with ('his brother Karim')."""
     head = parsed.head(occ)
     candidates = [head.head] if head.dep_ in {"appos", "compound", "attr"} else []
     candidates += [c for c in head.children if c.dep_ in {"compound", "appos"}]
@@ -58,9 +58,9 @@ def kin_nouns_of(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon) -> Token
 
 
 def _coordinated_given_names(parsed: ParsedDocument) -> None:
-    """'Bill and Emily Roe', 'siblings Steve and Kathleen Roe': a lone given name coordinated
+    """'Tom and Nora Roe', 'siblings Dale and Fiona Roe': a lone given name coordinated
     with a full name right after it shares that surname; the two are two people. A word the
-    document uses as someone's surname ('Obama and Hillary Clinton') is left alone."""
+    document uses as someone's surname ('Lowell and Nora Pratt' where Lowell is someone's surname) is left alone."""
     full = [o for o in parsed.occurrences if o.type == PERSON and len(parts(o.text)) > 1]
     surnames = {o.text.split()[-1] for o in full}
     later_words = {w for o in full for w in o.text.split()[1:]}
@@ -76,7 +76,7 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
         partner = parsed.by_token.get((occ.paragraph, k + 1))
         if partner is None or partner.type != PERSON or partner.name.start != k + 1 or len(parts(partner.text)) < 2 or (
                 partner.text.split()[0].lower() in PARTICLES):
-            continue  # "Saleh and El Shukrijumah": a surname alone, not a given name and a surname
+            continue  # "Nabil and El Tahiri": a surname alone, not a given name and a surname
         if doc[occ.name.start - 1].lower_ in {"the", "of"} if occ.name.start > 0 else False:
             continue  # "the Roe and Poe families"
         words = partner.text.split()
@@ -86,7 +86,7 @@ def _coordinated_given_names(parsed: ParsedDocument) -> None:
         occ.full_name = f"{occ.text} {' '.join(words[1:] if double else words[-1:])}"
         occ.name.type = PERSON
         if words[0] not in partner.name.forms:
-            partner.name.forms.append(words[0])  # 'Emily' of 'Bill and Emily Roe': how the text names her too
+            partner.name.forms.append(words[0])  # 'Nora' of 'Tom and Nora Roe': how the text names her too
 
 
 def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention]:
@@ -94,7 +94,7 @@ def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention
     families = family_mentions(parsed, lex)
     people = [o for o in parsed.occurrences if o.type == PERSON]
     given_names = {parts(o.text)[0] for o in people if len(parts(o.text)) > 1}
-    given_names |= {o.text.lower() for o in people  # "his brother Salah", not "the Abdeslam brothers"
+    given_names |= {o.text.lower() for o in people  # "his brother Karim", not "the Roe brothers"
                     if (kin := kin_nouns_of(o, parsed, lex)) is not None and kin.tag_ != "NNS"}
     family_surnames = {f.surname for f in families}
     for occ in people:
@@ -110,7 +110,7 @@ def infer_full_names(parsed: ParsedDocument, lex: Lexicon) -> list[FamilyMention
 
 
 def _possessor_surname(occ: Occurrence, parsed: ParsedDocument, lex: Lexicon, given_names: set[str]) -> str | None:
-    """'Abdeslam's brother Salah' -> Abdeslam (the possessor is itself a surname)."""
+    """'Roe's brother Karim' -> Roe (the possessor is itself a surname)."""
     kin = kin_nouns_of(occ, parsed, lex)
     if kin is None:
         return None

@@ -213,7 +213,7 @@ class MembershipFinder:
         ties += self._roll(parsed, paragraph, sentence, persons, groups, outsiders)
         ties += self._owned_groups(paragraph, sentence, persons, groups)
         ties += self._counted_back(parsed, paragraph, sentence, groups)
-        # A unit of a group ("Fatah's Force 17", "the FARC's International Commission"): whoever
+        # A unit of a group ("the Front's Unit 9", "the Movement's Foreign Committee"): whoever
         # is in the unit is a member of the group.
         parents = {groups[t]: groups[c.i] for t in groups for c in sentence.doc[t].children
                    if c.dep_ == "poss" and c.i in groups and groups[c.i] != groups[t]}
@@ -443,7 +443,7 @@ class MembershipFinder:
                 and before not in groups and noun.doc[before].pos_ in {"ADJ", "ADV", "NOUN"}:
             before -= 1
         if before in groups and noun.doc[before].head.i in {noun.i, noun.head.i}:
-            return groups[before]  # 'IRA Volunteer Liam Quinn': both words hang on the name
+            return groups[before]  # 'IRA Volunteer Ciaran Roe': both words hang on the name
         spelled = self._spelled_group(noun.doc, noun.sent.start, before)
         if spelled is not None and noun.doc[before].head.i in {noun.i, noun.head.i}:
             return spelled  # the same, where the group's name was not read as one here

@@ -315,7 +315,7 @@ class RelationFinder:
         return Tie(a.cluster, b.cluster, kind, trigger.lemma_.lower(), hedged, paragraph, sentence)
 
     def _kinship(self, a: Participant, b: Participant, path: list[Token]) -> str | None:
-        """A kin word owned by one of the two: 'Saleh's brother, Brahim', 'brother of X', 'his
+        """A kin word owned by one of the two: 'Nabil's brother, Karim', 'brother of X', 'his
         parents were A and B', 'A was the niece of B'."""
         inner = path[1:-1]
         copular = self._copular_kinship(a, b)
@@ -394,7 +394,7 @@ class RelationFinder:
                 if t.pos_ == "VERB" and not (t.dep_ == "acl" and t.head in inner and (
                         t.head.lemma_.lower() in self.lex.group_nouns or t.head.ent_type_ == "ORG")):
                     continue  # 'a member of a network led by Z' ties; 'a school founded by Z with A' does not
-                kind = ASSOCIATE  # "a network led by Zerkani"
+                kind = ASSOCIATE  # "a network led by Varga"
             if kind is None:
                 continue
             if lemma == "call" and any(c.dep_ in {"oprd", "attr", "xcomp", "ccomp"} or c.lower_ in {"himself", "herself"}
@@ -422,14 +422,14 @@ class RelationFinder:
             if t.lemma_.lower() in lex.leader_words:
                 person_side = inner[k - 1] if k else person.token
                 if t.pos_ == "VERB" and not (_does(person_side, t) and _same_referent([person.token, *inner[:k]])):
-                    continue  # not who leads: "sentenced him ... for leading"; "Zafar's son ran the circle"
+                    continue  # not who leads: "sentenced him ... for leading"; "Karim's son ran the circle"
                 if t.pos_ == "NOUN" and not _said_of([person.token, *inner[:k], t]):
                     return None  # another's role: "A, a leader with ties to B"; "B killed the group's leader"
                 return LEADER_OF
         for t in inner:
             if t.lemma_.lower() in lex.group_nouns and any(
                     c.dep_ == "poss" and c.i == person.token.i for c in t.children):
-                return LEADER_OF  # "Belkacem and his group, Sharia4Belgium"
+                return LEADER_OF  # "Orlov and his group, Dawa4Europe"
         for k, t in enumerate(inner):
             kind = lex.group_triggers.get(t.lemma_.lower())
             if kind and t.pos_ == "ADP" and not any(x.lemma_.lower() in lex.group_triggers and x.pos_ != "ADP"
@@ -734,7 +734,7 @@ def _nominal(token: Token) -> Token:
 
 def _same_referent(chain: list[Token]) -> bool:
     """Do the tokens from the person up to the verb all name the same one (conjuncts,
-    appositions, compounds), rather than, say, the person's son ('Zafar's son')?"""
+    appositions, compounds), rather than, say, the person's son ('Karim's son')?"""
     for x, y in zip(chain, chain[1:], strict=False):
         child = x if x.head.i == y.i else y
         if child.dep_ not in {"conj", "appos", "compound", "flat", "cc", "punct"}:
@@ -770,7 +770,7 @@ def _said_of_another(noun: Token) -> bool:
 
 def _does(person_side: Token, verb: Token) -> bool:
     """Is the path's person the doer of `verb`: its subject, its 'by' agent, or the noun a
-    participle or relative clause of it describes ('Zerkani, who led ...', 'the man leading')?"""
+    participle or relative clause of it describes ('Varga, who led ...', 'the man leading')?"""
     if person_side.head.i == verb.i and person_side.dep_ in {"nsubj", "agent"}:
         return True
     return verb.dep_ in {"relcl", "acl"} and verb.head.i == person_side.i
