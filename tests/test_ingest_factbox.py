@@ -47,3 +47,22 @@ def test_rows_of_a_table_fact_box_are_not_joined_as_wrapped_prose() -> None:
             "Motives | Independence of the northern provinces from the crown |\n\n" + LEAD)
     lines = clean_text(text).splitlines()
     assert "Headquarters | Portville, North Province, Ruritania |" in lines
+
+
+def test_page_history_notices_go_however_long() -> None:
+    notice = ("This is an old revision of this page, as edited by Quillwright (talk | contribs) at 10:12, "
+              "3 May 2019 (added the trial of the two brothers and their cousin, per the regional court "
+              "report). The present address (URL) is a permanent link to this revision, which may differ "
+              "significantly from the current revision.")
+    footer = 'Retrieved from "https://wiki.example.org/w/index.php?title=Varo_cell&oldid=4411"'
+    history = "Revision as of 10:12, 3 May 2019 by Quillwright (talk | contribs)"
+    text = "Varo cell\n\n" + notice + "\n\n" + history + "\n\n" + LEAD + "\n" + footer + "\n"
+    cleaned = clean_text(text)
+    assert "Quillwright" not in cleaned and "https://" not in cleaned
+    assert LEAD.strip() in cleaned.splitlines()
+
+
+def test_long_reporting_about_talks_and_contributions_is_kept() -> None:
+    line = ("The court heard that Karl Varo had talked with his brother about contributions to the cell "
+            "before the raid, and that the two had met in the port city several times that spring.")
+    assert line in clean_text(LEAD + line + "\n").splitlines()

@@ -45,15 +45,20 @@ def boilerplate_patterns() -> list[re.Pattern[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+_ANY_LENGTH = "(?#any length)"
+
+
 def is_credit(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 10 and bool(_CREDIT.match(line.strip()))
 
 
 def is_boilerplate(line: str) -> bool:
+    """Page furniture by its shape (lexicon/boilerplate.txt). A long line is reporting unless a
+    pattern marked for any length (a page-history notice, a user signature) says otherwise."""
     stripped = line.strip()
     if len(stripped.split()) > 25:
-        return False
+        return any(p.pattern.startswith(_ANY_LENGTH) and p.search(stripped) for p in boilerplate_patterns())
     return any(p.search(stripped) for p in boilerplate_patterns())
 
 
