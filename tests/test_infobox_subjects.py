@@ -39,3 +39,19 @@ def test_field_names_with_a_plural_mark_are_known(extractor) -> None:  # type: i
     assert field_kind("Spouse(s)", extractor.lex) == "family"
     assert field_kind("Notable  members", extractor.lex) == "member"
     assert field_kind("Occupation", extractor.lex) is None
+
+
+def test_a_row_with_a_space_after_its_label_is_a_field(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dario Fenk\n\nDario Fenk\nBorn Dario Ivo Fenk\nSpouse(s) Marta Kolar\nChildren 3\n\n"
+            "Dario Fenk (born 1980) is a militant from Portville who led a cell of six men.\n")
+    family = _family(extractor, "Dario Fenk", text)
+    assert any("Marta Kolar" in pair and any(n.startswith("Dario") for n in pair) for pair in family)
+
+
+def test_a_short_sentence_opening_with_a_field_word_is_no_row() -> None:
+    from linkchart.extract.infobox import _spaced_field
+    from linkchart.extract.lexicon import _load
+
+    assert _spaced_field("Parents Ann and Bo Roe were questioned.", _load()) is None
+    assert _spaced_field("Born Ann Roe (in the old script)", _load()) is None  # a birth name is no place
+    assert _spaced_field("Relatives Bo Roe (brother)", _load()) == ("family", len("Relatives "))

@@ -50,7 +50,30 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
             kind = lex.infobox_fields.get(first.lower_)  # "BornLagos", "Leader(s)Ann Roe": a flattened fact box
             if kind:
                 out.append((p, kind, first.i + 1))
+                continue
+        spaced = _spaced_field(doc.text, lex)
+        if spaced is not None:
+            kind, at = spaced
+            value = next((t.i for t in doc if t.idx >= at), None)
+            if value is not None:
+                out.append((p, kind, value))
     return out
+
+
+_SPACED_LABEL = re.compile(r"^\W{0,3}((?:[A-Za-z][\w()/'-]*\s+){1,3}?)(?=[A-Z])")
+
+
+def _spaced_field(text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """'Spouse(s) Ann Roe', 'Relatives Bo Roe (brother)': a fact-box row copied with a space
+    between its label and a capitalised value. A short line that is not a sentence only:
+    'Parents Ann and Bo Roe were questioned by police.' is prose."""
+    if len(text.split()) > 12 or text.rstrip().endswith((".", "!", "?")):
+        return None
+    match = _SPACED_LABEL.match(text)
+    if match is None:
+        return None
+    kind = field_kind(match.group(1), lex)  # not 'Born Ann Roe (Arabic: ...)': a birth name, no place
+    return (kind, match.end()) if kind and kind != "place" else None
 
 
 def field_kind(label: str, lex: Lexicon) -> str | None:
