@@ -66,3 +66,11 @@ def test_long_reporting_about_talks_and_contributions_is_kept() -> None:
     line = ("The court heard that Karl Varo had talked with his brother about contributions to the cell "
             "before the raid, and that the two had met in the port city several times that spring.")
     assert line in clean_text(LEAD + line + "\n").splitlines()
+
+
+def test_a_writers_name_beside_publication_metadata_still_goes() -> None:
+    text = ("Varo cell leader jailed\nPublished: 3 May 2020\nNora Pell\n\n" + LEAD
+            + "Author | Nora Pell |\nUpdated: 4 May 2020\n")
+    cleaned = clean_text(text)
+    assert "Nora Pell" not in cleaned
+    assert LEAD.strip() in cleaned.splitlines()

@@ -199,7 +199,10 @@ def _is_name_line(text: str) -> bool:
 
 
 def _is_factbox_row(line: str) -> bool:
-    """A labelled row of a fact box: 'Spouse: Ann Roe', 'Spouse | Ann Roe |', 'BornLagos'."""
+    """A labelled row of a fact box: 'Spouse: Ann Roe', 'Spouse | Ann Roe |', 'BornLagos';
+    not a page's metadata ('Published: 3 May 2020', then the writer's name)."""
+    if is_boilerplate(line):
+        return False
     if _COLON_ROW.match(line):
         return True
     if _is_table_row(line):
@@ -222,6 +225,8 @@ def _is_factbox_entry(lines: list[str], i: int) -> bool:
     ('Leader: Ann Roe' then 'Bo Roe'), an item of a list under a field label ('Other names'
     then '• Bo' ...). Navigation sits among buttons and links, not against a fact box."""
     line = lines[i]
+    if is_boilerplate(line):
+        return False
     if _is_table_row(line):
         cells = [c for c in _cells(line) if re.search(r"[^\W\d_]", c)]
         return len(cells) >= 2 or (len(cells) == 1 and _is_name_line(cells[0]))
