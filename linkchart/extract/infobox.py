@@ -40,9 +40,7 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
     for p, doc in enumerate(parsed.paragraphs):
         match = _FIELD.match(doc.text)
         if match:
-            key = match.group(1).strip().lower()
-            # 'Other members', 'Notable members', 'Leader(s)': the field's last word names it
-            kind = lex.infobox_fields.get(key) or lex.infobox_fields.get(key.split()[-1])
+            kind = field_kind(match.group(1), lex)
             colon = next((t.i for t in doc if t.text in {":", "|"}), None)
             if kind and colon is not None:
                 out.append((p, kind, colon + 1))
@@ -52,38 +50,119 @@ def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
             kind = lex.infobox_fields.get(first.lower_)  # "BornLagos", "Leader(s)Ann Roe": a flattened fact box
             if kind:
                 out.append((p, kind, first.i + 1))
+                continue
+        spaced = _spaced_field(doc.text, lex)
+        if spaced is not None:
+            kind, at = spaced
+            value = next((t.i for t in doc if t.idx >= at), None)
+            if value is not None:
+                out.append((p, kind, value))
     return out
+
+
+_SPACED_LABEL = re.compile(r"^\W{0,3}((?:[A-Za-z][\w()/'-]*\s+){1,3}?)(?=[A-Z])")
+
+
+def _spaced_field(text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """'Spouse(s) Ann Roe', 'Relatives Bo Roe (brother)': a fact-box row copied with a space
+    between its label and a capitalised value. A short line that is not a sentence only:
+    'Parents Ann and Bo Roe were questioned by police.' is prose."""
+    if len(text.split()) > 12 or text.rstrip().endswith((".", "!", "?")):
+        return None
+    match = _SPACED_LABEL.match(text)
+    if match is None:
+        return None
+    kind = field_kind(match.group(1), lex)  # not 'Born Ann Roe (Arabic: ...)': a birth name, no place
+    return (kind, match.end()) if kind and kind != "place" else None
+
+
+def field_kind(label: str, lex: Lexicon) -> str | None:
+    """What a field states: 'Other members', 'Notable members' are named by their last word;
+    'Parent(s)', 'Spouse(s)', 'Leader(s)' by the word with or without its plural mark."""
+    key = " ".join(label.strip().lower().split())
+    for candidate in (key, key.split()[-1] if key else key):
+        for form in (candidate, candidate.replace("(s)", "s"), candidate.replace("(s)", "")):
+            if form in lex.infobox_fields:
+                return lex.infobox_fields[form]
+    return None
 
 
 def _values(parsed: ParsedDocument, p: int, start: int) -> list[Occurrence]:
     return [o for o in parsed.in_paragraph(p) if o.name.start >= start]
 
 
+_TABLE_HEADER = re.compile(r"^\s*\|?\s*([^|]+?)\s*\|\s*\|?\s*$")  # "Ann Roe | |": a fact box's header row
+
+
+def row_subjects(parsed: ParsedDocument, lex: Lexicon, title: str) -> dict[int, Occurrence]:
+    """The subject of each field row: the page's subject, or, for the rows under a fact box's
+    own header (a page about an attack carries its perpetrator's box: 'Ann Roe | |' or a line
+    that is only 'Ann Roe', then 'Born | ...', 'Parent(s) | ...'), the person or group that
+    header names. The header's scope ends at the next header or at the first line of prose.
+    Only a name the text already holds can head rows: the header invents no one."""
+    page = page_subject(parsed, title)
+    fields = _fields(parsed, lex)
+    field_rows = {p for p, _kind, _start in fields}
+    out: dict[int, Occurrence] = {}
+    header: Occurrence | None = None
+    for p, doc in enumerate(parsed.paragraphs):
+        found = _header(parsed, p, p + 1 in field_rows or _is_row(parsed, p + 1))
+        if found is not None:
+            header = found
+            continue
+        if p not in field_rows and _is_prose(doc.text):
+            header = None
+        if p in field_rows:
+            subject = header or page
+            if subject is not None:
+                out[p] = subject
+    return out
+
+
+def _header(parsed: ParsedDocument, p: int, row_follows: bool) -> Occurrence | None:
+    text = parsed.paragraphs[p].text.strip()
+    table = _TABLE_HEADER.match(text)
+    cell = table.group(1) if table else (text if row_follows else "")
+    names = [o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION}]
+    if not cell or len(names) != 1 or name_key(names[0].text) != name_key(cell):
+        return None
+    return names[0]
+
+
+def _is_row(parsed: ParsedDocument, p: int) -> bool:
+    return p < len(parsed.paragraphs) and bool(_FIELD.match(parsed.paragraphs[p].text))
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= 12 and text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def type_field_values(parsed: ParsedDocument, lex: Lexicon, title: str) -> None:
     """A field says what its values are: aliases are names of the subject's kind, relatives are
     people, a person's 'Organisation' is a group, a group's 'Founder' a person."""
-    subject = page_subject(parsed, title)
-    wanted = {"place": PLACE}
-    if subject is not None:
-        other = ORGANIZATION if subject.type == PERSON else PERSON
-        wanted.update({"alias": subject.type, "family": PERSON, "leader": other, "member": other})
+    subjects = row_subjects(parsed, lex, title)
     typed: dict[str, str] = {}
     for p, kind, start in _fields(parsed, lex):
+        subject = subjects.get(p)
+        wanted = {"place": PLACE}
+        if subject is not None:
+            other = ORGANIZATION if subject.type == PERSON else PERSON
+            wanted.update({"alias": subject.type, "family": PERSON, "leader": other, "member": other})
         for value in _values(parsed, p, start):
             if (subject is None or value.id != subject.id) and kind in wanted:
                 typed[name_key(value.text)] = wanted[kind]
+    heads = {name_key(o.text) for o in subjects.values()}
     for occ in parsed.occurrences:  # one name, one kind in a document
-        if (subject is None or occ.id != subject.id) and name_key(occ.text) in typed:
+        if name_key(occ.text) not in heads and name_key(occ.text) in typed:
             occ.name.type = typed[name_key(occ.text)]
 
 
 def infobox_aliases(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[AliasFinding]:
-    subject = page_subject(parsed, title)
-    if subject is None:
-        return []
+    subjects = row_subjects(parsed, lex, title)
     out = []
     for p, kind, start in _fields(parsed, lex):
-        if kind != "alias":
+        subject = subjects.get(p)
+        if kind != "alias" or subject is None:
             continue
         for value in _values(parsed, p, start):
             if value.id != subject.id and value.type in {subject.type, ""}:
@@ -92,11 +171,12 @@ def infobox_aliases(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[Al
 
 
 def infobox_ties(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[Tie]:
-    subject = page_subject(parsed, title)
-    if subject is None or not subject.cluster:
-        return []
+    subjects = row_subjects(parsed, lex, title)
     ties = []
     for p, kind, start in _fields(parsed, lex):
+        subject = subjects.get(p)
+        if subject is None or not subject.cluster:
+            continue
         line = parsed.paragraphs[p][:]
         for value in _values(parsed, p, start):
             if not value.cluster or value.cluster == subject.cluster:

@@ -45,15 +45,20 @@ def boilerplate_patterns() -> list[re.Pattern[str]]:
             if line.strip() and not line.startswith("#")]
 
 
+_ANY_LENGTH = "(?#any length)"
+
+
 def is_credit(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 10 and bool(_CREDIT.match(line.strip()))
 
 
 def is_boilerplate(line: str) -> bool:
+    """Page furniture by its shape (lexicon/boilerplate.txt). A long line is reporting unless a
+    pattern marked for any length (a page-history notice, a user signature) says otherwise."""
     stripped = line.strip()
     if len(stripped.split()) > 25:
-        return False
+        return any(p.pattern.startswith(_ANY_LENGTH) and p.search(stripped) for p in boilerplate_patterns())
     return any(p.search(stripped) for p in boilerplate_patterns())
 
 
@@ -97,7 +102,7 @@ def clean_text(text: str) -> str:
                                           or _LABELLED_CREDIT.search(line)):
             keep[i] = False  # a caption with its credit on the same line
         elif is_boilerplate(line) or ((is_menu_item(line) or (_is_widget(line) and (i != first or _SEPARATOR.search(line))))
-                                      and not names_a_group(line)):
+                                      and not names_a_group(line) and not _is_factbox_entry(lines, i)):
             keep[i] = False  # (the first line is the title: "Jund al-Mizan" is no button)
         else:
             nxt = _next_nonblank(lines, i)
@@ -172,6 +177,77 @@ def _role_words() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("group_roles.txt") if r[1:] in (("member",), ("leader",)))
 
 
+# A name as a fact box prints it: two to five capitalised words, particles allowed ("Ann de
+# Roe", "Abu Bakr al-Roe"), no digits, commas or sentence punctuation; not a shouted heading.
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[a-z]{1,3}-[A-Z][\w'’-]*)"
+_NAME_LINE = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_COLON_ROW = re.compile(r"^\W{0,3}[^\W\d_][\w ()/'-]{0,30}:\s+\S")  # "Spouse: Ann Roe", "- Leader: X"
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _is_table_row(line: str) -> bool:
+    """'Spouse | Ann Roe |', 'Ann Roe | |': a row of a fact box copied as a table."""
+    stripped = line.strip()
+    return stripped.endswith("|") or stripped.startswith("|")
+
+
+def _is_name_line(text: str) -> bool:
+    return bool(_NAME_LINE.match(text)) and not text.isupper() and sum(w[:1].isupper() for w in text.split()) >= 2
+
+
+def _is_factbox_row(line: str) -> bool:
+    """A labelled row of a fact box: 'Spouse: Ann Roe', 'Spouse | Ann Roe |', 'BornLagos';
+    not a page's metadata ('Published: 3 May 2020', then the writer's name)."""
+    if is_boilerplate(line):
+        return False
+    if _COLON_ROW.match(line):
+        return True
+    if _is_table_row(line):
+        return sum(1 for c in _cells(line) if re.search(r"[^\W\d_]", c)) >= 2
+    lower = line.lower()
+    return any(lower.startswith(label) and (len(line) == len(label) or not line[len(label)].islower())
+               for label in _factbox_labels())
+
+
+@lru_cache(maxsize=1)
+def _factbox_labels() -> tuple[str, ...]:
+    labels = words("factbox_labels.txt") | {r[0].lower() for r in rows("infobox_fields.txt")}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _is_factbox_entry(lines: list[str], i: int) -> bool:
+    """A short line of a fact box that carries a name is content, not a button: a labelled
+    row with its value ('Spouse | Ann Roe |'), the box's header naming its subject ('Ann Roe
+    | |', or 'Ann Roe' on the line above the first row), a value continued on the next line
+    ('Leader: Ann Roe' then 'Bo Roe'), an item of a list under a field label ('Other names'
+    then '• Bo' ...). Navigation sits among buttons and links, not against a fact box."""
+    line = lines[i]
+    if is_boilerplate(line):
+        return False
+    if _is_table_row(line):
+        cells = [c for c in _cells(line) if re.search(r"[^\W\d_]", c)]
+        return len(cells) >= 2 or (len(cells) == 1 and _is_name_line(cells[0]))
+    before = lines[i - 1] if i > 0 else ""
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    if _BULLET.match(line):
+        item = _BULLET.sub("", line)
+        return bool(re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}", item)) and _under_field_label(lines, i)
+    if not _is_name_line(line):
+        return False
+    return bool(before and _is_factbox_row(before)) or bool(after and _is_factbox_row(after))
+
+
+def _under_field_label(lines: list[str], i: int) -> bool:
+    """A bullet item of the list that follows a bare fact-box label line ('Other names')."""
+    j = i - 1
+    while j >= 0 and lines[j] and _BULLET.match(lines[j]):
+        j -= 1
+    return j >= 0 and bool(lines[j]) and lines[j].lower().rstrip(":") in _factbox_labels()
+
+
 def _is_widget(line: str) -> bool:
     """One or two words with no punctuation: buttons, counters, tabs; or a short masthead
     or section line split by a separator ("Lille Weekly — Our neighbourhoods")."""
@@ -211,8 +287,8 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def _looks_wrapped(block: list[str]) -> bool:
-    if sum(1 for b in block if _FIELD.match(b)) >= len(block) / 2:
-        return False  # "Also known as: ...", "Founder: ...": an infobox, one field per line
+    if sum(1 for b in block if _FIELD.match(b) or _is_table_row(b)) >= len(block) / 2:
+        return False  # "Also known as: ...", "Founder | ... |": an infobox, one field per line
     lengths = [len(b) for b in block[:-1]]
     long_enough = sum(1 for n in lengths if 40 <= n <= 120)
     return long_enough >= 0.8 * len(lengths) and not all(_SENTENCE_END.search(b) for b in block[:-1])
