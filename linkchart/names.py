@@ -235,7 +235,8 @@ def forget_cached_names(beyond: int = 0) -> None:
     """Empty the caches of name forms once one holds more than `beyond` entries. A resolution
     that goes batch by batch calls it between batches: a batch's names are rarely met again, and
     kept they would make its memory grow with the corpus (up to the caches' size)."""
-    cached = (fold, generation, name_key, _parts, transliteration_keys, transliterated, _vowel_shape)
+    cached = (fold, generation, name_key, _parts, transliteration_keys, transliterated, _vowel_shape,
+              modified_acronyms)
     if any(f.cache_info().currsize > beyond for f in cached):
         for f in cached:
             f.cache_clear()

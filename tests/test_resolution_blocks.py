@@ -122,3 +122,17 @@ def test_names_of_one_class_share_a_comparison_block() -> None:
             assert (a, b) in candidates, (a, b)
             assert name_class_blocks(a) & name_class_blocks(b)
     assert len(candidates) < len(names) * (len(names) - 1) / 20  # and few others are compared
+
+
+def test_forgetting_cached_names_empties_every_name_cache() -> None:
+    """Resolution empties the name caches between batches so that its memory stays flat; a cache
+    left out of forget_cached_names would grow with the corpus again."""
+    import linkchart.names as names
+
+    caches = [f for f in vars(names).values() if hasattr(f, "cache_info") and f.__module__ == names.__name__]
+    assert len(caches) >= 8
+    names.same_name_class("Karim Tessouli", "Kareem Tesouli", floor=0.85)
+    names.modified_acronyms("Provisional Irish Republican Army")
+    assert any(f.cache_info().currsize for f in caches)
+    names.forget_cached_names()
+    assert [f.__name__ for f in caches if f.cache_info().currsize] == []
