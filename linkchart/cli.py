@@ -27,7 +27,19 @@ db_option = click.option("--db", type=click.Path(dir_okay=False, path_type=str),
 
 
 class LinkchartGroup(click.Group):
-    """Turns our own errors into one line; --debug shows the traceback."""
+    """Turns our own errors into one line; --debug shows the traceback. The `analyse` group
+    (with the analysis package, one module per question) is imported when asked for, so that
+    a build does not pay for importing the graph libraries."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "analyse"})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name == "analyse" and name not in self.commands:
+            from linkchart.analyse.cli import analyse
+
+            self.add_command(analyse)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -326,16 +338,6 @@ def evaluate(db: Path, gold: Path, corpus: Path, scorer: Path | None, minimums: 
     missing = ev.shortfalls(report["summary"], bounds)
     if missing:
         raise LinkchartError("below target: " + "; ".join(missing))
-
-
-def _register_analysis() -> None:
-    """The `analyse` group lives with the analysis package, one module per question."""
-    from linkchart.analyse.cli import analyse
-
-    cli.add_command(analyse)
-
-
-_register_analysis()
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -65,7 +66,12 @@ def worker_extractor(settings: Settings) -> Any:
     if extractor is None:
         from linkchart.extract.pipeline import Extractor
 
-        extractor = _WORKER_EXTRACTOR[model_key(settings)] = Extractor(settings)
+        preloaded = getattr(sys.modules.get("linkchart.extract.preload"), "EXTRACTOR", None)  # in a forked worker
+        if preloaded is not None and model_key(preloaded.settings) == model_key(settings):
+            extractor = preloaded
+        else:
+            extractor = Extractor(settings, preloaded.nlp if preloaded is not None else None)
+        _WORKER_EXTRACTOR[model_key(settings)] = extractor
     return extractor
 
 
@@ -179,14 +185,21 @@ def chunks(docs: Sequence[Document], workers: int, budget: int) -> list[list[Doc
 
 
 class ProcessEngine:
-    """N worker processes on this machine (spawned, so no state leaks from the parent). The
-    documents of a batch go to them in tasks of a few, so that each worker hands its model
-    a few thousand words at a time."""
+    """N worker processes on this machine. The documents of a batch go to them in tasks of a
+    few, so that each worker hands its model a few thousand words at a time.
+
+    Where the platform has a fork server, the workers are forked from it, a fresh process
+    (no state of the writer leaks into them, whatever threads the writer runs) that loaded
+    the model once (linkchart.extract.preload): N workers share one load instead of paying
+    one each. Elsewhere they are spawned and each loads the model."""
 
     def __init__(self, settings: Settings, workers: int, on_progress: Callable[[str, int, int], None] | None = None) -> None:
         import multiprocessing
 
-        context = multiprocessing.get_context("spawn")
+        forkserver = "forkserver" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if forkserver else "spawn")
+        if forkserver:
+            context.set_forkserver_preload(["linkchart.extract.preload"])  # type: ignore[attr-defined]
         self.settings, self.on_progress, self.workers = settings, on_progress, workers
         self.queue = context.SimpleQueue() if on_progress is not None else None
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,

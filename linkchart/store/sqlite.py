@@ -71,6 +71,9 @@ class SQLiteStore:
                 self.db = sqlite3.connect(self.path, timeout=30)
                 self._check_version(allow_new=True)
                 self.db.execute("PRAGMA journal_mode=WAL")
+                # In WAL mode a committed transaction survives the process being killed without a sync
+                # per commit (only a power cut can lose the last ones): one fsync a checkpoint, not a commit.
+                self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(resources.files("linkchart.store").joinpath("schema.sql").read_text())
                 self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self.db.execute("PRAGMA foreign_keys=ON")
