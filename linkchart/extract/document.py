@@ -45,6 +45,8 @@ class ParsedDocument:
     sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
     _by_place: tuple = field(default=(), repr=False, compare=False)  # type: ignore[type-arg]
     _heads: dict[int, Token] = field(default_factory=dict, repr=False, compare=False)
+    # Findings that depend only on the paragraphs' tokens, asked for by several steps: found once.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],

@@ -35,7 +35,16 @@ def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
 
 
 def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
-    """(paragraph, kind, index of the first value token) for every known field line."""
+    """(paragraph, kind, index of the first value token) for every known field line. Read from
+    the tokens alone and asked for by every fact-box step: found once a document."""
+    memo = parsed.memo.get("infobox_fields")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
+    out = parsed.memo["infobox_fields"] = _find_fields(parsed, lex)
+    return out
+
+
+def _find_fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
     out = []
     for p, doc in enumerate(parsed.paragraphs):
         match = _FIELD.match(doc.text)
