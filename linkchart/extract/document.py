@@ -8,10 +8,12 @@ integer id, and every sentence a document-wide index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.names import NameSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 

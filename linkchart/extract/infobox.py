@@ -10,8 +10,7 @@ document; the field line itself is the evidence.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from linkchart.extract.aliases import AliasFinding
 from linkchart.extract.document import Occurrence, ParsedDocument
@@ -19,6 +18,9 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, PLACE
 from linkchart.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*(?::\s+|\s?\|\s+)\S")  # "Born: X", "Ameer | X |"
 

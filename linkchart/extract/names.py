@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Kessabi": the hyphen after a particle joins too
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
@@ -27,6 +26,9 @@ from linkchart.model import (
     PERSON,
     RECRUITED_BY,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MAX_PATH = 9
 _PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
