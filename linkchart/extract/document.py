@@ -86,6 +86,13 @@ class ParsedDocument:
             self._by_place = (by_paragraph, by_sentence, len(self.occurrences))  # type: ignore[assignment]
         return self._by_place[0], self._by_place[1]  # type: ignore[return-value]
 
+    def text(self, paragraph: int) -> str:
+        """A paragraph's text (spaCy joins `doc.text` anew from the tokens at every call)."""
+        texts = self.memo.get("texts")
+        if texts is None:
+            texts = self.memo["texts"] = [doc.text for doc in self.paragraphs]
+        return texts[paragraph]  # type: ignore[index]
+
     def occurrence_at(self, paragraph: int, token: Token) -> Occurrence | None:
         return self.by_token.get((paragraph, token.i))
 

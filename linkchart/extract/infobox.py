@@ -116,12 +116,12 @@ def row_subjects(parsed: ParsedDocument, lex: Lexicon, title: str) -> dict[int, 
     field_rows = {p for p, _kind, _start in fields}
     out: dict[int, Occurrence] = {}
     header: Occurrence | None = None
-    for p, doc in enumerate(parsed.paragraphs):
+    for p in range(len(parsed.paragraphs)):
         found = _header(parsed, p, p + 1 in field_rows or _is_row(parsed, p + 1))
         if found is not None:
             header = found
             continue
-        if p not in field_rows and _is_prose(doc.text):
+        if p not in field_rows and _is_prose(parsed.text(p)):
             header = None
         if p in field_rows:
             subject = header or page
@@ -131,7 +131,7 @@ def row_subjects(parsed: ParsedDocument, lex: Lexicon, title: str) -> dict[int, 
 
 
 def _header(parsed: ParsedDocument, p: int, row_follows: bool) -> Occurrence | None:
-    text = parsed.paragraphs[p].text.strip()
+    text = parsed.text(p).strip()
     table = _TABLE_HEADER.match(text)
     cell = table.group(1) if table else (text if row_follows else "")
     names = [o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION}]
@@ -141,7 +141,7 @@ def _header(parsed: ParsedDocument, p: int, row_follows: bool) -> Occurrence | N
 
 
 def _is_row(parsed: ParsedDocument, p: int) -> bool:
-    return p < len(parsed.paragraphs) and bool(_FIELD.match(parsed.paragraphs[p].text))
+    return p < len(parsed.paragraphs) and bool(_FIELD.match(parsed.text(p)))
 
 
 def _is_prose(text: str) -> bool:
