@@ -196,8 +196,11 @@ def similar_words(a: str, b: str, *, floor: float) -> bool:
     return (phonetic(a) == phonetic(b) and score >= floor - 0.1) or score >= floor + 0.05
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+
+
 def is_acronym(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,9}", text.strip()))
+    return bool(_ACRONYM.fullmatch(text.strip()))
 
 
 def acronym_of(long_name: str) -> str:

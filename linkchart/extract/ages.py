@@ -7,9 +7,12 @@ son "Karim Amine Roe, 24" (a father's given name is often his son's middle name)
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from linkchart.extract.names import NameSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _AFTER_AGE = {",", ".", ";", ")", "of", "from", "and", "who", "was", "is", "were", "are", "had", "has"}
 _AGE_WORDS = {"aged", "age"}

@@ -7,14 +7,16 @@ later by coreference) or an unnamed noun phrase ("a man previously known as ..."
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import QUOTES, bracket_after, bracket_open
 from linkchart.lexicon import words
 from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SKIP_BEFORE_NAME = {*QUOTES, "the", "a", "an", "name", "of", ":", ",", "(", "previously", "later",
                      "his", "her", "their", "its", "is", "was"}

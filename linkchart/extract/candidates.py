@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, wraps
-from typing import Any
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING, Any
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import (
@@ -34,6 +32,9 @@ from linkchart.extract.relations import (
 from linkchart.extract.roles import titled
 from linkchart.lexicon import words
 from linkchart.model import FAMILY, ORGANIZATION, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Evidence that rules a pair out unless the rules themselves tie it: another clause with its own

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.dates import DateMention, date_key, find_dates, parse_date, surely_before
 from linkchart.extract.document import ParsedDocument
 from linkchart.lexicon import words
 from linkchart.model import BORN, DIED, FAMILY, PERSON, DateSource, Document, Evidence, LocalEvent, as_event_type
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Dependencies that open a clause of their own below their head.
 _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "acl", "advcl", "ccomp", "csubj", "csubjpass", "parataxis", "appos", "pcomp"})

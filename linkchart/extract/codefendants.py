@@ -9,7 +9,7 @@ short (a few paragraphs) so that a long article's other trials are not drawn in.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.kinship import coordinated_people, count_of, counted_list
@@ -17,6 +17,9 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.extract.roles import prosecuted
 from linkchart.model import ASSOCIATE, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "accused"})
 _ANOTHER = frozenset({"another", "other", "fellow"})

@@ -9,10 +9,13 @@ otherwise the pronoun stays unresolved.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument, is_speaker_label
 from linkchart.model import ORGANIZATION, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SUBJECT = {"nsubj", "nsubjpass"}
 _POSSESSIVE = {"his", "her"}

@@ -8,10 +8,12 @@ integer id, and every sentence a document-wide index.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.names import NameSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
@@ -45,6 +47,8 @@ class ParsedDocument:
     sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
     _by_place: tuple = field(default=(), repr=False, compare=False)  # type: ignore[type-arg]
     _heads: dict[int, Token] = field(default_factory=dict, repr=False, compare=False)
+    # Findings that depend only on the paragraphs' tokens, asked for by several steps: found once.
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],
@@ -81,6 +85,13 @@ class ParsedDocument:
                 by_sentence.setdefault(o.sentence, []).append(o)
             self._by_place = (by_paragraph, by_sentence, len(self.occurrences))  # type: ignore[assignment]
         return self._by_place[0], self._by_place[1]  # type: ignore[return-value]
+
+    def text(self, paragraph: int) -> str:
+        """A paragraph's text (spaCy joins `doc.text` anew from the tokens at every call)."""
+        texts = self.memo.get("texts")
+        if texts is None:
+            texts = self.memo["texts"] = [doc.text for doc in self.paragraphs]
+        return texts[paragraph]  # type: ignore[index]
 
     def occurrence_at(self, paragraph: int, token: Token) -> Occurrence | None:
         return self.by_token.get((paragraph, token.i))

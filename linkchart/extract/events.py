@@ -10,12 +10,14 @@ event; hedged ones are flagged like ties.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Participant, RelationFinder
 from linkchart.model import PERSON, TRAVEL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _DESTINATION_PREPS = {"to", "for", "into"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}

@@ -10,8 +10,7 @@ document; the field line itself is the evidence.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from linkchart.extract.aliases import AliasFinding
 from linkchart.extract.document import Occurrence, ParsedDocument
@@ -19,6 +18,9 @@ from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.model import FAMILY, LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, PLACE
 from linkchart.names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _FIELD = re.compile(r"^\W{0,3}([A-Za-z][\w ()/'-]{0,30}?)\s*(?::\s+|\s?\|\s+)\S")  # "Born: X", "Ameer | X |"
 
@@ -35,7 +37,16 @@ def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
 
 
 def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
-    """(paragraph, kind, index of the first value token) for every known field line."""
+    """(paragraph, kind, index of the first value token) for every known field line. Read from
+    the tokens alone and asked for by every fact-box step: found once a document."""
+    memo = parsed.memo.get("infobox_fields")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
+    out = parsed.memo["infobox_fields"] = _find_fields(parsed, lex)
+    return out
+
+
+def _find_fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
     out = []
     for p, doc in enumerate(parsed.paragraphs):
         match = _FIELD.match(doc.text)
@@ -105,12 +116,12 @@ def row_subjects(parsed: ParsedDocument, lex: Lexicon, title: str) -> dict[int, 
     field_rows = {p for p, _kind, _start in fields}
     out: dict[int, Occurrence] = {}
     header: Occurrence | None = None
-    for p, doc in enumerate(parsed.paragraphs):
+    for p in range(len(parsed.paragraphs)):
         found = _header(parsed, p, p + 1 in field_rows or _is_row(parsed, p + 1))
         if found is not None:
             header = found
             continue
-        if p not in field_rows and _is_prose(doc.text):
+        if p not in field_rows and _is_prose(parsed.text(p)):
             header = None
         if p in field_rows:
             subject = header or page
@@ -120,7 +131,7 @@ def row_subjects(parsed: ParsedDocument, lex: Lexicon, title: str) -> dict[int, 
 
 
 def _header(parsed: ParsedDocument, p: int, row_follows: bool) -> Occurrence | None:
-    text = parsed.paragraphs[p].text.strip()
+    text = parsed.text(p).strip()
     table = _TABLE_HEADER.match(text)
     cell = table.group(1) if table else (text if row_follows else "")
     names = [o for o in parsed.in_paragraph(p) if o.type in {PERSON, ORGANIZATION}]
@@ -130,7 +141,7 @@ def _header(parsed: ParsedDocument, p: int, row_follows: bool) -> Occurrence | N
 
 
 def _is_row(parsed: ParsedDocument, p: int) -> bool:
-    return p < len(parsed.paragraphs) and bool(_FIELD.match(parsed.paragraphs[p].text))
+    return p < len(parsed.paragraphs) and bool(_FIELD.match(parsed.text(p)))
 
 
 def _is_prose(text: str) -> bool:

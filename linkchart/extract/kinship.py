@@ -9,14 +9,16 @@ uses it as one (first word of a full name, or the name of someone's brother).
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.model import FAMILY, PERSON
 from linkchart.names import PARTICLES, familiar_form, parts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
 

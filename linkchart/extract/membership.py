@@ -31,8 +31,7 @@ negated clause gives none; a hedged one is marked hedged.
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
@@ -42,6 +41,9 @@ from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import counsel_clusters, prosecuted, titled
 from linkchart.lexicon import rows
 from linkchart.model import LEADER_OF, MEMBER_OF, ORGANIZATION, PERSON, Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
 _DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})

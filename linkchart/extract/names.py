@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
 from linkchart.names import PARTICLES as NAME_PARTICLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PARTICLES = NAME_PARTICLES | {"-"}  # "al-Kessabi": the hyphen after a particle joins too
 # Inside an organisation's name as the NER sees it: "Institute for Security Studies".
@@ -656,7 +658,19 @@ def _contact_line(doc: Doc, name: NameSpan) -> bool:
     """'Contact: Ann Roe - (555) 226-9758': a press office's contact, named with a telephone number,
     stands outside the story the release tells (like a byline)."""
     end = doc[name.end - 1].idx + len(doc[name.end - 1].text)
-    return bool(_PHONE_AFTER.match(doc.text[end:end + 40]))
+    return bool(_PHONE_AFTER.match(doc_text(doc)[end:end + 40]))
+
+
+_TEXT: tuple[Doc | None, str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, which spaCy joins anew from the tokens at every call: kept for the paragraph at
+    hand (asked once per name, it made reading a long paragraph quadratic)."""
+    global _TEXT
+    if _TEXT[0] is not doc:
+        _TEXT = (doc, doc.text)
+    return _TEXT[1]
 
 
 def _firm_name(doc: Doc, name: NameSpan) -> bool:
@@ -704,10 +718,13 @@ def _legal_citation(doc: Doc, name: NameSpan) -> bool:
         after.like_num or after.text[:1].isdigit() or after.text == "§")
 
 
+_VERSE = re.compile(r"\d{1,3}:\d{1,3}")
+
+
 def _verse_reference(doc: Doc, name: NameSpan) -> bool:
     """'Sura 2 : 130', 'John 3:16': a book's name before chapter and verse is a citation."""
     k = name.end
-    if k < len(doc) and re.fullmatch(r"\d{1,3}:\d{1,3}", doc[k].text):
+    if k < len(doc) and _VERSE.fullmatch(doc[k].text):
         return True
     return k + 2 < len(doc) and doc[k].text.isdigit() and doc[k + 1].text == ":" and doc[k + 2].text.isdigit()
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
@@ -27,6 +26,9 @@ from linkchart.model import (
     PERSON,
     RECRUITED_BY,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 MAX_PATH = 9
 _PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
@@ -670,7 +672,7 @@ def _chain(token: Token) -> tuple[int, ...]:
     return chain
 
 
-_ASIDES: tuple[Doc | None, dict[tuple[int, int], bool]] = (None, {})
+_ASIDES: tuple[Doc | None, dict[tuple[int, int], bool], dict[int, tuple[Token, int] | None]] = (None, {}, {})
 
 
 def aside_of_another(x: Token, y: Token) -> bool:
@@ -678,31 +680,46 @@ def aside_of_another(x: Token, y: Token) -> bool:
     (Asked of a pair by several steps: kept for the paragraph at hand, swapped whole.)"""
     global _ASIDES
     if y.doc is not x.doc:
-        return _aside_of_another(x, y)
+        return _aside_of_another(x, y, _bracket_after_name(x))
     memo = _ASIDES
     if memo[0] is not x.doc:
-        memo = _ASIDES = (x.doc, {})
+        memo = _ASIDES = (x.doc, {}, {})
     found = memo[1].get((x.i, y.i))
     if found is None:
-        found = memo[1][(x.i, y.i)] = _aside_of_another(x, y)
+        if x.i in memo[2]:
+            bracket = memo[2][x.i]
+        else:
+            bracket = memo[2][x.i] = _bracket_after_name(x)
+        found = memo[1][(x.i, y.i)] = _aside_of_another(x, y, bracket)
     return found
 
 
-def _aside_of_another(x: Token, y: Token) -> bool:
+def _aside_of_another(x: Token, y: Token, bracket: tuple[Token, int] | None) -> bool:
+    if bracket is None:
+        return False
+    before, closing = bracket
+    return before.i != y.i and not (before.head.i == y.i and before.dep_ == "compound") and not before.i + 1 < y.i < closing
+
+
+def _bracket_after_name(x: Token) -> tuple[Token, int] | None:
+    """The proper noun right before the bracket x is in, and where that bracket closes; None when
+    x is in no bracket of its sentence or the bracket follows no proper noun. The same for every
+    other name paired with x: found once per token."""
     doc, depth = x.doc, 0
-    for k in range(x.i - 1, x.sent.start - 1, -1):
-        if doc[k].text == ")":
+    sent = x.sent
+    for k in range(x.i - 1, sent.start - 1, -1):
+        text = doc[k].text
+        if text == ")":
             depth += 1
-        elif doc[k].text == "(":
+        elif text == "(":
             if depth:
                 depth -= 1
                 continue
             if k == 0 or doc[k - 1].pos_ != "PROPN":
-                return False
-            before = doc[k - 1]
-            closing = next((j for j in range(x.i + 1, x.sent.end) if doc[j].text == ")"), x.sent.end)
-            return before.i != y.i and not (before.head.i == y.i and before.dep_ == "compound") and not k < y.i < closing
-    return False
+                return None
+            closing = next((j for j in range(x.i + 1, sent.end) if doc[j].text == ")"), sent.end)
+            return doc[k - 1], closing
+    return None
 
 
 def _coordination_head(token: Token) -> Token:

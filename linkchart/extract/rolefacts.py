@@ -12,13 +12,15 @@ Role nouns are data (lexicon/role_nouns.txt); the shapes are read off the depend
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.events import FoundEvent
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.lexicon import rows
 from linkchart.model import PERSON, RECRUITED_BY, RECRUITER, ROLE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _LEAD_VERBS = frozenset({"lead", "run", "head", "found", "organise", "organize", "direct"})
 _NOMINAL_LINKS = frozenset({"prep", "pobj", "attr", "dobj", "appos", "conj", "npadvmod"})

@@ -9,13 +9,15 @@ enter the network.
 from __future__ import annotations
 
 from functools import cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from linkchart.extract.document import ParsedDocument, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def speaking_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: dict[tuple[int, int], str]) -> set[str]:
