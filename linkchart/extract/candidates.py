@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, wraps
 from typing import TYPE_CHECKING, Any
 
+from linkchart.extract.document import conjunct_heads, first_conjunct
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.relations import (
     MAX_PATH,
@@ -213,7 +214,7 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
                     t.lemma_.lower() in lex.person_triggers or t.lemma_.lower() in lex.group_triggers
                     for t in predicate.subtree if t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}):
                 f["copular_state"] = 1.0  # 'A and B are both in prison now': a state, not a tie
-    listed = {t.i for end in (a.token, b.token) for t in _conj_chain(end)}
+    listed = {t.i for end in (a.token, b.token) for t in conjunct_heads(end)}
     if b.type == PERSON and any(t.i in finder.person_tokens and t.i not in listed for t in inner):
         f["name_on_path"] = 1.0  # reached only through a third person's name
     if b.type == PERSON and len(path) > MAX_PATH:
@@ -361,20 +362,7 @@ def _coordinated(x: Token, y: Token) -> bool:
     """Are x and y conjuncts of one coordination ('A, B and C')?"""
     if _misparsed_conjunct(x) and x.head.i == y.i or _misparsed_conjunct(y) and y.head.i == x.i:
         return True
-    def first(t: Token) -> Token:
-        while t.dep_ == "conj" and t.head.i != t.i:
-            t = t.head
-        return t
-    return first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
-
-
-def _conj_chain(token: Token) -> list[Token]:
-    """The conjuncts a name follows in its coordination ('B' in 'A, B and C' follows A)."""
-    out = []
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-        out.append(token)
-    return out
+    return first_conjunct(x).i == first_conjunct(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
 
 
 def _misparsed_conjunct(token: Token) -> bool:
@@ -408,8 +396,7 @@ def _governor_class(token: Token, lex: Lexicon, left: bool = False) -> str:
     """What the coordination hangs from: the first word above it that a lexicon knows
     ('charges against A, B and C': legal; 'members were A, B and C': group). With `left`, the
     words just before the list count too ('Notable members A, B, C')."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     above = list(token.ancestors)[:4]
     if above and above[0].lemma_ == "be":  # 'the known members were A, B and C'
         above[1:1] = [c for c in above[0].children if c.dep_ in _SUBJECT_DEPS]
@@ -486,8 +473,7 @@ def _cited_author(token: Token) -> bool:
 def _agents_of_place(token: Token, lex: Lexicon) -> bool:
     """'a house occupied by A and B', 'the flat owned by A and B': the list is the agent of a
     participle that describes a place."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     by = token.head
     if token.dep_ != "pobj" or by.dep_ != "agent":
         return False
@@ -500,8 +486,7 @@ def _agents_of_place(token: Token, lex: Lexicon) -> bool:
 def _objects_of_another(token: Token, lex: Lexicon) -> bool:
     """Is the coordination the object of a verb whose subject is someone else ('X met with A and
     B', 'X recruited A and B')? Verbs of prosecution excepted: co-defendants share the charge."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
     if token.dep_ not in {"dobj", "pobj", "dative"} or verb.pos_ != "VERB":
         return False

@@ -112,6 +112,23 @@ class ParsedDocument:
         return head
 
 
+def conjunct_heads(token: Token) -> list[Token]:
+    """The conjuncts `token` follows in its coordination, nearest first ('B' in 'A, B and C'
+    follows A; 'C' follows B, then A)."""
+    out = []
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first item of the coordination `token` stands in ('A' of 'A, B and C'): where the
+    list hangs from the rest of the sentence."""
+    heads = conjunct_heads(token)
+    return heads[-1] if heads else token
+
+
 def is_speaker_label(last: Token) -> bool:
     """Is `last` (a name's last token) a transcript's speaker label: 'Witness Hollweg: ...',
     'Chair: Dr. X'? A colon follows, and everything before it in the sentence is capitalised."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from linkchart.extract.document import conjunct_heads, first_conjunct
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import (
@@ -58,15 +59,6 @@ class Tie:
 @cache
 def _adversary_words() -> frozenset[str]:
     return words("adversary_words.txt")
-
-
-def _conj_heads(token: Token) -> list[Token]:
-    """The conjuncts a name follows in its coordination ('B' in 'A, B and C' follows A)."""
-    out = []
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-        out.append(token)
-    return out
 
 
 class RelationFinder:
@@ -132,9 +124,7 @@ class RelationFinder:
         for p in people:
             if p.type != PERSON:
                 continue
-            first = p.token
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
+            first = first_conjunct(p.token)
             # Only the first apposition to the kin noun (and its conjuncts) names the kin: in
             # 'siblings A and B, C (B's friend) and D', C and D are further items of a roll.
             kin = [first.head] if first.dep_ == "appos" and first.i == min(
@@ -876,7 +866,7 @@ def _predicated_of_ends(trigger: Token, path: list[Token], names: frozenset[int]
         if opening >= 0 and doc[opening].text == "(" and not any(
                 t.i in {opening - 1, _nominal_end(doc, opening - 1)} for t in (path[0], path[-1])):
             return False  # '(a friend of D)' is said of the name just before the bracket
-        listed = {t.i for end in (path[0], path[-1]) for t in _conj_heads(end)} if trigger.tag_ == "NNS" else set()
+        listed = {t.i for end in (path[0], path[-1]) for t in conjunct_heads(end)} if trigger.tag_ == "NNS" else set()
         return not any(t.pos_ == "PROPN" and t.dep_ in {"conj", "appos"} and t.i not in listed for t in inner)
     return True  # ('his friends A and B': B, after A, is a friend too)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from linkchart.extract.document import ParsedDocument, is_speaker_label
+from linkchart.extract.document import ParsedDocument, first_conjunct, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON
@@ -189,9 +189,7 @@ def _group_office(title: Token) -> bool:
 
 def _conjuncts(token: Token) -> list[Token]:
     """Every name of the coordination `token` stands in ('A, B and C')."""
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(token)
     found, todo = [first], [first]
     while todo:
         for c in todo.pop().children:
