@@ -504,7 +504,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
                 continue
             if doc[j].text in _AYN_MARKS and doc[j - 1].whitespace_ == "" and j + 1 < n and (
                     _is_name_token(doc[j + 1]) or doc[j + 1].lower_ in PARTICLES):
-                j += 1  # "Wadī‘ al-Ḥāj": the mark of a transcribed ayn ends a word of the name
+                j += 1  # "Rabī‘ al-Ḥādī": the mark of a transcribed ayn ends a word of the name
                 continue
             if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
                 j += 1  # "the Harbury Four", "Maple Court Seven": a group named by its number
@@ -736,7 +736,7 @@ def _plural_class(doc: Doc, name: NameSpan) -> bool:
 
 
 def _without_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> NameSpan:
-    """'Allies Roe clan', 'Membership Sicilian Mafia': a flattened fact-box row starts with its
+    """'Allies Roe clan', 'Membership Calabrian Clan': a flattened fact-box row starts with its
     label, which is no part of the name after it."""
     first = next((t.i for t in doc if not t.is_punct and not t.is_space), None)
     if name.start != first or name.end - name.start < 2 or doc[name.start].lower_ not in labels:
@@ -1058,7 +1058,7 @@ class NameTyper:
         if any(t.lower_ in self.lex.organisation_words for t in span) or (
                 len(span) > 1 and span[-1].like_num and span[-1].is_alpha) or (
                 len(span) > 1 and span[-1].text.istitle() and span[-1].lemma_.lower() in self.lex.group_nouns):
-            votes.append((ORGANIZATION, 3.0))  # "Stichting De Rechte Weg", "Jabhat al-Nusra", "the Leeds Six", "Black Dawn Faction"
+            votes.append((ORGANIZATION, 3.0))  # "Stichting Het Anker", "Jabhat al-Nasr", "the Harbury Six", "Red Dusk Faction"
         elif len(span) > 1 and (span[-1].lemma_.lower() in self.lex.site_nouns or span[-1].lower_ in self.lex.site_nouns):
             votes.append((PLACE, 3.0))  # "Sudsworth Launderette", "Blackthorn Estate": a place by its own head word
         if _used_as_word(head):

@@ -392,7 +392,7 @@ def _extends(long: str, short: str, ps: list[str], keys: set[str]) -> bool:
         return False
     qualifier = re.sub(r"['’][sS]$", "", " ".join(words[: len(words) - len(short.split())]))  # "the IRA's X"
     if len(qualifier.split()) == 1 and (qualifier.isupper() or _demonym(qualifier)):
-        return True  # "FARC International Commission", "Sicilian Mafia"
+        return True  # "the Front's Foreign Commission", "Calabrian Mafia"
     return group_key(qualifier) in keys and group_key(qualifier) != group_key(short)  # "al Qaeda external operations program"
 
 
