@@ -47,8 +47,10 @@ class ParsedDocument:
     sentences: list[tuple[int, Span]] = field(default_factory=list)  # idx -> (para, span)
     _by_place: tuple = field(default=(), repr=False, compare=False)  # type: ignore[type-arg]
     _heads: dict[int, Token] = field(default_factory=dict, repr=False, compare=False)
-    # Findings that depend only on the paragraphs' tokens, asked for by several steps: found once.
-    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _texts: list[str] | None = field(default=None, repr=False, compare=False)
+    # The fact-box field lines (paragraph, kind, first value token): read from the tokens alone and
+    # asked for by every fact-box step, so found once (extract/infobox.py fills it).
+    infobox_fields: list[tuple[int, str, int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, document_id: str, paragraphs: list[Doc], offsets: list[int],
@@ -88,10 +90,9 @@ class ParsedDocument:
 
     def text(self, paragraph: int) -> str:
         """A paragraph's text (spaCy joins `doc.text` anew from the tokens at every call)."""
-        texts = self.memo.get("texts")
-        if texts is None:
-            texts = self.memo["texts"] = [doc.text for doc in self.paragraphs]
-        return texts[paragraph]  # type: ignore[index]
+        if self._texts is None:
+            self._texts = [doc.text for doc in self.paragraphs]
+        return self._texts[paragraph]
 
     def occurrence_at(self, paragraph: int, token: Token) -> Occurrence | None:
         return self.by_token.get((paragraph, token.i))

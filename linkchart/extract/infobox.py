@@ -39,11 +39,9 @@ def page_subject(parsed: ParsedDocument, title: str) -> Occurrence | None:
 def _fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
     """(paragraph, kind, index of the first value token) for every known field line. Read from
     the tokens alone and asked for by every fact-box step: found once a document."""
-    memo = parsed.memo.get("infobox_fields")
-    if memo is not None:
-        return memo  # type: ignore[return-value]
-    out = parsed.memo["infobox_fields"] = _find_fields(parsed, lex)
-    return out
+    if parsed.infobox_fields is None:
+        parsed.infobox_fields = _find_fields(parsed, lex)
+    return parsed.infobox_fields
 
 
 def _find_fields(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, str, int]]:
