@@ -3,16 +3,11 @@ group a page is about. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+from tie_helpers import named_ties as _ties
+
 from linkchart.ingest.clean import clean_text
 from linkchart.ingest.document import load_document
-from linkchart.model import Document
 from linkchart.settings import Settings
-
-
-def _ties(extractor, text: str, title: str = "t") -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    result = extractor.extract(Document("d1", "t.txt", title, text, "h"))
-    names = {e.local_id: e.name for e in result.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
 
 
 def _group_ties(ties: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:

@@ -5,13 +5,7 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from linkchart.model import Document
-
-
-def _pairs(extractor, text: str) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
-    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
-    names = {e.local_id: e.name for e in result.entities}
-    return {frozenset((names[r.source], names[r.target])) for r in result.relations}
+from tie_helpers import named_pairs as _pairs
 
 
 def test_a_third_co_defendant_named_after_a_comma_is_tied_to_the_defendants_before(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -5,19 +5,10 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+from tie_helpers import named_pairs as _pairs
+from tie_helpers import named_ties as _ties
+
 from linkchart.model import Document
-
-
-def _pairs(extractor, text: str) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
-    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
-    names = {e.local_id: e.name for e in result.entities}
-    return {frozenset((names[r.source], names[r.target])) for r in result.relations}
-
-
-def _ties(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
-    names = {e.local_id: e.name for e in result.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
 
 
 def test_brothers_named_after_a_possessed_plural_kin_noun_are_siblings(extractor) -> None:  # type: ignore[no-untyped-def]

@@ -5,17 +5,8 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from linkchart.model import Document
-
-
-def _ties(extractor, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
-    names = {e.local_id: e.name for e in result.entities}
-    return {(names[r.source], r.type, names[r.target]) for r in result.relations}
-
-
-def _pairs(ties: set[tuple[str, str, str]], kind: str | None = None) -> set[frozenset[str]]:
-    return {frozenset((a, b)) for a, t, b in ties if kind is None or t == kind}
+from tie_helpers import named_ties as _ties
+from tie_helpers import pairs_of as _pairs
 
 
 def test_the_employer_of_his_wife_is_no_relative_of_his(extractor) -> None:  # type: ignore[no-untyped-def]
