@@ -159,7 +159,8 @@ def test_two_builds_are_identical_whatever_the_hash_seed(tmp_path: Path) -> None
     for seed in ("1", "2"):
         db = tmp_path / f"case{seed}.db"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        command = [sys.executable, "-c", "from linkchart.cli import main; main()", "build", str(REPO / "examples" / "demo")]
+        command = [sys.executable, "-c", "from linkchart.cli import main; main()", "build", str(REPO / "examples" / "demo"),
+                   str(REPO / "examples" / "wiki")]  # wiki: fact boxes too
         subprocess.run([*command, "--db", str(db)], check=True, env=env, capture_output=True)
         with sqlite3.connect(db) as conn:
             rows = [line for line in conn.iterdump() if "added_at" not in line and not line.startswith("INSERT INTO \"documents")]

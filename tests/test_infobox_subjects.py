@@ -55,3 +55,13 @@ def test_a_short_sentence_opening_with_a_field_word_is_no_row() -> None:
     assert _spaced_field("Parents Ann and Bo Roe were questioned.", _load()) is None
     assert _spaced_field("Born Ann Roe (in the old script)", _load()) is None  # a birth name is no place
     assert _spaced_field("Relatives Bo Roe (brother)", _load()) == ("family", len("Relatives "))
+
+
+def test_each_relative_in_a_row_takes_the_kin_word_after_his_own_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dario Fenk | |\n---|---|\nBorn | 1980 Portville |\n"
+            "Relatives | Ivo Fenk (brother); Luka Baric (cousin); Tomas Horvat (brother-in-law) |\n\n" + PROSE)
+    result = extractor.extract(Document("d1", "t.txt", "Dario Fenk", clean_text(text), "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    subtypes = {names[r.target] if names[r.source] == "Dario Fenk" else names[r.source]: r.subtype
+                for r in result.relations if r.type == "family"}
+    assert subtypes == {"Ivo Fenk": "brother", "Luka Baric": "cousin", "Tomas Horvat": "brother_in_law"}

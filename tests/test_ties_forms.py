@@ -235,3 +235,18 @@ def test_someone_killed_in_a_raid_of_no_stated_side_stays_a_victim(extractor) ->
                 f"Tom Baxter {death} in 2014.\n"
                 "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
         assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text), death
+
+
+def test_an_in_law_is_not_read_as_a_brother(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Anton Brezina became the brother-in-law of Pavel Sokol when he married Sokol's sister.\n"
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.local_id: e.name for e in result.entities}
+    family = [(frozenset((names[r.source], names[r.target])), r.subtype) for r in result.relations if r.type == "family"]
+    assert (frozenset(("Anton Brezina", "Pavel Sokol")), "brother_in_law") in family
+
+
+def test_hyphenated_kin_words_are_one_word_after_the_parse(extractor) -> None:  # type: ignore[no-untyped-def]
+    docs = extractor._parse(["Her half-sisters and two sisters-in-law, a well-known pair, came too."])
+    words = [(t.text, t.lemma_) for t in docs[0]]
+    assert ("half-sisters", "half-sister") in words and ("sisters-in-law", "sister-in-law") in words
+    assert ("well", "well") in words  # only the lexicon's words are joined

