@@ -251,3 +251,15 @@ def test_the_one_a_member_is_likened_to_is_a_member_too(extractor) -> None:  # t
         ties = _group_ties(_ties(extractor, text))
         assert {("Karim Haddad", "member_of", "Harbour Gang"), ("Samir Ouali", "member_of", "Harbour Gang")} <= ties, text
 
+
+
+def test_the_agent_of_a_passive_led_leads_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _group_ties(_ties(extractor, "The Harbour Syndicate, led by Tomas Keller and Rafael Mendes, ran the docks.\n"))
+    assert {("Tomas Keller", "leader_of", "Harbour Syndicate"), ("Rafael Mendes", "leader_of", "Harbour Syndicate")} <= ties
+    ties = _group_ties(_ties(extractor, "The Harbour Syndicate, a gang led by Tomas Keller, ran the docks.\n"))
+    assert ("Tomas Keller", "leader_of", "Harbour Syndicate") in ties
+
+
+def test_who_led_a_raid_on_a_group_does_not_lead_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _group_ties(_ties(extractor, "The raid on the Harbour Syndicate was led by Tomas Keller.\n"))
+    assert not ties

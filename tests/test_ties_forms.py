@@ -250,3 +250,15 @@ def test_hyphenated_kin_words_are_one_word_after_the_parse(extractor) -> None:  
     words = [(t.text, t.lemma_) for t in docs[0]]
     assert ("half-sisters", "half-sister") in words and ("sisters-in-law", "sister-in-law") in words
     assert ("well", "well") in words  # only the lexicon's words are joined
+
+
+def test_the_two_brothers_after_a_pair_makes_them_brothers(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Police arrested Kamil Novak and Jiri Novak in Brno in May. The two brothers had rented a "
+                            "garage near the station.\n")
+    assert ("Kamil Novak", "family", "Jiri Novak") in ties or ("Jiri Novak", "family", "Kamil Novak") in ties
+
+
+def test_a_named_family_after_a_pair_is_not_that_pair(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Kamil Dvorak and Pavel Sokol were both convicted of robbery. The Horak brothers had "
+                            "long criminal records too.\n")
+    assert not any({a, b} == {"Kamil Dvorak", "Pavel Sokol"} and kind == "family" for a, kind, b in ties)

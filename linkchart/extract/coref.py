@@ -147,7 +147,9 @@ def plural_referent(tok: Token, nouns: frozenset[str]) -> bool:
     if tok.lower_ == "two" and tok.dep_ in _SUBJECT and any(c.lower_ == "the" for c in tok.children):
         return True
     return (tok.tag_ == "NNS" and tok.lemma_.lower() in nouns and any(c.lower_ == "the" for c in tok.children)
-            and tok.dep_ in _SUBJECT)
+            and tok.dep_ in _SUBJECT
+            # 'the Roe brothers' names a family, not the last two people named
+            and not any(c.dep_ in {"compound", "amod", "nmod"} and c.pos_ == "PROPN" for c in tok.children))
 
 
 def resolve_pair(parsed: ParsedDocument, paragraph: int, tok: Token, unresolved: set[int]) -> tuple[str, str] | None:

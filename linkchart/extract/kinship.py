@@ -20,7 +20,7 @@ from linkchart.names import PARTICLES, familiar_form, parts
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother"}
+_BLOOD = {"brother", "sister", "sibling", "half_brother", "half_sister", "step_brother", "step_sister"}
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def unresolved_given_names(parsed: ParsedDocument) -> set[str]:
 
 _NUMBERS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
-_CHILDREN_AND_SIBLINGS = {"son_of", "brother", "sister", "sibling"}
+_CHILDREN_AND_SIBLINGS = {"child", "brother", "sister", "half_sister", "step_sister", "sibling"}
 
 
 def counted_kin_ties(parsed: ParsedDocument, lex: Lexicon) -> list[Tie]:
@@ -187,7 +187,7 @@ def counted_kin_ties(parsed: ParsedDocument, lex: Lexicon) -> list[Tie]:
             q, later, names = found
             lead = (p, sent)
             for k, x in enumerate(names):
-                if subtype == "son_of":
+                if subtype == "child":
                     ties.append(Tie(x, owner.cluster or "", FAMILY, subtype, False, q, later, lead=lead))
                 ties.extend(Tie(x, y, FAMILY, "sibling", False, q, later, lead=lead) for y in names[k + 1:])
     return ties

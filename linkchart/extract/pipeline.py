@@ -343,9 +343,9 @@ class Extractor:
                 continue
             earlier = [s for s in parsed.paragraphs[p].sents if s.end <= sent.start
                        and {o.cluster for o in parsed.in_paragraph(p) if s.start <= o.name.start < s.end} >= set(pair)]
-            tie = self.relations.pair_tie(p, sent, tok, pair, earlier[-1] if earlier else sent)
-            if tie is not None:
-                out.append(tie)
+            antecedent = earlier[-1] if earlier else sent
+            out += [t for t in (self.relations.pair_tie(p, sent, tok, pair, antecedent),
+                                self.relations.pair_kinship(p, sent, tok, pair, antecedent)) if t is not None]
         return out
 
     def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],

@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 
 MAX_PATH = 9
 _PRIORITY = {FAMILY: 0, CO_RESIDED: 1, COMMUNICATED_WITH: 2, RECRUITED_BY: 3, ASSOCIATE: 4}
-_BLOOD = {"brother", "sister", "sibling", "half_brother", "step_brother", "parent", "son_of"}
+_BLOOD = {"brother", "sister", "sibling", "half_brother", "half_sister", "step_brother", "step_sister", "parent", "child"}
+# Kinship that reads the same from both ends: 'the two brothers', 'the cousins' tie a pair by it.
+SYMMETRIC_KIN = frozenset({"brother", "sister", "sibling", "half_brother", "half_sister", "step_brother", "step_sister",
+                           "cousin", "spouse"})
 _SIBLINGS = _BLOOD - {"parent"}  # 'his sons A and B' are brothers; 'his parents A and B' are not
 
 
@@ -216,7 +219,7 @@ class RelationFinder:
             nouns = ([first.head] if first.dep_ == "appos" else []) + [
                 c for c in first.children if c.dep_ in {"appos", "compound"}]
             for noun in nouns:
-                if noun.pos_ != "NOUN" or self.lex.kinship.get(noun.lemma_.lower()) != "son_of":
+                if noun.pos_ != "NOUN" or self.lex.kinship.get(noun.lemma_.lower()) != "child":
                     continue
                 lo, hi = (noun.i, first.left_edge.i) if noun.i < first.i else (first.i, noun.i)
                 if any(t.pos_ not in {"PUNCT", "DET", "ADJ", "PRON"} for t in noun.doc[lo + 1:hi]):
@@ -413,7 +416,12 @@ class RelationFinder:
         for k, t in enumerate(inner):
             if t.lemma_.lower() in lex.leader_words:
                 person_side = inner[k - 1] if k else person.token
-                if t.pos_ == "VERB" and not (_does(person_side, t) and _same_referent([person.token, *inner[:k]])):
+                chain = [person.token, *inner[:k]]
+                if t.pos_ == "VERB" and _led_by(chain, t):
+                    if all(x.dep_ in {"appos", "compound"} or x.lemma_.lower() in lex.group_nouns for x in inner[k + 1:]):
+                        return LEADER_OF  # 'the X gang, led by A', 'X was led by A', 'X, a cell led by A'
+                    continue
+                if t.pos_ == "VERB" and not (_does(person_side, t) and _same_referent(chain)):
                     continue  # not who leads: "sentenced him ... for leading"; "Karim's son ran the circle"
                 if t.pos_ == "NOUN" and not _said_of([person.token, *inner[:k], t]):
                     return None  # another's role: "A, a leader with ties to B"; "B killed the group's leader"
@@ -593,6 +601,15 @@ class RelationFinder:
         return Tie(pair[0], pair[1], kind, subtype, self.hedged([predicate]), paragraph,
                    _join_spans(antecedent, sentence))
 
+    def pair_kinship(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
+                     antecedent: Span) -> Tie | None:
+        """'The two brothers shared a flat', 'the cousins were arrested': the plural referent's
+        own noun states the pair's kinship, whatever the predicate says of them."""
+        kin = self.lex.kinship.get(referent.lemma_.lower())
+        if kin not in SYMMETRIC_KIN:
+            return None
+        return Tie(pair[0], pair[1], FAMILY, kin, self.hedged([referent]), paragraph, _join_spans(antecedent, sentence))
+
     def _joint_kind(self, predicate: Token) -> tuple[str, str] | None:
         lemma = predicate.lemma_.lower()
         kind = self.lex.joint_actions.get(lemma)
@@ -737,6 +754,14 @@ def _nominal(token: Token) -> Token:
     while token.dep_ in {"appos", "compound"} and token.head.pos_ == "NOUN" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _led_by(chain: list[Token], verb: Token) -> bool:
+    """Is the chain's person the 'by' agent of the passive verb ('the gang, led by A'), or one
+    of a list that is ('led by A and B')?"""
+    if len(chain) < 2 or chain[-1].dep_ != "agent" or chain[-1].head.i != verb.i:
+        return False
+    return chain[-2].dep_ == "pobj" and chain[-2].head.i == chain[-1].i and _same_referent(chain[:-1])
 
 
 def _same_referent(chain: list[Token]) -> bool:

@@ -30,12 +30,11 @@ from typing import Any
 
 from linkchart.extract.candidates import Candidate
 from linkchart.extract.lexicon import Lexicon
-from linkchart.extract.relations import Tie
+from linkchart.extract.relations import SYMMETRIC_KIN, Tie
 from linkchart.model import ASSOCIATE, FAMILY, LEADER_OF, MEMBER_OF, RELATION_TYPES
 
 MODEL_FILE = "tie_model.json"
 KINDS = ("pp", "po")
-_SYMMETRIC_KIN = {"brother", "sister", "sibling", "half_brother", "step_brother", "cousin", "spouse"}
 
 SKETCH_SIZE = 32
 SAME_TEXT_OVERLAP = 0.5
@@ -154,7 +153,7 @@ def typed_tie(c: Candidate, lex: Lexicon) -> Tie:
     kin = next((lex.kinship[t.lemma_.lower()] for t in inner
                 if t.lemma_.lower() in lex.kinship and t.pos_ in {"NOUN", "PROPN"}), None)
     if kin is not None:
-        return Tie(c.a.cluster, c.b.cluster, FAMILY, kin if kin in _SYMMETRIC_KIN else None, c.hedged, c.paragraph,
+        return Tie(c.a.cluster, c.b.cluster, FAMILY, kin if kin in SYMMETRIC_KIN else None, c.hedged, c.paragraph,
                    c.sentence)
     return Tie(c.a.cluster, c.b.cluster, ASSOCIATE, None, c.hedged, c.paragraph, c.sentence)
 
