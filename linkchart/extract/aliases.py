@@ -126,8 +126,11 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
-        owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and (
-            c.pos_ in {"PROPN", "PRON"} or (p, c.i) in parsed.by_token)), None) or _subject_of(verb)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        owner = next((c for c in objects if c.pos_ in {"PROPN", "PRON"} or (p, c.i) in parsed.by_token), None)
+        if owner is None and objects and verb.lemma_.lower() in words("giving_verbs.txt"):
+            return None  # 'gave his small following a name: X': the name went to what was given it
+        owner = owner or _subject_of(verb)
     if owner is None:
         return None
     return _from_token(parsed, p, _antecedent(owner), alias, reason, lex, verb)

@@ -183,7 +183,7 @@ def _candidate(lex: Lexicon, finder: RelationFinder, paragraph: int, sentence: S
     speech = any(t.lower_ == "according" or (t.lemma_.lower() in lex.speech_verbs and t.pos_ == "VERB" and (
         any(c.dep_ == "nsubj" and c.i in ends for c in t.children) or not speech_object(t, path))) for t in inner)
     lca = lowest_common_ancestor(path)
-    blocked = speech or finder.negated(inner) or finder.negated_context(lca)
+    blocked = speech or finder.negated(inner) or finder.pair_denied_at(lca)
     f: dict[str, float] = {"bias": 1.0, **shared}
     f[f"rule:{rule.type}" if rule is not None else "rule:none"] = 1.0
     f[f"path:{_bucket(len(path), (2, 3, 4, 5, 7, 9))}"] = 1.0

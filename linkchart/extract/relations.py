@@ -269,7 +269,7 @@ class RelationFinder:
             return None
         if aside_of_another(a.token, b.token) or aside_of_another(b.token, a.token):
             return None  # 'A, B (a cousin of C) and D': C is said to be B's cousin, no more
-        if self.negated(inner) or self.negated_context(lowest_common_ancestor(path)):
+        if self.negated(inner) or self.pair_denied_at(lowest_common_ancestor(path)):
             return None
         hedged = self.hedged(inner or path)
         if b.type == ORGANIZATION:
@@ -483,6 +483,16 @@ class RelationFinder:
         if found is None:
             found = table[token.i] = self._negated_context(token)
         return found
+
+    def pair_denied_at(self, lca: Token) -> bool:
+        """Is the link of a pair that meets at `lca` denied? A kin or tie noun states the link
+        itself ('his wife, B', 'A's associate B'), and what a noun phrase states holds whatever
+        the clause says of it: 'His wife, B, was not charged' denies the charge, not the
+        marriage. Only a negation on the noun denies it ('no brother of A')."""
+        lemma = lca.lemma_.lower()
+        if lca.pos_ == "NOUN" and (lemma in self.lex.kinship or lemma in self.lex.person_triggers):
+            return self.negated([lca]) or any(c.dep_ == "det" and c.lower_ == "no" for c in lca.children)
+        return self.negated_context(lca)
 
     def _negated_context(self, token: Token) -> bool:
         x = token

@@ -82,7 +82,7 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     # ages ("Adil Roe, 58" and his son "Adil Roe, 24"): those are kept apart first.
     _keep_different_ages_apart(uf, occurrences)
     unresolved: dict[int, str] = {}
-    _join_identical_names(occurrences, uf, unresolved)
+    _join_identical_names(occurrences, uf, unresolved, _shared_surnames(occurrences))
     for st in aliases:  # stated aliases first: they outrank "two names in a sentence"
         if st.a in by_id and st.b in by_id:  # (between names of people or groups only)
             join(st.a, st.b, st.reason)
@@ -102,12 +102,27 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     return Clustering(cluster_of, unresolved, decisions)
 
 
-def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int], unresolved: dict[int, str]) -> None:
+def _shared_surnames(occurrences: list[NameOccurrence]) -> set[str]:
+    """Words that are part of two or more different full names of people ('Roe' of 'Ann Roe' and
+    'Tom Roe'): a bare 'Roe' is then read mention by mention (_resolve_people), not as one."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for o in occurrences:
+        if o.type == PERSON and len(parts(o.effective)) > 1:
+            for w in parts(o.effective):
+                keys[w].add(name_key(o.effective))
+    return {w for w, names in keys.items() if len(names) > 1}
+
+
+def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int], unresolved: dict[int, str],
+                          shared: set[str]) -> None:
     """One name written alike is one entity; when the text gives two bearers of it different ages,
     each aged mention is its own person, and a mention without an age joins them only when one
-    bearer has an age (otherwise it could be either: left unresolved)."""
+    bearer has an age (otherwise it could be either: left unresolved). A bare surname that two
+    full names share (`shared`) is not joined here: which one it means depends on where it is."""
     by_key: dict[tuple[str, str], list[NameOccurrence]] = defaultdict(list)
     for o in occurrences:
+        if o.type == PERSON and len(parts(o.effective)) == 1 and parts(o.effective)[0] in shared:
+            continue
         by_key[(o.type, name_key(o.effective))].append(o)
     for same in by_key.values():
         aged = [o for o in same if o.age is not None]
@@ -217,6 +232,12 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         titled = {r for r in exact if subject and any(name_key(f.effective) == name_key(subject) for f in roots[r])}
         if len(exact) > 1 and len(titled) == 1 and uf.can_union(next(iter(titled)), o.id):
             join(next(iter(titled)), o.id, "the page's subject, named in its title")
+            continue
+        # Read in order, 'Roe' can only mean the one Roe named so far ('A Roe ... Roe founded the
+        # cell ... Roe's wife, B Roe'): occurrence ids follow the text.
+        named_before = [r for r in exact if min(f.id for f in roots[r]) < o.id]
+        if len(exact) > 1 and len(named_before) == 1 and uf.can_union(named_before[0], o.id):
+            join(named_before[0], o.id, "the only one of that name named before it", 0.9)
             continue
         if len(exact) > 1:
             names = sorted(roots[r][0].effective for r in exact)
