@@ -44,3 +44,8 @@ def test_a_negated_predicate_does_not_deny_a_kinship_in_its_subject(extractor) -
     ties = named_ties(extractor, "Karl Moser was convicted in June. His wife, Brenda Lutz, was not charged.\n")
     assert ("Karl Moser", "family", "Brenda Lutz") in ties or ("Brenda Lutz", "family", "Karl Moser") in ties
     assert not named_ties(extractor, "Karl Moser was not the brother of Tom Lutz.\n")
+
+
+def test_their_kin_noun_after_two_subjects_is_kin_of_both(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = named_ties(extractor, "Kamil Vesely and Jiri Vesely rented a flat in Brno with their cousin, Pavel Horak.\n")
+    assert {("Kamil Vesely", "family", "Pavel Horak"), ("Jiri Vesely", "family", "Pavel Horak")} <= ties

@@ -189,7 +189,9 @@ class RelationFinder:
         out = []
         for d in by_token.values():
             noun = d.token.head if d.token.dep_ == "appos" else None
-            if noun is None or noun.pos_ != "NOUN" or self.lex.person_triggers.get(noun.lemma_.lower()) != ASSOCIATE:
+            lemma = noun.lemma_.lower() if noun is not None else ""
+            kin = self.lex.kinship.get(lemma)  # 'with their cousin, D': D is a cousin of both
+            if noun is None or noun.pos_ != "NOUN" or not (kin or self.lex.person_triggers.get(lemma) == ASSOCIATE):
                 continue
             if not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children) or self.negated([noun]):
                 continue
@@ -202,7 +204,7 @@ class RelationFinder:
                 owners = [by_token[t.i] for t in (subject, *subject.conjuncts) if t.i in by_token]
                 if len({o.cluster for o in owners}) < 2:
                     continue  # one person is not 'their'
-                out += [Tie(o.cluster, d.cluster, ASSOCIATE, noun.lemma_.lower(), self.hedged([noun]), paragraph,
+                out += [Tie(o.cluster, d.cluster, FAMILY if kin else ASSOCIATE, kin or lemma, self.hedged([noun]), paragraph,
                             sentence) for o in owners if o.cluster != d.cluster]
                 break  # the nearest subject of several people above: 'their' is not reached past it
         return out
