@@ -203,6 +203,16 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.fullmatch(text.strip()))
 
 
+_POSSESSOR = re.compile(r"((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)['’]s\s+[A-Z]")
+
+
+def possessor_initials(name: str) -> str:
+    """'Red Hand's Northern Command' names the Red Hand too: the initials of a group's name that
+    opens another group's name as its possessor ('RH'), or '' when there is none."""
+    m = _POSSESSOR.match(name)
+    return acronym_of(m.group(1)) if m else ""
+
+
 def acronym_of(long_name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", anyascii(long_name)) if w and w[0].isupper()]
     return "".join(w[0] for w in words)

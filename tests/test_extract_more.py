@@ -199,6 +199,19 @@ def test_islamic_state_acronyms_join_and_daesh_needs_a_statement() -> None:
     assert {"ISIS", "ISIL", "IS"} <= set(joined.alias_names())
 
 
+def test_an_acronym_joins_the_group_a_report_names_only_as_a_possessor() -> None:
+    full = LocalEntity("a:0", "a", "organization", "Red Hand", {"Red Hand", "RH"}, mention_count=2)
+    branch = LocalEntity("b:0", "b", "organization", "Red Hand's Western Command", {"Red Hand's Western Command"},
+                         mention_count=1)
+    longer = LocalEntity("b:1", "b", "organization", "RHL", {"RHL"}, mention_count=1)
+    alone = LocalEntity("c:0", "c", "organization", "RHF", {"RHF"}, mention_count=1)
+    groups = resolve_corpus([full, branch, longer, alone], [], [], variant_floor=0.85).entities
+    joined = next(g for g in groups if "Red Hand" in g.alias_names())
+    assert "RHL" in joined.alias_names()
+    assert "RHF" not in joined.alias_names()  # report c never names the Red Hand
+    assert "Red Hand's Western Command" not in joined.alias_names()
+
+
 def test_a_verb_of_saying_ties_what_it_describes_not_who_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
     described = _ties(_extract(extractor,
         "The prosecution described Imran Haddad, Farhan Ouali and Shamil Dahmani as members of Rayat al-Qadr.\n"))

@@ -33,6 +33,7 @@ from linkchart.names import (
     modified_acronyms,
     name_key,
     parts,
+    possessor_initials,
     surname,
     surname_blocks,
 )
@@ -94,6 +95,8 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                     add("ma:" + fold(n))  # "Provisional IRA" looks up "Provisional Irish Republican Army"
                 if len(acronym_of(n)) >= 2:
                     add("ac:" + acronym_of(n), active=False)
+                if len(possessor_initials(n)) >= 2:  # "X Y's Z" names the group X Y in its report
+                    add("ac:" + possessor_initials(n), active=False)
                 if len(n.split()) > 2 and is_acronym(n.split()[-1]):
                     add("ac:" + n.split()[-1].replace(".", ""), active=False)
         if len(parts(e.name)) > 1:
