@@ -138,3 +138,10 @@ def test_a_name_with_an_age_is_a_persons(extractor) -> None:  # type: ignore[no-
     result = _extract(extractor, "Police also want to speak to Abdurahman Warsame, 23, a Somali-born Briton from "
                                  "east London.\n")
     assert "Abdurahman Warsame" in _people(result)
+
+
+def test_a_lone_word_after_an_arabic_article_is_a_person_only_through_a_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    longing = _extract(extractor, 'Tom Roe met Ivo Kant in prison; a guard said they "talked of nothing but al-Sahil".\n')
+    assert not any("al-Sahil" in e.names for e in longing.entities)
+    nisba = _extract(extractor, "Karim al-Hadi met Tom Roe in Leeds in 2010. Later al-Hadi fled to Turkey.\n")
+    assert "al-Hadi" in next(e.names for e in nisba.entities if "Karim al-Hadi" in e.names)

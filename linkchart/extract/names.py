@@ -83,6 +83,9 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+# One word after an Arabic article, "al-Andalus", "el-Mansura": a nisba borne alone is the surname of a
+# full name the text gives (and votes person through it), else such a word names a place or a group.
+_ARTICLE_WORD = re.compile(r"(?:[aA][lnrstdz]|[aA]sh|[eE]l)-[A-Z][a-z]+")
 _ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII": a ruler's number, no acronym
 _AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
@@ -969,6 +972,7 @@ class NameTyper:
         # The NER labels one string the same way wherever it stands, so its repeated verdicts are
         # not independent evidence: n occurrences weigh sqrt(n), while each syntactic slot counts.
         counts = Counter(name.text for ns in names for name in ns)
+        ner_person: Counter[str] = Counter()  # the NER's share of each name's person votes
         for doc, paragraph_names in zip(docs, names, strict=True):
             for name in paragraph_names:
                 if foreign_script(name.text):
@@ -978,6 +982,8 @@ class NameTyper:
                 ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))
                 if ner:
                     votes[name.text][ner] += counts[name.text] ** -0.5
+                    if ner == PERSON:
+                        ner_person[name.text] += counts[name.text] ** -0.5
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
@@ -994,6 +1000,9 @@ class NameTyper:
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.type == PERSON and _ARTICLE_WORD.fullmatch(name.text) and not name.titled and (
+                        tally[PERSON] - ner_person[name.text] < 1e-6):
+                    name.type = ""  # "al-Andalus" only the NER reads as a person: a place, a group or a nisba alone
                 if name.type == PERSON and name.text not in bare and not name.titled:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 first = name.text.split()[0] if name.text.split() else ""
