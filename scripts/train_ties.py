@@ -231,9 +231,9 @@ def main() -> int:
         total = sum(len(t["gold"][kind]) for t in texts)
         # The threshold is chosen on the held-out scores of several splits pooled (each text once
         # per split), so that it does not hang on which texts happened to share a fold.
-        pooled_scored = [(f"{r}:{name}", *rest) for r, split in enumerate([scored, *(
-            [(t["name"], *s) for t in texts for s in pair_scores(t, kind, w[f[t["name"]]][kind])]
-            for w, f in extra_splits)]) for name, *rest in split]
+        pooled_scored = [(f"0:{name}", pair, score, y, ruled) for name, pair, score, y, ruled in scored] + [
+            (f"{r}:{t['name']}", pair, score, y, ruled) for r, (w, f) in enumerate(extra_splits, start=1)
+            for t in texts for pair, score, y, ruled in pair_scores(t, kind, w[f[t["name"]]][kind])]
         ceiling = len({(n, pair) for n, pair, _, y, _ in scored if y})
         tr = 0.0  # the rules' own ties are kept (tie_model.TieModel.threshold)
         rp, rr, rf = figures(scored, total, tr, 2.0)
