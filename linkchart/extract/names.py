@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.lexicon import BRANCH_NOUNS, FIRM_FORMS, UNIT_NOUNS, Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
@@ -308,9 +308,6 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
     return out
 
 
-_BRANCH_WORDS = frozenset({"gang", "unit", "wing", "branch", "province", "network"})
-
-
 def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     """'Islamic State's West Africa Province', 'the Provisional IRA's Harlow Road Gang': a group's
     branch named with the group's possessive is one name (the branch), when the name after the
@@ -319,7 +316,7 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     for nm in names:
         prev = out[-1] if out else None
         if prev is not None and nm.start == prev.end + 1 and doc[prev.end].tag_ == "POS" and (
-                doc[nm.end - 1].lower_ in _GROUP_HEADS | _BRANCH_WORDS
+                doc[nm.end - 1].lower_ in _GROUP_HEADS | BRANCH_NOUNS
                 and doc[nm.end - 1].text[:1].isupper()) and not any(
                 t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
             out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
@@ -328,7 +325,6 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
-_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
 
 
 def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -380,7 +376,7 @@ def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     for nm in names:
         k = nm.end
         if (nm.type != PERSON and nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k < len(doc)
-                and doc[k].lower_ in _UNIT_NOUNS and doc[k].is_lower
+                and doc[k].lower_ in UNIT_NOUNS and doc[k].is_lower
                 and all(t.text[:1].isupper() for t in doc[nm.start:k])
                 and not any(t.ent_type_ == "PERSON" for t in doc[nm.start:k])
                 and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "of"))):
@@ -649,7 +645,6 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
 
 # "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
 _PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
-_FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
 
 
 def _a_law(doc: Doc, name: NameSpan) -> bool:
@@ -682,14 +677,14 @@ def _firm_name(doc: Doc, name: NameSpan) -> bool:
     before = doc[name.start - 1].text if name.start > 0 else ""
     after = doc[name.end].text if name.end < len(doc) else ""
     last = doc[name.end - 1].lower_
-    if last in _FIRM_FORMS or after.lower() in _FIRM_FORMS:
+    if last in FIRM_FORMS or after.lower() in FIRM_FORMS:
         return True
     if before == "&":
         return not (name.end - name.start > 1 and _capitals_before(doc, name.start - 1) > 1)
     if after == "&":
         n = _capitals_after(doc, name.end + 1)
         return not (name.end - name.start > 1 and n > 1 and not any(
-            t.lower_ in _FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
+            t.lower_ in FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
     return False
 
 
