@@ -145,3 +145,25 @@ def test_a_lone_word_after_an_arabic_article_is_a_person_only_through_a_full_nam
     assert not any("al-Sahil" in e.names for e in longing.entities)
     nisba = _extract(extractor, "Karim al-Hadi met Tom Roe in Leeds in 2010. Later al-Hadi fled to Turkey.\n")
     assert "al-Hadi" in next(e.names for e in nisba.entities if "Karim al-Hadi" in e.names)
+
+
+def _votes(extractor, text: str, name: str) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    from linkchart.extract.names import NameSpan
+
+    doc = extractor.nlp(text)
+    start = next(t.i for t in doc if text[t.idx:].startswith(name))
+    end = next(t.i for t in doc if t.idx + len(t.text) == text.index(name) + len(name)) + 1
+    return extractor.typer._occurrence_votes(doc, NameSpan(start, end, name, ""))
+
+
+def test_kin_of_a_name_votes_for_a_person_not_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    votes = _votes(extractor, "Police questioned the widow of Tomas Brenner on Monday.", "Tomas Brenner")
+    assert ("person", 2.0) in votes and not any(label == "place" for label, _ in votes)
+
+
+def test_a_name_set_off_after_a_group_noun_in_a_persons_phrase_is_no_group_by_its_slot(extractor) -> None:  # type: ignore[no-untyped-def]
+    described = _votes(extractor, "A man linked to the group, Mohamed Kasar, is believed to have been in Syria.",
+                       "Mohamed Kasar")
+    assert ("organization", 2.0) not in described
+    named = _votes(extractor, "He was the leader of the militant group Jamaat Kamara until 2004.", "Jamaat Kamara")
+    assert not any(label == "person" for label, _ in named)

@@ -1089,7 +1089,8 @@ class NameTyper:
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
-                head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
+                head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN") and not (
+                head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.lex.kinship):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
@@ -1098,8 +1099,13 @@ class NameTyper:
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
         slot = self._slot_vote(head)
-        if slot == ORGANIZATION and person_ner and len(span) == 2 and head.dep_ == "pobj":
-            slot = None  # "under the command of Ann Roe": the NER's full name of a person stands
+        if slot == ORGANIZATION and person_ner and len(span) == 2 and (head.dep_ == "pobj" or (
+                head.dep_ == "appos" and doc[name.start - 1].text == "," and self._inside_person_phrase(head.head))):
+            # "under the command of Ann Roe": the NER's full name of a person stands; so it does set
+            # off by a comma after a group noun that a person's phrase holds ("the leader of the cell,
+            # Ann Roe"), where the parse hangs the apposition on the nearer noun ("the leader of the
+            # group Ansar X", without the comma, names the group)
+            slot = None
         if slot:
             votes.append((slot, 2.0))
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
@@ -1112,6 +1118,18 @@ class NameTyper:
         if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
             votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Banda X": the group noun names it
         return votes
+
+    def _inside_person_phrase(self, noun: Token) -> bool:
+        """'the leader of the network', 'a man linked to the group': a noun in the phrase of a
+        noun for a person (through prepositions and a participle), a few steps up."""
+        for _ in range(4):
+            if noun.dep_ not in {"pobj", "prep", "acl", "agent"} or noun.head.i == noun.i:
+                return False
+            noun = noun.head
+            lemma = noun.lemma_.lower()
+            if noun.pos_ == "NOUN" and (lemma in self.lex.person_nouns or lemma in self.lex.leader_words):
+                return True
+        return False
 
     def _copula_vote(self, head: Token) -> str | None:
         """'X is a Salafist organisation', 'X was an Italian criminal': what the copula says X is;
@@ -1179,6 +1197,8 @@ class NameTyper:
                     return PLACE  # "Hollin Vale, a hillside estate"
             if child.dep_ == "case" and any(c.lemma_.lower() in lex.kinship for c in gov.subtree):
                 return PERSON  # "Saleh's brother"
+        if dep == "pobj" and gov.lower_ == "of" and gov.head.tag_ == "NN" and gov.head.lemma_.lower() in lex.kinship:
+            return PERSON  # "the widow of X", "a cousin of X": kin of one is kin of a person
         if dep == "pobj" and gov.lower_ in {"of", "for"}:
             noun = gov.head
             if noun.lemma_.lower() in lex.leader_words | {"member", "members", "membership"}:
