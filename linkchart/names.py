@@ -218,6 +218,17 @@ def acronym_of(long_name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def acronym_forms(long_name: str) -> frozenset[str]:
+    """The acronyms a group's name is written as: its capitalised words' initials, and, for a
+    name opening with the Arabic article, those initials after the article's 'A' ('AQAP' for
+    'al-Qaeda in the Arabian Peninsula', as well as 'QAP'; not 'AQ' for a bare 'al-Qaeda')."""
+    plain = acronym_of(long_name)
+    first = re.split(r"[\s-]+", anyascii(long_name).strip(), maxsplit=1)[0]
+    if first.lower() == "al" and len(plain) >= 2:
+        return frozenset({plain, "A" + plain})
+    return frozenset({plain})
+
+
 @lru_cache(maxsize=65536)
 def modified_acronyms(long_name: str) -> frozenset[str]:
     """'Provisional IRA' for 'Provisional Irish Republican Army': the name's leading words kept and

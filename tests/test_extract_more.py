@@ -212,6 +212,18 @@ def test_an_acronym_joins_the_group_a_report_names_only_as_a_possessor() -> None
     assert "Red Hand's Western Command" not in joined.alias_names()
 
 
+def test_an_acronym_that_counts_the_arabic_article_joins_the_group_it_spells() -> None:
+    long = LocalEntity("a:0", "a", "organization", "al-Qaeda in the Sahel Belt", {"al-Qaeda in the Sahel Belt"},
+                       mention_count=2)
+    parent = LocalEntity("b:0", "b", "organization", "al-Qaeda", {"al-Qaeda"}, mention_count=2)
+    short = LocalEntity("c:0", "c", "organization", "AQSB", {"AQSB"}, mention_count=1)
+    other = LocalEntity("c:1", "c", "organization", "AQLM", {"AQLM"}, mention_count=1)
+    groups = resolve_corpus([long, parent, short, other], [], [], variant_floor=0.85).entities
+    joined = next(g for g in groups if "AQSB" in g.alias_names())
+    assert "al-Qaeda in the Sahel Belt" in joined.alias_names() and "al-Qaeda" not in joined.alias_names()
+    assert not any("AQLM" in g.alias_names() and "al-Qaeda" in g.alias_names() for g in groups)
+
+
 def test_a_verb_of_saying_ties_what_it_describes_not_who_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
     described = _ties(_extract(extractor,
         "The prosecution described Imran Haddad, Farhan Ouali and Shamil Dahmani as members of Rayat al-Qadr.\n"))

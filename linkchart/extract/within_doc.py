@@ -19,7 +19,7 @@ from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
     abbreviated_surname,
-    acronym_of,
+    acronym_forms,
     compound_given_name,
     fold,
     generation,
@@ -310,7 +310,7 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
         for b in groups[i + 1:]:
             if group_key(a.text) == group_key(b.text):
                 join(a.id, b.id, "same group name")
-            elif is_acronym(b.text) and acronym_of(a.text) == b.text or is_acronym(a.text) and acronym_of(b.text) == a.text:
+            elif is_acronym(b.text) and b.text in acronym_forms(a.text) or is_acronym(a.text) and a.text in acronym_forms(b.text):
                 join(a.id, b.id, "acronym of the group name")
             elif _carries(a.text, b.text) or _carries(b.text, a.text):
                 join(a.id, b.id, "the acronym the group's full name carries")
