@@ -6,7 +6,6 @@ later by coreference) or an unnamed noun phrase ("a man previously known as ..."
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,7 +62,6 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                     found.extend(_listed_after(parsed, p, finding))
             i += len(phrase)
         found.extend(_parenthetical_acronyms(parsed, p))
-        found.extend(_spelled_acronyms(parsed, p))
         found.extend(_bracketed_names(parsed, p, lex))
         found.extend(_alias_noun_statements(parsed, p, lex))
         found.extend(_separated_as_statements(parsed, p, lex))
@@ -401,73 +399,6 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
         elif end < len(doc) and doc[end].text == "(" and occ.type == "person":
             out.extend(_bracketed_spelling(parsed, p, occ))
     return out
-
-
-# Words an acronym passes over: "Front for the Liberation of X", "Sheriff's Department", "X – Y".
-_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "&", "on", "in", "al", "el", "de", "del", "des", "du", "la", "le",
-                            "'s", "’s", "-", "–", "—"})
-_SPELLED = re.compile(r"[A-Z][A-Z.&-]{2,11}")
-
-
-def _spelled_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding]:
-    """'the Popular Front for the Liberation of Kerr – Foreign Operations (PFLK-FO)', 'the Dale
-    County Sheriff's Office (DSO)': an acronym in brackets whose letters are the initials of the
-    capitalised words before it (small words, dashes and a possessive passed over; one word the
-    acronym leaves out, as 'County' here, at most) defines that whole run of words as a group's
-    name, even where the name reader kept only its last words. The acronym names the piece that
-    ends the run, and the run is its full name; a piece further in may be another group's name
-    ('the X Front Support Committee'), so nothing is said of it."""
-    doc = parsed.paragraphs[p]
-    out = []
-    for inner in parsed.in_paragraph(p):
-        k, end = inner.name.start, inner.name.end
-        if not (k > 1 and end < len(doc) and doc[k - 1].text == "(" and doc[end].text == ")"
-                and _SPELLED.fullmatch(inner.text) and inner.type in {"organization", ""}):
-            continue
-        letters = "".join(c for c in inner.text if c.isalpha())
-        before = parsed.by_token.get((p, k - 2))
-        if before is not None and acronym_of(before.text) == letters:
-            continue  # the name before spells it already: _parenthetical_acronyms
-        start = _acronym_start(doc, k - 1, letters)
-        if start is None:
-            continue
-        inside = [o for o in parsed.in_paragraph(p) if start <= o.name.start and o.name.end <= k - 1]
-        if not inside or any(o.type not in {"organization", ""} for o in inside):
-            continue
-        named = max(inside, key=lambda o: o.name.end)
-        if named.name.end != k - 1:
-            continue  # (a piece inside the run may be another group: 'the X Front Support Committee')
-        run = doc[start:k - 1].text
-        if named.type == "organization" and not named.full_name and run != named.text:
-            named.full_name = run
-        out.append(AliasFinding(inner, "acronym in brackets spells the name before it", inner.sentence, referent=named))
-    return out
-
-
-def _acronym_start(doc, opening: int, letters: str) -> int | None:  # type: ignore[no-untyped-def]
-    """Where the run of words before `opening` starts whose initials spell `letters` (exactly,
-    or with one word left out inside), within the sentence."""
-    initials: list[str] = []
-    loose = None
-    floor = max(doc[opening].sent.start, opening - 3 * len(letters) - 4)
-    for j in range(opening - 1, floor - 1, -1):
-        tok = doc[j]
-        if tok.lower_ in _ACRONYM_SKIPS:
-            continue
-        if not (tok.is_alpha and tok.text[:1].isupper()):
-            break
-        initials.insert(0, tok.text[0].upper())
-        if len(initials) < 2:
-            continue
-        spelled = "".join(initials)
-        if spelled == letters:
-            return j
-        if loose is None and len(spelled) == len(letters) + 1 and spelled[0] == letters[0] and spelled[-1] == letters[-1] and any(
-                spelled[:m] + spelled[m + 1:] == letters for m in range(1, len(spelled) - 1)):
-            loose = j
-        if len(initials) > len(letters) + 1:
-            break
-    return loose
 
 
 def _acronym_tail(span, acronym: str) -> str | None:  # type: ignore[no-untyped-def]

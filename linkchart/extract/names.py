@@ -157,6 +157,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _join_acronym_runs(doc, names)
     names = _nicknamed_names(doc, names)
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
@@ -306,6 +307,76 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
                 prev.titled = doc[prev.start:nm.end].text  # "John Roe of Ashby": how he may be cited
         out.append(nm)
     return out
+
+
+# Words an acronym passes over: "Front for the Liberation of X", "Sheriff's Department", "X – Y".
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "&", "on", "in", "al", "el", "de", "del", "des", "du", "la", "le",
+                            "'s", "’s", "-", "–", "—"})
+_SPELLED = re.compile(r"[A-Z][A-Z.&-]{2,11}")
+
+
+def _join_acronym_runs(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'the Popular Front for the Liberation of Kerr – Foreign Operations (PFLK-FO)', 'al-Qaeda in
+    the Sahel Belt (AQSB)', 'the Dale County Sheriff's Office (DSO)': the words before an acronym in
+    brackets whose initials spell it (small words, dashes and a possessive passed over; one word
+    the acronym leaves out at most) are one group's name, however the runs of capitals fell in it.
+    Only a run with such small words in it: capitals alone are one run already, and a person's
+    name is seldom written with them ('Ann Kerr Roe (AKR)' stays as read)."""
+    out = names
+    for tok in doc:
+        k = tok.i
+        acronym = _bracketed_acronym(doc, k) if tok.text == "(" else None
+        if acronym is None:
+            continue
+        start = acronym_run_start(doc, k, "".join(c for c in acronym if c.isalpha()))
+        if start is None or not any(t.lower_ in _ACRONYM_SKIPS for t in doc[start:k]):
+            continue
+        inside = [n for n in out if start <= n.start and n.end <= k]
+        if not inside or any(n.start < start < n.end or n.start < k < n.end for n in out) or (
+                len(inside) == 1 and (inside[0].start, inside[0].end) == (start, k)) or any(
+                n.type == PERSON for n in inside) or any(t.ent_type_ == "PERSON" for t in doc[start:k]):
+            continue
+        out = sorted([n for n in out if n not in inside] + [NameSpan(start, k, doc[start:k].text, ORGANIZATION)],
+                     key=lambda n: n.start)
+    return out
+
+
+def _bracketed_acronym(doc: Doc, opening: int) -> str | None:
+    """'(AQSB)', '(PFLK-FO)' (read as three tokens) after `opening`: the acronym, else None."""
+    close = next((t.i for t in doc[opening + 1:opening + 5] if t.text == ")"), None)
+    if close is None or close == opening + 1 or any(t.whitespace_ for t in doc[opening + 1:close - 1]):
+        return None
+    text = doc[opening + 1:close].text
+    return text if _SPELLED.fullmatch(text) else None
+
+
+def acronym_run_start(doc: Doc, opening: int, letters: str) -> int | None:
+    """Where the run of words before `opening` starts whose capitals' initials spell `letters`
+    (exactly, or with one word left out inside; an opening Arabic article's 'A' counted or not),
+    within the sentence."""
+    initials: list[str] = []
+    loose = None
+    floor = max(doc[opening].sent.start, opening - 3 * len(letters) - 4)
+    for j in range(opening - 1, floor - 1, -1):
+        tok = doc[j]
+        if tok.lower_ == "al" and len(initials) >= 2 and "A" + "".join(initials) == letters:
+            return j  # 'al-Qaeda in the Sahel Belt' for 'AQSB'
+        if tok.lower_ in _ACRONYM_SKIPS:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            break
+        initials.insert(0, tok.text[0].upper())
+        if len(initials) < 2:
+            continue
+        spelled = "".join(initials)
+        if spelled == letters:
+            return j
+        if loose is None and len(spelled) == len(letters) + 1 and spelled[0] == letters[0] and spelled[-1] == letters[-1] and any(
+                spelled[:m] + spelled[m + 1:] == letters for m in range(1, len(spelled) - 1)):
+            loose = j
+        if len(initials) > len(letters) + 1:
+            break
+    return loose
 
 
 def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
