@@ -167,3 +167,10 @@ def test_a_name_set_off_after_a_group_noun_in_a_persons_phrase_is_no_group_by_it
     assert ("organization", 2.0) not in described
     named = _votes(extractor, "He was the leader of the militant group Jamaat Kamara until 2004.", "Jamaat Kamara")
     assert not any(label == "person" for label, _ in named)
+
+
+def test_a_capitalised_adjective_after_the_opens_a_groups_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Marta Ruini joined the Proletarian Dawn in Milan in 1970.\n")
+    assert any(e.name == "Proletarian Dawn" for e in result.entities)
+    people = _extract(extractor, "Police said the Belgian Salah Hamdi had fled to Turkey.\n")
+    assert any(e.name == "Salah Hamdi" for e in people.entities)  # a people's adjective is no part of his name
