@@ -174,3 +174,10 @@ def test_a_capitalised_adjective_after_the_opens_a_groups_name(extractor) -> Non
     assert any(e.name == "Proletarian Dawn" for e in result.entities)
     people = _extract(extractor, "Police said the Belgian Salah Hamdi had fled to Turkey.\n")
     assert any(e.name == "Salah Hamdi" for e in people.entities)  # a people's adjective is no part of his name
+
+
+def test_a_house_or_a_site_at_a_name_or_of_a_name_places_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    at_home = _votes(extractor, "He hid two priests at his home at Wexcombe for a year.", "Wexcombe")
+    assert ("place", 2.0) in at_home
+    manor = _votes(extractor, "He was lord of the manor of Wexcombe near the river.", "Wexcombe")
+    assert ("place", 2.0) in manor

@@ -1242,8 +1242,12 @@ class NameTyper:
         gov = head.head
         if dep == "compound" and (gov.lower_ in lex.event_nouns or gov.lemma_.lower() in lex.place_nouns | lex.dwelling_nouns):
             return PLACE  # "the Verviers plot", "Jamioulx prison", "the Moulins district"
-        if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:
-            return PLACE  # "the city of Verviers"
+        if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns | lex.site_nouns:
+            return PLACE  # "the city of Verviers", "the manor of Ashby"
+        if dep == "pobj" and gov.lower_ == "at" and gov.head.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns and (
+                head.ent_type_ != "ORG"):
+            return PLACE  # "his home at Ashby", "the inn at Dunchurch": where a house or a site stands (a room
+            # at a university the NER names is the institution's)
         if dep in {"appos", "attr"} or (dep == "compound" and gov.pos_ == "NOUN"):
             lemma = gov.lemma_.lower()
             if lemma in lex.place_nouns and dep == "appos":
