@@ -203,9 +203,30 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.fullmatch(text.strip()))
 
 
+_POSSESSOR = re.compile(r"((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)['’]s\s+[A-Z]")
+
+
+def possessor_initials(name: str) -> str:
+    """'Red Hand's Northern Command' names the Red Hand too: the initials of a group's name that
+    opens another group's name as its possessor ('RH'), or '' when there is none."""
+    m = _POSSESSOR.match(name)
+    return acronym_of(m.group(1)) if m else ""
+
+
 def acronym_of(long_name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", anyascii(long_name)) if w and w[0].isupper()]
     return "".join(w[0] for w in words)
+
+
+def acronym_forms(long_name: str) -> frozenset[str]:
+    """The acronyms a group's name is written as: its capitalised words' initials, and, for a
+    name opening with the Arabic article, those initials after the article's 'A' ('AQAP' for
+    'al-Qaeda in the Arabian Peninsula', as well as 'QAP'; not 'AQ' for a bare 'al-Qaeda')."""
+    plain = acronym_of(long_name)
+    first = re.split(r"[\s-]+", anyascii(long_name).strip(), maxsplit=1)[0]
+    if first.lower() == "al" and len(plain) >= 2:
+        return frozenset({plain, "A" + plain})
+    return frozenset({plain})
 
 
 @lru_cache(maxsize=65536)

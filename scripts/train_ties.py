@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -39,6 +40,10 @@ PRECISION_FLOOR = {"pp": 0.85, "po": 0.9}
 # A model must beat the rules by more than the folds' noise (a couple of ties either way) to be used.
 MODEL_MARGIN = 0.02
 NEAR_BEST = 0.005  # F1 differences below this are noise on a few hundred pairs
+# The threshold is chosen on the held-out curve smoothed over this many grid steps either side
+# (the counts of kept and correct pairs pooled over the window): one pair more or less at one
+# threshold, which moves precision by half a point on a few hundred pairs, does not move it.
+SMOOTHING = 3
 
 
 def norm(text: str) -> str:
@@ -116,8 +121,11 @@ def train(texts: list[dict], kind: str, names: set[str] | None = None) -> dict[s
     return fit(rows)
 
 
-def held_out(texts: list[dict], folds: int) -> tuple[list[dict[str, dict[str, float]]], dict[str, int]]:
-    fold_of = {t["name"]: i % folds for i, t in enumerate(sorted(texts, key=lambda t: t["name"]))}
+def held_out(texts: list[dict], folds: int, repeat: int = 0) -> tuple[list[dict[str, dict[str, float]]], dict[str, int]]:
+    """Weights per fold, and the fold of each text: repeat 0 splits the texts in name order (the
+    split that is shipped), every other repeat in an order of its own (a fixed hash)."""
+    order = sorted(texts, key=lambda t: (zlib.crc32(f"{repeat}:{t['name']}".encode()) if repeat else 0, t["name"]))
+    fold_of = {t["name"]: i % folds for i, t in enumerate(order)}
     weights = []
     for k in range(folds):
         train_names = {n for n, f in fold_of.items() if f != k}
@@ -135,14 +143,66 @@ def pair_scores(text: dict, kind: str, weights: dict[str, float]) -> list[tuple[
 def figures(scored: list[tuple[str, frozenset[str], float, int, bool]], gold_total: int,
             th_rule: float, th_none: float) -> tuple[float, float, float]:
     """Precision and recall over distinct pairs per text, as the scorer counts them."""
+    kept, tp = counts(scored, th_rule, th_none)
+    p = tp / kept if kept else 0.0
+    r = tp / gold_total if gold_total else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+Figures = tuple[float, float, float]
+
+
+def smoothed(curve: list[tuple[int, int]], total: int, width: int = SMOOTHING) -> list[Figures]:
+    """(kept, correct) per threshold -> precision, recall and F1 with the counts pooled over the
+    thresholds `width` steps either side."""
+    out = []
+    for i in range(len(curve)):
+        window = curve[max(0, i - width):i + width + 1]
+        kept, tp = sum(k for k, _ in window), sum(c for _, c in window)
+        p = tp / kept if kept else 0.0
+        r = tp / (total * len(window)) if total else 0.0
+        out.append((p, r, 2 * p * r / (p + r) if p + r else 0.0))
+    return out
+
+
+def counts(scored: list[tuple[str, frozenset[str], float, int, bool]], th_rule: float,
+           th_none: float) -> tuple[int, int]:
+    """Distinct pairs per text kept at these thresholds, and how many of them are annotated."""
     kept: dict[tuple[str, frozenset[str]], int] = {}
     for name, pair, score, label, ruled in scored:
         if score >= (th_rule if ruled else th_none):
             kept[(name, pair)] = label
-    tp = sum(kept.values())
-    p = tp / len(kept) if kept else 0.0
-    r = tp / gold_total if gold_total else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return len(kept), sum(kept.values())
+
+
+def choose_threshold(scored: list[tuple[str, frozenset[str], float, int, bool]], total: int, grid: list[float],
+                     floor: float) -> tuple[float | None, str]:
+    """The threshold for the pairs the rules leave untied: on the smoothed held-out curve, the
+    best F1 whose precision holds the floor, and of the thresholds within a hair of that F1 the
+    middle one (the highest would sit on the edge of the plateau, where one pair more or less on
+    retraining moves it). None when no threshold holds the floor."""
+    smooth = smoothed([counts(scored, 0.0, tn) for tn in grid], total)
+    allowed = [i for i, (p, _, _) in enumerate(smooth) if p >= floor]
+    if not allowed:
+        return None, f"no threshold keeps the smoothed held-out precision at {floor}"
+    best = max(smooth[i][2] for i in allowed)
+    near = [i for i in allowed if smooth[i][2] >= best - NEAR_BEST]
+    pick = near[len(near) // 2]
+    p, r, f = smooth[pick]
+    return grid[pick], (f"smoothed over ±{SMOOTHING} steps: best F1 {best:.3f} with P >= {floor} at "
+                        f"{', '.join(f'{grid[i]:.2f}' for i in near)}; the middle one, {grid[pick]:.2f} "
+                        f"(smoothed P={p:.3f} R={r:.3f} F1={f:.3f})")
+
+
+def shipped_figures(texts: list[dict], kind: str, path: Path) -> Figures | None:
+    """The held-out figures of the model in `path` on these candidates: each text scored by the
+    weights of the fold that left it out (TieModel.weights_for), at the model's own threshold."""
+    if not path.exists():
+        return None
+    model = TieModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    scored = [(t["name"], *s) for t in texts for s in pair_scores(t, kind, model.weights_for(t["text"])[kind])]
+    th = model.thresholds.get(kind, 1.0)
+    return figures(scored, sum(len(t["gold"][kind]) for t in texts), 0.0, th if th < 1.0 else 2.0)
 
 
 def main() -> int:
@@ -151,6 +211,10 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, required=True, help="folder of per-text gold files")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--output", type=Path, default=MODEL)
+    parser.add_argument("--repeats", type=int, default=5,
+                        help="splits into folds whose held-out scores are pooled to choose the threshold")
+    parser.add_argument("--force", action="store_true",
+                        help="write the retrained model even when its held-out F1 is below the model it replaces")
     parser.add_argument("--dump", type=Path, help="write every labelled candidate here (JSON lines), to study errors")
     args = parser.parse_args()
     dump: list[dict] | None = [] if args.dump else None
@@ -158,25 +222,35 @@ def main() -> int:
     if args.dump and dump is not None:
         args.dump.write_text("".join(json.dumps(d) + "\n" for d in dump), encoding="utf-8")
     fold_weights, fold_of = held_out(texts, args.folds)
-    thresholds = {}
+    extra_splits = [held_out(texts, args.folds, repeat) for repeat in range(1, args.repeats)]
+    thresholds: dict[str, float] = {}
+    held: dict[str, Figures] = {}
     grid = [x / 100 for x in range(2, 99, 2)]
     for kind in KINDS:
         scored = [(t["name"], *s) for t in texts for s in pair_scores(t, kind, fold_weights[fold_of[t["name"]]][kind])]
         total = sum(len(t["gold"][kind]) for t in texts)
+        # The threshold is chosen on the held-out scores of several splits pooled (each text once
+        # per split), so that it does not hang on which texts happened to share a fold.
+        pooled_scored = [(f"0:{name}", pair, score, y, ruled) for name, pair, score, y, ruled in scored] + [
+            (f"{r}:{t['name']}", pair, score, y, ruled) for r, (w, f) in enumerate(extra_splits, start=1)
+            for t in texts for pair, score, y, ruled in pair_scores(t, kind, w[f[t["name"]]][kind])]
         ceiling = len({(n, pair) for n, pair, _, y, _ in scored if y})
         tr = 0.0  # the rules' own ties are kept (tie_model.TieModel.threshold)
         rp, rr, rf = figures(scored, total, tr, 2.0)
         print(f"{kind}: the rules alone: P={rp:.3f} R={rr:.3f} F1={rf:.3f}")
-        curve = [(figures(scored, total, tr, tn), tn) for tn in grid]
-        best = max(curve, key=lambda ft: (ft[0][0] >= PRECISION_FLOOR[kind], ft[0][2]))
-        # The highest threshold within a hair of the best F1: as many ties for fewer guesses.
-        best = max((ft for ft in curve if ft[0][0] >= min(best[0][0], PRECISION_FLOOR[kind])
-                    and ft[0][2] >= best[0][2] - NEAR_BEST), key=lambda ft: ft[1])
-        (p, r, f), tn = best
-        if f <= rf + MODEL_MARGIN or p < PRECISION_FLOOR[kind]:  # nothing that holds out of sample: the rules decide
+        chosen, why = choose_threshold(pooled_scored, total * (1 + len(extra_splits)), grid, PRECISION_FLOOR[kind])
+        print(f"{kind}: threshold {why}")
+        tn = chosen if chosen is not None else 1.0
+        pp_, pr, pf = figures(pooled_scored, total * (1 + len(extra_splits)), tr, tn)
+        print(f"{kind}: held out over {1 + len(extra_splits)} splits at {tn:.2f}: P={pp_:.3f} R={pr:.3f} F1={pf:.3f}")
+        p, r, f = figures(scored, total, tr, tn)
+        if chosen is None or pf <= rf + MODEL_MARGIN or pp_ < PRECISION_FLOOR[kind]:
+            # nothing that holds out of sample: the rules decide
+            print(f"{kind}: the model does not beat the rules held out (F1 {pf:.3f}, P {pp_:.3f}): the rules decide")
             (p, r, f), tn = (rp, rr, rf), 1.0
         thresholds[kind] = tn
-        print(f"{kind}: rules and model, cross-validated by document ({args.folds} folds): P={p:.3f} R={r:.3f} "
+        held[kind] = (p, r, f)
+        print(f"{kind}: rules and model, cross-validated by document ({args.folds} folds, the shipped split): P={p:.3f} R={r:.3f} "
               f"F1={f:.3f} at threshold {tn:.2f}; candidates reach {ceiling}/{total} annotated pairs")
         for k in range(args.folds):
             fold_texts = [t for t in texts if fold_of[t["name"]] == k]
@@ -192,12 +266,26 @@ def main() -> int:
             cells.append(f"{kind} {len(kept):3d}/{sum(kept.values()):3d}/{len(t['gold'][kind]):3d}")
         print(f"    {t['name']:45} " + "   ".join(cells))
     weights = {kind: train(texts, kind) for kind in KINDS}
-    model = TieModel(weights, thresholds, tuple(fold_weights),
-                     tuple((fold_of[t["name"]], sketch(t["text"])) for t in texts))
-    args.output.write_text(json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     for kind in KINDS:
         top = sorted(weights[kind].items(), key=lambda kv: -abs(kv[1]))[:12]
         print(f"{kind} strongest weights: " + ", ".join(f"{k} {v:+.2f}" for k, v in top))
+    worse = []
+    replaced = args.output if args.output.exists() else MODEL
+    for kind in KINDS:
+        before = shipped_figures(texts, kind, replaced)
+        if before is None:
+            continue
+        p, r, f = held[kind]
+        print(f"{kind}: held out, the model in {replaced.name}: P={before[0]:.3f} R={before[1]:.3f} F1={before[2]:.3f}; "
+              f"retrained: P={p:.3f} R={r:.3f} F1={f:.3f}")
+        if f < before[2] - 1e-9:
+            worse.append(kind)
+    if worse and not args.force:
+        print(f"kept {replaced}: the retrained model's held-out F1 is lower ({', '.join(worse)}); --force writes it")
+        return 0
+    model = TieModel(weights, thresholds, tuple(fold_weights),
+                     tuple((fold_of[t["name"]], sketch(t["text"])) for t in texts))
+    args.output.write_text(json.dumps(model.to_json(), indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 

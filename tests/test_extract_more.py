@@ -199,6 +199,31 @@ def test_islamic_state_acronyms_join_and_daesh_needs_a_statement() -> None:
     assert {"ISIS", "ISIL", "IS"} <= set(joined.alias_names())
 
 
+def test_an_acronym_joins_the_group_a_report_names_only_as_a_possessor() -> None:
+    full = LocalEntity("a:0", "a", "organization", "Red Hand", {"Red Hand", "RH"}, mention_count=2)
+    branch = LocalEntity("b:0", "b", "organization", "Red Hand's Western Command", {"Red Hand's Western Command"},
+                         mention_count=1)
+    longer = LocalEntity("b:1", "b", "organization", "RHL", {"RHL"}, mention_count=1)
+    alone = LocalEntity("c:0", "c", "organization", "RHF", {"RHF"}, mention_count=1)
+    groups = resolve_corpus([full, branch, longer, alone], [], [], variant_floor=0.85).entities
+    joined = next(g for g in groups if "Red Hand" in g.alias_names())
+    assert "RHL" in joined.alias_names()
+    assert "RHF" not in joined.alias_names()  # report c never names the Red Hand
+    assert "Red Hand's Western Command" not in joined.alias_names()
+
+
+def test_an_acronym_that_counts_the_arabic_article_joins_the_group_it_spells() -> None:
+    long = LocalEntity("a:0", "a", "organization", "al-Qaeda in the Sahel Belt", {"al-Qaeda in the Sahel Belt"},
+                       mention_count=2)
+    parent = LocalEntity("b:0", "b", "organization", "al-Qaeda", {"al-Qaeda"}, mention_count=2)
+    short = LocalEntity("c:0", "c", "organization", "AQSB", {"AQSB"}, mention_count=1)
+    other = LocalEntity("c:1", "c", "organization", "AQLM", {"AQLM"}, mention_count=1)
+    groups = resolve_corpus([long, parent, short, other], [], [], variant_floor=0.85).entities
+    joined = next(g for g in groups if "AQSB" in g.alias_names())
+    assert "al-Qaeda in the Sahel Belt" in joined.alias_names() and "al-Qaeda" not in joined.alias_names()
+    assert not any("AQLM" in g.alias_names() and "al-Qaeda" in g.alias_names() for g in groups)
+
+
 def test_a_verb_of_saying_ties_what_it_describes_not_who_speaks(extractor) -> None:  # type: ignore[no-untyped-def]
     described = _ties(_extract(extractor,
         "The prosecution described Imran Haddad, Farhan Ouali and Shamil Dahmani as members of Rayat al-Qadr.\n"))

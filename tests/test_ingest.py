@@ -35,6 +35,16 @@ def test_clean_removes_credits_captions_and_boilerplate() -> None:
         assert gone not in text
 
 
+def test_clean_removes_wiki_hatnotes_that_point_to_other_pages() -> None:
+    raw = ("This article is about the militia. For the river of the same name, see Varda (river).\n"
+           "Not to be confused with Tomas Varda.\n"
+           "For other uses, see Varda (disambiguation).\n"
+           + ARTICLE)
+    assert clean_text(raw) == ARTICLE
+    kept = "This article is about a raid. For weeks, said Ann Roe, police would see no one.\n"  # reporting
+    assert "Ann Roe" in clean_text(kept + ARTICLE)
+
+
 def test_clean_unwraps_hard_wrapped_paragraphs() -> None:
     wrapped = ("The accused rented the apartment in the name of a friend and lived\n"
                "there with two other men until the police searched it in the spring\n"

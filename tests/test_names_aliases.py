@@ -219,3 +219,31 @@ def test_a_group_name_spelt_two_ways_and_its_association_are_one_group(extractor
                                  "met at the Dar al-Nur association.\n")
     assert "Katibat al-Sahel" in _names_of(result, "Katiba al-Sahel")
     assert group_key("Dar al-Nur association") == group_key("Dar al-Nur")
+
+
+def test_an_acronym_spelling_the_words_before_the_kept_name_gives_the_whole_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Deputies of the Marlow County Sheriff's Office (MSO) arrested Ivo Kant in 2004.\n")
+    names = _names_of(result, "MSO")
+    assert "Marlow County Sheriff's Office" in names
+    office = next(e for e in result.entities if "MSO" in e.names)
+    assert office.name == "Marlow County Sheriff's Office"
+
+
+def test_an_acronym_that_spells_other_words_names_nothing_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Deputies of the Marlow County Sheriff's Office (KTW) arrested Ivo Kant in 2004.\n")
+    assert not any("Marlow County Sheriff's Office" in e.names for e in result.entities)
+
+
+def test_an_acronym_that_spells_a_run_cut_in_pieces_makes_it_one_groups_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The raid was claimed by the Popular Front for the Freedom of Kerr – Foreign "
+                                 "Operations (PFFK-FO), with help from Ivo Kant.\n")
+    assert "Popular Front for the Freedom of Kerr – Foreign Operations" in _names_of(result, "PFFK-FO")
+    groups = {n for e in result.entities if e.type == "organization" for n in e.names}
+    assert "Popular Front" not in groups
+
+
+def test_an_acronym_may_count_the_arabic_article_of_the_name_it_spells(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Al-Qaeda in the Sahel Belt (AQSB) was formed in 2007 by Tarik Hamdi. In 2010 AQSB "
+                                 "kidnapped two engineers.\n")
+    assert "Al-Qaeda in the Sahel Belt" in _names_of(result, "AQSB")
+    assert not any(e.name == "Al-Qaeda" for e in result.entities)  # the parent group is not named here

@@ -138,3 +138,46 @@ def test_a_name_with_an_age_is_a_persons(extractor) -> None:  # type: ignore[no-
     result = _extract(extractor, "Police also want to speak to Abdurahman Warsame, 23, a Somali-born Briton from "
                                  "east London.\n")
     assert "Abdurahman Warsame" in _people(result)
+
+
+def test_a_lone_word_after_an_arabic_article_is_a_person_only_through_a_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    longing = _extract(extractor, 'Tom Roe met Ivo Kant in prison; a guard said they "talked of nothing but al-Sahil".\n')
+    assert not any("al-Sahil" in e.names for e in longing.entities)
+    nisba = _extract(extractor, "Karim al-Hadi met Tom Roe in Leeds in 2010. Later al-Hadi fled to Turkey.\n")
+    assert "al-Hadi" in next(e.names for e in nisba.entities if "Karim al-Hadi" in e.names)
+
+
+def _votes(extractor, text: str, name: str) -> list[tuple[str, float]]:  # type: ignore[no-untyped-def]
+    from linkchart.extract.names import NameSpan
+
+    doc = extractor.nlp(text)
+    start = next(t.i for t in doc if text[t.idx:].startswith(name))
+    end = next(t.i for t in doc if t.idx + len(t.text) == text.index(name) + len(name)) + 1
+    return extractor.typer._occurrence_votes(doc, NameSpan(start, end, name, ""))
+
+
+def test_kin_of_a_name_votes_for_a_person_not_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    votes = _votes(extractor, "Police questioned the widow of Tomas Brenner on Monday.", "Tomas Brenner")
+    assert ("person", 2.0) in votes and not any(label == "place" for label, _ in votes)
+
+
+def test_a_name_set_off_after_a_group_noun_in_a_persons_phrase_is_no_group_by_its_slot(extractor) -> None:  # type: ignore[no-untyped-def]
+    described = _votes(extractor, "A man linked to the group, Mohamed Kasar, is believed to have been in Syria.",
+                       "Mohamed Kasar")
+    assert ("organization", 2.0) not in described
+    named = _votes(extractor, "He was the leader of the militant group Jamaat Kamara until 2004.", "Jamaat Kamara")
+    assert not any(label == "person" for label, _ in named)
+
+
+def test_a_capitalised_adjective_after_the_opens_a_groups_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Marta Ruini joined the Proletarian Dawn in Milan in 1970.\n")
+    assert any(e.name == "Proletarian Dawn" for e in result.entities)
+    people = _extract(extractor, "Police said the Belgian Salah Hamdi had fled to Turkey.\n")
+    assert any(e.name == "Salah Hamdi" for e in people.entities)  # a people's adjective is no part of his name
+
+
+def test_a_house_or_a_site_at_a_name_or_of_a_name_places_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    at_home = _votes(extractor, "He hid two priests at his home at Wexcombe for a year.", "Wexcombe")
+    assert ("place", 2.0) in at_home
+    manor = _votes(extractor, "He was lord of the manor of Wexcombe near the river.", "Wexcombe")
+    assert ("place", 2.0) in manor

@@ -77,7 +77,8 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     # measured (session 4, merged): person_f1 0.945, org_recall 0.889, alias_recall 0.855, tie_pp_f1 0.773 (P 0.835, R 0.72)
     # session 5 (merged): person_f1 0.954, org_recall 0.911, alias_recall 0.896, tie_pp_f1 0.846 (P 0.892, R 0.804),
     # tie_po_f1 0.803; held out by document in training: pp 0.787 (P 0.854)
-    assert s["person_f1"] >= 0.934 and s["org_recall"] >= 0.891 and s["alias_recall"] >= 0.876
+    # session 6 (acronyms spelling split names and the Arabic article, a possessor group): alias_recall 0.917
+    assert s["person_f1"] >= 0.934 and s["org_recall"] >= 0.891 and s["alias_recall"] >= 0.897
     assert s["tie_pp_f1"] >= 0.826 and s["tie_pp_precision"] >= 0.872 and s["tie_pp_recall"] >= 0.784
     # measured (session 5, roles and membership): tie_po_f1 0.838 (P 0.97, R 0.74)
     assert s["tie_po_f1"] >= 0.818
@@ -113,7 +114,8 @@ def test_held_out_wiki_corpus_generalises(built) -> None:  # type: ignore[no-unt
     with fact boxes, references and footnote markers, a feature article, Spanish and Dutch names."""
     report = _report(built, "wiki")
     s = report["summary"]
-    assert s["person_f1"] >= 0.85 and s["alias_recall"] >= 0.95 and s["org_recall"] >= 0.9
+    # person_f1 1.0 (session 6: wiki hatnotes dropped, a lone 'al-X' word no person by the NER alone)
+    assert s["person_f1"] >= 0.98 and s["alias_recall"] >= 0.95 and s["org_recall"] >= 0.9
     assert s["tie_pp_f1"] >= 0.85 and s["tie_pp_precision"] >= 0.9 and s["tie_po_f1"] >= 0.85
     assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0 and s["duplicates_found"] == "1/1"
     assert report["merges"] == []

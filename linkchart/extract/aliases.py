@@ -13,7 +13,7 @@ from linkchart.extract.document import PRONOUNS, Occurrence, ParsedDocument
 from linkchart.extract.lexicon import Lexicon
 from linkchart.extract.names import QUOTES, bracket_after, bracket_open
 from linkchart.lexicon import words
-from linkchart.names import acronym_of, foreign_script, is_acronym, same_name_class
+from linkchart.names import acronym_forms, acronym_of, foreign_script, is_acronym, same_name_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -392,7 +392,7 @@ def _parenthetical_acronyms(parsed: ParsedDocument, p: int) -> list[AliasFinding
             inner = parsed.by_token.get((p, end + 1))
             if inner is None or inner.id == occ.id:
                 continue
-            if is_acronym(inner.text) and (acronym_of(occ.text) == inner.text or occ.type == "organization"):
+            if is_acronym(inner.text) and (inner.text in acronym_forms(occ.text) or occ.type == "organization"):
                 out.append(AliasFinding(inner, "acronym in brackets", occ.sentence, referent=occ))
                 tail = _acronym_tail(doc[occ.name.start:occ.name.end], inner.text)
                 if tail and tail not in occ.name.forms:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.kinship import coordinated_people, count_of, counted_list
-from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.lexicon import DEFENDANT_NOUNS, Lexicon
 from linkchart.extract.relations import Tie
 from linkchart.extract.roles import prosecuted
 from linkchart.model import ASSOCIATE, PERSON
@@ -21,7 +21,6 @@ from linkchart.model import ASSOCIATE, PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant", "accused"})
 _ANOTHER = frozenset({"another", "other", "fellow"})
 REACH = 6  # paragraphs back from the added co-defendant
 MAX_TIES = 12  # never more ties from one such mention
@@ -61,7 +60,7 @@ def _tie(added: str, other: str, paragraph: int, sentence: Span, named_in: int, 
 
 def _defendant_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ in {"NOUN", "PROPN"} and (lemma in _DEFENDANT_NOUNS or lemma.rstrip("s") in _DEFENDANT_NOUNS)
+    return token.pos_ in {"NOUN", "PROPN"} and (lemma in DEFENDANT_NOUNS or lemma.rstrip("s") in DEFENDANT_NOUNS)
 
 
 def _titled_defendant(head: Token) -> bool:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from linkchart.extract.document import ParsedDocument
 from linkchart.extract.infobox import page_subject
 from linkchart.extract.kinship import count_of
-from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.lexicon import DEFENDANT_CLASS_NOUNS, REFLEXIVE_JOINING, Lexicon
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.roles import counsel_clusters, prosecuted, titled
 from linkchart.lexicon import rows
@@ -46,9 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "npadvmod"})
-_DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
 _MAX_DEFENDANTS = 12  # a class said of more names than a case has defendants is not read as them
-_REFLEXIVE_JOINING = frozenset({"associate", "ally", "align", "affiliate", "attach"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 _OWNER_PREPS = frozenset({"of", "in", "within", "for"})
 _ROLL_PREPS = frozenset({"including", "like", "among"})
@@ -256,7 +254,7 @@ class MembershipFinder:
             return []
         ties: list[Tie] = []
         for tok in sentence:
-            if tok.lemma_.lower() not in _DEFENDANT_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
+            if tok.lemma_.lower() not in DEFENDANT_CLASS_NOUNS or tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             if not (tok.tag_ == "NNS" or any(c.lower_ in {"each", "every", "all", "both"} for c in tok.children)):
                 continue
@@ -311,7 +309,7 @@ class MembershipFinder:
                         verb)
             lemma = verb.lemma_.lower()
         # 'A associated himself with X', 'A aligned herself with X': a reflexive link is joining
-        reflexive = lemma in _REFLEXIVE_JOINING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES
+        reflexive = lemma in REFLEXIVE_JOINING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES
                                                        for c in verb.children)
         if lemma in self.joining["pledge"] | self.joining["serve"] or reflexive:
             # 'A pledged allegiance to X' (or to X's leader), 'A served in X', 'A served with X'

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.lexicon import BRANCH_NOUNS, FIRM_FORMS, UNIT_NOUNS, Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
@@ -83,6 +83,9 @@ def _glued_label(tok: Token) -> bool:
                                         and nxt.is_alpha and (nxt.text[:1].isupper() or nxt.lower_ in PARTICLES))
 
 
+# One word after an Arabic article, "al-Andalus", "el-Mansura": a nisba borne alone is the surname of a
+# full name the text gives (and votes person through it), else such a word names a place or a group.
+_ARTICLE_WORD = re.compile(r"(?:[aA][lnrstdz]|[aA]sh|[eE]l)-[A-Z][a-z]+")
 _ROMAN = re.compile(r"[IVXLC]+")  # "Henry VIII": a ruler's number, no acronym
 _AYN_MARKS = frozenset({"‘", "ʿ", "ʾ", "’"})
 _NUMBERED_ACRONYM = re.compile(r"^\d{1,3}[A-Z]{1,4}$")  # "17N": a group named by a date and an initial
@@ -154,6 +157,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
              and not _a_law(doc, nm)]
     names = _join_of_phrases(doc, names, offices | titles)
+    names = _join_acronym_runs(doc, names)
     names = _nicknamed_names(doc, names)
     names = _join_possessive_groups(doc, names)
     names = _unit_descriptions(doc, names)
@@ -305,7 +309,74 @@ def _join_of_phrases(doc: Doc, names: list[NameSpan], offices: frozenset[str] = 
     return out
 
 
-_BRANCH_WORDS = frozenset({"gang", "unit", "wing", "branch", "province", "network"})
+# Words an acronym passes over: "Front for the Liberation of X", "Sheriff's Department", "X – Y".
+_ACRONYM_SKIPS = frozenset({"of", "the", "for", "and", "&", "on", "in", "al", "el", "de", "del", "des", "du", "la", "le",
+                            "'s", "’s", "-", "–", "—"})
+_SPELLED = re.compile(r"[A-Z][A-Z.&-]{2,11}")
+
+
+def _join_acronym_runs(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
+    """'the Popular Front for the Liberation of Kerr – Foreign Operations (PFLK-FO)', 'al-Qaeda in
+    the Sahel Belt (AQSB)', 'the Dale County Sheriff's Office (DSO)': the words before an acronym in
+    brackets whose initials spell it (small words, dashes and a possessive passed over; one word
+    the acronym leaves out at most) are one group's name, however the runs of capitals fell in it.
+    Only a run with such small words in it: capitals alone are one run already, and a person's
+    name is seldom written with them ('Ann Kerr Roe (AKR)' stays as read)."""
+    out = names
+    for tok in doc:
+        k = tok.i
+        acronym = _bracketed_acronym(doc, k) if tok.text == "(" else None
+        if acronym is None:
+            continue
+        start = acronym_run_start(doc, k, "".join(c for c in acronym if c.isalpha()))
+        if start is None or not any(t.lower_ in _ACRONYM_SKIPS for t in doc[start:k]):
+            continue
+        inside = [n for n in out if start <= n.start and n.end <= k]
+        if not inside or any(n.start < start < n.end or n.start < k < n.end for n in out) or (
+                len(inside) == 1 and (inside[0].start, inside[0].end) == (start, k)) or any(
+                n.type == PERSON for n in inside) or any(t.ent_type_ == "PERSON" for t in doc[start:k]):
+            continue
+        out = sorted([n for n in out if n not in inside] + [NameSpan(start, k, doc[start:k].text, ORGANIZATION)],
+                     key=lambda n: n.start)
+    return out
+
+
+def _bracketed_acronym(doc: Doc, opening: int) -> str | None:
+    """'(AQSB)', '(PFLK-FO)' (read as three tokens) after `opening`: the acronym, else None."""
+    close = next((t.i for t in doc[opening + 1:opening + 5] if t.text == ")"), None)
+    if close is None or close == opening + 1 or any(t.whitespace_ for t in doc[opening + 1:close - 1]):
+        return None
+    text = doc[opening + 1:close].text
+    return text if _SPELLED.fullmatch(text) else None
+
+
+def acronym_run_start(doc: Doc, opening: int, letters: str) -> int | None:
+    """Where the run of words before `opening` starts whose capitals' initials spell `letters`
+    (exactly, or with one word left out inside; an opening Arabic article's 'A' counted or not),
+    within the sentence."""
+    initials: list[str] = []
+    loose = None
+    floor = max(doc[opening].sent.start, opening - 3 * len(letters) - 4)
+    for j in range(opening - 1, floor - 1, -1):
+        tok = doc[j]
+        if tok.lower_ == "al" and len(initials) >= 2 and "A" + "".join(initials) == letters:
+            return j  # 'al-Qaeda in the Sahel Belt' for 'AQSB'
+        if tok.lower_ in _ACRONYM_SKIPS:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            break
+        initials.insert(0, tok.text[0].upper())
+        if len(initials) < 2:
+            continue
+        spelled = "".join(initials)
+        if spelled == letters:
+            return j
+        if loose is None and len(spelled) == len(letters) + 1 and spelled[0] == letters[0] and spelled[-1] == letters[-1] and any(
+                spelled[:m] + spelled[m + 1:] == letters for m in range(1, len(spelled) - 1)):
+            loose = j
+        if len(initials) > len(letters) + 1:
+            break
+    return loose
 
 
 def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -316,7 +387,7 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     for nm in names:
         prev = out[-1] if out else None
         if prev is not None and nm.start == prev.end + 1 and doc[prev.end].tag_ == "POS" and (
-                doc[nm.end - 1].lower_ in _GROUP_HEADS | _BRANCH_WORDS
+                doc[nm.end - 1].lower_ in _GROUP_HEADS | BRANCH_NOUNS
                 and doc[nm.end - 1].text[:1].isupper()) and not any(
                 t.ent_type_ == "PERSON" for t in doc[prev.start:prev.end]) and prev.type != PERSON:
             out[-1] = NameSpan(prev.start, nm.end, doc[prev.start:nm.end].text, ORGANIZATION)
@@ -325,7 +396,6 @@ def _join_possessive_groups(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     return out
 
 
-_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
 
 
 def _transcribed_names(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
@@ -377,7 +447,7 @@ def _unit_descriptions(doc: Doc, names: list[NameSpan]) -> list[NameSpan]:
     for nm in names:
         k = nm.end
         if (nm.type != PERSON and nm.start > 0 and doc[nm.start - 1].lower_ == "the" and k < len(doc)
-                and doc[k].lower_ in _UNIT_NOUNS and doc[k].is_lower
+                and doc[k].lower_ in UNIT_NOUNS and doc[k].is_lower
                 and all(t.text[:1].isupper() for t in doc[nm.start:k])
                 and not any(t.ent_type_ == "PERSON" for t in doc[nm.start:k])
                 and not (k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ == "of"))):
@@ -496,6 +566,9 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             i += 1
             continue
         start = _modifier_before_acronym(doc, _extend_back_over_particles(doc, i))
+        if (start == i and i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text.istitle() and doc[i - 2].lower_ == "the"
+                and not doc[i - 1].is_sent_start and doc[i - 1].ent_type_ != "NORP" and doc[i].ent_type_ != "PERSON"):
+            start = i - 1  # "the Proletarian Left": a capitalised adjective after 'the' opens the name
         start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:
@@ -646,7 +719,6 @@ def _a_label(doc: Doc, name: NameSpan, labels: frozenset[str]) -> bool:
 
 # "- (313) 226-9758", " - FBI 313.237.4218": a telephone number after a name (up to three words between)
 _PHONE_AFTER = re.compile(r"^[\s\-–—:,]*(?:[A-Za-z.]+\s+){0,3}\(?\d{3}\)?[\s.\-]*\d{3}[\s.\-]\d{4}\b")
-_FIRM_FORMS = frozenset({"llp", "llc", "pllc", "p.c.", "p.a.", "l.l.p."})
 
 
 def _a_law(doc: Doc, name: NameSpan) -> bool:
@@ -679,14 +751,14 @@ def _firm_name(doc: Doc, name: NameSpan) -> bool:
     before = doc[name.start - 1].text if name.start > 0 else ""
     after = doc[name.end].text if name.end < len(doc) else ""
     last = doc[name.end - 1].lower_
-    if last in _FIRM_FORMS or after.lower() in _FIRM_FORMS:
+    if last in FIRM_FORMS or after.lower() in FIRM_FORMS:
         return True
     if before == "&":
         return not (name.end - name.start > 1 and _capitals_before(doc, name.start - 1) > 1)
     if after == "&":
         n = _capitals_after(doc, name.end + 1)
         return not (name.end - name.start > 1 and n > 1 and not any(
-            t.lower_ in _FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
+            t.lower_ in FIRM_FORMS for t in doc[name.end + 1:name.end + 1 + n]))
     return False
 
 
@@ -969,6 +1041,7 @@ class NameTyper:
         # The NER labels one string the same way wherever it stands, so its repeated verdicts are
         # not independent evidence: n occurrences weigh sqrt(n), while each syntactic slot counts.
         counts = Counter(name.text for ns in names for name in ns)
+        ner_person: Counter[str] = Counter()  # the NER's share of each name's person votes
         for doc, paragraph_names in zip(docs, names, strict=True):
             for name in paragraph_names:
                 if foreign_script(name.text):
@@ -978,6 +1051,8 @@ class NameTyper:
                 ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))
                 if ner:
                     votes[name.text][ner] += counts[name.text] ** -0.5
+                    if ner == PERSON:
+                        ner_person[name.text] += counts[name.text] ** -0.5
         self._propagate_person_tokens([n for ns in names for n in ns], votes)
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
@@ -994,6 +1069,9 @@ class NameTyper:
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.type == PERSON and _ARTICLE_WORD.fullmatch(name.text) and not name.titled and (
+                        tally[PERSON] - ner_person[name.text] < 1e-6):
+                    name.type = ""  # "al-Andalus" only the NER reads as a person: a place, a group or a nisba alone
                 if name.type == PERSON and name.text not in bare and not name.titled:
                     name.type = ""  # "the Government", "the Roe building", "a Kent family": never a person's own name
                 first = name.text.split()[0] if name.text.split() else ""
@@ -1085,7 +1163,8 @@ class NameTyper:
                 head.head.head.lemma_.lower()) == "travel":
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
-                head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN"):
+                head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN") and not (
+                head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.lex.kinship):
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
@@ -1094,8 +1173,13 @@ class NameTyper:
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
         slot = self._slot_vote(head)
-        if slot == ORGANIZATION and person_ner and len(span) == 2 and head.dep_ == "pobj":
-            slot = None  # "under the command of Ann Roe": the NER's full name of a person stands
+        if slot == ORGANIZATION and person_ner and len(span) == 2 and (head.dep_ == "pobj" or (
+                head.dep_ == "appos" and doc[name.start - 1].text == "," and self._inside_person_phrase(head.head))):
+            # "under the command of Ann Roe": the NER's full name of a person stands; so it does set
+            # off by a comma after a group noun that a person's phrase holds ("the leader of the cell,
+            # Ann Roe"), where the parse hangs the apposition on the nearer noun ("the leader of the
+            # group Ansar X", without the comma, names the group)
+            slot = None
         if slot:
             votes.append((slot, 2.0))
         elif head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in self.lex.person_verbs and not any(
@@ -1108,6 +1192,18 @@ class NameTyper:
         if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
             votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Banda X": the group noun names it
         return votes
+
+    def _inside_person_phrase(self, noun: Token) -> bool:
+        """'the leader of the network', 'a man linked to the group': a noun in the phrase of a
+        noun for a person (through prepositions and a participle), a few steps up."""
+        for _ in range(4):
+            if noun.dep_ not in {"pobj", "prep", "acl", "agent"} or noun.head.i == noun.i:
+                return False
+            noun = noun.head
+            lemma = noun.lemma_.lower()
+            if noun.pos_ == "NOUN" and (lemma in self.lex.person_nouns or lemma in self.lex.leader_words):
+                return True
+        return False
 
     def _copula_vote(self, head: Token) -> str | None:
         """'X is a Salafist organisation', 'X was an Italian criminal': what the copula says X is;
@@ -1146,8 +1242,12 @@ class NameTyper:
         gov = head.head
         if dep == "compound" and (gov.lower_ in lex.event_nouns or gov.lemma_.lower() in lex.place_nouns | lex.dwelling_nouns):
             return PLACE  # "the Verviers plot", "Jamioulx prison", "the Moulins district"
-        if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns:
-            return PLACE  # "the city of Verviers"
+        if dep == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in lex.place_nouns | lex.site_nouns:
+            return PLACE  # "the city of Verviers", "the manor of Ashby"
+        if dep == "pobj" and gov.lower_ == "at" and gov.head.lemma_.lower() in lex.dwelling_nouns | lex.site_nouns and (
+                head.ent_type_ != "ORG"):
+            return PLACE  # "his home at Ashby", "the inn at Dunchurch": where a house or a site stands (a room
+            # at a university the NER names is the institution's)
         if dep in {"appos", "attr"} or (dep == "compound" and gov.pos_ == "NOUN"):
             lemma = gov.lemma_.lower()
             if lemma in lex.place_nouns and dep == "appos":
@@ -1175,6 +1275,8 @@ class NameTyper:
                     return PLACE  # "Hollin Vale, a hillside estate"
             if child.dep_ == "case" and any(c.lemma_.lower() in lex.kinship for c in gov.subtree):
                 return PERSON  # "Saleh's brother"
+        if dep == "pobj" and gov.lower_ == "of" and gov.head.tag_ == "NN" and gov.head.lemma_.lower() in lex.kinship:
+            return PERSON  # "the widow of X", "a cousin of X": kin of one is kin of a person
         if dep == "pobj" and gov.lower_ in {"of", "for"}:
             noun = gov.head
             if noun.lemma_.lower() in lex.leader_words | {"member", "members", "membership"}:

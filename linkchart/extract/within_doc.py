@@ -14,11 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from linkchart.extract.ages import ages_differ
+from linkchart.extract.lexicon import UNIT_NOUNS
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, MergeDecision
 from linkchart.names import (
     abbreviated_surname,
-    acronym_of,
+    acronym_forms,
     compound_given_name,
     fold,
     generation,
@@ -330,7 +331,7 @@ def _resolve_groups(groups: list[NameOccurrence], join) -> None:  # type: ignore
         for b in groups[i + 1:]:
             if group_key(a.text) == group_key(b.text):
                 join(a.id, b.id, "same group name")
-            elif is_acronym(b.text) and acronym_of(a.text) == b.text or is_acronym(a.text) and acronym_of(b.text) == a.text:
+            elif is_acronym(b.text) and b.text in acronym_forms(a.text) or is_acronym(a.text) and a.text in acronym_forms(b.text):
                 join(a.id, b.id, "acronym of the group name")
             elif _carries(a.text, b.text) or _carries(b.text, a.text):
                 join(a.id, b.id, "the acronym the group's full name carries")
@@ -368,9 +369,6 @@ def _join_group_short_forms(groups: list[NameOccurrence], uf: UnionFind[int], jo
             join(next(iter(roots)), occ.id, "shorter form of the only group name it is part of", 0.9)
 
 
-_UNIT_NOUNS = frozenset({"unit", "gang", "cell", "squad"})
-
-
 def _join_unit_descriptions(groups: list[NameOccurrence], uf: UnionFind[int], join, subject: str,  # type: ignore[no-untyped-def]
                             lead: NameOccurrence | None) -> None:
     """On a page about one unit (named in the title, or the first name of the text: a wiki lead's
@@ -383,7 +381,7 @@ def _join_unit_descriptions(groups: list[NameOccurrence], uf: UnionFind[int], jo
         subjects |= {uf.find(o.id) for o in groups
                      if group_key(o.text) == subject_key or subject_key.endswith(group_key(o.text))}
     targets = {uf.find(o.id) for o in groups if len(o.text.split()) > 1
-               and o.text.split()[-1].lower() in _UNIT_NOUNS and o.text.split()[-1][:1].isupper()
+               and o.text.split()[-1].lower() in UNIT_NOUNS and o.text.split()[-1][:1].isupper()
                and uf.find(o.id) in subjects}
     if len(targets) != 1:
         return
@@ -393,7 +391,7 @@ def _join_unit_descriptions(groups: list[NameOccurrence], uf: UnionFind[int], jo
         words = o.text.split()
         if len(words) < 2 or uf.find(o.id) == target or not all(w[:1].isupper() for w in words[:-1]):
             continue
-        described = (words[-1] in _UNIT_NOUNS) or (is_acronym(words[-1]) and words[-1] in own)
+        described = (words[-1] in UNIT_NOUNS) or (is_acronym(words[-1]) and words[-1] in own)
         if described and uf.can_union(o.id, target):
             join(target, o.id, "a description of the unit the page is about", 0.9)
 

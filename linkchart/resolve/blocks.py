@@ -26,13 +26,14 @@ from linkchart.model import ORGANIZATION, PERSON, AnalystDecision, LocalEntity
 from linkchart.names import (
     PARTICLES,
     abbreviated_surname,
-    acronym_of,
+    acronym_forms,
     fold,
     given,
     is_acronym,
     modified_acronyms,
     name_key,
     parts,
+    possessor_initials,
     surname,
     surname_blocks,
 )
@@ -92,8 +93,11 @@ def resolution_keys(document_locals: list[LocalEntity], variant_floor: float) ->
                     add("ma:" + form, active=False)
                 if len(n.split()) > 1 and is_acronym(n.split()[-1]):
                     add("ma:" + fold(n))  # "Provisional IRA" looks up "Provisional Irish Republican Army"
-                if len(acronym_of(n)) >= 2:
-                    add("ac:" + acronym_of(n), active=False)
+                for form in acronym_forms(n):
+                    if len(form) >= 2:
+                        add("ac:" + form, active=False)
+                if len(possessor_initials(n)) >= 2:  # "X Y's Z" names the group X Y in its report
+                    add("ac:" + possessor_initials(n), active=False)
                 if len(n.split()) > 2 and is_acronym(n.split()[-1]):
                     add("ac:" + n.split()[-1].replace(".", ""), active=False)
         if len(parts(e.name)) > 1:

@@ -18,7 +18,7 @@ from linkchart.model import ORGANIZATION, PERSON, LocalEntity, LocalRelation
 from linkchart.names import (
     PARTICLES,
     abbreviated_surname,
-    acronym_of,
+    acronym_forms,
     compound_given_name,
     familiar_form,
     familiar_forms,
@@ -30,6 +30,7 @@ from linkchart.names import (
     modified_acronyms,
     name_key,
     parts,
+    possessor_initials,
     same_name_class,
     similar_words,
     surname,
@@ -110,23 +111,28 @@ def join_group_variants(locals_: list[LocalEntity], join: Join, floor: float) ->
 
 def join_group_acronyms(locals_: list[LocalEntity], join: Join) -> None:
     """'IS' for 'Islamic State' across reports; and 'ISIS' / 'ISIL', whose first letters are
-    the group's initials, when a report uses both forms. Only when one group fits."""
+    the group's initials, when a report uses both forms (the full name, or a name that opens with
+    it as a possessor: 'Islamic State's X Province'). Only when one group fits."""
     groups = [e for e in locals_ if e.type == ORGANIZATION]
     initials: dict[str, set[str]] = defaultdict(set)  # initials of a long name -> its locals
     docs_of: dict[str, set[str]] = defaultdict(set)  # initials -> documents naming the long form
     for e in groups:
         for n in e.names:
-            if not is_acronym(n) and len(acronym_of(n)) >= 2:
-                initials[acronym_of(n)].add(e.local_id)
-                docs_of[acronym_of(n)].add(e.document_id)
+            for form in acronym_forms(n) if not is_acronym(n) else ():
+                if len(form) >= 2:
+                    initials[form].add(e.local_id)
+                    docs_of[form].add(e.document_id)
             if len(n.split()) > 2 and is_acronym(n.split()[-1]):  # "Security Service RGIS": written with it
                 initials[n.split()[-1].replace(".", "")].add(e.local_id)
+            if len(possessor_initials(n)) >= 2:  # the report names that group, not this one
+                docs_of[possessor_initials(n)].add(e.document_id)
     for e in groups:
         for n in e.names:
             if not is_acronym(n):
                 continue
             short = n.replace(".", "")
-            fits = [a for a in initials if short == a or (short.startswith(a) and e.document_id in docs_of[a])]
+            fits = [short] if short in initials else [  # the group it spells, before one it begins with
+                a for a in initials if short.startswith(a) and e.document_id in docs_of[a]]
             if len(fits) == 1:
                 reason = "acronym of the group's name" if short == fits[0] else (
                     f"'{n}' begins with the initials of the group named in the same report")
