@@ -49,3 +49,23 @@ def test_a_negated_predicate_does_not_deny_a_kinship_in_its_subject(extractor) -
 def test_their_kin_noun_after_two_subjects_is_kin_of_both(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = named_ties(extractor, "Kamil Vesely and Jiri Vesely rented a flat in Brno with their cousin, Pavel Horak.\n")
     assert {("Kamil Vesely", "family", "Pavel Horak"), ("Jiri Vesely", "family", "Pavel Horak")} <= ties
+
+
+def test_the_owner_of_a_kin_noun_is_not_the_relative_it_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Vance was convicted of arson in March. Vance and his accomplice, Tyrell Moody, planned the attack. "
+            "Vance's half-brother, Andre Vance, drove them to the depot.\n")
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    andre = next(e for e in result.entities if e.name == "Andre Vance")
+    assert "Vance" not in andre.names  # the convicted man is not his own half-brother
+    ties = named_ties(extractor, text)
+    assert not any("Andre Vance" in (a, b) and "Tyrell Moody" in (a, b) for a, _, b in ties)
+
+
+def test_two_full_names_run_together_are_not_one_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Dawn Brigade\nMembers Yusuf Darwani Karim Hadid\n"
+            "The Dawn Brigade was founded in 2011. Its spokesman, Yusuf Darwani, announced a ceasefire in 2014. "
+            "Karim Hadid later took his place.\n")
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    people = {e.name: e.names for e in result.entities if e.type == "person"}
+    assert "Yusuf Darwani Karim Hadid" not in people
+    assert not people.get("Yusuf Darwani", set()) & people.get("Karim Hadid", set())

@@ -269,3 +269,24 @@ def plural_possessor_ties(parsed: ParsedDocument, lex: Lexicon, ties: list[Tie])
             found += [Tie(occ.cluster, parent, FAMILY, subtype, False, occ.paragraph, span)
                       for parent in (couple.source, couple.target)]
     return found
+
+
+def kin_of_another(parsed: ParsedDocument, lex: Lexicon) -> list[tuple[int, int]]:
+    """Pairs of name occurrences the text states are two people: the owner of a kin noun and the
+    relative it names ('Roe's half-brother, Tom Roe', 'Tom Roe, Roe's brother'). Whatever else
+    joins names, someone's brother is not himself."""
+    pairs = []
+    for occ in parsed.occurrences:
+        if occ.type != PERSON:
+            continue
+        owner = parsed.head(occ)
+        kin = owner.head
+        if owner.dep_ != "poss" or kin.pos_ != "NOUN" or kin.lemma_.lower() not in lex.kinship:
+            continue
+        named = [c for c in kin.children if c.dep_ in {"appos", "compound"}]
+        named += [kin.head] if kin.dep_ == "appos" else []
+        for token in named:
+            other = parsed.occurrence_at(occ.paragraph, token)
+            if other is not None and other.type == PERSON and other.id != occ.id:
+                pairs.append((occ.id, other.id))
+    return pairs

@@ -36,6 +36,7 @@ from linkchart.extract.kinship import (
     FamilyMention,
     counted_kin_ties,
     infer_full_names,
+    kin_of_another,
     plural_possessor_ties,
     unresolved_given_names,
 )
@@ -247,7 +248,7 @@ class Extractor:
                       and f.alias.type in {PERSON, ORGANIZATION}]
         statements += unnamed_referent_statements(aliases) + section_subject_statements(parsed, aliases)
         clustering = cluster_names(occurrences, statements, variant_floor=self.settings.variant_similarity, subject=title,
-                                   document_id=doc_id)
+                                   document_id=doc_id, apart=kin_of_another(parsed, self.lex))
         for occ in parsed.occurrences:
             occ.cluster = clustering.cluster_of.get(occ.id)
         return clustering

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linkchart.extract.ages import ages_differ
@@ -67,9 +68,11 @@ class Clustering:
 
 
 def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatement], *,
-                  variant_floor: float, document_id: str, subject: str = "") -> Clustering:
+                  variant_floor: float, document_id: str, subject: str = "",
+                  apart: Sequence[tuple[int, int]] = ()) -> Clustering:
     """`subject` is the name a page's title gives: on a page about one of two brothers, the
-    bare surname is that brother (the convention of biographies and profiles)."""
+    bare surname is that brother (the convention of biographies and profiles). `apart`: pairs of
+    occurrences the text states are two people ('Roe's brother, Tom Roe'), never joined."""
     uf: UnionFind[int] = UnionFind(o.id for o in occurrences)
     decisions: list[MergeDecision] = []
     by_id = {o.id: o for o in occurrences}
@@ -82,6 +85,8 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
     # Identical names are one entity within a document, unless the text gives them different
     # ages ("Adil Roe, 58" and his son "Adil Roe, 24"): those are kept apart first.
     _keep_different_ages_apart(uf, occurrences)
+    for a, b in apart:
+        uf.keep_apart(a, b)
     unresolved: dict[int, str] = {}
     _join_identical_names(occurrences, uf, unresolved, _shared_surnames(occurrences))
     for st in aliases:  # stated aliases first: they outrank "two names in a sentence"
@@ -185,9 +190,26 @@ def _abbreviates(a: str, b: str) -> bool:
     return bool(short) and len(short) < len(long) and all(p in long for p in short)
 
 
+def _run_together(full: list[NameOccurrence]) -> dict[int, tuple[str, str]]:
+    """Names that are two other full names of the text written one after the other ('Members
+    Ann Roe Tom Poe', a fact-box list flattened into one line): two people, not one."""
+    known = {tuple(parts(o.effective)): o.effective for o in full}
+    out = {}
+    for o in full:
+        ps = tuple(parts(o.effective))
+        for k in range(2, len(ps) - 1):
+            if ps[:k] in known and ps[k:] in known:
+                out[o.id] = (known[ps[:k]], known[ps[k:]])
+                break
+    return out
+
+
 def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> None:  # type: ignore[no-untyped-def]
     people = [o for o in occurrences if o.type == PERSON]
     full = [o for o in people if len(parts(o.effective)) > 1]
+    for oid, (first, second) in _run_together(full).items():
+        unresolved[oid] = f"'{first} {second}' reads as two names run together"
+    full = [o for o in full if o.id not in unresolved]
     _join_bracketed_forms(full, uf, join)
     # Full names that are spelling variants of each other (Salah/Saleh Roe).
     for a, b in _candidate_pairs(full, floor):
