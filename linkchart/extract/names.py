@@ -140,6 +140,28 @@ def _is_date_word(tok: Token) -> bool:
     return any(t.like_num for t in near) or not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
 
 
+def closing_plural_title(token: Token) -> Token | None:
+    """The plural title that closes the list a name stands in ('A, B, and C, Circuit Judges';
+    'A and B, defence lawyers'), set after the last name as its conjunct or apposition."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, todo = [first], [first]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ in {"conj", "appos"}:
+                members.append(c)
+                todo.append(c)
+    last = max(members, key=lambda t: t.i)
+    doc = token.doc
+    if (len(members) > 2 and last.i > token.i and last.tag_ in {"NNS", "NNPS"} and last.pos_ in {"NOUN", "PROPN"}
+            and last.left_edge.i > 0 and doc[last.left_edge.i - 1].text == ","  # set off by a comma, not 'and'
+            and not any(c.dep_ in {"det", "poss", "cc"} for c in last.children)  # not 'and its leaders'
+            and all(m.pos_ == "PROPN" for m in members if m is not last)):
+        return last
+    return None
+
+
 def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
                titles: frozenset[str] = frozenset(), honorifics: frozenset[str] = frozenset(),
                post_nominals: frozenset[str] = frozenset(), offices: frozenset[str] = frozenset(),
@@ -152,6 +174,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names = [nm for nm in names if not (nm.end - nm.start == 1 and _is_initial(doc[nm.start]))
              and not _a_label(doc, nm, labels) and not _legal_citation(doc, nm) and not _verse_reference(doc, nm)
              and not _plural_class(doc, nm)
+             and not _cited_case_party(doc, nm)
              and not all(t.lower_.rstrip(".") in honorifics for t in doc[nm.start:nm.end])
              and not _only_an_office(doc[nm.start:nm.end], offices)
              and nm.text.lower() not in creeds and not _contact_line(doc, nm) and not _firm_name(doc, nm)
@@ -168,7 +191,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     names += [nm for nm in _signing_judges(doc, offices) if not any(n.start < nm.end and nm.start < n.end for n in names)]
     names.sort(key=lambda nm: nm.start)
     for nm in names:
-        nm.office = _office_before(doc, nm) or _office_after(doc, nm, offices)
+        nm.office = _office_before(doc, nm) or _office_after(doc, nm, offices) or _listed_office(doc, nm, offices)
         nm.forms += _without_acronym(doc, nm)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
@@ -189,6 +212,16 @@ def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
         return ""
     last = doc[k - 1].lower_
     return last if last in offices else ""
+
+
+def _listed_office(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
+    """'Before A, B, and C, Circuit Judges': the office a plural title closing the list gives
+    every name in it."""
+    title = closing_plural_title(doc[name.start:name.end].root)
+    if title is None:
+        return ""
+    word = title.lower_.removesuffix("s")
+    return word if word in offices else ""
 
 
 def _signing_judges(doc: Doc, offices: frozenset[str]) -> list[NameSpan]:
@@ -790,6 +823,22 @@ def _legal_citation(doc: Doc, name: NameSpan) -> bool:
         after.like_num or after.text[:1].isdigit() or after.text == "§")
 
 
+_VERSUS = frozenset({"v.", "vs.", "v"})
+
+
+def _cited_case_party(doc: Doc, name: NameSpan) -> bool:
+    """'United States v. Hammoud, 381 F.3d 316', 'Holder v. Humanitarian Law Project, 561 U.S. 1':
+    a party of a case cited by its law report is a precedent's, not an actor of the text."""
+    k = name.end
+    if k < len(doc) and doc[k].lower_ in _VERSUS:
+        while k < len(doc) and k - name.end < 10 and doc[k].text != ",":
+            k += 1
+    elif not (name.start > 0 and doc[name.start - 1].lower_ in _VERSUS):
+        return False
+    return (k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and "." in doc[k + 2].text
+            and not doc[k + 2].like_num and doc[k + 3].like_num)
+
+
 _VERSE = re.compile(r"\d{1,3}:\d{1,3}")
 
 
@@ -1169,6 +1218,9 @@ class NameTyper:
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
             votes.append((PERSON, 3.0))  # "Ann Roe, 23, a student": an age is stated of people
+        title = closing_plural_title(head)
+        if title is not None and {title.lemma_.lower(), title.lower_.removesuffix("s")} & (self.lex.person_nouns | self.lex.offices):
+            votes.append((PERSON, 4.0))  # "before A, B, and C, Circuit Judges": the title names people
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words

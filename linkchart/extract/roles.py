@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from linkchart.extract.document import ParsedDocument, first_conjunct, is_speaker_label
 from linkchart.extract.lexicon import Lexicon
+from linkchart.extract.names import closing_plural_title
 from linkchart.lexicon import rows, words
 from linkchart.model import ORGANIZATION, PERSON
 
@@ -170,6 +171,8 @@ def _titled(token: Token, lex: Lexicon) -> bool:
     # A plural title set after a list names every one in it: "before A, B and C, Circuit Judges".
     near += [c for t in _conjuncts(token) if t is not token for c in t.children
              if c.dep_ == "appos" and c.tag_ in {"NNS", "NNPS"}]
+    title = closing_plural_title(token)  # (or parsed as the list's last conjunct)
+    near += [title] if title is not None else []
     return any(_outsider_noun(t.lemma_.lower(), lex) and not _group_office(t) for t in near)
 
 

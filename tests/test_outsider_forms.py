@@ -1,0 +1,32 @@
+"""Judges listed under a plural title and the parties of a cited precedent are no actors of the
+network. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from linkchart.model import Document
+
+
+def _entities(extractor, text: str) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    return {e.name: (e.type, e.role) for e in result.entities}
+
+
+def test_names_before_a_plural_title_are_people_and_outsiders(extractor) -> None:  # type: ignore[no-untyped-def]
+    for names in ("ASHBY, KOWALCZYK, and PRENTISS", "Ashby, Kowalczyk, and Prentiss"):
+        entities = _entities(extractor, f"Before {names}, Circuit Judges.\nDarnell Voss met Tyrell Moody in prison.\n")
+        judges = {k: v for k, v in entities.items() if k.lower() in {"ashby", "kowalczyk", "prentiss"}}
+        assert len(judges) == 3, entities
+        assert all(kind == "person" and role != "actor" for kind, role in judges.values()), judges
+
+
+def test_a_group_and_its_leaders_are_not_a_list_of_titled_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "A jury convicted the Lantern Relief Fund and its leaders of funding the militia.\n")
+    assert entities.get("Lantern Relief Fund", ("", ""))[0] == "organization"
+
+
+def test_the_parties_of_a_cited_precedent_are_not_actors(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("See United States v. Brannigan, 412 F.3d 77 (2d Cir. 2006); Ostrow v. Kessel Aid Society, 561 U.S. 9. "
+            "Darnell Voss met Tyrell Moody in prison.\n")
+    entities = _entities(extractor, text)
+    assert "Brannigan" not in entities and "Ostrow" not in entities and "Kessel Aid Society" not in entities
+    assert {"Darnell Voss", "Tyrell Moody"} <= entities.keys()
