@@ -263,3 +263,8 @@ def test_the_agent_of_a_passive_led_leads_the_group(extractor) -> None:  # type:
 def test_who_led_a_raid_on_a_group_does_not_lead_it(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _group_ties(_ties(extractor, "The raid on the Harbour Syndicate was led by Tomas Keller.\n"))
     assert not ties
+
+
+def test_a_groups_accountant_or_bodyguard_is_one_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _group_ties(_ties(extractor, "Elio Marra, the Sarno clan's accountant, was arrested in Naples.\n"))
+    assert ("Elio Marra", "member_of", "Sarno clan") in ties
