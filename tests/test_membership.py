@@ -268,3 +268,17 @@ def test_who_led_a_raid_on_a_group_does_not_lead_it(extractor) -> None:  # type:
 def test_a_groups_accountant_or_bodyguard_is_one_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _group_ties(_ties(extractor, "Elio Marra, the Sarno clan's accountant, was arrested in Naples.\n"))
     assert ("Elio Marra", "member_of", "Sarno clan") in ties
+
+
+def test_a_group_noun_said_of_a_group_passes_its_founders_on(extractor) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The Dawn Brigade was a rebel group founded in 2011 by Salim Masri, a teacher at the Furqan Mosque.\n",
+                 "The Dawn Brigade was a rebel group that was founded by Salim Masri.\n"):
+        assert ("Salim Masri", "leader_of", "Dawn Brigade") in _group_ties(_ties(extractor, text))
+
+
+def test_its_is_the_group_last_the_subject_not_the_last_named(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Dawn Brigade was a rebel group founded in 2011 by Salim Masri, a teacher at the Furqan Mosque in "
+            "Aleppo. Its spokesman, Yusuf Darwani, announced a truce in 2014.\n")
+    ties = _group_ties(_ties(extractor, text))
+    assert ("Yusuf Darwani", "member_of", "Dawn Brigade") in ties
+    assert not any(g == "Furqan Mosque" for _, _, g in ties)

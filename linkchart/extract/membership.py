@@ -181,8 +181,15 @@ class MembershipFinder:
         return p, doc[:], group, self._kind(nouns[0]) or MEMBER_OF
 
     def _last_group_before(self, parsed: ParsedDocument, p: int, i: int) -> str | None:
+        """What 'its' stands for: the group that was last the subject of a clause, this sentence
+        or the one before ('X was a group founded by A, a teacher at the Y Mosque. Its spokesman
+        ...': X, not Y), else the group named last."""
         before = [o for o in parsed.in_paragraph(p) if o.type == ORGANIZATION and o.cluster and o.name.end <= i]
-        return max(before, key=lambda o: o.name.start).cluster if before else None
+        if not before:
+            return None
+        here = parsed.sentence_of(p, parsed.paragraphs[p][i])
+        subjects = [o for o in before if here - 1 <= o.sentence <= here and parsed.head(o).dep_ in {"nsubj", "nsubjpass"}]
+        return max(subjects or before, key=lambda o: o.name.start).cluster
 
     def sentence_ties(self, parsed: ParsedDocument, paragraph: int, sentence: Span, people: list[Participant],
                       outsiders: set[str]) -> list[Tie]:
@@ -553,6 +560,9 @@ class MembershipFinder:
             group = None
             if verb.dep_ == "acl" and verb.head.i in groups:
                 group = groups[verb.head.i]
+            elif verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "attr" and verb.head.lemma_.lower() in self.lex.group_nouns:
+                # 'X was a rebel group founded by A': the group noun is said of X, the copula's subject
+                group = next((groups[c.i] for c in verb.head.head.children if c.dep_ == "nsubj" and c.i in groups), None)
             for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
                 if subject.i in groups:
                     group = groups[subject.i]
