@@ -30,3 +30,15 @@ def test_the_parties_of_a_cited_precedent_are_not_actors(extractor) -> None:  # 
     entities = _entities(extractor, text)
     assert "Brannigan" not in entities and "Ostrow" not in entities and "Kessel Aid Society" not in entities
     assert {"Darnell Voss", "Tyrell Moody"} <= entities.keys()
+
+
+def test_a_plural_title_before_a_list_makes_every_name_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Darnell Voss met Tyrell Moody in prison. Assistant U.S. Attorneys Kerry Quist and "
+                                    "Daniel Leng are prosecuting the case.\n")
+    assert entities["Kerry Quist"][1] != "actor" and entities["Daniel Leng"][1] != "actor"
+    assert entities["Darnell Voss"][1] == "actor"
+
+
+def test_an_ordinal_opens_a_groups_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Police arrested nine members of the 23rd Street gang in Fresno on Monday.\n")
+    assert entities.get("23rd Street gang", ("", ""))[0] == "organization", entities

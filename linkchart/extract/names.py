@@ -193,6 +193,7 @@ def find_names(doc: Doc, nickname_cues: frozenset[str] = frozenset(),
     for nm in names:
         nm.office = _office_before(doc, nm) or _office_after(doc, nm, offices) or _listed_office(doc, nm, offices)
         nm.forms += _without_acronym(doc, nm)
+    _share_plural_titles(doc, names, offices)
     quoted = _quoted_nicknames(doc, names, nickname_cues)
     inside = [nm for nm in names if any(q.start <= nm.start and nm.end <= q.end for q in quoted)]
     return sorted([nm for nm in names if nm not in inside] + quoted, key=lambda nm: nm.start)
@@ -212,6 +213,24 @@ def _office_after(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
         return ""
     last = doc[k - 1].lower_
     return last if last in offices else ""
+
+
+def _share_plural_titles(doc: Doc, names: list[NameSpan], offices: frozenset[str]) -> None:
+    """'Assistant U.S. Attorneys A and B': a plural title before a list of names is the office of
+    every name in it, not only of the first, which it was read with."""
+    by_token = {i: nm for nm in names for i in range(nm.start, nm.end)}
+    for nm in names:
+        if nm.office or nm.titled:
+            continue
+        first = doc[nm.start:nm.end].root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        lead = by_token.get(first.i)
+        if lead is None or lead is nm or not lead.titled or lead.titled == lead.text:
+            continue
+        title = lead.titled[: len(lead.titled) - len(lead.text)].split()
+        if title and title[-1].endswith("s") and title[-1].lower().removesuffix("s") in offices:
+            nm.office = title[-1].lower().removesuffix("s")
 
 
 def _listed_office(doc: Doc, name: NameSpan, offices: frozenset[str]) -> str:
@@ -639,6 +658,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             j += 2  # "David Roe, Jr.": the son's name, not the father's
             if j < len(doc) and doc[j].text == "." and doc[j - 1].whitespace_ == "":
                 j += 1
+        start = _ordinal_start(doc, start, j)  # "the 18th Street gang"
         span = doc[start:j]
         if _is_dateline(doc, start, j):
             i = j
@@ -955,6 +975,20 @@ def _dated_group_start(doc: Doc, start: int) -> int:
     if _CALENDAR.match(month.text) and len(month.text) > 3 and day.is_digit and len(day.text) <= 2:
         return start - 2
     return start
+
+
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+_GANG_HEADS = _GROUP_HEADS | {"gang", "clan", "cartel", "crew", "mob", "syndicate", "posse", "set", "battalion",
+                              "regiment", "division", "squad", "unit"}
+
+
+def _ordinal_start(doc: Doc, start: int, end: int) -> int:
+    """'the 18th Street gang', 'the 1st Battalion': an ordinal before a group's name opens it
+    (a number alone is never a name token)."""
+    if start == 0 or not _ORDINAL.fullmatch(doc[start - 1].text.lower()):
+        return start
+    heads = {doc[end - 1].lower_} | ({doc[end].lower_} if end < len(doc) else set())
+    return start - 1 if heads & _GANG_HEADS else start
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:
@@ -1386,6 +1420,6 @@ def official_clusters(occurrences: list, offices: frozenset[str]) -> set[str]:  
             out.add(occ.cluster)  # "the new king of Spain, Philip III"
         if occ.cluster and occ.type == PERSON and titled and titled != occ.text:
             office = titled[: len(titled) - len(occ.text)].split()
-            if office and any(w.lower().rstrip(".") in offices for w in office):
+            if office and any(w.lower().rstrip(".") in offices or w.lower().removesuffix("s") in offices for w in office):
                 out.add(occ.cluster)
     return out
