@@ -282,3 +282,9 @@ def test_its_is_the_group_last_the_subject_not_the_last_named(extractor) -> None
     ties = _group_ties(_ties(extractor, text))
     assert ("Yusuf Darwani", "member_of", "Dawn Brigade") in ties
     assert not any(g == "Furqan Mosque" for _, _, g in ties)
+
+
+def test_the_role_a_described_person_served_as_is_his(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _group_ties(_ties(extractor, "Mahmoud Tawfiq is a Jordanian militant who served as the deputy emir of the "
+                                        "Crescent Guard Brigades until 2016.\n"))
+    assert ("Mahmoud Tawfiq", "leader_of", "Crescent Guard Brigades") in ties

@@ -262,3 +262,9 @@ def test_a_named_family_after_a_pair_is_not_that_pair(extractor) -> None:  # typ
     ties = _ties(extractor, "Kamil Dvorak and Pavel Sokol were both convicted of robbery. The Horak brothers had "
                             "long criminal records too.\n")
     assert not any({a, b} == {"Kamil Dvorak", "Pavel Sokol"} and kind == "family" for a, kind, b in ties)
+
+
+def test_every_kin_noun_predicated_of_one_person_ties_him(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Mahmoud Tawfiq is the son of the cleric Ibrahim Tawfiq and the brother-in-law of "
+                            "Hani Sabri.\n")
+    assert ("Mahmoud Tawfiq", "family", "Hani Sabri") in ties or ("Hani Sabri", "family", "Mahmoud Tawfiq") in ties

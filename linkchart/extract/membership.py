@@ -409,6 +409,11 @@ class MembershipFinder:
                 found += [head] + [c for c in head.children if c.dep_ == "appos" and c.i != a.i]
             if a.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be":
                 found += [c for c in head.children if c.dep_ in {"attr", "acomp"}]
+                # 'A is a militant who served as the deputy emir of X': the role of the one described
+                found += [o for attr in head.children if attr.dep_ == "attr" for rel in attr.children
+                          if rel.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in rel.children)
+                          for prep in rel.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                          for o in prep.children if o.dep_ == "pobj"]
             if a.dep_ == "attr" and head.lemma_ == "be":
                 found += [c for c in head.children if c.dep_ == "nsubj"]
             if a.dep_ in {"dobj", "attr"} and head.lemma_.lower() in _ROLL_VERBS:

@@ -372,7 +372,9 @@ class RelationFinder:
             subject = x.head if x.dep_ == "appos" else x
             if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
                 continue
-            for attr in (c for c in subject.head.children if c.dep_ == "attr"):
+            attrs = [c for c in subject.head.children if c.dep_ == "attr"]
+            attrs += [c for a in attrs for c in a.conjuncts if c.i > a.i]  # 'the son of A and the nephew of B'
+            for attr in attrs:
                 subtype = self.lex.kinship.get(attr.lemma_.lower())
                 if subtype and attr.pos_ == "NOUN" and (
                         (y.dep_ == "poss" and y.head.i == attr.i)
