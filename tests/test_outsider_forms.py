@@ -42,3 +42,8 @@ def test_a_plural_title_before_a_list_makes_every_name_an_official(extractor) ->
 def test_an_ordinal_opens_a_groups_name(extractor) -> None:  # type: ignore[no-untyped-def]
     entities = _entities(extractor, "Police arrested nine members of the 23rd Street gang in Fresno on Monday.\n")
     assert entities.get("23rd Street gang", ("", ""))[0] == "organization", entities
+
+
+def test_a_peoples_word_opening_a_factions_name_stays_in_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Idris Bako was a commander of the Jamaat Ahl al-Tawhid faction in Borno.\n")
+    assert entities.get("Jamaat Ahl al-Tawhid faction", ("", ""))[0] == "organization", entities

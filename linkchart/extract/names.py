@@ -907,7 +907,8 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         if _is_office(t, offices):
             cut = k
     named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Nour Roe"
-    if cut is None and not named and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
+    grouped = name.end < len(doc) and doc[name.end].lower_ in _GANG_HEADS  # "the Jamaat Ahl X faction": a group's name
+    if cut is None and not named and not grouped and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
             name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
                                             or doc[name.start + 1].lower_ in _REGNAL)):
         cut = name.start  # "Catholic Tom Roe": a creed or people before a person's name
