@@ -57,9 +57,13 @@ def find_aliases(parsed: ParsedDocument, lex: Lexicon) -> list[AliasFinding]:
                 finding = _referent(parsed, p, anchor, alias, " ".join(phrase), lex)
                 if finding is None and phrase[0] in lex.alias_nouns:  # "under the nom de guerre X"
                     finding = _owner_of_name(parsed, p, doc[i], alias, lex)
+                listed = _listed_after(parsed, p, finding) if finding is not None else []
+                if finding is not None and listed and finding.unnamed is not None and (
+                        doc[finding.unnamed[1]].tag_ in {"NNS", "NNPS"}):
+                    finding = None  # 'two fighters known as A and B': each is one of them, not another name of one
                 if finding is not None:
                     found.append(finding)
-                    found.extend(_listed_after(parsed, p, finding))
+                    found.extend(listed)
             i += len(phrase)
         found.extend(_parenthetical_acronyms(parsed, p))
         found.extend(_bracketed_names(parsed, p, lex))

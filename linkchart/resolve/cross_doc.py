@@ -137,6 +137,10 @@ def resolve_entities(locals_: list[LocalEntity], analyst: list[AnalystDecision],
             for a in keyed.get(name_key(decision.name_a), []):
                 for b in keyed.get(name_key(decision.name_b), []):
                     join(a, b, _analyst_reason("analyst merge", decision), 1.0, "analyst")
+    for same in _namesakes_of_one_document(locals_):
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
+                uf.keep_apart(a, b)  # the document kept them apart ('Ann Roe, 58, and her daughter Ann Roe, 24')
     company_of = defaultdict(set, {e.local_id: by_doc.get(e.document_id, set()) - {name_key(e.name)} for e in locals_})
     join_same_names(locals_, join)
     join_group_variants(locals_, join, variant_floor)
@@ -150,6 +154,15 @@ def resolve_entities(locals_: list[LocalEntity], analyst: list[AnalystDecision],
                  for a, b, reason, score, source in log]
     suggestions = _suggestions(guesses, uf, entity_of, by_id, {e.id: e for e in entities})
     return Resolution(entities, [], decisions, [], members=entity_of, suggestions=suggestions)
+
+
+def _namesakes_of_one_document(locals_: list[LocalEntity]) -> list[list[str]]:
+    """Entities of one document that bear the same name: the document's own resolution found
+    them to be different people (different ages, a father and his son of one name)."""
+    by_name: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for e in locals_:
+        by_name[(e.document_id, e.type, name_key(e.name))].append(e.local_id)
+    return [ids for ids in by_name.values() if len(ids) > 1]
 
 
 def _analyst_reason(what: str, decision: AnalystDecision) -> str:
