@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from linkchart.extract.ages import ages_differ
@@ -110,13 +110,20 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
 
 def _shared_surnames(occurrences: list[NameOccurrence]) -> set[str]:
     """Words that are part of two or more different full names of people ('Roe' of 'Ann Roe' and
-    'Tom Roe'): a bare 'Roe' is then read mention by mention (_resolve_people), not as one."""
+    'Tom Roe'), and the name keys of shorter forms of two or more ('Guzman Lopez' of 'Ana Guzman
+    Lopez' and 'Luis Guzman Lopez'): such a name is read mention by mention (_resolve_people)."""
     keys: dict[str, set[str]] = defaultdict(set)
-    for o in occurrences:
-        if o.type == PERSON and len(parts(o.effective)) > 1:
-            for w in parts(o.effective):
-                keys[w].add(name_key(o.effective))
-    return {w for w, names in keys.items() if len(names) > 1}
+    full = {o.effective for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1}
+    for name in full:
+        for w in parts(name):
+            keys[w].add(name_key(name))
+    shared = {w for w, names in keys.items() if len(names) > 1}
+    return shared | {name_key(s) for s in full if len(_longer_forms(s, full)) > 1}
+
+
+def _longer_forms(short: str, names: Iterable[str]) -> set[str]:
+    """The name keys of the longer names that `short` is a shorter form of."""
+    return {name_key(n) for n in names if len(parts(n)) > len(parts(short)) and _abbreviates(short, n)}
 
 
 def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int], unresolved: dict[int, str],
@@ -127,7 +134,8 @@ def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int],
     full names share (`shared`) is not joined here: which one it means depends on where it is."""
     by_key: dict[tuple[str, str], list[NameOccurrence]] = defaultdict(list)
     for o in occurrences:
-        if o.type == PERSON and len(parts(o.effective)) == 1 and parts(o.effective)[0] in shared:
+        if o.type == PERSON and (len(parts(o.effective)) == 1 and parts(o.effective)[0] in shared
+                                 or name_key(o.effective) in shared):
             continue
         by_key[(o.type, name_key(o.effective))].append(o)
     for same in by_key.values():
@@ -190,6 +198,30 @@ def _abbreviates(a: str, b: str) -> bool:
     return bool(short) and len(short) < len(long) and all(p in long for p in short)
 
 
+def _resolve_in_order(shorts: list[NameOccurrence], full: list[NameOccurrence], uf, join, unresolved,  # type: ignore[no-untyped-def]
+                      subject: str = "") -> None:
+    """A shorter form of several people's names ('Guzman Lopez' after 'Ana Guzman Lopez' and
+    'Luis Guzman Lopez') is the page's subject if he is one of them, else the one of them named
+    before it, if only one was; else no one's."""
+    for o in shorts:
+        bearers: dict[int, int] = {}  # cluster -> first mention of one of its longer names
+        for f in full:
+            if len(parts(f.effective)) > len(parts(o.effective)) and _abbreviates(o.effective, f.effective):
+                root = uf.find(f.id)
+                bearers[root] = min(bearers.get(root, f.id), f.id)
+        before = [root for root, first in bearers.items() if first < o.id]
+        titled = [root for root in bearers if subject and any(
+            uf.find(f.id) == root and name_key(f.effective) == name_key(subject) for f in full)]
+        if len(bearers) == 1 or len(titled) == 1 or len(before) == 1:
+            target = next(iter(bearers)) if len(bearers) == 1 else titled[0] if len(titled) == 1 else before[0]
+            if uf.can_union(target, o.id):
+                join(target, o.id, "the only one of that name named before it", 0.9)
+                continue
+        if len(bearers) > 1:
+            names = sorted({f.effective for f in full if uf.find(f.id) in bearers and f.id != o.id})
+            unresolved[o.id] = f"'{o.text}' could be any of: {', '.join(names)}"
+
+
 def _run_together(full: list[NameOccurrence]) -> dict[int, tuple[str, str]]:
     """Names that are two other full names of the text written one after the other ('Members
     Ann Roe Tom Poe', a fact-box list flattened into one line): two people, not one."""
@@ -211,12 +243,16 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         unresolved[oid] = f"'{first} {second}' reads as two names run together"
     full = [o for o in full if o.id not in unresolved]
     _join_bracketed_forms(full, uf, join)
+    full_names = {o.effective for o in full}
+    ambiguous = {o.id for o in full if len(_longer_forms(o.effective, full_names)) > 1}
     # Full names that are spelling variants of each other (Salah/Saleh Roe).
     for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
             continue
         if _same_full_name(a.effective, b.effective, floor):
             join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
+        elif a.id in ambiguous or b.id in ambiguous:
+            continue  # 'Guzman Lopez' of two brothers: which one is read in order, below
         elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1 and (
                 parts(a.effective)[0] == parts(b.effective)[0] or not (a.among_kin or b.among_kin)):
             # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
@@ -224,7 +260,9 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             join(a.id, b.id, "shorter form of the full name", 1.0)
         elif not (a.among_kin or b.among_kin) and _abbreviates_respelt(a.effective, b.effective):
             join(a.id, b.id, "shorter form of the full name, the surname spelt another way", 0.8)
-    for short in [o for o in full if abbreviated_surname(o.effective)]:
+    _resolve_in_order([o for o in full if o.id in ambiguous], full, uf, join, unresolved, subject)
+    full = [o for o in full if o.id not in unresolved]
+    for short in [o for o in full if abbreviated_surname(o.effective) and o.id not in ambiguous]:
         matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
         if len(matches) == 1 and uf.can_union(short.id, next(iter(matches))):
             join(next(iter(matches)), short.id, "surname abbreviated to its initial", 0.9)
