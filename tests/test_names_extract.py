@@ -181,3 +181,10 @@ def test_a_house_or_a_site_at_a_name_or_of_a_name_places_it(extractor) -> None: 
     assert ("place", 2.0) in at_home
     manor = _votes(extractor, "He was lord of the manor of Wexcombe near the river.", "Wexcombe")
     assert ("place", 2.0) in manor
+
+
+def test_an_age_in_brackets_after_a_name_is_said_of_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    votes = _votes(extractor, "Police arrested Ferhat Oguzlu (34) and his cousin in Bochum.", "Ferhat Oguzlu")
+    assert ("person", 3.0) in votes
+    numbered = _votes(extractor, "Fighters of the Brigade (17) crossed the river.", "Brigade")
+    assert ("person", 3.0) not in numbered  # a group's word: the number is no age

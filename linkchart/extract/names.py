@@ -1169,6 +1169,11 @@ class NameTyper:
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
             votes.append((PERSON, 3.0))  # "Ann Roe, 23, a student": an age is stated of people
+        elif (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].is_digit and len(doc[k + 1].text) == 2
+              and 14 <= int(doc[k + 1].text) <= 99 and doc[k + 2].text == ")" and not any(
+                  t.is_upper or t.lower_ in self.lex.organisation_words or t.lemma_.lower() in self.lex.group_nouns
+                  for t in span)):
+            votes.append((PERSON, 3.0))  # "Tarek H. (34) was arrested": the press's age in brackets
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
