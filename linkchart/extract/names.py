@@ -874,6 +874,19 @@ def _ner_label(span: Span) -> str | None:
     return PLACE if label in _PLACE_LABELS else None
 
 
+def _continued_by_a_personal_pronoun(doc: Doc, name: NameSpan, head: Token) -> bool:
+    """The name is the subject of its sentence's main verb and the only name there, and the next
+    sentence opens with 'he' or 'she' as its subject: the pronoun can only continue it."""
+    sent = head.sent
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.head.dep_ != "ROOT" or sent.end >= len(doc):
+        return False
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} or (t.pos_ == "PROPN" and not t.ent_type_)
+           for t in sent if not name.start <= t.i < name.end):  # (a date or a place is no one 'he' could be)
+        return False
+    first = doc[sent.end]
+    return first.lower_ in {"he", "she"} and first.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _of_a_person(tok: Token) -> bool:
     """'of' after a person's name or age: 'Ann Roe, 20, of Leeds', 'Jan Poe of Kent'."""
     prep = tok.head
@@ -1174,6 +1187,8 @@ class NameTyper:
                   t.is_upper or t.lower_ in self.lex.organisation_words or t.lemma_.lower() in self.lex.group_nouns
                   for t in span)):
             votes.append((PERSON, 3.0))  # "Tarek H. (34) was arrested": the press's age in brackets
+        if _continued_by_a_personal_pronoun(doc, name, head):
+            votes.append((PERSON, 1.5))  # "X left Leeds in May. He was arrested in June": 'he' continues X
         said = self._copula_vote(head)
         if said:
             votes.append((said, 3.0))  # a definition outweighs how the NER reads the name's words
