@@ -193,5 +193,5 @@ def test_an_age_in_brackets_after_a_name_is_said_of_a_person(extractor) -> None:
 def test_a_lone_subject_continued_by_he_is_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
     votes = _votes(extractor, "Ferhat Oguzlu left the country in May. He was arrested in June.", "Ferhat Oguzlu")
     assert ("person", 1.5) in votes
-    two = _votes(extractor, "Ferhat Oguzlu met Ivo Kant in May. He was arrested in June.", "Ferhat Oguzlu")
+    two = _votes(extractor, "Ferhat Oguzlu sent money to Ivo Kant in May. He was arrested in June.", "Ferhat Oguzlu")
     assert ("person", 1.5) not in two  # 'he' could be either
