@@ -195,3 +195,16 @@ def test_a_lone_subject_continued_by_he_is_a_person(extractor) -> None:  # type:
     assert ("person", 1.5) in votes
     two = _votes(extractor, "Ferhat Oguzlu sent money to Ivo Kant in May. He was arrested in June.", "Ferhat Oguzlu")
     assert ("person", 1.5) not in two  # 'he' could be either
+
+
+def test_an_acronym_the_ner_reads_as_a_name_is_a_name_token_whatever_its_tag(extractor) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from linkchart.extract.names import _is_name_token
+
+    words = ["Roe", "pledged", "allegiance", "to", "KRL", "leader", "Tom", "Kerr", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, pos=["PROPN", "VERB", "NOUN", "ADP", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _is_name_token(doc[4])  # the tagger's verb, the NER's name: an acronym
+    plain = Doc(extractor.nlp.vocab, words=words, pos=["PROPN", "VERB", "NOUN", "ADP", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"])
+    assert not _is_name_token(plain[4])  # no name by the NER either: a word in capitals stays a word

@@ -114,6 +114,8 @@ def _is_name_token(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in {"clan", "cartel", "gang"} and tok.text.istitle() and not tok.is_stop:
         return True  # "Roe clan": whatever the tagger made of the word, it names the clan
+    if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6 and tok.ent_type_ and not tok.is_sent_start:
+        return True  # "to ISIL leader X": an acronym the NER reads as a name, whatever the tagger made of it
     # Unseen names come out as NOUN/X; accept them only where the NER saw a name too. A given
     # name that is also a verb ("Said Ferkous") counts when the NER reads it into a person's name.
     if tok.pos_ == "VERB":
