@@ -254,3 +254,8 @@ def test_also_known_as_after_a_bracket_of_dates_names_the_name_set_off_before_it
                                  "Regime of the Majors, failed in 1975.\n")
     assert "Regime" in _names_of(result, "Northern Military Council")
     assert not any(e.type == "person" for e in result.entities)
+
+
+def test_a_pseudonym_used_in_a_participle_clause_is_its_doers(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 2001 Ann Roe, using the alias Mary Hale, bought a car in Leeds.\n")
+    assert "Mary Hale" in _names_of(result, "Ann Roe")

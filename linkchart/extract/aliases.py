@@ -124,6 +124,8 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
     if owner is None and noun.dep_ in {"dobj", "attr"}:
         owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if owner is None and verb.tag_ == "VBG":  # "X, using the pseudonym Y, rented ...": the participle's doer
+            owner = verb.head if verb.dep_ == "acl" else _subject_of(verb)
     elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
         owner = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and (
