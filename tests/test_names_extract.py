@@ -208,3 +208,10 @@ def test_an_acronym_the_ner_reads_as_a_name_is_a_name_token_whatever_its_tag(ext
     assert _is_name_token(doc[4])  # the tagger's verb, the NER's name: an acronym
     plain = Doc(extractor.nlp.vocab, words=words, pos=["PROPN", "VERB", "NOUN", "ADP", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"])
     assert not _is_name_token(plain[4])  # no name by the NER either: a word in capitals stays a word
+
+
+def test_two_full_names_the_ner_reads_as_one_firm_are_no_groups(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.\n")
+    assert not any(e.type == "organization" for e in result.entities)
+    votes = _votes(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.", "Abu Tarek")
+    assert not any(label == "place" for label, _ in votes)  # an associate of someone, not of a place

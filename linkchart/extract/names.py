@@ -876,6 +876,14 @@ def _ner_label(span: Span) -> str | None:
     return PLACE if label in _PLACE_LABELS else None
 
 
+def _entity_across_and(doc: Doc, name: NameSpan) -> bool:
+    """'A B & C D' read by the NER as one entity: a firm's reading of two names that the name
+    reader keeps apart (each a full name) says nothing of what either of them is."""
+    after = doc[name.end] if name.end < len(doc) else None
+    return (after is not None and after.text in {"&", "and"} and after.ent_iob_ == "I") or (
+        name.start > 0 and doc[name.start - 1].text in {"&", "and"} and doc[name.start].ent_iob_ == "I")
+
+
 def _continued_by_a_personal_pronoun(doc: Doc, name: NameSpan, head: Token) -> bool:
     """The name is the subject of its sentence's main verb and the only name there, and the next
     sentence opens with 'he' or 'she' as its subject: the pronoun can only continue it."""
@@ -1063,7 +1071,8 @@ class NameTyper:
                     continue  # the English model cannot read it: its kind comes from the name it glosses
                 for label, weight in self._occurrence_votes(doc, name):
                     votes[name.text][label] += weight
-                ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))
+                ner = None if name.type or _used_as_word(name.span(doc)[-1]) or _entity_across_and(doc, name) else (
+                    _ner_label(name.span(doc)))
                 if ner:
                     votes[name.text][ner] += counts[name.text] ** -0.5
                     if ner == PERSON:
@@ -1179,7 +1188,9 @@ class NameTyper:
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN") and not (
-                head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.lex.kinship):
+                head.head.lower_ == "of" and (head.head.head.lemma_.lower() in self.lex.kinship
+                                              or head.head.head.lemma_.lower() in self.lex.person_triggers)):
+            # ("the widow of X", "an associate of X": kin and ties are had with people, not places)
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
