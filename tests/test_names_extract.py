@@ -213,5 +213,6 @@ def test_an_acronym_the_ner_reads_as_a_name_is_a_name_token_whatever_its_tag(ext
 def test_two_full_names_the_ner_reads_as_one_firm_are_no_groups(extractor) -> None:  # type: ignore[no-untyped-def]
     result = _extract(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.\n")
     assert not any(e.type == "organization" for e in result.entities)
+    assert {"Abu Tarek", "Omar Zanati"} <= {e.name for e in result.entities if e.type == "person"}  # a kunya's shape
     votes = _votes(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.", "Abu Tarek")
     assert not any(label == "place" for label, _ in votes)  # an associate of someone, not of a place

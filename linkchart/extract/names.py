@@ -36,6 +36,7 @@ _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _REGNAL = words("regnal_titles.txt")  # "King Aldric", "Earl of Castlemere": a ruler's or noble's name follows
+_KUNYA = words("kunya_words.txt")  # "Abu Tarek", "Umm Salma": a kunya is how people are called
 
 
 @dataclass
@@ -1200,6 +1201,8 @@ class NameTyper:
                   t.is_upper or t.lower_ in self.lex.organisation_words or t.lemma_.lower() in self.lex.group_nouns
                   for t in span)):
             votes.append((PERSON, 3.0))  # "Tarek H. (34) was arrested": the press's age in brackets
+        if len(span) > 1 and span[0].lower_ in _KUNYA and span[1].text[:1].isupper():
+            votes.append((PERSON, 0.5))  # a kunya's shape: enough when nothing else speaks ('Abu X Brigade' outvotes it)
         if _continued_by_a_personal_pronoun(doc, name, head):
             votes.append((PERSON, 1.5))  # "X left Leeds in May. He was arrested in June": 'he' continues X
         said = self._copula_vote(head)
