@@ -216,3 +216,17 @@ def test_two_full_names_the_ner_reads_as_one_firm_are_no_groups(extractor) -> No
     assert {"Abu Tarek", "Omar Zanati"} <= {e.name for e in result.entities if e.type == "person"}  # a kunya's shape
     votes = _votes(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.", "Abu Tarek")
     assert not any(label == "place" for label, _ in votes)  # an associate of someone, not of a place
+
+
+def test_a_full_name_coordinated_with_a_persons_full_name_outweighs_one_ner_reading(extractor) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from linkchart.extract.names import find_names
+
+    words = ["Kenji", "Murata", "and", "Tomonori", "Hasegawa", "drove", "to", "Kobe", "."]
+    doc = Doc(extractor.nlp.vocab, words=words,
+              pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              heads=[1, 5, 1, 4, 1, 5, 5, 6, 5], deps=["compound", "nsubj", "cc", "compound", "conj", "ROOT", "prep", "pobj", "punct"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "O"])
+    typed = {n.text: n.type for n in extractor.typer.type_names([doc], [find_names(doc)])[0]}
+    assert typed["Tomonori Hasegawa"] == "person"

@@ -1343,7 +1343,9 @@ class NameTyper:
                     partners.append(by_head.get(head.head.i))
                 for partner in partners:
                     if partner is not None and leaning.get(partner.text) == PERSON and partner.text != name.text:
-                        votes[name.text][PERSON] += 1.0
+                        # a full name beside a person's full name outweighs the NER's one reading of it
+                        full = len(name.text.split()) > 1 and len(partner.text.split()) > 1
+                        votes[name.text][PERSON] += 1.25 if full else 1.0
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
