@@ -230,3 +230,8 @@ def test_a_full_name_coordinated_with_a_persons_full_name_outweighs_one_ner_read
               ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "O"])
     typed = {n.text: n.type for n in extractor.typer.type_names([doc], [find_names(doc)])[0]}
     assert typed["Tomonori Hasegawa"] == "person"
+
+
+def test_an_irish_o_without_its_apostrophe_stays_inside_the_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Later Seamus O Duibhir in Cork said that the unit had not authorised it.\n")
+    assert any(e.name == "Seamus O Duibhir" for e in result.entities)

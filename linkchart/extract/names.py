@@ -585,6 +585,9 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
                 j += 1  # "the Harbury Four", "Maple Court Seven": a group named by its number
                 break
+            if doc[j].text in {"O", "Ó"} and j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j - 1].pos_ == "PROPN":
+                j += 1  # "Seamus O Duibhir": the Irish surname's particle, written without its apostrophe
+                continue
             if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
                 j += 1  # "Abdelkrim A.", "Murat K.": the press abbreviates surnames
                 continue
