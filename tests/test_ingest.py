@@ -45,6 +45,12 @@ def test_clean_removes_wiki_hatnotes_that_point_to_other_pages() -> None:
     assert "Ann Roe" in clean_text(kept + ARTICLE)
 
 
+def test_clean_removes_a_fact_box_picture_left_as_its_file_name() -> None:
+    assert clean_text("Tomas Varda.jpg\nFile:Varda in 2010.JPG\n" + ARTICLE) == ARTICLE
+    kept = "Police later found the file holiday.jpg\n"  # a sentence that ends in a file name is reporting
+    assert "holiday.jpg" in clean_text(kept + ARTICLE)
+
+
 def test_clean_unwraps_hard_wrapped_paragraphs() -> None:
     wrapped = ("The accused rented the apartment in the name of a friend and lived\n"
                "there with two other men until the police searched it in the spring\n"

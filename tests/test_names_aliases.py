@@ -247,3 +247,15 @@ def test_an_acronym_may_count_the_arabic_article_of_the_name_it_spells(extractor
                                  "kidnapped two engineers.\n")
     assert "Al-Qaeda in the Sahel Belt" in _names_of(result, "AQSB")
     assert not any(e.name == "Al-Qaeda" for e in result.entities)  # the parent group is not named here
+
+
+def test_also_known_as_after_a_bracket_of_dates_names_the_name_set_off_before_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "The strike against the Northern Military Council (1971–1979), also known as the "
+                                 "Regime of the Majors, failed in 1975.\n")
+    assert "Regime" in _names_of(result, "Northern Military Council")
+    assert not any(e.type == "person" for e in result.entities)
+
+
+def test_a_pseudonym_used_in_a_participle_clause_is_its_doers(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "In 2001 Ann Roe, using the alias Mary Hale, bought a car in Leeds.\n")
+    assert "Mary Hale" in _names_of(result, "Ann Roe")

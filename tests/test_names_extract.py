@@ -181,3 +181,57 @@ def test_a_house_or_a_site_at_a_name_or_of_a_name_places_it(extractor) -> None: 
     assert ("place", 2.0) in at_home
     manor = _votes(extractor, "He was lord of the manor of Wexcombe near the river.", "Wexcombe")
     assert ("place", 2.0) in manor
+
+
+def test_an_age_in_brackets_after_a_name_is_said_of_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    votes = _votes(extractor, "Police arrested Ferhat Oguzlu (34) and his cousin in Bochum.", "Ferhat Oguzlu")
+    assert ("person", 3.0) in votes
+    numbered = _votes(extractor, "Fighters of the Brigade (17) crossed the river.", "Brigade")
+    assert ("person", 3.0) not in numbered  # a group's word: the number is no age
+
+
+def test_a_lone_subject_continued_by_he_is_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
+    votes = _votes(extractor, "Ferhat Oguzlu left the country in May. He was arrested in June.", "Ferhat Oguzlu")
+    assert ("person", 1.5) in votes
+    two = _votes(extractor, "Ferhat Oguzlu sent money to Ivo Kant in May. He was arrested in June.", "Ferhat Oguzlu")
+    assert ("person", 1.5) not in two  # 'he' could be either
+
+
+def test_an_acronym_the_ner_reads_as_a_name_is_a_name_token_whatever_its_tag(extractor) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from linkchart.extract.names import _is_name_token
+
+    words = ["Roe", "pledged", "allegiance", "to", "KRL", "leader", "Tom", "Kerr", "."]
+    doc = Doc(extractor.nlp.vocab, words=words, pos=["PROPN", "VERB", "NOUN", "ADP", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _is_name_token(doc[4])  # the tagger's verb, the NER's name: an acronym
+    plain = Doc(extractor.nlp.vocab, words=words, pos=["PROPN", "VERB", "NOUN", "ADP", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"])
+    assert not _is_name_token(plain[4])  # no name by the NER either: a word in capitals stays a word
+
+
+def test_two_full_names_the_ner_reads_as_one_firm_are_no_groups(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.\n")
+    assert not any(e.type == "organization" for e in result.entities)
+    assert {"Abu Tarek", "Omar Zanati"} <= {e.name for e in result.entities if e.type == "person"}  # a kunya's shape
+    votes = _votes(extractor, "He was an alleged associate of both Abu Tarek & Omar Zanati.", "Abu Tarek")
+    assert not any(label == "place" for label, _ in votes)  # an associate of someone, not of a place
+
+
+def test_a_full_name_coordinated_with_a_persons_full_name_outweighs_one_ner_reading(extractor) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from linkchart.extract.names import find_names
+
+    words = ["Kenji", "Murata", "and", "Tomonori", "Hasegawa", "drove", "to", "Kobe", "."]
+    doc = Doc(extractor.nlp.vocab, words=words,
+              pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+              heads=[1, 5, 1, 4, 1, 5, 5, 6, 5], deps=["compound", "nsubj", "cc", "compound", "conj", "ROOT", "prep", "pobj", "punct"],
+              ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-GPE", "O"])
+    typed = {n.text: n.type for n in extractor.typer.type_names([doc], [find_names(doc)])[0]}
+    assert typed["Tomonori Hasegawa"] == "person"
+
+
+def test_an_irish_o_without_its_apostrophe_stays_inside_the_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    result = _extract(extractor, "Later Seamus O Duibhir in Cork said that the unit had not authorised it.\n")
+    assert any(e.name == "Seamus O Duibhir" for e in result.entities)

@@ -77,11 +77,13 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     # measured (session 4, merged): person_f1 0.945, org_recall 0.889, alias_recall 0.855, tie_pp_f1 0.773 (P 0.835, R 0.72)
     # session 5 (merged): person_f1 0.954, org_recall 0.911, alias_recall 0.896, tie_pp_f1 0.846 (P 0.892, R 0.804),
     # tie_po_f1 0.803; held out by document in training: pp 0.787 (P 0.854)
-    # session 6 (acronyms spelling split names and the Arabic article, a possessor group): alias_recall 0.917
-    assert s["person_f1"] >= 0.934 and s["org_recall"] >= 0.891 and s["alias_recall"] >= 0.897
+    # session 6 (names and aliases: acronyms spelling split names, an Arabic article, a possessor group,
+    # pseudonyms in participle clauses, house and site places, kunyas, coordinated full names, Irish 'O'):
+    # person_f1 0.969, org_recall 0.922, alias_recall 0.921, tie_po_f1 0.845
+    assert s["person_f1"] >= 0.949 and s["org_recall"] >= 0.902 and s["alias_recall"] >= 0.901
     assert s["tie_pp_f1"] >= 0.826 and s["tie_pp_precision"] >= 0.872 and s["tie_pp_recall"] >= 0.784
     # measured (session 5, roles and membership): tie_po_f1 0.838 (P 0.97, R 0.74)
-    assert s["tie_po_f1"] >= 0.818
+    assert s["tie_po_f1"] >= 0.825
     assert s["forbidden_ties"] == 0  # no co-occupants of a house taken over, no theorist cited beside a member
     assert report["merges"] == []  # no father with his son, no brothers, no mother with her sons
     assert s["evidence_verbatim"] == 1.0

@@ -128,6 +128,8 @@ def _owner_of_name(parsed: ParsedDocument, p: int, noun: Token, alias: Occurrenc
     if owner is None and noun.dep_ in {"dobj", "attr"}:
         owner = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None) or next(
             (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if owner is None and verb.tag_ == "VBG":  # "X, using the pseudonym Y, rented ...": the participle's doer
+            owner = verb.head if verb.dep_ == "acl" else _subject_of(verb)
     elif owner is None and noun.dep_ == "pobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "went by the kunya X"; "addressed him by the kunya X": the object
         objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
@@ -291,6 +293,11 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
             break
         verb = verb.head
     if verb.dep_ == "acl":  # "a man (previously) known as X", "Khalid, known as X"
+        if (p, verb.head.i) not in parsed.by_token and (named := _set_off_name_before(parsed, p, first)) is not None and (
+                named is not alias and verb.head.i < named.name.start):
+            # "the protest against X (1967–1974), also known as Y": the parse hangs the participle
+            # on a noun further back; the name it is set off from is what Y names
+            return AliasFinding(alias, reason, alias.sentence, referent=named)
         return _from_token(parsed, p, verb.head, alias, reason, lex, verb)
     candidates = []
     if verb.lemma_.lower() in _OBJECT_VERBS:  # (the alias itself may be the object: 'X, also called Y')
@@ -304,6 +311,20 @@ def _referent(parsed: ParsedDocument, p: int, first: Token, alias: Occurrence, p
     if not candidates:  # "X, code-named Y": the name before the whole phrase
         return _name_before(parsed, p, first, alias, reason, skip=frozenset(phrase.split()))
     return _from_token(parsed, p, _antecedent(candidates[0]), alias, reason, lex, verb)
+
+
+def _set_off_name_before(parsed: ParsedDocument, p: int, first: Token) -> Occurrence | None:
+    """The name that ends right before ', also known as': past 'also', the comma and one bracket."""
+    doc = parsed.paragraphs[p]
+    j = first.i - 1
+    while j >= 0 and doc[j].lower_ in {"also", "previously", "later", "formerly"}:
+        j -= 1
+    if j < 0 or doc[j].text != ",":
+        return None
+    j -= 1
+    if j >= 0 and doc[j].text == ")":
+        j = next((k for k in range(j - 1, max(-1, j - 12), -1) if doc[k].text == "("), -1) - 1
+    return parsed.by_token.get((p, j)) if j >= 0 else None
 
 
 def _from_token(parsed: ParsedDocument, p: int, tok: Token, alias: Occurrence, reason: str, lex: Lexicon,

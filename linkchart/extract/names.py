@@ -36,6 +36,7 @@ _GROUP_HEADS = frozenset({"organization", "organisation", "group", "movement", "
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "DATE"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _REGNAL = words("regnal_titles.txt")  # "King Aldric", "Earl of Castlemere": a ruler's or noble's name follows
+_KUNYA = words("kunya_words.txt")  # "Abu Tarek", "Umm Salma": a kunya is how people are called
 
 
 @dataclass
@@ -114,6 +115,8 @@ def _is_name_token(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in {"clan", "cartel", "gang"} and tok.text.istitle() and not tok.is_stop:
         return True  # "Roe clan": whatever the tagger made of the word, it names the clan
+    if tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 6 and tok.ent_type_ and not tok.is_sent_start:
+        return True  # "to ISIL leader X": an acronym the NER reads as a name, whatever the tagger made of it
     # Unseen names come out as NOUN/X; accept them only where the NER saw a name too. A given
     # name that is also a verb ("Said Ferkous") counts when the NER reads it into a person's name.
     if tok.pos_ == "VERB":
@@ -634,6 +637,9 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
             if doc[j].is_alpha and doc[j].like_num and doc[j].text[:1].isupper() and doc[j - 1].pos_ != "NUM":
                 j += 1  # "the Harbury Four", "Maple Court Seven": a group named by its number
                 break
+            if doc[j].text in {"O", "Ó"} and j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j - 1].pos_ == "PROPN":
+                j += 1  # "Seamus O Duibhir": the Irish surname's particle, written without its apostrophe
+                continue
             if _is_initial(doc[j]) and doc[j - 1].pos_ == "PROPN":
                 j += 1  # "Abdelkrim A.", "Murat K.": the press abbreviates surnames
                 continue
@@ -944,6 +950,27 @@ def _ner_label(span: Span) -> str | None:
     return PLACE if label in _PLACE_LABELS else None
 
 
+def _entity_across_and(doc: Doc, name: NameSpan) -> bool:
+    """'A B & C D' read by the NER as one entity: a firm's reading of two names that the name
+    reader keeps apart (each a full name) says nothing of what either of them is."""
+    after = doc[name.end] if name.end < len(doc) else None
+    return (after is not None and after.text in {"&", "and"} and after.ent_iob_ == "I") or (
+        name.start > 0 and doc[name.start - 1].text in {"&", "and"} and doc[name.start].ent_iob_ == "I")
+
+
+def _continued_by_a_personal_pronoun(doc: Doc, name: NameSpan, head: Token) -> bool:
+    """The name is the subject of its sentence's main verb and the only name there, and the next
+    sentence opens with 'he' or 'she' as its subject: the pronoun can only continue it."""
+    sent = head.sent
+    if head.dep_ not in {"nsubj", "nsubjpass"} or head.head.dep_ != "ROOT" or sent.end >= len(doc):
+        return False
+    if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} or (t.pos_ == "PROPN" and not t.ent_type_)
+           for t in sent if not name.start <= t.i < name.end):  # (a date or a place is no one 'he' could be)
+        return False
+    first = doc[sent.end]
+    return first.lower_ in {"he", "she"} and first.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _of_a_person(tok: Token) -> bool:
     """'of' after a person's name or age: 'Ann Roe, 20, of Leeds', 'Jan Poe of Kent'."""
     prep = tok.head
@@ -1132,7 +1159,8 @@ class NameTyper:
                     continue  # the English model cannot read it: its kind comes from the name it glosses
                 for label, weight in self._occurrence_votes(doc, name):
                     votes[name.text][label] += weight
-                ner = None if name.type or _used_as_word(name.span(doc)[-1]) else _ner_label(name.span(doc))
+                ner = None if name.type or _used_as_word(name.span(doc)[-1]) or _entity_across_and(doc, name) else (
+                    _ner_label(name.span(doc)))
                 if ner:
                     votes[name.text][ner] += counts[name.text] ** -0.5
                     if ner == PERSON:
@@ -1248,11 +1276,22 @@ class NameTyper:
             votes.append((PLACE, 1.5))  # "left for Raqqa": where one travels to is a place
         elif head.dep_ == "pobj" and head.head.lower_ in {"from", "of"} and not person_ner and (
                 head.head.head.lemma_.lower() in self.lex.person_nouns and head.head.head.pos_ == "NOUN") and not (
-                head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.lex.kinship):
+                head.head.lower_ == "of" and (head.head.head.lemma_.lower() in self.lex.kinship
+                                              or head.head.head.lemma_.lower() in self.lex.person_triggers)):
+            # ("the widow of X", "an associate of X": kin and ties are had with people, not places)
             votes.append((PLACE, 1.5))  # "a bus driver from Hargeisa", "a student from the North Caucasus"
         if (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].is_digit and len(doc[k + 1].text) <= 3
                 and 0 < int(doc[k + 1].text) <= 110 and doc[k + 2].text in {",", ";"}):
             votes.append((PERSON, 3.0))  # "Ann Roe, 23, a student": an age is stated of people
+        elif (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].is_digit and len(doc[k + 1].text) == 2
+              and 14 <= int(doc[k + 1].text) <= 99 and doc[k + 2].text == ")" and not any(
+                  t.is_upper or t.lower_ in self.lex.organisation_words or t.lemma_.lower() in self.lex.group_nouns
+                  for t in span)):
+            votes.append((PERSON, 3.0))  # "Tarek H. (34) was arrested": the press's age in brackets
+        if len(span) > 1 and span[0].lower_ in _KUNYA and span[1].text[:1].isupper():
+            votes.append((PERSON, 0.5))  # a kunya's shape: enough when nothing else speaks ('Abu X Brigade' outvotes it)
+        if _continued_by_a_personal_pronoun(doc, name, head):
+            votes.append((PERSON, 1.5))  # "X left Leeds in May. He was arrested in June": 'he' continues X
         title = closing_plural_title(head)
         if title is not None and {title.lemma_.lower(), title.lower_.removesuffix("s")} & (self.lex.person_nouns | self.lex.offices):
             votes.append((PERSON, 4.0))  # "before A, B, and C, Circuit Judges": the title names people
@@ -1394,7 +1433,9 @@ class NameTyper:
                     partners.append(by_head.get(head.head.i))
                 for partner in partners:
                     if partner is not None and leaning.get(partner.text) == PERSON and partner.text != name.text:
-                        votes[name.text][PERSON] += 1.0
+                        # a full name beside a person's full name outweighs the NER's one reading of it
+                        full = len(name.text.split()) > 1 and len(partner.text.split()) > 1
+                        votes[name.text][PERSON] += 1.25 if full else 1.0
 
     def _propagate_person_tokens(self, names: list[NameSpan], votes: dict[str, Tally]) -> None:
         """A token of a person's full name names a person wherever it stands alone."""
