@@ -26,3 +26,21 @@ def test_a_father_and_son_of_one_name_stay_two_in_the_case(tmp_path: Path, extra
     case.build([folder], extractor=extractor)
     saadis = [e for e in case.find("Karim Saadi") if e.name == "Karim Saadi"]
     assert len(saadis) == 2
+
+
+def test_a_shorter_form_of_two_brothers_names_is_no_ones_after_both(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Ovidio Ramos Lugo and Ignacio Ramos Lugo were charged in Chicago. Ramos Lugo later pleaded guilty.\n")
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.name: e.names for e in result.entities if e.type == "person"}
+    assert "Ramos Lugo" not in names["Ovidio Ramos Lugo"] and "Ramos Lugo" not in names["Ignacio Ramos Lugo"]
+    text = "Ovidio Ramos Lugo was charged in Chicago. Ramos Lugo later met his brother Ignacio Ramos Lugo.\n"
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    names = {e.name: e.names for e in result.entities if e.type == "person"}
+    assert "Ramos Lugo" in names["Ovidio Ramos Lugo"]
+
+
+def test_a_familiar_given_name_is_the_same_persons(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "Joseph Keane built the bombs in Fulham. In October Joe Keane and Brendan Lowry kidnapped a bus inspector.\n"
+    result = extractor.extract(Document("d1", "t.txt", "t", text, "h"))
+    people = [e for e in result.entities if e.type == "person" and "Keane" in e.name]
+    assert len(people) == 1 and {"Joseph Keane", "Joe Keane"} <= people[0].names

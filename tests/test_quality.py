@@ -60,7 +60,7 @@ def test_seed_meets_the_extraction_targets(built) -> None:  # type: ignore[no-un
     assert s["person_f1"] >= 0.92
     assert s["org_recall"] >= 0.9
     assert s["alias_recall"] >= 0.85
-    assert s["tie_pp_f1"] >= 0.85 and s["tie_pp_precision"] >= 0.95
+    assert s["tie_pp_f1"] >= 0.94 and s["tie_pp_precision"] >= 0.95  # (0.96, P 1.0: session 6)
     assert s["tie_po_f1"] >= 0.8
     assert report["ties"]["person-person"]["type_accuracy"] >= 0.85
     assert s["forbidden_ties"] == 0 and s["evidence_verbatim"] == 1.0
@@ -80,8 +80,12 @@ def test_real_corpus_holds_its_measured_figures(built) -> None:  # type: ignore[
     # session 6 (names and aliases: acronyms spelling split names, an Arabic article, a possessor group,
     # pseudonyms in participle clauses, house and site places, kunyas, coordinated full names, Irish 'O'):
     # person_f1 0.969, org_recall 0.922, alias_recall 0.921, tie_po_f1 0.845
-    assert s["person_f1"] >= 0.949 and s["org_recall"] >= 0.902 and s["alias_recall"] >= 0.901
-    assert s["tie_pp_f1"] >= 0.826 and s["tie_pp_precision"] >= 0.872 and s["tie_pp_recall"] >= 0.784
+    # session 6 (merged; names read in order: a bare surname or a shorter form of several people's
+    # names is the one named before it, Joe / Joseph as one name): person_f1 0.968, org_recall
+    # 0.922, alias_recall 0.923, tie_pp_f1 0.851 (P 0.877, R 0.827), tie_po_f1 0.845. Precision
+    # gave 0.008 for recall here and for seed's 0.87 -> 0.96: more people resolved take more ties.
+    assert s["person_f1"] >= 0.948 and s["org_recall"] >= 0.902 and s["alias_recall"] >= 0.903
+    assert s["tie_pp_f1"] >= 0.831 and s["tie_pp_precision"] >= 0.857 and s["tie_pp_recall"] >= 0.807
     # measured (session 5, roles and membership): tie_po_f1 0.838 (P 0.97, R 0.74)
     assert s["tie_po_f1"] >= 0.825
     assert s["forbidden_ties"] == 0  # no co-occupants of a house taken over, no theorist cited beside a member

@@ -22,6 +22,7 @@ from linkchart.names import (
     abbreviated_surname,
     acronym_forms,
     compound_given_name,
+    familiar_forms,
     fold,
     generation,
     group_words,
@@ -368,6 +369,7 @@ def _candidate_pairs(names: list[NameOccurrence], floor: float) -> list[tuple[Na
     for k, ps in enumerate(words):
         keys: set[tuple[str, ...]] = {("word", w) for w in ps}
         given = surname_blocks(ps[0]) | surname_blocks("".join(ps[:-1])) if len(ps) > 1 else {""}
+        given |= {"f:" + f for f in familiar_forms(ps[0]) | {ps[0]}} if len(ps) > 1 else set()  # Joe / Joseph
         keys |= {("initials", s, g) for s in surname_blocks(ps[-1]) for g in given} if ps else set()
         for key in keys:
             blocks[key].append(k)
