@@ -158,7 +158,7 @@ def join_hyphenated_words(doc: Doc, words: tuple[re.Pattern[str], dict[str, str]
     """Make each hyphenated lexicon word one token, after the model has read the text as it was
     trained to (a word split at its hyphens): 'brother-in-law' read as three words is a
     'brother' to every rule, and the relative comes out as a brother."""
-    if words is None or "-" not in doc.text:
+    if words is None:
         return
     pattern, forms = words
     spans = [doc.char_span(m.start(), m.end()) for m in pattern.finditer(doc.text)]

@@ -146,6 +146,8 @@ def _is_date_word(tok: Token) -> bool:
 def closing_plural_title(token: Token) -> Token | None:
     """The plural title that closes the list a name stands in ('A, B, and C, Circuit Judges';
     'A and B, defence lawyers'), set after the last name as its conjunct or apposition."""
+    if token.dep_ != "conj" and not any(c.dep_ in {"conj", "appos"} for c in token.rights):
+        return None  # in no list
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

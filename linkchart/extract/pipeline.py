@@ -182,9 +182,10 @@ class Extractor:
         """The model's reading of paragraphs, handed over in one batch. The tok2vec tensor (384
         bytes a token, more than the parse itself) is read by no extraction step: it is dropped."""
         docs = list(self.nlp.pipe(paragraphs, batch_size=max(1, len(paragraphs))))
-        for doc in docs:
+        for doc, text in zip(docs, paragraphs, strict=True):
             doc.tensor = _NO_TENSOR
-            join_hyphenated_words(doc, self.hyphenated)
+            if "-" in text:
+                join_hyphenated_words(doc, self.hyphenated)
         return docs
 
     def extract_parsed(self, document: Document, docs: list[Any], offsets: list[int],

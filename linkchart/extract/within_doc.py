@@ -113,18 +113,34 @@ def _shared_surnames(occurrences: list[NameOccurrence]) -> set[str]:
     """Words that are part of two or more different full names of people ('Roe' of 'Ann Roe' and
     'Tom Roe'), and the name keys of shorter forms of two or more ('Guzman Lopez' of 'Ana Guzman
     Lopez' and 'Luis Guzman Lopez'): such a name is read mention by mention (_resolve_people)."""
-    keys: dict[str, set[str]] = defaultdict(set)
     full = {o.effective for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1}
-    for name in full:
-        for w in parts(name):
-            keys[w].add(name_key(name))
-    shared = {w for w, names in keys.items() if len(names) > 1}
-    return shared | {name_key(s) for s in full if len(_longer_forms(s, full)) > 1}
+    longer = LongerForms(full)
+    shared = {w for w, names in longer.by_word.items() if len(names) > 1}
+    return shared | {name_key(s) for s in full if len(longer.of(s)) > 1}
 
 
-def _longer_forms(short: str, names: Iterable[str]) -> set[str]:
-    """The name keys of the longer names that `short` is a shorter form of."""
-    return {name_key(n) for n in names if len(parts(n)) > len(parts(short)) and _abbreviates(short, n)}
+class LongerForms:
+    """The longer names of a set that a name is a shorter form of, found through an index of
+    their words (a long document has thousands of names: comparing every pair would cost their
+    square)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_word: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            for w in parts(name):
+                self.by_word[w].add(name)
+
+    def names(self, short: str) -> set[str]:
+        """The longer names `short` is a shorter form of."""
+        words = parts(short)
+        if not words:
+            return set()
+        found = set.intersection(*(self.by_word.get(w, set()) for w in words))
+        return {n for n in found if len(parts(n)) > len(words) and _abbreviates(short, n)}
+
+    def of(self, short: str) -> set[str]:
+        """The name keys of the longer names `short` is a shorter form of."""
+        return {name_key(n) for n in self.names(short)}
 
 
 def _join_identical_names(occurrences: list[NameOccurrence], uf: UnionFind[int], unresolved: dict[int, str],
@@ -204,22 +220,26 @@ def _resolve_in_order(shorts: list[NameOccurrence], full: list[NameOccurrence], 
     """A shorter form of several people's names ('Guzman Lopez' after 'Ana Guzman Lopez' and
     'Luis Guzman Lopez') is the page's subject if he is one of them, else the one of them named
     before it, if only one was; else no one's."""
+    longer = LongerForms({f.effective for f in full})
+    by_name: dict[str, list[NameOccurrence]] = defaultdict(list)
+    for f in full:
+        by_name[f.effective].append(f)
+    subject_mentions = [f for f in full if subject and name_key(f.effective) == name_key(subject)]
     for o in shorts:
         bearers: dict[int, int] = {}  # cluster -> first mention of one of its longer names
-        for f in full:
-            if len(parts(f.effective)) > len(parts(o.effective)) and _abbreviates(o.effective, f.effective):
+        for name in longer.names(o.effective):
+            for f in by_name[name]:
                 root = uf.find(f.id)
                 bearers[root] = min(bearers.get(root, f.id), f.id)
         before = [root for root, first in bearers.items() if first < o.id]
-        titled = [root for root in bearers if subject and any(
-            uf.find(f.id) == root and name_key(f.effective) == name_key(subject) for f in full)]
+        titled = list({uf.find(f.id) for f in subject_mentions} & bearers.keys())
         if len(bearers) == 1 or len(titled) == 1 or len(before) == 1:
             target = next(iter(bearers)) if len(bearers) == 1 else titled[0] if len(titled) == 1 else before[0]
             if uf.can_union(target, o.id):
                 join(target, o.id, "the only one of that name named before it", 0.9)
                 continue
         if len(bearers) > 1:
-            names = sorted({f.effective for f in full if uf.find(f.id) in bearers and f.id != o.id})
+            names = sorted({f.effective for name in longer.names(o.effective) for f in by_name[name]})
             unresolved[o.id] = f"'{o.text}' could be any of: {', '.join(names)}"
 
 
@@ -244,8 +264,8 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         unresolved[oid] = f"'{first} {second}' reads as two names run together"
     full = [o for o in full if o.id not in unresolved]
     _join_bracketed_forms(full, uf, join)
-    full_names = {o.effective for o in full}
-    ambiguous = {o.id for o in full if len(_longer_forms(o.effective, full_names)) > 1}
+    longer = LongerForms({o.effective for o in full})
+    ambiguous = {o.id for o in full if len(longer.of(o.effective)) > 1}
     # Full names that are spelling variants of each other (Salah/Saleh Roe).
     for a, b in _candidate_pairs(full, floor):
         if uf.find(a.id) == uf.find(b.id):
