@@ -625,7 +625,7 @@ def _name_runs(doc: Doc) -> list[NameSpan]:
         start = _modifier_before_acronym(doc, _extend_back_over_particles(doc, i))
         if (start == i and i > 1 and doc[i - 1].pos_ == "ADJ" and doc[i - 1].text.istitle() and doc[i - 2].lower_ == "the"
                 and not doc[i - 1].is_sent_start and doc[i - 1].ent_type_ != "NORP" and doc[i].ent_type_ != "PERSON"):
-            start = i - 1  # "the Proletarian Left": a capitalised adjective after 'the' opens the name
+            start = i - 1  # "the Proletarian Dawn": a capitalised adjective after 'the' opens the name
         start = _dated_group_start(doc, start)  # "the 17 November Group"
         j = i + 1
         while j < n:

@@ -111,8 +111,8 @@ def cluster_names(occurrences: list[NameOccurrence], aliases: list[AliasStatemen
 
 def _shared_surnames(occurrences: list[NameOccurrence]) -> set[str]:
     """Words that are part of two or more different full names of people ('Roe' of 'Ann Roe' and
-    'Tom Roe'), and the name keys of shorter forms of two or more ('Guzman Lopez' of 'Ana Guzman
-    Lopez' and 'Luis Guzman Lopez'): such a name is read mention by mention (_resolve_people)."""
+    'Tom Roe'), and the name keys of shorter forms of two or more ('Ruiz Soto' of 'Ana Ruiz
+    Soto' and 'Luis Ruiz Soto'): such a name is read mention by mention (_resolve_people)."""
     full = {o.effective for o in occurrences if o.type == PERSON and len(parts(o.effective)) > 1}
     longer = LongerForms(full)
     shared = {w for w, names in longer.by_word.items() if len(names) > 1}
@@ -217,8 +217,8 @@ def _abbreviates(a: str, b: str) -> bool:
 
 def _resolve_in_order(shorts: list[NameOccurrence], full: list[NameOccurrence], uf, join, unresolved,  # type: ignore[no-untyped-def]
                       subject: str = "") -> None:
-    """A shorter form of several people's names ('Guzman Lopez' after 'Ana Guzman Lopez' and
-    'Luis Guzman Lopez') is the page's subject if he is one of them, else the one of them named
+    """A shorter form of several people's names ('Ruiz Soto' after 'Ana Ruiz Soto' and
+    'Luis Ruiz Soto') is the page's subject if he is one of them, else the one of them named
     before it, if only one was; else no one's."""
     longer = LongerForms({f.effective for f in full})
     by_name: dict[str, list[NameOccurrence]] = defaultdict(list)
@@ -273,7 +273,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
         if _same_full_name(a.effective, b.effective, floor):
             join(a.id, b.id, "spelling variant: same surname, similar given name", 0.9)
         elif a.id in ambiguous or b.id in ambiguous:
-            continue  # 'Guzman Lopez' of two brothers: which one is read in order, below
+            continue  # 'Ruiz Soto' of two brothers: which one is read in order, below
         elif _abbreviates(a.effective, b.effective) and len(parts(a.effective)) > 1 and (
                 parts(a.effective)[0] == parts(b.effective)[0] or not (a.among_kin or b.among_kin)):
             # 'Sanz Ibarra' is 'Álvaro Sanz Ibarra', but 'his parents were Amine X' is not
