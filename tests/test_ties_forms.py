@@ -268,3 +268,10 @@ def test_every_kin_noun_predicated_of_one_person_ties_him(extractor) -> None:  #
     ties = _ties(extractor, "Mahmoud Tawfiq is the son of the cleric Ibrahim Tawfiq and the brother-in-law of "
                             "Hani Sabri.\n")
     assert ("Mahmoud Tawfiq", "family", "Hani Sabri") in ties or ("Hani Sabri", "family", "Mahmoud Tawfiq") in ties
+
+
+def test_a_plural_kin_noun_said_of_coordinated_subjects_ties_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Kamil Dvorak, Pavel Sokol and Jan Horak were brothers.\n")
+    assert {frozenset(("Kamil Dvorak", "Pavel Sokol")), frozenset(("Pavel Sokol", "Jan Horak"))} <= {
+        frozenset((a, b)) for a, kind, b in ties if kind == "family"}
+    assert not any(kind == "family" for _, kind, _ in _ties(extractor, "Kamil Dvorak and Pavel Sokol are not cousins.\n"))

@@ -92,7 +92,30 @@ class RelationFinder:
         ties.extend(self._their_companion_ties(paragraph, sentence, people))
         ties.extend(self._born_to_ties(paragraph, sentence, people))
         ties.extend(self._companion_ties(paragraph, sentence, people))
+        ties.extend(self._kin_by_predicate(paragraph, sentence, people))
         return ties
+
+    def _kin_by_predicate(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
+        """'A and B are cousins', 'A, B and C were brothers': a plural kin noun said of the people
+        coordinated as the subject of 'be' ties each pair of them."""
+        by_token = {p.token.i: p for p in people if p.type == PERSON}
+        out = []
+        for verb in (t for t in sentence if t.lemma_ == "be" and not self.negated([t])):
+            kin = next((self.lex.kinship.get(c.lemma_.lower()) for c in verb.children
+                        if c.dep_ == "attr" and c.tag_ == "NNS" and not any(d.dep_ == "poss" for d in c.children)), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if kin not in SYMMETRIC_KIN or subject is None:
+                continue
+            listed, todo = [subject], [subject]  # 'A, B and C': conjuncts, or appositions of one another
+            while todo:
+                for c in todo.pop().children:
+                    if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN":
+                        listed.append(c)
+                        todo.append(c)
+            named = list(dict.fromkeys(by_token[t.i].cluster for t in listed if t.i in by_token))
+            out += [Tie(a, b, FAMILY, kin, self.hedged([verb]), paragraph, sentence)
+                    for i, a in enumerate(named) for b in named[i + 1:]]
+        return out
 
     @property
     def person_tokens(self) -> frozenset[int]:
