@@ -47,3 +47,8 @@ def test_an_ordinal_opens_a_groups_name(extractor) -> None:  # type: ignore[no-u
 def test_a_peoples_word_opening_a_factions_name_stays_in_it(extractor) -> None:  # type: ignore[no-untyped-def]
     entities = _entities(extractor, "Idris Bako was a commander of the Jamaat Ahl al-Tawhid faction in Borno.\n")
     assert entities.get("Jamaat Ahl al-Tawhid faction", ("", ""))[0] == "organization", entities
+
+
+def test_what_a_groups_part_is_of_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Dario Fenk joined the Leeds cell of Iron Covenant in 1990.\n")
+    assert entities.get("Iron Covenant", ("", ""))[0] == "organization", entities

@@ -22,6 +22,7 @@ def _words(name: str) -> frozenset[str]:
 # Word lists read by single rules, loaded once with the module.
 UNIT_NOUNS = frozenset(r[0].lower() for r in rows("unit_nouns.txt") if "unit" in r[1:])
 BRANCH_NOUNS = frozenset(r[0].lower() for r in rows("unit_nouns.txt") if "branch" in r[1:])
+PART_NOUNS = frozenset(r[0].lower() for r in rows("unit_nouns.txt") if "part" in r[1:])
 DEFENDANT_NOUNS = words("defendant_nouns.txt")
 DEFENDANT_CLASS_NOUNS = frozenset(r[0].lower() for r in rows("defendant_nouns.txt") if "no_class" not in r[1:])
 REFLEXIVE_JOINING = words("reflexive_joining.txt")

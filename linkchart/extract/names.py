@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from linkchart.extract.lexicon import BRANCH_NOUNS, FIRM_FORMS, UNIT_NOUNS, Lexicon
+from linkchart.extract.lexicon import BRANCH_NOUNS, FIRM_FORMS, PART_NOUNS, UNIT_NOUNS, Lexicon
 from linkchart.lexicon import words
 from linkchart.model import ORGANIZATION, PERSON, PLACE
 from linkchart.names import GENERATIONS, foreign_script
@@ -1008,8 +1008,7 @@ def _dated_group_start(doc: Doc, start: int) -> int:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
-_GANG_HEADS = _GROUP_HEADS | {"gang", "clan", "cartel", "crew", "mob", "syndicate", "posse", "set", "battalion",
-                              "regiment", "division", "squad", "unit"}
+_GANG_HEADS = _GROUP_HEADS | words("group_nouns.txt") | UNIT_NOUNS  # a group's head words (lexicon data)
 
 
 def _ordinal_start(doc: Doc, start: int, end: int) -> int:
@@ -1409,6 +1408,8 @@ class NameTyper:
             noun = gov.head
             if noun.lemma_.lower() in lex.leader_words | {"member", "members", "membership"}:
                 return ORGANIZATION
+            if gov.lower_ == "of" and noun.lemma_.lower() in PART_NOUNS and noun.tag_ == "NN":
+                return ORGANIZATION  # "the Corleone faction of X", "the armed wing of X": a group's part is of a group
         if dep == "dobj" and gov.lemma_.lower() in {"join", "form", "found", "establish", "lead"}:
             return ORGANIZATION
         if dep in {"oprd", "attr", "xcomp", "dobj"} and gov.lemma_.lower() in {"call", "name", "dub"} and gov.dep_ == "acl":
