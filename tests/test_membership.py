@@ -288,3 +288,10 @@ def test_the_role_a_described_person_served_as_is_his(extractor) -> None:  # typ
     ties = _group_ties(_ties(extractor, "Mahmoud Tawfiq is a Jordanian militant who served as the deputy emir of the "
                                         "Crescent Guard Brigades until 2016.\n"))
     assert ("Mahmoud Tawfiq", "leader_of", "Crescent Guard Brigades") in ties
+
+
+def test_the_one_a_member_serves_under_leads_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _group_ties(_ties(extractor, "Ivo Sarno served in the Harbour Brigade under Tomas Keller.\n"))
+    assert ("Tomas Keller", "leader_of", "Harbour Brigade") in ties
+    ties = _group_ties(_ties(extractor, "The Harbour Brigade was disbanded under Tomas Keller's successor.\n"))
+    assert not any(who == "Tomas Keller" for who, _, _ in ties)

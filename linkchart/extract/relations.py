@@ -440,6 +440,9 @@ class RelationFinder:
 
     def _group_tie(self, person: Participant, inner: list[Token]) -> str | None:
         lex = self.lex
+        if inner and inner[0].lower_ == "under" and person.token.dep_ == "pobj" and person.token.head.i == inner[0].i and (
+                not self.negated(inner)):
+            return LEADER_OF  # 'a member of the X faction under A', 'served in the unit under A': A leads it
         for k, t in enumerate(inner):
             if t.lemma_.lower() in lex.leader_words:
                 person_side = inner[k - 1] if k else person.token
