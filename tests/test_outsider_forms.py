@@ -52,3 +52,10 @@ def test_a_peoples_word_opening_a_factions_name_stays_in_it(extractor) -> None: 
 def test_what_a_groups_part_is_of_is_a_group(extractor) -> None:  # type: ignore[no-untyped-def]
     entities = _entities(extractor, "Dario Fenk joined the Leeds cell of Iron Covenant in 1990.\n")
     assert entities.get("Iron Covenant", ("", ""))[0] == "organization", entities
+
+
+def test_a_headlines_capitals_are_no_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Two Men Sentenced for Supporting Terrorist Group\nDarnell Voss, 31, was sentenced today for supporting a "
+            "terrorist group. The group paid Tyrell Moody in 2016.\n")
+    entities = _entities(extractor, text)
+    assert "Terrorist Group" not in entities and "Darnell Voss" in entities

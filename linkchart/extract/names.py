@@ -1129,6 +1129,25 @@ def _common_words(docs: list[Doc], names: list[list[NameSpan]]) -> set[str]:
             and nm.text not in in_longer and len(nm.text) > 2}
 
 
+def _title_case(doc: Doc) -> bool:
+    """A headline in title case: nearly every longer word capitalised."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _headline_phrases(docs: list[Doc], names: list[list[NameSpan]]) -> set[str]:
+    """Runs of capitals in a title-case headline made only of words the text writes in lower case
+    elsewhere, and never found as a name outside headlines: a headline's capitals, not a name."""
+    heads = [_title_case(doc) for doc in docs]
+    if not any(heads):
+        return set()
+    lower = {t.lower_ for doc, head in zip(docs, heads, strict=True) if not head for t in doc if t.is_lower and t.is_alpha}
+    elsewhere = {nm.text for ns, head in zip(names, heads, strict=True) if not head for nm in ns}
+    return {nm.text for ns, head in zip(names, heads, strict=True) if head for nm in ns
+            if nm.text not in elsewhere and (words := re.findall(r"[A-Za-z]+", nm.text))
+            and all(w.lower() in lower for w in words)}
+
+
 class Tally(dict[str, float]):
     """Weighted votes per label."""
 
@@ -1170,6 +1189,7 @@ class NameTyper:
         self._propagate_through_coordination(docs, names, votes)
         typed: list[list[NameSpan]] = []
         common = _common_words(docs, names)
+        headline_words = _headline_phrases(docs, names)
         bare = {nm.text for doc, ns in zip(docs, names, strict=True) for nm in ns if not _determined(doc, nm, self.lex)}
         titled_words = {w for ns in names for nm in ns for w in nm.text.split() if not w.isupper()}
         for paragraph_names in names:
@@ -1182,6 +1202,8 @@ class NameTyper:
                     name.type = ""  # "Brother-In-Law" in a fact box: a relation, not a name
                 if name.type == PERSON and name.text in common and not name.titled:
                     name.type = ""  # "Motion", "Department": a word the text also writes in lower case
+                if name.text in headline_words:
+                    name.type = ""  # "Men Sentenced for Supporting Terrorist Group": a headline's capitals
                 if name.type == PERSON and _ARTICLE_WORD.fullmatch(name.text) and not name.titled and (
                         tally[PERSON] - ner_person[name.text] < 1e-6):
                     name.type = ""  # "al-Andalus" only the NER reads as a person: a place, a group or a nisba alone
