@@ -136,3 +136,12 @@ def test_document_records_title_date_and_hash(tmp_path: Path) -> None:
     assert doc.title == "Two held in Antwerp raid"
     assert doc.date == "2020-03-04"
     assert len(doc.content_hash) == 64 and doc.path == str(path)
+
+
+def test_a_byline_of_several_reporters_is_removed_but_a_sentence_opening_with_by_is_kept() -> None:
+    from linkchart.ingest.clean import is_boilerplate
+
+    assert is_boilerplate("By Claire Duval and Marc Lenoir")
+    assert is_boilerplate("By Claire Duval, Marc Lenoir and Tom Hale | Reuters")
+    assert not is_boilerplate("By then he had left.")
+    assert not is_boilerplate("By 2015 the group had grown to forty men.")
