@@ -59,3 +59,9 @@ def test_a_headlines_capitals_are_no_group(extractor) -> None:  # type: ignore[n
             "terrorist group. The group paid Tyrell Moody in 2016.\n")
     entities = _entities(extractor, text)
     assert "Terrorist Group" not in entities and "Darnell Voss" in entities
+
+
+def test_a_lawyers_title_is_no_part_of_her_name_and_makes_her_an_official(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Darnell Voss met Tyrell Moody in prison. Lawyer Anne Rivet, who represents Voss, "
+                                    "said her client denied any plot.\n")
+    assert "Anne Rivet" in entities and entities["Anne Rivet"][1] != "actor"
