@@ -275,3 +275,10 @@ def test_a_plural_kin_noun_said_of_coordinated_subjects_ties_them(extractor) -> 
     assert {frozenset(("Kamil Dvorak", "Pavel Sokol")), frozenset(("Pavel Sokol", "Jan Horak"))} <= {
         frozenset((a, b)) for a, kind, b in ties if kind == "family"}
     assert not any(kind == "family" for _, kind, _ in _ties(extractor, "Kamil Dvorak and Pavel Sokol are not cousins.\n"))
+
+
+def test_a_pair_referred_to_as_the_two_takes_a_tie_to_someone_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Police arrested Kamil Novak and Jiri Horak in Brno on Tuesday. The minister said the two "
+                            "had been in contact with Pavel Sokol.\n")
+    assert {frozenset(("Kamil Novak", "Pavel Sokol")), frozenset(("Jiri Horak", "Pavel Sokol"))} <= {
+        frozenset((a, b)) for a, _, b in ties}

@@ -325,14 +325,16 @@ class Extractor:
             if previous_subject is not None and parsed.sentences[s - 1][0] != p:
                 previous_subject = None
             candidates.extend(sentence_candidates(self.relations, p, sent, people, previous_subject, outsiders))
-            ties.extend(self._pair_ties(parsed, p, sent, unresolved, denied))
+            ties.extend(self._pair_ties(parsed, p, sent, unresolved, denied, people))
             subjects = [x for x in people if x.type == PERSON and x.token.dep_ in {"nsubj", "nsubjpass"}]
             previous_subject = subjects[0] if len({x.cluster for x in subjects}) == 1 else None
         ties.extend(_family_group_ties(parsed, families))
         return candidates, ties, events, frozenset(denied)
 
     def _pair_ties(self, parsed: ParsedDocument, p: int, sent: Any, unresolved: set[int],
-                   denied: set[frozenset[str]]) -> list[Tie]:
+                   denied: set[frozenset[str]], people: list[Participant]) -> list[Tie]:
+        """What a plural referent ('the two men') states: a tie within the pair, and each one's
+        tie to someone else the sentence names ('the two had been in contact with C')."""
         out = []
         for tok in sent:
             if not plural_referent(tok, self.lex.plural_referents):
@@ -348,6 +350,11 @@ class Extractor:
             antecedent = earlier[-1] if earlier else sent
             out += [t for t in (self.relations.pair_tie(p, sent, tok, pair, antecedent),
                                 self.relations.pair_kinship(p, sent, tok, pair, antecedent)) if t is not None]
+            for other in (x for x in people if x.type == PERSON and x.cluster not in pair):
+                for member in pair:
+                    tie = self.relations.tie_between(p, sent, Participant(member, PERSON, tok), other)
+                    if tie is not None:
+                        out.append(replace(tie, span=self.relations.joined_spans(antecedent, sent)))
         return out
 
     def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],

@@ -641,6 +641,14 @@ class RelationFinder:
         return Tie(pair[0], pair[1], kind, subtype, self.hedged([predicate]), paragraph,
                    _join_spans(antecedent, sentence))
 
+    def tie_between(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
+        """The tie the rules read between two participants of a sentence, if any."""
+        return self._pair_tie(paragraph, sentence, a, b)
+
+    @staticmethod
+    def joined_spans(first: Span, second: Span) -> Span:
+        return _join_spans(first, second)
+
     def pair_kinship(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
                      antecedent: Span) -> Tie | None:
         """'The two brothers shared a flat', 'the cousins were arrested': the plural referent's
