@@ -282,3 +282,8 @@ def test_a_pair_referred_to_as_the_two_takes_a_tie_to_someone_else(extractor) ->
                             "had been in contact with Pavel Sokol.\n")
     assert {frozenset(("Kamil Novak", "Pavel Sokol")), frozenset(("Jiri Horak", "Pavel Sokol"))} <= {
         frozenset((a, b)) for a, _, b in ties}
+
+
+def test_the_one_a_kin_noun_is_of_named_after_a_description(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Lena Horakova, the sister of another suspect, Pavel Horak, was arrested in Brno.\n")
+    assert ("Lena Horakova", "family", "Pavel Horak") in ties or ("Pavel Horak", "family", "Lena Horakova") in ties

@@ -338,7 +338,7 @@ class RelationFinder:
         """A kin word owned by one of the two: 'Nabil's brother, Karim', 'brother of X', 'his
         parents were A and B', 'A was the niece of B'."""
         inner = path[1:-1]
-        copular = self._copular_kinship(a, b)
+        copular = self._copular_kinship(a, b) or self._kin_of_a_described_one(a.token, b.token)
         if copular:
             return copular
         for x, y in ((a.token, b.token), (b.token, a.token)):  # 'his brothers Ali and Omar' parsed as a name
@@ -371,6 +371,21 @@ class RelationFinder:
                     apposed = [c for c in t.children if c.dep_ == "appos"]
                     if t.tag_ == "NN" and relative.dep_ == "appos" and relative.head.i == t.i and apposed[0].i != relative.i:
                         return None  # (the same, parsed as a second apposition to 'son')
+                    return subtype
+        return None
+
+    def _kin_of_a_described_one(self, a: Token, b: Token) -> str | None:
+        """'A, the sister of another suspect, B': B names the one the kin noun is 'of', though the
+        parse hangs B on A as a second apposition."""
+        for x, y in ((a, b), (b, a)):
+            if y.dep_ != "appos" or y.head.i != x.i:
+                continue
+            for kin in (k for k in x.children if k.dep_ == "appos" and k.i < y.i and k.pos_ == "NOUN"):
+                subtype = self.lex.kinship.get(kin.lemma_.lower())
+                of = next((c for c in kin.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if subtype and obj is not None and obj.pos_ == "NOUN" and (
+                        all(t.is_punct for t in y.doc[obj.right_edge.i + 1:y.left_edge.i])):
                     return subtype
         return None
 
