@@ -287,3 +287,12 @@ def test_a_pair_referred_to_as_the_two_takes_a_tie_to_someone_else(extractor) ->
 def test_the_one_a_kin_noun_is_of_named_after_a_description(extractor) -> None:  # type: ignore[no-untyped-def]
     ties = _ties(extractor, "Lena Horakova, the sister of another suspect, Pavel Horak, was arrested in Brno.\n")
     assert ("Lena Horakova", "family", "Pavel Horak") in ties or ("Pavel Horak", "family", "Lena Horakova") in ties
+
+
+def test_a_kin_noun_inside_a_listed_name_is_that_names(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Members of the cell included Ahmed Benaissa, his nephew Sami Benaissa, Yacine Ferrat and "
+                            "Omar Tahar.\n")
+    assert ("Ahmed Benaissa", "family", "Sami Benaissa") in ties or ("Sami Benaissa", "family", "Ahmed Benaissa") in ties
+    ties = _ties(extractor, "Ahmed Roe was jailed in May. His son Karim Haddad, Samir Ouali and Nabil Dahmani were "
+                            "convicted in June.\n")
+    assert not any("Samir Ouali" in (a, b) and kind == "family" for a, kind, b in ties)

@@ -246,6 +246,8 @@ class RelationFinder:
             for noun in nouns:
                 if noun.pos_ != "NOUN" or self.lex.kinship.get(noun.lemma_.lower()) != "child":
                     continue
+                if noun.tag_ == "NN" and first.i != p.token.i:
+                    continue  # 'his son A, B and C were convicted': a singular 'son' names A only
                 lo, hi = (noun.i, first.left_edge.i) if noun.i < first.i else (first.i, noun.i)
                 if any(t.pos_ not in {"PUNCT", "DET", "ADJ", "PRON"} for t in noun.doc[lo + 1:hi]):
                     continue  # 'his wife, A, 44, his son, B': 'son' hangs from A in the parse, but names B
@@ -366,8 +368,9 @@ class RelationFinder:
                     relative = b.token if end.i == a.token.i else a.token
                     if {relative.i, _nominal(relative).i} & {c.i for c in t.conjuncts}:
                         return None  # "killed A as well as a nephew of B": the kin noun heads its own conjunct, a third person
-                    if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS":
-                        return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both)
+                    if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS" and t.head.i != relative.i:
+                        return None  # "his son X, Y and Z were convicted": only X is the son ("his sons X and Y": both;
+                        # "A, his nephew B, C": the kin noun is B's own)
                     apposed = [c for c in t.children if c.dep_ == "appos"]
                     if t.tag_ == "NN" and relative.dep_ == "appos" and relative.head.i == t.i and apposed[0].i != relative.i:
                         return None  # (the same, parsed as a second apposition to 'son')
