@@ -65,3 +65,9 @@ def test_a_lawyers_title_is_no_part_of_her_name_and_makes_her_an_official(extrac
     entities = _entities(extractor, "Darnell Voss met Tyrell Moody in prison. Lawyer Anne Rivet, who represents Voss, "
                                     "said her client denied any plot.\n")
     assert "Anne Rivet" in entities and entities["Anne Rivet"][1] != "actor"
+
+
+def test_someone_introduced_by_an_outsiders_title_and_tied_to_no_one_is_no_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, "Defense attorney Linda Moretti, who represented Darnell Voss, met with Tyrell "
+                                    "Moody's family.\n")
+    assert entities["Linda Moretti"][1] != "actor" and entities["Darnell Voss"][1] == "actor"

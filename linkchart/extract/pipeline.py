@@ -47,7 +47,7 @@ from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, 
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
 from linkchart.extract.relations import Participant, RelationFinder, Tie
 from linkchart.extract.rolefacts import RoleFinder, role_nouns
-from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters
+from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters, titled_clusters
 from linkchart.extract.tie_model import TieModel
 from linkchart.extract.within_doc import AliasStatement, NameOccurrence, cluster_names
 from linkchart.model import (
@@ -229,8 +229,8 @@ class Extractor:
             if t.type in {"member_of", "leader_of"}:
                 members.setdefault(t.target, set()).add(t.source)
         tied_people |= {c for group in members.values() if group & tied_people for c in group}
-        commentators = {c for c in speakers if c not in tied_people} | official_clusters(parsed.occurrences,
-                                                                                       self.lex.outsider_offices)
+        commentators = {c for c in speakers | titled_clusters(parsed, lex) if c not in tied_people} | official_clusters(
+            parsed.occurrences, self.lex.outsider_offices)
         sources = {c for c in source_clusters(parsed, self.lex) if c not in tied_people}
         dater = ClauseDater(document, parsed, pronouns)
         out = assemble(document, parsed, ties, roles_of(commentators, sources), unresolved, decisions,

@@ -97,6 +97,13 @@ def outsider_clusters(parsed: ParsedDocument, lex: Lexicon, pronoun_clusters: di
     return (found | counsel_clusters(parsed)) - charged
 
 
+def titled_clusters(parsed: ParsedDocument, lex: Lexicon) -> set[str]:
+    """People the document introduces by an outsider's title ('defence attorney A', 'A, a
+    terrorism analyst'): commentators or officials when no tie is stated of them."""
+    return {occ.cluster for occ in parsed.occurrences
+            if occ.type == PERSON and occ.cluster and titled(parsed.head(occ), lex)}
+
+
 # Verbs of prosecution whose passive subject is the one prosecuted ('X was charged / arrested').
 _PROSECUTION_VERBS = frozenset({"charge", "indict", "convict", "sentence", "arrest", "extradite", "imprison", "jail"})
 _HELD_VERBS = frozenset({"capture", "detain"})  # passive only, and never by a named captor
