@@ -296,3 +296,9 @@ def test_a_kin_noun_inside_a_listed_name_is_that_names(extractor) -> None:  # ty
     ties = _ties(extractor, "Ahmed Roe was jailed in May. His son Karim Haddad, Samir Ouali and Nabil Dahmani were "
                             "convicted in June.\n")
     assert not any("Samir Ouali" in (a, b) and kind == "family" for a, kind, b in ties)
+
+
+def test_a_plural_tie_noun_said_of_coordinated_subjects_in_reported_speech_ties_them(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "Terrorism analyst Marc Heller said Kamil Dvorak and Pavel Sokol were close friends.\n")
+    assert ("Kamil Dvorak", "associate", "Pavel Sokol") in ties or ("Pavel Sokol", "associate", "Kamil Dvorak") in ties
+    assert not any("Marc Heller" in (a, b) for a, _, b in ties)

@@ -96,15 +96,21 @@ class RelationFinder:
         return ties
 
     def _kin_by_predicate(self, paragraph: int, sentence: Span, people: list[Participant]) -> list[Tie]:
-        """'A and B are cousins', 'A, B and C were brothers': a plural kin noun said of the people
-        coordinated as the subject of 'be' ties each pair of them."""
+        """'A and B are cousins', 'A, B and C were brothers', 'A and B were close friends': a plural
+        kin or tie noun said of the people coordinated as the subject of 'be' ties each pair."""
         by_token = {p.token.i: p for p in people if p.type == PERSON}
         out = []
         for verb in (t for t in sentence if t.lemma_ == "be" and not self.negated([t])):
-            kin = next((self.lex.kinship.get(c.lemma_.lower()) for c in verb.children
-                        if c.dep_ == "attr" and c.tag_ == "NNS" and not any(d.dep_ == "poss" for d in c.children)), None)
+            noun = next((c for c in verb.children if c.dep_ == "attr" and c.tag_ == "NNS"
+                         and not any(d.dep_ == "poss" for d in c.children)), None)
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if kin not in SYMMETRIC_KIN or subject is None:
+            if noun is None or subject is None:
+                continue
+            lemma = noun.lemma_.lower()
+            kin = self.lex.kinship.get(lemma)
+            kind, subtype = (FAMILY, kin) if kin in SYMMETRIC_KIN else (ASSOCIATE, lemma) if (
+                self.lex.person_triggers.get(lemma) == ASSOCIATE and lemma not in self.lex.group_triggers) else (None, None)
+            if kind is None:
                 continue
             listed, todo = [subject], [subject]  # 'A, B and C': conjuncts, or appositions of one another
             while todo:
@@ -113,7 +119,7 @@ class RelationFinder:
                         listed.append(c)
                         todo.append(c)
             named = list(dict.fromkeys(by_token[t.i].cluster for t in listed if t.i in by_token))
-            out += [Tie(a, b, FAMILY, kin, self.hedged([verb]), paragraph, sentence)
+            out += [Tie(a, b, kind, subtype, self.hedged([verb]), paragraph, sentence)
                     for i, a in enumerate(named) for b in named[i + 1:]]
         return out
 
