@@ -71,3 +71,9 @@ def test_someone_introduced_by_an_outsiders_title_and_tied_to_no_one_is_no_actor
     entities = _entities(extractor, "Defense attorney Linda Moretti, who represented Darnell Voss, met with Tyrell "
                                     "Moody's family.\n")
     assert entities["Linda Moretti"][1] != "actor" and entities["Darnell Voss"][1] == "actor"
+
+
+def test_a_quoted_name_after_a_group_noun_is_the_groups(extractor) -> None:  # type: ignore[no-untyped-def]
+    entities = _entities(extractor, 'Since 2014 the accused Darnell Voss was a member of the foreign terrorist '
+                                    'organisation "Crescent Dawn".\n')
+    assert entities.get("Crescent Dawn", ("", ""))[0] == "organization", entities

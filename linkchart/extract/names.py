@@ -1340,6 +1340,9 @@ class NameTyper:
             votes = [(ORGANIZATION if label == PLACE else label, w) for label, w in votes]
         if name.start > 1 and doc[name.start - 1].lower_ in _GROUP_WORDS and doc[name.start - 2].lower_ == "the":
             votes.append((ORGANIZATION, 3.0))  # "involvement in the gang La Banda X": the group noun names it
+        elif name.start > 1 and doc[name.start - 1].text in QUOTES and (
+                doc[name.start - 2].lemma_.lower() in self.lex.group_nouns):
+            votes.append((ORGANIZATION, 3.0))  # 'the terrorist organisation "X"': the group noun names it
         return votes
 
     def _inside_person_phrase(self, noun: Token) -> bool:
