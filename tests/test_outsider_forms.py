@@ -74,6 +74,7 @@ def test_someone_introduced_by_an_outsiders_title_and_tied_to_no_one_is_no_actor
 
 
 def test_a_quoted_name_after_a_group_noun_is_the_groups(extractor) -> None:  # type: ignore[no-untyped-def]
-    entities = _entities(extractor, 'Since 2014 the accused Darnell Voss was a member of the foreign terrorist '
-                                    'organisation "Crescent Dawn".\n')
-    assert entities.get("Crescent Dawn", ("", ""))[0] == "organization", entities
+    entities = _entities(extractor, 'The accused Voss was, according to the findings of the Senate, since 2014 a member '
+                                    'of the foreign terrorist organisation "Sacred State". Together with the co-accused '
+                                    'Tyrell Moody, he had travelled in March 2014 via Turkey to Syria.\n')
+    assert entities.get("Sacred State", ("", ""))[0] == "organization", entities
