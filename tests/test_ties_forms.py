@@ -302,3 +302,10 @@ def test_a_plural_tie_noun_said_of_coordinated_subjects_in_reported_speech_ties_
     ties = _ties(extractor, "Terrorism analyst Marc Heller said Kamil Dvorak and Pavel Sokol were close friends.\n")
     assert ("Kamil Dvorak", "associate", "Pavel Sokol") in ties or ("Pavel Sokol", "associate", "Kamil Dvorak") in ties
     assert not any("Marc Heller" in (a, b) for a, _, b in ties)
+
+
+def test_someone_hung_from_a_kin_noun_by_a_preposition_is_not_the_relative(extractor) -> None:  # type: ignore[no-untyped-def]
+    ties = _ties(extractor, "The group was founded in 1970 by Ilario Vetti and his wife Carla Mestri, together with "
+                            "Paolo Ruggeri.\n")
+    assert ("Ilario Vetti", "family", "Carla Mestri") in ties or ("Carla Mestri", "family", "Ilario Vetti") in ties
+    assert not any("Paolo Ruggeri" in (a, b) and kind == "family" for a, kind, b in ties)

@@ -372,6 +372,8 @@ class RelationFinder:
                 if (owner.dep_ == "poss" and owner.head.i == t.i) or (
                         owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.i == t.i):
                     relative = b.token if end.i == a.token.i else a.token
+                    if not _named_by(relative, t):
+                        continue  # 'his wife B, together with C': C hangs from 'wife' but is not the wife
                     if {relative.i, _nominal(relative).i} & {c.i for c in t.conjuncts}:
                         return None  # "killed A as well as a nephew of B": the kin noun heads its own conjunct, a third person
                     if relative.dep_ == "conj" and relative.head.i != t.i and t.tag_ != "NNS" and t.head.i != relative.i:
@@ -819,6 +821,19 @@ def _owns_place(token: Token, dwellings: frozenset[str]) -> bool:
     place = owner.head.head if owner.dep_ == "pobj" and owner.head.lower_ == "of" else (
         owner.head if owner.dep_ == "poss" else None)
     return place is not None and place.pos_ == "NOUN" and place.lemma_.lower() in dwellings
+
+
+def _named_by(relative: Token, kin: Token) -> bool:
+    """Does the kin noun name the relative: as the noun the name stands in for ('his wife, B',
+    'the brother of A, B'), as the name's own word ('his brother B'), or through a list ('his
+    brothers A and B')?"""
+    first = relative
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    predicated = {first.dep_, kin.dep_} == {"nsubj", "attr"} and first.head.i == kin.head.i  # 'his parents were A and B'
+    listed = {relative.i, first.i} | {c.i for c in first.conjuncts}  # 'A and B, the sons of C'
+    return predicated or kin.i in {_nominal(relative).i, _nominal(first).i} or kin.head.i in listed or (
+        first.head.i == kin.i and first.dep_ in {"appos", "compound", "conj", "nsubj", "attr"})
 
 
 def _nominal(token: Token) -> Token:
