@@ -5,6 +5,7 @@ Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from tie_helpers import named_pairs as _pairs
 from tie_helpers import named_ties as _ties
 
@@ -144,12 +145,12 @@ def test_a_member_shot_by_police_is_no_victim_and_keeps_his_ties(extractor) -> N
     assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text)
 
 
-def test_someone_shot_by_the_cell_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("attack", ["Tom Baxter was shot in the chest by Samir Tazi as he raised the alarm.",
+                                    "Samir Tazi killed Tom Baxter in a raid on the village."])
+def test_someone_the_cell_shot_or_killed_stays_a_victim(extractor, attack: str) -> None:  # type: ignore[no-untyped-def]
     text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
-            "Tom Baxter was shot in the chest by Samir Tazi as he raised the alarm.\n"
-            "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
-    pairs = _pairs(extractor, text)
-    assert frozenset(("Tom Baxter", "Karim Haddad")) not in pairs
+            f"{attack}\nTom Baxter and Karim Haddad had studied together in Roubaix.\n")
+    assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
 
 
 def test_a_defendant_added_later_is_tied_to_the_defendants_named_before(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -209,13 +210,6 @@ def test_a_member_killed_by_soldiers_is_no_victim(extractor) -> None:  # type: i
     text = ("Karim Haddad founded the Northern Dawn Brigade with Samir Tazi in 2009.\n"
             "Soldiers killed Samir Tazi at a checkpoint in 2014.\n")
     assert frozenset(("Karim Haddad", "Samir Tazi")) in _pairs(extractor, text)
-
-
-def test_someone_the_cell_killed_in_a_raid_stays_a_victim(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = ("Karim Haddad and Samir Tazi ran out of the burning flat together.\n"
-            "Samir Tazi killed Tom Baxter in a raid on the village.\n"
-            "Tom Baxter and Karim Haddad had studied together in Roubaix.\n")
-    assert frozenset(("Tom Baxter", "Karim Haddad")) not in _pairs(extractor, text)
 
 
 def test_a_groups_general_secretary_is_no_official(extractor) -> None:  # type: ignore[no-untyped-def]

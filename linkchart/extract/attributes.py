@@ -176,7 +176,11 @@ def _make(nlp: Language, name: str) -> AttributeRules:
 
 def use_compiled_rules(nlp: Language) -> Language:
     """Put the compiled rules in the place of the model's AttributeRuler, where they can be."""
-    if "attribute_ruler" in nlp.pipe_names and compile_rules(nlp.get_pipe("attribute_ruler")) is not None:
+    if "attribute_ruler" not in nlp.pipe_names:
+        return nlp
+    try:
         nlp.add_pipe(FACTORY, after="attribute_ruler")
-        nlp.remove_pipe("attribute_ruler")
+    except ValueError:  # (raised by the factory) a rule the compiler does not know: spaCy's ruler stays
+        return nlp
+    nlp.remove_pipe("attribute_ruler")
     return nlp

@@ -124,6 +124,17 @@ def conjunct_heads(token: Token) -> list[Token]:
     return out
 
 
+def listed_names(token: Token) -> list[Token]:
+    """The names of a list 'A, B and C' from its first (parsers hang them as conjuncts or as
+    appositions of one another)."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
+    return out
+
+
 def first_conjunct(token: Token) -> Token:
     """The first item of the coordination `token` stands in ('A' of 'A, B and C'): where the
     list hangs from the rest of the sentence."""

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linkchart.extract.document import ParsedDocument
+from linkchart.extract.document import ParsedDocument, listed_names
 from linkchart.extract.infobox import page_subject
 from linkchart.extract.kinship import count_of
 from linkchart.extract.lexicon import DEFENDANT_CLASS_NOUNS, REFLEXIVE_JOINING, Lexicon
@@ -423,7 +423,7 @@ class MembershipFinder:
             if a.dep_ in {"nsubj", "nsubjpass"}:  # 'A served as its leader', 'A fought as a member of X'
                 found += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                           for o in prep.children if o.dep_ == "pobj"]
-        for named in _listed(anchors[-1]):  # 'A, B and C, who were then leaders of X'
+        for named in listed_names(anchors[-1]):  # 'A, B and C, who were then leaders of X'
             for verb in (c for c in named.children if c.dep_ == "relcl" and c.lemma_ == "be"):
                 if not any(c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in verb.children):
                     continue
@@ -540,7 +540,7 @@ class MembershipFinder:
                 first = noun
                 while first.dep_ == "conj" and first.head.i != first.i:
                     first = first.head
-                listed = [by_token[t.i] for t in _listed(first) if t.i in by_token]
+                listed = [by_token[t.i] for t in listed_names(first) if t.i in by_token]
                 pronoun = next((c.lower_ for c in noun.children if c.dep_ == "poss"), "")
                 if pronoun == "their" and len(listed) > 1 or pronoun in {"his", "her"} and len(listed) == 1:
                     owners += listed
@@ -558,7 +558,7 @@ class MembershipFinder:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.founding:
                 continue
             named = [o for agent in verb.children if agent.dep_ == "agent"
-                     for pobj in agent.children if pobj.dep_ == "pobj" for o in _listed(pobj)]
+                     for pobj in agent.children if pobj.dep_ == "pobj" for o in listed_names(pobj)]
             founders = [by_token[t.i] for t in named if t.i in by_token]
             if not founders or self.guards.negated_context(verb):
                 continue
@@ -578,17 +578,6 @@ class MembershipFinder:
             hedged = self.guards.hedged([verb])
             ties += [Tie(f.cluster, group, LEADER_OF, "founder", hedged, paragraph, sentence) for f in founders]
         return ties
-
-
-def _listed(token: Token) -> list[Token]:
-    """The names of a list 'A, B and C' from its first (parsers hang them as conjuncts or as
-    appositions of one another)."""
-    out, todo = [], [token]
-    while todo:
-        t = todo.pop()
-        out.append(t)
-        todo += [c for c in t.children if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN"]
-    return out
 
 
 def _in_brackets(sentence: Span, token: Token) -> bool:

@@ -719,7 +719,7 @@ def _without_acronym(doc: Doc, name: NameSpan) -> list[str]:
     return [doc[name.start:name.end - 1].text]
 
 
-_GROUP_WORDS = _GROUP_HEADS | words("group_nouns.txt") | {"mafia"}
+_GROUP_WORDS = _GROUP_HEADS | words("group_nouns.txt") | UNIT_NOUNS | {"mafia"}  # a group's head words
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:-?\d{1,3})?$")  # "IRA", "MS-13"
 
 
@@ -915,7 +915,7 @@ def _without_office(doc: Doc, name: NameSpan, offices: frozenset[str], creeds: f
         if _is_office(t, offices):
             cut = k
     named = name.start > 0 and doc[name.start - 1].lower_ in {"of", "as", "named", "called"}  # "in the name of Nour Roe"
-    grouped = name.end < len(doc) and doc[name.end].lower_ in _GANG_HEADS  # "the Jamaat Ahl X faction": a group's name
+    grouped = name.end < len(doc) and doc[name.end].lower_ in _GROUP_WORDS  # "the Jamaat Ahl X faction": a group's name
     if cut is None and not named and not grouped and (doc[name.start].ent_type_ == "NORP" or doc[name.start].lower_ in creeds) and (
             name.end - name.start >= 3 and (all(t.ent_type_ == "PERSON" for t in doc[name.start + 1:name.end])
                                             or doc[name.start + 1].lower_ in _REGNAL)):
@@ -1008,7 +1008,6 @@ def _dated_group_start(doc: Doc, start: int) -> int:
 
 
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
-_GANG_HEADS = _GROUP_HEADS | words("group_nouns.txt") | UNIT_NOUNS  # a group's head words (lexicon data)
 
 
 def _ordinal_start(doc: Doc, start: int, end: int) -> int:
@@ -1017,7 +1016,7 @@ def _ordinal_start(doc: Doc, start: int, end: int) -> int:
     if start == 0 or not _ORDINAL.fullmatch(doc[start - 1].text.lower()):
         return start
     heads = {doc[end - 1].lower_} | ({doc[end].lower_} if end < len(doc) else set())
-    return start - 1 if heads & _GANG_HEADS else start
+    return start - 1 if heads & _GROUP_WORDS else start
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:

@@ -45,7 +45,7 @@ from linkchart.extract.loading import load_model
 from linkchart.extract.membership import MembershipFinder
 from linkchart.extract.names import NameTyper, find_names, glued_label_infixes, official_clusters
 from linkchart.extract.referents import section_subject_statements, unnamed_referent_statements, unnamed_referents
-from linkchart.extract.relations import Participant, RelationFinder, Tie
+from linkchart.extract.relations import Participant, RelationFinder, Tie, join_spans
 from linkchart.extract.rolefacts import RoleFinder, role_nouns
 from linkchart.extract.roles import outsider_clusters, source_clusters, speaking_clusters, titled_clusters
 from linkchart.extract.tie_model import TieModel
@@ -354,7 +354,7 @@ class Extractor:
                 for member in pair:
                     tie = self.relations.tie_between(p, sent, Participant(member, PERSON, tok), other)
                     if tie is not None:
-                        out.append(replace(tie, span=self.relations.joined_spans(antecedent, sent)))
+                        out.append(replace(tie, span=join_spans(antecedent, sent)))
         return out
 
     def _participants(self, parsed: ParsedDocument, p: int, sent: Any, pronouns: dict[tuple[int, int], str],

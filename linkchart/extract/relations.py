@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from linkchart.extract.document import conjunct_heads, first_conjunct
+from linkchart.extract.document import conjunct_heads, first_conjunct, listed_names
 from linkchart.extract.lexicon import Lexicon
 from linkchart.lexicon import words
 from linkchart.model import (
@@ -112,13 +112,7 @@ class RelationFinder:
                 self.lex.person_triggers.get(lemma) == ASSOCIATE and lemma not in self.lex.group_triggers) else (None, None)
             if kind is None:
                 continue
-            listed, todo = [subject], [subject]  # 'A, B and C': conjuncts, or appositions of one another
-            while todo:
-                for c in todo.pop().children:
-                    if c.dep_ in {"conj", "appos"} and c.pos_ == "PROPN":
-                        listed.append(c)
-                        todo.append(c)
-            named = list(dict.fromkeys(by_token[t.i].cluster for t in listed if t.i in by_token))
+            named = list(dict.fromkeys(by_token[t.i].cluster for t in listed_names(subject) if t.i in by_token))
             out += [Tie(a, b, kind, subtype, self.hedged([verb]), paragraph, sentence)
                     for i, a in enumerate(named) for b in named[i + 1:]]
         return out
@@ -618,7 +612,7 @@ class RelationFinder:
             span = sentence
             if previous_subject is not None and any(c.lower_ == "also" for c in predicate.children):
                 members = [previous_subject, *members]  # "Also in the car were A and B"
-                span = _join_spans(previous_subject.token.sent, sentence)
+                span = join_spans(previous_subject.token.sent, sentence)
             if len({m.cluster for m in members}) < 2:
                 continue
             # "A, B and C moved south and shared a flat": verbs that share the subject count too.
@@ -665,15 +659,11 @@ class RelationFinder:
         if kind == RECRUITED_BY:
             kind = ASSOCIATE  # who recruited whom is not said
         return Tie(pair[0], pair[1], kind, subtype, self.hedged([predicate]), paragraph,
-                   _join_spans(antecedent, sentence))
+                   join_spans(antecedent, sentence))
 
     def tie_between(self, paragraph: int, sentence: Span, a: Participant, b: Participant) -> Tie | None:
         """The tie the rules read between two participants of a sentence, if any."""
         return self._pair_tie(paragraph, sentence, a, b)
-
-    @staticmethod
-    def joined_spans(first: Span, second: Span) -> Span:
-        return _join_spans(first, second)
 
     def pair_kinship(self, paragraph: int, sentence: Span, referent: Token, pair: tuple[str, str],
                      antecedent: Span) -> Tie | None:
@@ -682,7 +672,7 @@ class RelationFinder:
         kin = self.lex.kinship.get(referent.lemma_.lower())
         if kin not in SYMMETRIC_KIN:
             return None
-        return Tie(pair[0], pair[1], FAMILY, kin, self.hedged([referent]), paragraph, _join_spans(antecedent, sentence))
+        return Tie(pair[0], pair[1], FAMILY, kin, self.hedged([referent]), paragraph, join_spans(antecedent, sentence))
 
     def _joint_kind(self, predicate: Token) -> tuple[str, str] | None:
         lemma = predicate.lemma_.lower()
@@ -988,6 +978,7 @@ def _nominal_end(doc: Doc, i: int) -> int:
     return doc[i].head.i if i >= 0 and doc[i].dep_ == "compound" else i
 
 
-def _join_spans(first: Span, second: Span) -> Span:
+def join_spans(first: Span, second: Span) -> Span:
+    """The stretch of text from the start of one span to the end of the other."""
     doc = first.doc
     return doc[min(first.start, second.start):max(first.end, second.end)]

@@ -215,12 +215,11 @@ def _abbreviates(a: str, b: str) -> bool:
     return bool(short) and len(short) < len(long) and all(p in long for p in short)
 
 
-def _resolve_in_order(shorts: list[NameOccurrence], full: list[NameOccurrence], uf, join, unresolved,  # type: ignore[no-untyped-def]
-                      subject: str = "") -> None:
+def _resolve_in_order(shorts: list[NameOccurrence], full: list[NameOccurrence], longer: LongerForms,  # type: ignore[no-untyped-def]
+                      uf, join, unresolved, subject: str = "") -> None:
     """A shorter form of several people's names ('Ruiz Soto' after 'Ana Ruiz Soto' and
     'Luis Ruiz Soto') is the page's subject if he is one of them, else the one of them named
-    before it, if only one was; else no one's."""
-    longer = LongerForms({f.effective for f in full})
+    before it, if only one was; else no one's. `longer` indexes the names of `full`."""
     by_name: dict[str, list[NameOccurrence]] = defaultdict(list)
     for f in full:
         by_name[f.effective].append(f)
@@ -281,7 +280,7 @@ def _resolve_people(occurrences, uf, join, unresolved, floor, subject="") -> Non
             join(a.id, b.id, "shorter form of the full name", 1.0)
         elif not (a.among_kin or b.among_kin) and _abbreviates_respelt(a.effective, b.effective):
             join(a.id, b.id, "shorter form of the full name, the surname spelt another way", 0.8)
-    _resolve_in_order([o for o in full if o.id in ambiguous], full, uf, join, unresolved, subject)
+    _resolve_in_order([o for o in full if o.id in ambiguous], full, longer, uf, join, unresolved, subject)
     full = [o for o in full if o.id not in unresolved]
     for short in [o for o in full if abbreviated_surname(o.effective) and o.id not in ambiguous]:
         matches = {uf.find(f.id) for f in full if initial_matches(short.effective, f.effective, floor)}
